@@ -1,0 +1,49 @@
+/**
+ * Every value the reference marks "(unconfirmed)" lives here and nowhere else, so checking it against a real
+ * environment is a one-line change. Source: ../shared/reference/dataverse.md §11 and entra-and-exchange.md.
+ */
+
+/** servertype an online org writes for "Exchange Online" (dataverse.md §2: no dedicated option exists). */
+export const EXO_SERVER_TYPE = 0;
+/** incoming/outgoing credential retrieval written by "OAuth (Cross Tenant)" (dataverse.md §2). */
+export const XT_CREDENTIAL_RETRIEVAL = 7;
+/** authentication protocol written by "OAuth (Cross Tenant)" (dataverse.md §2). */
+export const XT_AUTH_PROTOCOL = 4;
+/** usedefaulttenantid on a cross-tenant online profile (dataverse.md §2). */
+export const XT_USE_DEFAULT_TENANT = false;
+/** Entra resource used by server-side sync for Exchange Online (dataverse.md §2). */
+export const XT_AAD_RESOURCE = 'https://outlook.office365.com';
+/** Which row an approval writes: the mailbox itself, not the user/queue mirror (dataverse.md §5). */
+export const APPROVE_TARGET: 'mailbox' | 'regarding' = 'mailbox';
+/** Dataverse error codes the Web API returns when an approval is refused (dataverse.md §5). */
+export const APPROVAL_REFUSED_CODES: readonly string[] = ['0x80040256', '0x80040216'];
+/** Text that identifies an approval refusal when the code is not one of the above (dataverse.md §5). */
+export const APPROVAL_REFUSED_TEXT = /global administrator|exchange administrator|CrmSecurity/i;
+/** Send postponetestemailconfigurationuntil = now with Test & Enable to clear a stale back-off (dataverse.md §6). */
+export const SEND_POSTPONE_NOW = true;
+/** testemailconfigurationscheduled returns to false when the test finishes (dataverse.md §6). */
+export const SCHEDULED_RESETS_ON_DONE = true;
+/** tracelogs can be filtered through regardingobjectid_mailbox/_emailserverprofile_value (dataverse.md §7). */
+export const TRACELOG_FILTER_VIA_NAV = true;
+/** A throttled $batch answers one 429 for the whole batch rather than per part (dataverse.md §8). */
+export const BATCH_429_WHOLE = true;
+/** Host serving discovery for China tenants; the signals in its document are unconfirmed (entra §4). */
+export const CHINA_LOGIN_HOST = 'login.partner.microsoftonline.cn';
+/** Exchange host for DoD tenants (entra §4: webmail.apps.mil, the endpoint list also names outlook-dod). */
+export const DOD_EXCHANGE_HOST = 'webmail.apps.mil';
+/** serverauthority 3 "Automatic" follows the Dynamics cloud; we treat it as commercial/GCC (entra §4 lists "0 (or 3)"). */
+export const AUTOMATIC_AUTHORITY_CLOUD: 'commercial' | 'usGov' | 'china' = 'commercial';
+/** Which login host answers discovery for a US Gov tenant: after the matching host, try these in order (entra §2.1). */
+export const DISCOVERY_FALLBACK_HOSTS: readonly string[] = [
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    CHINA_LOGIN_HOST,
+];
+/** Server-side sync accepting a domain in exchangeonlinetenantid; false → resolve to the GUID first (entra §2.1). */
+export const SSS_ACCEPTS_TENANT_DOMAIN = false;
+/** 4xx statuses discovery answers for an unknown tenant (400 vs 404, entra §2.1); others stay "could not verify". */
+export const DISCOVERY_NOT_FOUND_STATUSES: readonly number[] = [400, 404];
+/** x-ms-diagnostics 2000001 (token invalid) in the EWS alert text: exact form unconfirmed (entra §7). */
+export const EWS_DIAGNOSTICS_PATTERN = /x-ms-diagnostics["':\s]*(\d{7})|\b(200000[138]);\s*reason=/i;
+/** ErrorServerBusy is a transient throttle (shape unconfirmed, entra §7). */
+export const EWS_SERVER_BUSY_TRANSIENT = true;

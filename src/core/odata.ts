@@ -1,0 +1,22 @@
+/** OData literal helpers: every value that enters a URL goes through here (house style, ERRORS AND SAFETY). */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Normalise a record id ("{ABC…}" from the platform) to a bare lowercase GUID, or undefined when it is not one. */
+export function normaliseGuid(value: string | null | undefined): string | undefined {
+    if (!value) return undefined;
+    const bare = value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+    return GUID.test(bare) ? bare : undefined;
+}
+
+/** A GUID for use in a key segment or filter; throws on anything else so nothing unchecked reaches a URL. */
+export function guidLiteral(value: string): string {
+    const guid = normaliseGuid(value);
+    if (!guid) throw new Error('Not a GUID');
+    return guid;
+}
+
+/** A quoted, escaped OData string literal, URL-encoded for a query option. */
+export function stringLiteral(value: string): string {
+    return encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
+}

@@ -1,0 +1,64 @@
+import { EXO_SERVER_TYPE, XT_CREDENTIAL_RETRIEVAL } from './assumptions';
+
+/** The email server profile columns the control reads (dataverse.md §2). */
+export type ProfileRecord = {
+    emailserverprofileid: string;
+    name: string;
+    servertype: number;
+    emailservertypename?: string | null;
+    serverauthority: number | null;
+    incomingcredentialretrieval: number | null;
+    incomingauthenticationprotocol?: number | null;
+    oauthclientid?: string | null;
+    isoauthclientsecretset?: boolean | null;
+    exchangeonlinetenantid?: string | null;
+    usedefaulttenantid?: boolean | null;
+    incomingserverlocation?: string | null;
+    '@odata.etag'?: string;
+};
+
+/** What the control shows for a profile. */
+export type ProfileKind = 'crossTenantOAuth' | 'hybridS2S' | 'exchangeOnline' | 'unsupported';
+
+/** serverauthority option values (dataverse.md §2). */
+export type Cloud = 'commercial' | 'usGov' | 'china' | 'automatic' | 'unknown';
+
+/** Server-to-server credential retrieval (dataverse.md §2). */
+export const CREDENTIAL_RETRIEVAL_S2S = 2;
+/** servertype 3 = Exchange Online (Hybrid): Dynamics on-premises with Exchange Online (dataverse.md §2). */
+export const SERVER_TYPE_EXO_HYBRID = 3;
+
+const EXCHANGE_ONLINE_HOST = /(^|\.)(outlook\.office365\.(com|us)|partner\.outlook\.cn|outlook-dod\.office365\.us|webmail\.apps\.mil)$/i;
+
+function hostOf(url: string | null | undefined): string {
+    if (!url) return '';
+    const match = /^https?:\/\/([^/:?#]+)/i.exec(url.trim());
+    return match ? match[1] : '';
+}
+
+/** Decide which kind of profile this is, from the server type, the credential retrieval and the EWS host. */
+export function classifyProfile(p: ProfileRecord): ProfileKind {
+    if (p.servertype === SERVER_TYPE_EXO_HYBRID) return 'hybridS2S';
+    if (p.servertype !== EXO_SERVER_TYPE) return 'unsupported';
+    if (p.incomingcredentialretrieval === XT_CREDENTIAL_RETRIEVAL) return 'crossTenantOAuth';
+    const host = hostOf(p.incomingserverlocation);
+    const label = (p.emailservertypename ?? '').toLowerCase();
+    if (host === '' ? label.includes('exchange online') : EXCHANGE_ONLINE_HOST.test(host)) return 'exchangeOnline';
+    return 'unsupported';
+}
+
+/** Map serverauthority (0 Public+GCC, 1 US Gov, 2 China, 3 Automatic) to a cloud. */
+export function cloudOfAuthority(serverAuthority: number | null): Cloud {
+    switch (serverAuthority) {
+        case 0:
+            return 'commercial';
+        case 1:
+            return 'usGov';
+        case 2:
+            return 'china';
+        case 3:
+            return 'automatic';
+        default:
+            return 'unknown';
+    }
+}

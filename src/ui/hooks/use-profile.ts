@@ -1,0 +1,30 @@
+import * as React from 'react';
+import type { ProfileRecord } from '../../core/profile';
+
+/** Loading state of the profile record. */
+export type ProfileState =
+    | { status: 'loading' }
+    | { status: 'loaded'; profile: ProfileRecord }
+    | { status: 'failed'; message: string };
+
+/** Load the profile through the injected loader; `reload` retries after a failure. */
+export function useProfile(
+    profileId: string | undefined,
+    loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>,
+): { state: ProfileState; reload: () => void } {
+    const [state, setState] = React.useState<ProfileState>({ status: 'loading' });
+    const [attempt, setAttempt] = React.useState(0);
+    React.useEffect(() => {
+        if (!profileId) return undefined;
+        const controller = new AbortController();
+        setState({ status: 'loading' });
+        loadProfile(controller.signal)
+            .then((profile) => setState({ status: 'loaded', profile }))
+            .catch((e: unknown) => {
+                if (!controller.signal.aborted) setState({ status: 'failed', message: (e as Error).message });
+            });
+        return () => controller.abort();
+    }, [profileId, loadProfile, attempt]);
+    const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
+    return { state, reload };
+}

@@ -1,0 +1,164 @@
+/**
+ * The contract between the Dataverse Web API emulator's generic engine (tests/sandbox/emulator/) and the
+ * server-side-sync domain it hosts (tests/sandbox/domain/). The engine knows HTTP, OData, $batch, ETags,
+ * service protection and faults; the domain knows tables, seeds, approval rules, Test & Enable and alerts.
+ * Facts come from ../shared/reference/dataverse.md; section numbers are cited beside each rule.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** One table row: column logical name (or lookup `_x_value` name) → value. Lookup values are bare GUIDs. */
+export type Row = Record<string, unknown>;
+
+/** Column types the engine needs for $filter parsing, validation and FormattedValue annotations. */
+export type ColumnType = 'guid' | 'string' | 'memo' | 'int' | 'bigint' | 'bool' | 'datetime' | 'choice' | 'lookup';
+
+/** Metadata of one column. */
+export type ColumnDef = {
+    name: string;
+    type: ColumnType;
+    /** Accepted on write, never returned on read (e.g. emailserverprofile.oauthclientsecret, dataverse.md §2). */
+    writeOnly?: boolean;
+    /** Returned on read, refused on write with the platform's error. */
+    readOnly?: boolean;
+    maxLength?: number;
+    /** Choice labels (FormattedValue annotation), keyed by option value. */
+    options?: Record<number, string>;
+    /** For lookups: navigation property name → target entity set, used by @odata.bind and by $filter paths. */
+    lookupTargets?: Record<string, string>;
+};
+
+/** Metadata of one table. Lookup columns are stored in rows as `_<name>_value`. */
+export type TableDef = {
+    logicalName: string;
+    entitySet: string;
+    primaryKey: string;
+    primaryName?: string;
+    columns: ColumnDef[];
+    /** Collection navigation properties: name → { target entity set, lookup column on the target }. */
+    collections?: Record<string, { targetSet: string; foreignKey: string }>;
+    /** Optimistic concurrency: rows carry @odata.etag and honour If-Match (dataverse.md §8). */
+    concurrency?: boolean;
+};
+
+/** A signed-in emulator user (the sandbox's switch chooses one). */
+export type EmulatorUser = {
+    systemuserid: string;
+    fullname: string;
+    /** Dataverse role names, e.g. "System Administrator", "Delegated Mailbox Approver". */
+    roles: string[];
+    /** Entra directory roles the platform checks but Dataverse cannot show: 'Global Administrator' | 'Exchange Administrator'. */
+    directoryRoles: string[];
+    privileges: string[];
+    /** Reproduce the field's silent no-op: approvals by this user answer 204 and change nothing (dataverse.md §5). */
+    silentApprovalNoop?: boolean;
+};
+
+/** What a domain hook may answer for a write: go ahead, refuse with the platform's error, or silently ignore. */
+export type WriteVerdict =
+    | { kind: 'allow' }
+    | { kind: 'refuse'; status: number; code: string; message: string }
+    | { kind: 'ignore' };
+
+/** A write as the engine hands it to the domain, after @odata.bind and type validation. */
+export type WriteContext = {
+    table: TableDef;
+    id: string;
+    before: Row | undefined;
+    patch: Row;
+    user: EmulatorUser;
+    nowMs: number;
+};
+
+/** Result of an unbound or bound function (WhoAmI, RetrieveUserPrivilegeByPrivilegeName). */
+export type FunctionResult = { status: number; body: unknown };
+
+/** The domain the engine hosts. */
+export type Domain = {
+    tables: TableDef[];
+    /** Initial rows per entity set, deterministic for a given seed. */
+    rows: Record<string, Row[]>;
+    users: EmulatorUser[];
+    /** Called before a PATCH/POST is applied; may refuse or ignore it. */
+    beforeWrite(ctx: WriteContext): WriteVerdict;
+    /** Called after a write is applied (e.g. queue a Test & Enable job). May read/write the store. */
+    afterWrite(ctx: WriteContext, store: Store): void;
+    /** Advance asynchronous jobs to `nowMs` (the engine calls it before every request and on a timer). */
+    tick(nowMs: number, store: Store): void;
+    /** Functions by name: `WhoAmI`, `RetrieveUserPrivilegeByPrivilegeName` (bound to systemusers(<id>)). */
+    functions: Record<string, (args: { boundId?: string; params: Record<string, string>; user: EmulatorUser }) => FunctionResult>;
+};
+
+/** The in-memory store the engine owns and the domain may use from its hooks. */
+export type Store = {
+    get(entitySet: string, id: string): Row | undefined;
+    list(entitySet: string): Row[];
+    /** Insert or merge columns; bumps the row version (ETag) and modifiedon. */
+    upsert(entitySet: string, id: string, columns: Row): Row;
+    remove(entitySet: string, id: string): void;
+};
+
+/** Service-protection limits (dataverse.md §9); defaults equal the real ones. */
+export type Limits = {
+    windowMs: number; // 300_000
+    maxRequests: number; // 6_000
+    maxExecutionMs: number; // 1_200_000
+    maxConcurrent: number; // 52
+    /** Simulated execution cost in ms per operation kind (a $batch adds up its parts). */
+    costMs: { read: number; write: number; batchPart: number };
+    /** x-ms-dop-hint advertised to clients. */
+    dopHint: number;
+};
+
+/** Run-time fault injection (issue 4 §1). Probabilities are 0..1, drawn from the seeded PRNG. */
+export type Faults = {
+    latencyMs: number;
+    error503Rate: number;
+    dropConnectionRate: number;
+    batchPartFailureRate: number;
+    staleEtagRate: number;
+    /** When true every Web API call answers 401 until cleared (expired session). */
+    sessionExpired: boolean;
+};
+
+/** Options for creating an emulator. */
+export type EmulatorOptions = {
+    domain: Domain;
+    limits?: Partial<Limits>;
+    faults?: Partial<Faults>;
+    /** Scaled time: 10 means ten emulated seconds pass per real second (limits, Retry-After, job delays). */
+    timeScale?: number;
+    /** Seed for the fault PRNG. */
+    seed?: number;
+    /** systemuserid of the signed-in user; defaults to the domain's first user. */
+    userId?: string;
+};
+
+/** A running emulator mounted on an http.Server (the sandbox host shares the same server and origin). */
+export type Emulator = {
+    /** Handle a request if it is for the Web API (/api/data/v9.2/...) or inspection (/_emulator/...); else false. */
+    handle(req: IncomingMessage, res: ServerResponse): boolean;
+    store: Store;
+    /** Emulated now in ms (scaled time). */
+    now(): number;
+    setUser(systemuserid: string): void;
+    setFaults(faults: Partial<Faults>): void;
+    setLimits(limits: Partial<Limits>): void;
+    /** Replace all data with a new domain (new seed/profile/size). */
+    reset(domain: Domain): void;
+    /** Every Web API request handled, with timings, for tests and the benchmark. */
+    requestLog(): RequestLogEntry[];
+    close(): void;
+};
+
+/** One logged Web API request. */
+export type RequestLogEntry = {
+    method: string;
+    path: string;
+    status: number;
+    startedMs: number;
+    endedMs: number;
+    /** Operations inside a $batch (1 for plain requests). */
+    operations: number;
+    /** True when the request arrived while a Retry-After window from an earlier 429 was still in force for the user. */
+    insideRetryAfter: boolean;
+};
