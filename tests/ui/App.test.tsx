@@ -1,0 +1,60 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import { App } from '../../src/ui/App';
+import type { ProfileRecord } from '../../src/core/profile';
+import type { GetString } from '../../src/ui/strings';
+import { fakeGetString } from '../fakes/fake-context';
+
+const getString = fakeGetString as GetString;
+const PROFILE: ProfileRecord = {
+    emailserverprofileid: '9a1b2c3d-0000-4000-8000-00000000000f',
+    name: '<img src=x onerror=alert(1)> Contoso "cross-tenant"',
+    servertype: 0,
+    serverauthority: 1,
+    incomingcredentialretrieval: 7,
+};
+
+describe('App', () => {
+    it('asks to save a new record first and reads nothing', async () => {
+        const loadProfile = jest.fn();
+        render(<App profileId={undefined} isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
+        expect(await screen.findByText('[[State_NewRecord]]')).toBeInTheDocument();
+        expect(loadProfile).not.toHaveBeenCalled();
+    });
+
+    it('shows the profile name as text, its kind and its cloud', async () => {
+        const { container } = render(
+            <App profileId={PROFILE.emailserverprofileid} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />,
+        );
+        expect(await screen.findByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
+        expect(container.querySelector('img')).toBeNull();
+        expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_CrossTenantOAuth]]');
+        expect(screen.getByTestId('profile-cloud')).toHaveTextContent('[[Cloud_UsGov]]');
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('explains an unsupported profile kind instead of showing a broken form', async () => {
+        render(
+            <App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })} />,
+        );
+        expect(await screen.findByText('[[Kind_UnsupportedDetail]]')).toBeInTheDocument();
+        expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_Unsupported]]');
+    });
+
+    it('reports a failed load with the reason and retries on request', async () => {
+        const loadProfile = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValueOnce(PROFILE);
+        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
+        expect(await screen.findByText('[[State_LoadFailed]]')).toBeInTheDocument();
+        await userEvent.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
+        await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
+        expect(loadProfile).toHaveBeenCalledTimes(2);
+    });
+
+    it('says why nothing can be changed on a read-only form', async () => {
+        render(<App profileId="p" isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
+        expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();
+    });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { STRING_KEYS, format } from '../../src/ui/strings';
+
+type Data = { '@_name': string; value?: unknown; comment?: unknown };
+const ROOT = join(__dirname, '..', '..');
+const MANIFEST_KEYS = ['Control_DisplayName', 'Control_Description', 'Property_TenantId_DisplayName', 'Property_TenantId_Description', 'Property_ApplicationId_DisplayName', 'Property_ApplicationId_Description'];
+
+function readResx(lcid: number): Data[] {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'data' });
+    return (parser.parse(readFileSync(join(ROOT, 'strings', `ProfileAssistant.${lcid}.resx`), 'utf8')) as { root: { data: Data[] } }).root.data;
+}
+
+describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
+    const data = readResx(lcid);
+    const names = data.map((d) => d['@_name']);
+
+    it('holds exactly the typed keys plus the manifest keys, once each', () => {
+        expect([...names].sort()).toEqual([...STRING_KEYS, ...MANIFEST_KEYS].sort());
+    });
+
+    it('gives every string a value and a comment for translators', () => {
+        for (const d of data) {
+            expect([d['@_name'], String(d.value ?? '').trim().length > 0]).toEqual([d['@_name'], true]);
+            expect([d['@_name'], String(d.comment ?? '').trim().length > 0]).toEqual([d['@_name'], true]);
+        }
+    });
+
+    it('keeps the same {n} placeholders as English', () => {
+        const english = new Map(readResx(1033).map((d) => [d['@_name'], String(d.value)]));
+        const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
+        for (const d of data) expect([d['@_name'], placeholders(String(d.value))]).toEqual([d['@_name'], placeholders(english.get(d['@_name']) ?? '')]);
+    });
+});
+
+describe('the manifest', () => {
+    it('references every resx file and every key it names exists', () => {
+        const manifest = readFileSync(join(ROOT, 'ControlManifest.Input.xml'), 'utf8');
+        expect(manifest).toContain('path="strings/ProfileAssistant.1033.resx"');
+        expect(manifest).toContain('path="strings/ProfileAssistant.1031.resx"');
+        for (const key of manifest.match(/(?<=-key=")[^"]+/g) ?? []) expect(MANIFEST_KEYS).toContain(key);
+    });
+});
+
+describe('format', () => {
+    it('fills numbered placeholders and leaves unknown ones visible', () => {
+        expect(format('{0} of {1} ({2})', 3, 'ten')).toBe('3 of ten ({2})');
+    });
+});
