@@ -1,0 +1,158 @@
+/**
+ * The decoder: AADSTS codes, EWS markers, Dynamics alert texts and Web API errors → a cause with a message and a
+ * concrete fix (entra-and-exchange.md §7, dataverse.md §5, §9). Branch on codes, never on description prose,
+ * except for Dynamics alerts, which carry only text.
+ */
+import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT, EWS_DIAGNOSTICS_PATTERN } from '../assumptions';
+import type { ReadinessItemId } from '../readiness/items';
+import { CAUSES, type CauseCode } from './causes';
+
+export { CAUSES, checklistItemFor, type CauseCode, type CauseEntry } from './causes';
+
+/** A decoded failure: what to say, what to do, which checklist item to highlight, and the original text. */
+export type DecodedError = {
+    cause: CauseCode;
+    messageKey: string;
+    fixKey: string;
+    checklistItem?: ReadinessItemId;
+    transient: boolean;
+    raw: string;
+    /** The matched code, e.g. "AADSTS7000215", "2000008", "0x80072322"; shown next to the message. */
+    code?: string;
+};
+
+/** A tracelog row (dataverse.md §7): level 2 = warning (retried by Dynamics), 3 = error. */
+export type AlertInput = { text: string; errordetails?: string; tracecode?: number; level?: number };
+
+/** A Web API failure as src/dataverse reports it; status 0 = no answer. */
+export type DataverseErrorInput = { status: number; code?: string; message?: string };
+
+/** AADSTS number → cause (entra §7 table). */
+export const AADSTS_CAUSES: Readonly<Record<string, CauseCode>> = {
+    '90002': 'tenantNotFound',
+    '900023': 'tenantMalformed',
+    '9001023': 'tenantGenericUsed',
+    '90038': 'wrongNationalCloud',
+    '700016': 'appNotInTenant',
+    '700038': 'appIdInvalid',
+    '7000229': 'servicePrincipalMissing',
+    '7000215': 'secretInvalid',
+    '70002': 'secretInvalid',
+    '7000222': 'secretExpired',
+    '7000218': 'secretMissing',
+    '7000112': 'appDisabled',
+    '70001': 'appDisabled',
+    '500011': 'resourceNotFound',
+    '1002012': 'invalidScope',
+    '70011': 'invalidScope',
+    '53003': 'conditionalAccess',
+    '530032': 'conditionalAccess',
+    '9002326': 'crossOriginToken',
+    '9002327': 'crossOriginToken',
+};
+
+/** x-ms-diagnostics value on an EWS 401 → cause. */
+export const EWS_DIAGNOSTIC_CAUSES: Readonly<Record<string, CauseCode>> = {
+    '2000008': 'ewsTokenNoPermissions',
+    '2000003': 'ewsWrongAudience',
+    '2000001': 'ewsTokenInvalid',
+};
+
+/** EWS response codes → cause. */
+export const EWS_RESPONSE_CAUSES: Readonly<Record<string, CauseCode>> = {
+    ErrorImpersonateUserDenied: 'ewsImpersonateDenied',
+    ErrorNonExistentMailbox: 'ewsNoMailbox',
+    ErrorAccessDenied: 'ewsAccessDenied',
+    ErrorServerBusy: 'ewsServerBusy',
+    ErrorMissingEmailAddress: 'ewsMissingEmailAddress',
+};
+
+const EWS_RESPONSE =
+    /\b(ErrorImpersonateUserDenied|ErrorNonExistentMailbox|ErrorAccessDenied|ErrorServerBusy|ErrorMissingEmailAddress)\b/;
+const HTTP_403 = /\(403\)|\b403 Forbidden\b|\bHTTP(?:\/\d(?:\.\d)?)? 403\b|\bstatus(?: code)?\W{0,3}403\b/i;
+
+/** Dynamics alert text → cause, first match wins (entra §7, dataverse.md §5). */
+export const ALERT_TEXT_CAUSES: readonly (readonly [RegExp, CauseCode])[] = [
+    [/prvApproveRejectEmailAddress/i, 'approvalPrivilegeMissing'],
+    [
+        /requires an approval by a Microsoft 365 administrator|haven't been approved|have not been approved|is not approved/i,
+        'mailboxNotApproved',
+    ],
+    [/0x80040256|0x80040216/i, 'approvalRefused'],
+    [APPROVAL_REFUSED_TEXT, 'approvalRefused'],
+    [/credentials specified in the associated email server profile are incorrect/i, 'credentialsIncorrect'],
+    [/mailbox location could not be determined/i, 'mailboxLocationUnknown'],
+    [/Http server returned Forbidden exception/i, 'httpForbidden'],
+    [/no user was found with the email address/i, 'userNotFound'],
+    [/MailboxNotEnabledForRESTAPI|8005E274/i, 'mailboxNotEnabledForRest'],
+    [/Crm\.80048306/i, 'actOwnerMismatch'],
+    [/impersonation error occurred/i, 'impersonationFailed'],
+];
+
+/** Service-protection codes (dataverse.md §9): requests, execution time, concurrency. */
+export const THROTTLING_CODES: readonly string[] = ['0x80072322', '0x80072321', '0x80072326'];
+/** Optimistic-concurrency failure (If-Match mismatch). */
+export const CONCURRENCY_CODE = '0x80060882';
+
+function decoded(cause: CauseCode, raw: string, code?: string, transient?: boolean): DecodedError {
+    const { messageKey, fixKey, checklistItem, transient: usual } = CAUSES[cause];
+    return { cause, messageKey, fixKey, checklistItem, transient: usual || transient === true, raw, code };
+}
+
+function findAadsts(text: string): { cause: CauseCode; code: string } | undefined {
+    const match = /AADSTS(\d+)/i.exec(text);
+    if (!match) return undefined;
+    return { cause: AADSTS_CAUSES[match[1]] ?? 'unknownAadsts', code: `AADSTS${match[1]}` };
+}
+
+function findEws(text: string): { cause: CauseCode; code: string } | undefined {
+    const diagnostics = EWS_DIAGNOSTICS_PATTERN.exec(text);
+    const diagnostic = diagnostics ? (diagnostics[1] ?? diagnostics[2]) : undefined;
+    if (diagnostic && EWS_DIAGNOSTIC_CAUSES[diagnostic])
+        return { cause: EWS_DIAGNOSTIC_CAUSES[diagnostic], code: diagnostic };
+    const response = EWS_RESPONSE.exec(text);
+    if (response) return { cause: EWS_RESPONSE_CAUSES[response[1]], code: response[1] };
+    return HTTP_403.test(text) ? { cause: 'ewsForbidden', code: '403' } : undefined;
+}
+
+function findAlertText(text: string): CauseCode | undefined {
+    return ALERT_TEXT_CAUSES.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/** Decode a tracelog alert: AADSTS code first, then EWS markers, then Dynamics texts; unknown keeps the raw text. */
+export function decodeAlert(alert: AlertInput): DecodedError {
+    const raw = alert.text;
+    const haystack = `${alert.text}\n${alert.errordetails ?? ''}`;
+    // Level 2 = warning: Dynamics itself retries, so waiting may be enough (dataverse.md §7).
+    const retried = alert.level === 2;
+    const found = findAadsts(haystack) ?? findEws(haystack);
+    if (found) return decoded(found.cause, raw, found.code, retried);
+    const cause = findAlertText(haystack);
+    return decoded(cause ?? 'unknown', raw, undefined, retried);
+}
+
+/** Decode a bare AADSTS number, e.g. the `error_codes[0]` of a discovery reply (interpretDiscovery → notFound). */
+export function decodeAadstsCode(code: number): DecodedError {
+    const text = `AADSTS${code}`;
+    return decoded(AADSTS_CAUSES[String(code)] ?? 'unknownAadsts', text, text);
+}
+
+function dataverseCause(status: number, code: string, message: string): CauseCode {
+    if (status === 0) return 'networkError';
+    if (status === 429 || THROTTLING_CODES.includes(code)) return 'throttled';
+    if (status === 412 || code === CONCURRENCY_CODE) return 'concurrencyConflict';
+    if (/prvApproveRejectEmailAddress/i.test(message)) return 'approvalPrivilegeMissing';
+    if (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message)) return 'approvalRefused';
+    if (status === 401) return 'sessionExpired';
+    if (status === 403) return 'privilegeMissing';
+    if (status === 404) return 'recordNotFound';
+    return 'unknown';
+}
+
+/** Decode a Dataverse Web API failure by status and hex code (dataverse.md §5, §8, §9). */
+export function decodeDataverseError(error: DataverseErrorInput): DecodedError {
+    const code = (error.code ?? '').toLowerCase();
+    const message = error.message ?? '';
+    const cause = dataverseCause(error.status, code, message);
+    return decoded(cause, message, error.code || undefined);
+}

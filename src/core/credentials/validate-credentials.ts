@@ -1,0 +1,86 @@
+/** All credential fields of a profile checked together, only those that apply to its kind (entra §1, §2). */
+import { SSS_ACCEPTS_TENANT_DOMAIN } from '../assumptions';
+import type { ProfileKind } from '../profile';
+import { parseApplicationId } from './app-id';
+import { checkClientSecret } from './client-secret';
+import type { FixCode } from './paste';
+import { parseTenantId } from './tenant-id';
+import { FIX_KEYS, VALIDATION_KEYS, type ValidationCode } from './validation-keys';
+
+/** What the form holds; a missing secret means "keep the stored one". */
+export type CredentialInput = { tenantId?: string; applicationId?: string; clientSecret?: string };
+
+/** One field's verdict. `normalised` is the value to offer with "apply fix" (never set for the secret's errors). */
+export type FieldResult = {
+    severity: 'ok' | 'warning' | 'error';
+    blocksSave: boolean;
+    code?: ValidationCode;
+    messageKey?: string;
+    fixKey?: string;
+    fixKeys: string[];
+    normalised?: string;
+};
+
+/** Per-field results for the fields that apply; `blocksSave` is true when any field blocks. */
+export type CredentialValidation = {
+    fields: Partial<Record<keyof CredentialInput, FieldResult>>;
+    blocksSave: boolean;
+};
+
+function okField(fixes: FixCode[], normalised?: string): FieldResult {
+    return { severity: 'ok', blocksSave: false, fixKeys: fixes.map((f) => FIX_KEYS[f]), normalised };
+}
+
+function codeField(severity: 'warning' | 'error', code: ValidationCode, fixes: FixCode[]): FieldResult {
+    const keys = VALIDATION_KEYS[code];
+    const base = { severity, code, messageKey: keys.messageKey, fixKey: keys.fixKey };
+    return { ...base, blocksSave: severity === 'error', fixKeys: fixes.map((f) => FIX_KEYS[f]) };
+}
+
+function tenantField(raw: string): FieldResult {
+    const result = parseTenantId(raw);
+    if (!result.ok) return codeField('error', result.code, result.fixes);
+    if (result.value.kind === 'guid') return okField(result.fixes, result.normalised);
+    // A domain is fine to type but the 36-character column needs the GUID: save waits for discovery.
+    return {
+        ...codeField('warning', 'tenantDomainMustResolve', result.fixes),
+        blocksSave: !SSS_ACCEPTS_TENANT_DOMAIN,
+        normalised: result.normalised,
+    };
+}
+
+function applicationField(raw: string, tenantId: string | undefined): FieldResult {
+    const result = parseApplicationId(raw, tenantId);
+    if (!result.ok) return codeField('error', result.code, result.fixes);
+    return { ...okField(result.fixes, result.value), fixKey: result.hintKey };
+}
+
+function secretField(raw: string, tenantId?: string, applicationId?: string): FieldResult {
+    const result = checkClientSecret(raw, { tenantId, applicationId });
+    if (!result.ok) return codeField('error', result.code, result.fix?.fixes ?? []);
+    if (result.value.severity === 'warning') return codeField('warning', result.value.code, []);
+    return okField([]);
+}
+
+/**
+ * Validate the fields that apply to the profile kind: cross-tenant = tenant, app, secret (if entered);
+ * hybrid S2S = tenant only (certificate based); Exchange Online same-tenant = none. Errors block save, warnings
+ * do not — except a tenant domain, which must be resolved to a GUID first.
+ */
+export function validateCredentials(input: CredentialInput, profileKind: ProfileKind): CredentialValidation {
+    const fields: CredentialValidation['fields'] = {};
+    if (profileKind === 'crossTenantOAuth' || profileKind === 'hybridS2S') {
+        fields.tenantId = tenantField(input.tenantId ?? '');
+    }
+    if (profileKind === 'crossTenantOAuth') {
+        const tenant = parseTenantId(input.tenantId ?? '');
+        const tenantGuid = tenant.ok && tenant.value.kind === 'guid' ? tenant.value.tenantId : input.tenantId;
+        fields.applicationId = applicationField(input.applicationId ?? '', tenantGuid);
+        const app = fields.applicationId.normalised ?? input.applicationId;
+        if (input.clientSecret !== undefined && input.clientSecret !== '') {
+            fields.clientSecret = secretField(input.clientSecret, tenantGuid, app);
+        }
+    }
+    const blocksSave = Object.values(fields).some((f) => f.blocksSave);
+    return { fields, blocksSave };
+}

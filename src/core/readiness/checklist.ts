@@ -1,0 +1,173 @@
+/**
+ * The mailbox-tenant readiness checklist (entra-and-exchange.md §1, §5, §6), pre-filled with the tenant and app
+ * IDs. Commands are built with psQuote only; IDs enter them only after validation, else a placeholder is shown.
+ */
+import { parseApplicationId } from '../credentials/app-id';
+import { buildLoginUrl, loginHostsFor, type DetectedCloud } from '../credentials/discovery';
+import { EXCHANGE_RESOURCE_APP_ID, FULL_ACCESS_AS_APP_ROLE_ID } from '../credentials/guid';
+import { parseTenantId } from '../credentials/tenant-id';
+import type { Cloud } from '../profile';
+import { describeDeadline, EWS_ALLOW_LIST_DEADLINE, GRAPH_PERMISSIONS_DEADLINE, parseDay } from './deadline';
+import type { DeadlineInfo } from './deadline';
+import type { ReadinessItemId } from './items';
+import { psCommand, psQuote } from './powershell';
+
+/** One checklist row; `value` is the exact command or URL to copy. */
+export type ChecklistItem = {
+    id: ReadinessItemId;
+    titleKey: string;
+    bodyKey: string;
+    value?: string;
+    list?: readonly string[];
+    status: 'due' | 'overdue' | 'info';
+    dueDate?: string;
+    deadline?: DeadlineInfo;
+};
+
+/** What the checklist is built from; `today` is injected so the dates are testable. */
+export type ChecklistInput = { tenantId: string; applicationId: string; cloud: Cloud | DetectedCloud; today: Date };
+
+/** Microsoft Graph application permissions cross-tenant sync needs by Apr 2027 (entra §5: doc 10 + script 11). */
+export const GRAPH_APPLICATION_PERMISSIONS: readonly string[] = [
+    'Mail.ReadWrite',
+    'Mail.Send',
+    'MailboxSettings.ReadWrite',
+    'Calendars.ReadWrite',
+    'Contacts.ReadWrite',
+    'Tasks.ReadWrite.All',
+    'MailboxConfigItem.ReadWrite',
+    'Chat.Read.All',
+    'OnlineMeetings.ReadWrite.All',
+    'CallRecords.Read.All',
+    'User.Read.All',
+];
+
+/** Shown in commands until the Tenant ID field holds a valid value. */
+export const TENANT_PLACEHOLDER = '<tenant-id>';
+/** Shown in commands until the Application ID field holds a valid value. */
+export const APP_PLACEHOLDER = '<application-id>';
+const OBJECT_ID_PLACEHOLDER = '<enterprise-app-object-id>';
+const MAILBOX_PLACEHOLDER = '<mailbox@contoso.com>';
+const GROUP_PLACEHOLDER = '<mail-enabled-security-group@contoso.com>';
+const SCOPE_NAME = 'Dynamics 365 server-side sync';
+
+type Ids = { tenant?: string; app?: string; host: string };
+
+function item(id: ReadinessItemId, extra: Partial<ChecklistItem> = {}): ChecklistItem {
+    const name = id.charAt(0).toUpperCase() + id.slice(1);
+    return { id, titleKey: `Readiness_${name}Title`, bodyKey: `Readiness_${name}Body`, status: 'info', ...extra };
+}
+
+function withDeadline(id: ReadinessItemId, isoDay: string, today: Date, extra: Partial<ChecklistItem>): ChecklistItem {
+    const deadline = describeDeadline(parseDay(isoDay), today);
+    const status = deadline.status === 'passed' ? 'overdue' : 'due';
+    return item(id, { ...extra, status, dueDate: isoDay, deadline });
+}
+
+function exchangePermission(ids: Ids): ChecklistItem {
+    // Azure CLI (runs in PowerShell or bash); the single-quoted literal is safe in both.
+    const value =
+        `az ad app permission add --id ${psQuote(ids.app ?? APP_PLACEHOLDER)} --api ${EXCHANGE_RESOURCE_APP_ID}` +
+        ` --api-permissions ${FULL_ACCESS_AS_APP_ROLE_ID}=Role`;
+    const list = [
+        `Office 365 Exchange Online: ${EXCHANGE_RESOURCE_APP_ID}`,
+        `full_access_as_app: ${FULL_ACCESS_AS_APP_ROLE_ID}`,
+    ];
+    return item('exchangePermission', { value, list });
+}
+
+function adminConsent(ids: Ids): ChecklistItem {
+    if (!ids.tenant || !ids.app) return item('adminConsent');
+    const url = buildLoginUrl(ids.tenant, ids.host, `adminconsent?client_id=${encodeURIComponent(ids.app)}`);
+    return item('adminConsent', { value: url });
+}
+
+function rbacScope(ids: Ids): ChecklistItem {
+    const app = psQuote(ids.app ?? APP_PLACEHOLDER);
+    const scope = psQuote(SCOPE_NAME);
+    const lines = [
+        psCommand('New-ServicePrincipal', [
+            ['AppId', app],
+            ['ObjectId', psQuote(OBJECT_ID_PLACEHOLDER)],
+        ]),
+        psCommand('New-ManagementScope', [
+            ['Name', scope],
+            ['RecipientRestrictionFilter', psQuote("CustomAttribute1 -eq 'Dynamics365'")],
+        ]),
+        psCommand('New-ManagementRoleAssignment', [
+            ['App', app],
+            ['Role', psQuote('Application EWS.AccessAsApp')],
+            ['CustomResourceScope', scope],
+        ]),
+        psCommand('Test-ServicePrincipalAuthorization', [
+            ['Identity', app],
+            ['Resource', psQuote(MAILBOX_PLACEHOLDER)],
+        ]),
+    ];
+    return item('rbacScope', { value: lines.join('\n') });
+}
+
+function accessPolicy(ids: Ids): ChecklistItem {
+    const app = psQuote(ids.app ?? APP_PLACEHOLDER);
+    const lines = [
+        psCommand('New-ApplicationAccessPolicy', [
+            ['AppId', app],
+            ['PolicyScopeGroupId', psQuote(GROUP_PLACEHOLDER)],
+            ['AccessRight', 'RestrictAccess'],
+            ['Description', psQuote(SCOPE_NAME)],
+        ]),
+        psCommand('Test-ApplicationAccessPolicy', [
+            ['AppId', app],
+            ['Identity', psQuote(MAILBOX_PLACEHOLDER)],
+        ]),
+    ];
+    return item('accessPolicy', { value: lines.join('\n') });
+}
+
+function ewsAllowList(ids: Ids, today: Date): ChecklistItem {
+    const lines = [
+        psCommand('Set-OrganizationConfig', [['EwsEnabled', '$true']]),
+        psCommand('Set-OrganizationConfig', [['EwsAllowedAppIDs', psQuote(ids.app ?? APP_PLACEHOLDER)]]),
+        psCommand('Get-OrganizationConfig', [['RetrieveEwsOperationAccessPolicy']]),
+    ];
+    return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value: lines.join('\n') });
+}
+
+function graphPermissions(ids: Ids, today: Date): ChecklistItem {
+    const params: [string, string?][] = [
+        ['TenantId', psQuote(ids.tenant ?? TENANT_PLACEHOLDER)],
+        ['ClientId', psQuote(ids.app ?? APP_PLACEHOLDER)],
+        ['WhatIf'],
+    ];
+    const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', params);
+    return withDeadline('graphPermissions', GRAPH_PERMISSIONS_DEADLINE, today, {
+        value,
+        list: GRAPH_APPLICATION_PERMISSIONS,
+    });
+}
+
+function idsOf(input: ChecklistInput): Ids {
+    const tenant = parseTenantId(input.tenantId);
+    const app = parseApplicationId(input.applicationId, tenant.ok ? tenant.normalised : undefined);
+    return {
+        tenant: tenant.ok ? tenant.normalised : undefined,
+        app: app.ok ? app.value : undefined,
+        host: loginHostsFor(input.cloud)[0],
+    };
+}
+
+/** Build the ordered checklist for the mailbox tenant's admin; deadlines are relative to `today`. */
+export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
+    const ids = idsOf(input);
+    return [
+        item('appRegistration'),
+        item('clientSecret'),
+        exchangePermission(ids),
+        adminConsent(ids),
+        rbacScope(ids),
+        accessPolicy(ids),
+        ewsAllowList(ids, input.today),
+        graphPermissions(ids, input.today),
+        item('conditionalAccess'),
+    ];
+}
