@@ -1,3 +1,6 @@
+import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
+import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
+import { parseRetryAfter as parseRetryAfterCore } from '../core/scheduler/retry-after';
 import { DataverseError, NETWORK_ERROR_STATUS } from './errors';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
@@ -8,12 +11,47 @@ export type SendOptions = {
     method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     body?: unknown;
     ifMatch?: string;
+    ifNoneMatch?: string;
     prefer?: string[];
     signal?: AbortSignal;
 };
 
 /** A JSON Web API response. */
 export type JsonResponse<T> = { status: number; body: T; headers: Headers };
+
+/** Options for getAll. */
+export type GetAllOptions<T> = {
+    pageSize?: number;
+    prefer?: string[];
+    onPage?: (page: T[], total: number) => void;
+    signal?: AbortSignal;
+};
+
+/** Options for batch. */
+export type BatchOptions = { continueOnError?: boolean; signal?: AbortSignal };
+
+/** Injected collaborators; defaults use the browser clock, timers and crypto ids. */
+export type HttpDeps = {
+    gate?: RequestGate;
+    now?: Clock;
+    sleep?: Sleep;
+    newId?: () => string;
+    /** Bounded retries for 429 (after the gate's pause) and 503 (with back-off). */
+    maxRetries?: number;
+};
+
+/** 401: the browser session ended; the run pauses until the user signs in again. */
+export class SessionExpiredError extends DataverseError {
+    constructor(message: string) {
+        super(401, 'SessionExpired', message);
+        this.name = 'SessionExpiredError';
+    }
+}
+
+/** Largest page Dataverse serves (dataverse.md §8). */
+export const MAX_PAGE_SIZE = 5000;
+const DEFAULT_MAX_RETRIES = 4;
+const BACKOFF_503_MS = 1000;
 
 const BASE_HEADERS: Record<string, string> = {
     'OData-Version': '4.0',
@@ -25,14 +63,30 @@ const BASE_HEADERS: Record<string, string> = {
 
 /** Parse Retry-After (delta seconds or HTTP-date, RFC 9110 §10.2.3) into milliseconds from `nowMs`. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-    if (value === null || value.trim() === '') return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+    return parseRetryAfterCore(value, nowMs);
 }
 
-async function toError(response: Response): Promise<DataverseError> {
+function abortReason(signal: AbortSignal): Error {
+    return signal.reason instanceof Error ? signal.reason : new Error('Aborted');
+}
+
+/** Sleep with setTimeout, rejecting when the signal aborts. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(abortReason(signal));
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener(
+            'abort',
+            () => {
+                clearTimeout(timer);
+                reject(abortReason(signal));
+            },
+            { once: true },
+        );
+    });
+}
+
+async function toError(response: Response, nowMs: number): Promise<DataverseError> {
     let code = '';
     let message = `HTTP ${response.status}`;
     try {
@@ -42,42 +96,132 @@ async function toError(response: Response): Promise<DataverseError> {
     } catch {
         // Non-JSON error bodies (gateway pages) keep the status text.
     }
-    return new DataverseError(response.status, code, message, parseRetryAfter(response.headers.get('Retry-After'), Date.now()));
+    if (response.status === 401) return new SessionExpiredError(message);
+    return new DataverseError(
+        response.status,
+        code,
+        message,
+        parseRetryAfter(response.headers.get('Retry-After'), nowMs),
+    );
 }
 
-/** The one place that talks HTTP to the Dataverse Web API. */
+function dopHint(headers: Headers): number | undefined {
+    const value = Number(headers.get('x-ms-dop-hint'));
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** The one place that talks HTTP to the Dataverse Web API; every request goes through the shared gate. */
 export class DataverseHttp {
+    readonly gate: RequestGate;
+    private readonly now: Clock;
+    private readonly sleep: Sleep;
+    private readonly newId: () => string;
+    private readonly maxRetries: number;
+
     constructor(
         private readonly baseUrl: string,
         private readonly fetchFn: FetchLike,
-    ) {}
+        deps: HttpDeps = {},
+    ) {
+        this.now = deps.now ?? (() => Date.now());
+        this.sleep = deps.sleep ?? realSleep;
+        this.newId = deps.newId ?? (() => crypto.randomUUID());
+        this.maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
+        this.gate = deps.gate ?? new RequestGate({ now: this.now, sleep: this.sleep });
+    }
 
     /** Absolute URL for a path relative to /api/data/v9.2/. */
     url(path: string): string {
         return path.startsWith('http') ? path : `${this.baseUrl.replace(/\/$/, '')}/api/data/v9.2/${path}`;
     }
 
-    /** Send one request; non-2xx answers and network failures throw DataverseError. */
+    /** Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). */
     async send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
         const headers: Record<string, string> = { ...BASE_HEADERS };
         if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
         if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+        if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
         if (options.prefer?.length) headers.Prefer = options.prefer.join(',');
-        let response: Response;
-        try {
-            response = await this.fetchFn(this.url(path), {
-                method: options.method ?? 'GET',
-                headers,
-                body: options.body === undefined ? undefined : JSON.stringify(options.body),
-                credentials: 'same-origin',
+        const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+        const response = await this.dispatch(
+            this.url(path),
+            { method: options.method ?? 'GET', headers, body },
+            options.signal,
+        );
+        if (!response.ok && response.status !== 304) throw await toError(response, this.now());
+        const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    }
+
+    /** GET every page of a collection, following @odata.nextLink as-is with the same page size. */
+    async getAll<T>(path: string, options: GetAllOptions<T> = {}): Promise<T[]> {
+        const size = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
+        const prefer = [`odata.maxpagesize=${size}`, ...(options.prefer ?? [])];
+        const rows: T[] = [];
+        let next: string | undefined = path;
+        while (next) {
+            const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.send(next, {
+                prefer,
                 signal: options.signal,
             });
-        } catch (e) {
-            if (options.signal?.aborted) throw e;
-            throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
+            rows.push(...res.body.value);
+            options.onPage?.(res.body.value, rows.length);
+            next = res.body['@odata.nextLink'];
         }
-        if (!response.ok) throw await toError(response);
-        const text = response.status === 204 ? '' : await response.text();
-        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+        return rows;
+    }
+
+    /** POST $batch with top-level parts; each part's answer (success or failure) comes back as a value, in order. */
+    async batch(ops: readonly BatchOp[], options: BatchOptions = {}): Promise<BatchPart[]> {
+        if (ops.length === 0) return [];
+        const boundary = `batch_${this.newId()}`;
+        const headers: Record<string, string> = { ...BASE_HEADERS, 'Content-Type': batchContentType(boundary) };
+        if (options.continueOnError ?? true) headers.Prefer = 'odata.continue-on-error';
+        const body = buildBatch(ops, { boundary, baseUrl: this.baseUrl });
+        const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
+        if (!response.ok) throw await toError(response, this.now());
+        const parts = parseBatchResponse(response.headers.get('Content-Type') ?? '', await response.text());
+        this.feedBackParts(parts);
+        return parts;
+    }
+
+    /** Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone. */
+    private feedBackParts(parts: readonly BatchPart[]): void {
+        for (const part of parts) {
+            if (part.status !== 429 && !part.error?.code.startsWith('0x8007232')) continue;
+            const retryAfterMs = parseRetryAfter(part.headers['retry-after'] ?? null, this.now());
+            this.gate.onResponse({ status: part.status, code: part.error?.code, retryAfterMs });
+        }
+    }
+
+    /** One request through the gate, with bounded retries for 429 (after Retry-After) and 503 (back-off). */
+    private async dispatch(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+        for (let attempt = 0; ; attempt++) {
+            const response = await this.once(url, init, signal);
+            const retryable = response.status === 429 || response.status === 503;
+            if (!retryable || attempt >= this.maxRetries) return response;
+            await response.text().catch(() => '');
+            // 429 waits inside gate.acquire (shared resumeAt); 503 backs off exponentially on its own.
+            if (response.status === 503) await this.sleep(BACKOFF_503_MS * 2 ** attempt, signal);
+        }
+    }
+
+    private async once(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+        const release = await this.gate.acquire(signal);
+        const started = this.now();
+        try {
+            const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
+            const now = this.now();
+            const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+            const hint = dopHint(response.headers);
+            this.gate.onResponse({ status: response.status, retryAfterMs, durationMs: now - started, dopHint: hint });
+            return response;
+        } catch (e) {
+            if (signal?.aborted) throw e;
+            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - started });
+            throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
+        } finally {
+            release();
+        }
     }
 }

@@ -1,0 +1,241 @@
+/**
+ * The run ledger ("accountant"): one entry per selected mailbox, validated transitions
+ * pending → sent → confirmed → testing → succeeded | failed | skipped, and the invariant
+ * succeeded + failed + skipped = selected once settled. Serialisable for resume after reload (ids and states only).
+ */
+import type { FailureCause, PlanItem, RunMode, RunPlan, SkipReason, TestPatch } from './types';
+
+/** Where a mailbox is in the run. */
+export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'skipped';
+
+/** One mailbox's record. */
+export type LedgerEntry = {
+    mailboxId: string;
+    name: string;
+    approve: boolean;
+    state: EntryState;
+    inFlight: boolean;
+    approvalConfirmed: boolean;
+    reason?: SkipReason;
+    cause?: FailureCause;
+    detail?: string;
+};
+
+/** Counts for the progress bar and the final summary. */
+export type LedgerSummary = Record<EntryState, number> & { selected: number; inFlight: number; settled: boolean };
+
+const ALLOWED: Record<EntryState, readonly EntryState[]> = {
+    pending: ['sent', 'testing', 'failed', 'skipped'],
+    // sent → pending only when the server said the batch was not processed (429), so approval is not repeated.
+    sent: ['confirmed', 'failed', 'pending', 'skipped'],
+    confirmed: ['testing', 'failed', 'skipped'],
+    testing: ['succeeded', 'failed', 'skipped'],
+    succeeded: [],
+    failed: [],
+    skipped: [],
+};
+
+const SERIAL_VERSION = 1;
+
+/** Serialised form (JSON-safe). */
+export type LedgerSnapshot = {
+    version: number;
+    mode: RunMode;
+    createdAt: string;
+    testPatch: TestPatch;
+    cancelled: boolean;
+    entries: LedgerEntry[];
+};
+
+function entryFor(item: PlanItem): LedgerEntry {
+    const entry: LedgerEntry = {
+        mailboxId: item.mailboxId,
+        name: item.name,
+        approve: item.approve,
+        state: item.skip ? 'skipped' : 'pending',
+        inFlight: false,
+        approvalConfirmed: false,
+    };
+    return item.skip ? { ...entry, reason: item.skip } : entry;
+}
+
+/** Mutable run ledger. */
+export class RunLedger {
+    private readonly entries = new Map<string, LedgerEntry>();
+    cancelled = false;
+
+    private constructor(
+        readonly mode: RunMode,
+        readonly createdAt: string,
+        readonly testPatch: TestPatch,
+        entries: LedgerEntry[],
+    ) {
+        for (const e of entries) this.entries.set(e.mailboxId, e);
+    }
+
+    /** A fresh ledger from a plan. */
+    static fromPlan(plan: RunPlan): RunLedger {
+        return new RunLedger(plan.mode, plan.createdAt, plan.testPatch, plan.items.map(entryFor));
+    }
+
+    /** Restore a serialised ledger; in-flight marks are dropped (those responses are lost with the page). */
+    static deserialise(json: string): RunLedger {
+        const snap = JSON.parse(json) as LedgerSnapshot;
+        if (snap.version !== SERIAL_VERSION || !Array.isArray(snap.entries)) throw new Error('Unknown ledger format');
+        const ledger = new RunLedger(
+            snap.mode,
+            snap.createdAt,
+            snap.testPatch,
+            snap.entries.map((e) => ({ ...e, inFlight: false })),
+        );
+        ledger.cancelled = snap.cancelled;
+        return ledger;
+    }
+
+    /** JSON for sessionStorage: ids, names and states only — no secrets. */
+    serialise(): string {
+        const snap: LedgerSnapshot = {
+            version: SERIAL_VERSION,
+            mode: this.mode,
+            createdAt: this.createdAt,
+            testPatch: this.testPatch,
+            cancelled: this.cancelled,
+            entries: this.all(),
+        };
+        return JSON.stringify(snap);
+    }
+
+    /** Every entry in plan order (copies). */
+    all(): LedgerEntry[] {
+        return [...this.entries.values()].map((e) => ({ ...e }));
+    }
+
+    /** One entry (copy). */
+    get(id: string): LedgerEntry | undefined {
+        const e = this.entries.get(id);
+        return e ? { ...e } : undefined;
+    }
+
+    /** Ids in `state` and not in flight. */
+    idsIn(state: EntryState): string[] {
+        return [...this.entries.values()].filter((e) => e.state === state && !e.inFlight).map((e) => e.mailboxId);
+    }
+
+    /** Mark ids as dispatched (their request is on the wire). */
+    markInFlight(ids: readonly string[], inFlight: boolean): void {
+        for (const id of ids) this.must(id).inFlight = inFlight;
+    }
+
+    /** Approval PATCH dispatched; refuses a second approval for the same mailbox. */
+    approvalSent(id: string): void {
+        const e = this.must(id);
+        if (!e.approve || e.approvalConfirmed) throw new Error(`Mailbox ${id} must not be approved again`);
+        this.move(e, 'sent');
+    }
+
+    /** The re-read shows the approval applied. */
+    approvalConfirmed(id: string): void {
+        const e = this.must(id);
+        e.approvalConfirmed = true;
+        if (this.cancelled) this.move(e, 'skipped', { reason: 'cancelled', detail: 'approved' });
+        else this.move(e, 'confirmed');
+    }
+
+    /** The server did not process the approval (whole-batch 429): it may be sent again. */
+    approvalNotProcessed(id: string): void {
+        const e = this.must(id);
+        if (this.cancelled) this.move(e, 'skipped', { reason: 'cancelled' });
+        else this.move(e, 'pending');
+    }
+
+    /** Test & Enable accepted by the server. */
+    testQueued(id: string): void {
+        const e = this.must(id);
+        if (e.state === 'pending' && e.approve) throw new Error(`Mailbox ${id} is not approved yet`);
+        this.move(e, 'testing');
+    }
+
+    /** Final outcome of the test. */
+    succeeded(id: string, detail?: string): void {
+        this.move(this.must(id), 'succeeded', detail ? { detail } : {});
+    }
+
+    /** Record a failure with its cause. */
+    failed(id: string, cause: FailureCause, detail?: string): void {
+        this.move(this.must(id), 'failed', detail ? { cause, detail } : { cause });
+    }
+
+    /** Skip one entry with a reason. */
+    skipped(id: string, reason: SkipReason, detail?: string): void {
+        this.move(this.must(id), 'skipped', detail ? { reason, detail } : { reason });
+    }
+
+    /** Cancel: everything not yet sent becomes skipped('cancelled'); in-flight entries are accounted when answered. */
+    cancel(): void {
+        this.cancelled = true;
+        for (const e of this.entries.values()) {
+            if (e.inFlight) continue;
+            if (e.state === 'pending' || e.state === 'confirmed') this.move(e, 'skipped', { reason: 'cancelled' });
+        }
+    }
+
+    /** After a cancelled run has drained: tests already queued are no longer watched. */
+    abandonTesting(detail: string): void {
+        for (const e of this.entries.values()) {
+            if (e.state === 'testing' && !e.inFlight) this.move(e, 'skipped', { reason: 'cancelled', detail });
+        }
+    }
+
+    /** Counts by state plus selected/inFlight/settled. */
+    summary(): LedgerSummary {
+        const counts = { pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 };
+        let inFlight = 0;
+        for (const e of this.entries.values()) {
+            counts[e.state] += 1;
+            if (e.inFlight) inFlight += 1;
+        }
+        const selected = this.entries.size;
+        const settled = counts.succeeded + counts.failed + counts.skipped === selected && inFlight === 0;
+        return { ...counts, selected, inFlight, settled };
+    }
+
+    /** True when every selected mailbox is succeeded, failed or skipped. */
+    isSettled(): boolean {
+        return this.summary().settled;
+    }
+
+    /** Failures grouped by cause, for the summary panel. */
+    failuresByCause(): Map<FailureCause, LedgerEntry[]> {
+        const groups = new Map<FailureCause, LedgerEntry[]>();
+        for (const e of this.entries.values()) {
+            if (e.state !== 'failed' || !e.cause) continue;
+            groups.set(e.cause, [...(groups.get(e.cause) ?? []), { ...e }]);
+        }
+        return groups;
+    }
+
+    /** A new plan covering only the failures; approval is repeated only where it was never confirmed. */
+    retryFailed(now: Date, testPatch: TestPatch): RunPlan {
+        const items = [...this.entries.values()]
+            .filter((e) => e.state === 'failed')
+            .map((e) => ({
+                mailboxId: e.mailboxId,
+                name: e.name,
+                approve: e.approve && !e.approvalConfirmed,
+                test: true,
+            }));
+        return { mode: this.mode, createdAt: now.toISOString(), items, testPatch };
+    }
+
+    private must(id: string): LedgerEntry {
+        const e = this.entries.get(id);
+        if (!e) throw new Error(`Mailbox ${id} is not in this run`);
+        return e;
+    }
+
+    private move(e: LedgerEntry, to: EntryState, extra: Partial<LedgerEntry> = {}): void {
+        if (!ALLOWED[e.state].includes(to)) throw new Error(`Invalid transition ${e.state} → ${to} for ${e.mailboxId}`);
+        e.state = to;
+        Object.assign(e, extra);
+    }
+}

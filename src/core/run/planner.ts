@@ -1,0 +1,64 @@
+/** Decide, per mailbox, whether to approve, Test & Enable, or skip (dataverse.md §5 recipe, §6 "check first"). */
+import { SEND_POSTPONE_NOW } from '../assumptions';
+import {
+    APPROVAL,
+    SSS,
+    type MailboxRow,
+    type PlanItem,
+    type RunMode,
+    type RunPlan,
+    type SkipReason,
+    type TestPatch,
+} from './types';
+
+/** Who runs the plan and how the org is configured. */
+export type PlanOptions = { canApprove: boolean; requireApproval: boolean; mode: RunMode };
+
+function usesServerSideSync(row: MailboxRow): boolean {
+    return (
+        row.incomingemaildeliverymethod === SSS.incoming ||
+        row.outgoingemaildeliverymethod === SSS.outgoing ||
+        row.actdeliverymethod === SSS.act
+    );
+}
+
+function skipReason(row: MailboxRow, options: PlanOptions): SkipReason | undefined {
+    if (row.statecode !== null && row.statecode !== 0) return 'inactive';
+    if (!row.profileId) return 'noProfile';
+    // A mailbox with no direction on Server-Side Sync has nothing for Test & Enable to test.
+    if (!usesServerSideSync(row)) return 'notServerSideSync';
+    const approved = row.emailrouteraccessapproval === APPROVAL.approved;
+    if (approved || !options.requireApproval) return undefined;
+    if (options.mode === 'testOnly') return 'notApproved';
+    return options.canApprove ? undefined : 'cannotApprove';
+}
+
+function planItem(row: MailboxRow, options: PlanOptions): PlanItem {
+    const base = { mailboxId: row.mailboxid, name: row.name };
+    const skip = skipReason(row, options);
+    if (skip) return { ...base, approve: false, test: false, skip };
+    const approved = row.emailrouteraccessapproval === APPROVAL.approved;
+    // Never approve twice: rows already at 1 are left alone (dataverse.md §5).
+    const approve = options.mode === 'approveAndTest' && !approved && options.canApprove;
+    return { ...base, approve, test: true };
+}
+
+/** The Test & Enable body; `postponetestemailconfigurationuntil = now` clears a stale back-off (SEND_POSTPONE_NOW). */
+export function testPatchFor(now: Date): TestPatch {
+    return SEND_POSTPONE_NOW
+        ? { testemailconfigurationscheduled: true, postponetestemailconfigurationuntil: now.toISOString() }
+        : { testemailconfigurationscheduled: true };
+}
+
+/** Plan a run over the selected mailboxes; duplicates (same id) are planned once. */
+export function planRun(mailboxes: readonly MailboxRow[], options: PlanOptions, now: Date): RunPlan {
+    const seen = new Set<string>();
+    const items: PlanItem[] = [];
+    for (const row of mailboxes) {
+        const key = row.mailboxid.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        items.push(planItem(row, options));
+    }
+    return { mode: options.mode, createdAt: now.toISOString(), items, testPatch: testPatchFor(now) };
+}

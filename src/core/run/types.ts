@@ -1,0 +1,60 @@
+/** Shared types of a bulk approve + Test & Enable run (dataverse.md §3, §5, §6). */
+
+/** A mailbox row as listMailboxes maps it (dataverse.md §3 $select). */
+export type MailboxRow = {
+    mailboxid: string;
+    name: string;
+    emailaddress: string | null;
+    regardingId: string | null;
+    regardingType: string | null;
+    profileId: string | null;
+    emailrouteraccessapproval: number | null;
+    isemailaddressapprovedbyo365admin: boolean | null;
+    incomingemailstatus: number | null;
+    outgoingemailstatus: number | null;
+    actstatus: number | null;
+    mailboxstatus: number | null;
+    incomingemaildeliverymethod: number | null;
+    outgoingemaildeliverymethod: number | null;
+    actdeliverymethod: number | null;
+    testemailconfigurationscheduled: boolean | null;
+    testmailboxaccesscompletedon: string | null;
+    statecode: number | null;
+    etag?: string;
+    /** FormattedValue annotations keyed by column name. */
+    formatted: Record<string, string>;
+};
+
+/** emailrouteraccessapproval option values (dataverse.md §3.2). */
+export const APPROVAL = { empty: 0, approved: 1, pending: 2, rejected: 3 } as const;
+/** Server-Side Sync values: incoming/outgoing 2, ACT 1 (dataverse.md §3.2). */
+export const SSS = { incoming: 2, outgoing: 2, act: 1 } as const;
+/** Test status values (dataverse.md §3.2). */
+export const TEST_STATUS = { notRun: 0, success: 1, failure: 2 } as const;
+
+/** Run modes offered by the UI. */
+export type RunMode = 'approveAndTest' | 'testOnly';
+
+/** Why a mailbox is not processed. */
+export type SkipReason = 'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled';
+
+/** Why a mailbox failed; grouped in the summary. */
+export type FailureCause =
+    | 'approvalRefused'
+    | 'approvalNotApplied'
+    | 'testFailed'
+    | 'testTimedOut'
+    | 'preconditionFailed'
+    | 'throttled'
+    | 'network'
+    | 'sessionExpired'
+    | 'httpError';
+
+/** One mailbox in a plan. */
+export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };
+
+/** The Test & Enable PATCH body (dataverse.md §6). */
+export type TestPatch = { testemailconfigurationscheduled: true; postponetestemailconfigurationuntil?: string };
+
+/** What planRun produces. */
+export type RunPlan = { mode: RunMode; createdAt: string; items: PlanItem[]; testPatch: TestPatch };

@@ -1,0 +1,71 @@
+/**
+ * AIMD limits for concurrency and batch size (dataverse.md §9: parallelism ≤ x-ms-dop-hint and well under 52;
+ * batches start ~10 ops and grow). Pausing and resuming at full concurrency re-triggers 429 (libraries.md §12.3),
+ * so a 429 halves both.
+ */
+
+/** Service-protection codes (dataverse.md §9). */
+export const CODE_TOO_MANY_REQUESTS = '0x80072322';
+export const CODE_EXECUTION_TIME = '0x80072321';
+export const CODE_CONCURRENCY = '0x80072326';
+
+/** Tunables; defaults follow dataverse.md §9. */
+export type AdaptiveOptions = {
+    initialConcurrency: number;
+    maxConcurrency: number;
+    initialBatchSize: number;
+    maxBatchSize: number;
+    batchStep: number;
+};
+
+export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
+    initialConcurrency: 4,
+    maxConcurrency: 50,
+    initialBatchSize: 10,
+    maxBatchSize: 200,
+    batchStep: 10,
+};
+
+/** What the limits learn from one answer. */
+export type Outcome = { status: number; code?: string; dopHint?: number };
+
+/** Additive-increase / multiplicative-decrease concurrency and batch size. */
+export class AdaptiveLimits {
+    concurrency: number;
+    batchSize: number;
+    private cap: number;
+    private successes = 0;
+
+    constructor(private readonly options: AdaptiveOptions = DEFAULT_ADAPTIVE) {
+        this.concurrency = options.initialConcurrency;
+        this.batchSize = options.initialBatchSize;
+        this.cap = options.maxConcurrency;
+    }
+
+    /** Update both limits from one response. */
+    observe(outcome: Outcome): void {
+        if (outcome.dopHint !== undefined && outcome.dopHint > 0) {
+            this.cap = Math.min(this.options.maxConcurrency, Math.floor(outcome.dopHint));
+            this.concurrency = Math.min(this.concurrency, this.cap);
+        }
+        if (outcome.status === 429 || outcome.code === CODE_CONCURRENCY) return this.decrease(outcome.code);
+        if (outcome.code === CODE_EXECUTION_TIME) return this.decrease(outcome.code);
+        if (outcome.status >= 200 && outcome.status < 300) this.increase();
+    }
+
+    private increase(): void {
+        this.successes += 1;
+        // One step per "round" of `concurrency` successes, i.e. additive per round trip.
+        if (this.successes >= this.concurrency) {
+            this.successes = 0;
+            this.concurrency = Math.min(this.cap, this.concurrency + 1);
+        }
+        this.batchSize = Math.min(this.options.maxBatchSize, this.batchSize + this.options.batchStep);
+    }
+
+    private decrease(code: string | undefined): void {
+        this.successes = 0;
+        this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
+        if (code !== CODE_CONCURRENCY) this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+    }
+}

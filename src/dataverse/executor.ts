@@ -1,0 +1,229 @@
+/**
+ * Drives a bulk run: approve batches (continue-on-error) → re-read to confirm → Test & Enable batches → poll results.
+ * Every request goes through http's shared gate; the ledger is the single source of truth, so a serialised ledger
+ * resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
+ */
+import { APPROVAL, TEST_STATUS, type MailboxRow, type RunPlan } from '../core/run/types';
+import { RunLedger, type LedgerSummary } from '../core/run/ledger';
+import type { BatchOp, BatchPart } from '../core/batch';
+import { guidLiteral } from '../core/odata';
+import type { Sleep } from '../core/scheduler/gate';
+import { DataverseError } from './errors';
+import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
+import { SessionExpiredError, type DataverseHttp } from './http';
+import { readAlerts, readApprovalState, readTestResults } from './mailboxes';
+
+/** Poll delays (ms): back-off in minutes, the last one repeats (dataverse.md §6: no SLA, bulk can take hours). */
+export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
+/** Give up watching after this long; the tests keep running server-side. */
+export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+/** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
+export const MAX_ROUNDS = 5;
+/** Parallel batch workers; the gate's adaptive limit decides how many actually run. */
+const WORKERS = 50;
+
+/** What runBulk needs. */
+export type ExecutorDeps = {
+    http: DataverseHttp;
+    profileId: string;
+    now: () => number;
+    sleep: Sleep;
+    signal?: AbortSignal;
+    onProgress?: (summary: LedgerSummary, ledger: RunLedger) => void;
+    pollScheduleMs?: readonly number[];
+    pollTimeoutMs?: number;
+};
+
+type Phase = 'approve' | 'test';
+
+function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
+    const body = phase === 'approve' ? { emailrouteraccessapproval: APPROVAL.approved } : ledger.testPatch;
+    // If-Match: * so a deleted mailbox answers 404 instead of being re-created (dataverse.md §8).
+    return { method: 'PATCH', path: `mailboxes(${guidLiteral(id)})`, body, ifMatch: '*' };
+}
+
+function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, unknown: Set<string>): void {
+    if (verdict.kind === 'failed') return ledger.failed(id, verdict.cause, verdict.detail);
+    if (phase === 'test') {
+        // T&E is idempotent: unknown or not-processed simply stays where it was and is sent again next round.
+        if (verdict.kind === 'ok') ledger.testQueued(id);
+        return;
+    }
+    if (verdict.kind === 'retry') ledger.approvalNotProcessed(id);
+    if (verdict.kind === 'unknown') unknown.add(id);
+    // 'ok' and 'unknown' stay 'sent' until the re-read confirms.
+}
+
+async function sendChunk(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    phase: Phase,
+    ids: string[],
+    unknown: Set<string>,
+): Promise<void> {
+    if (phase === 'approve') ids.forEach((id) => ledger.approvalSent(id));
+    ledger.markInFlight(ids, true);
+    let parts: BatchPart[] | undefined;
+    let whole: PartVerdict | undefined;
+    try {
+        parts = await deps.http.batch(
+            ids.map((id) => opFor(phase, id, ledger)),
+            { continueOnError: true },
+        );
+    } catch (e) {
+        ledger.markInFlight(ids, false);
+        if (e instanceof SessionExpiredError) {
+            if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
+            throw e;
+        }
+        if (!(e instanceof DataverseError)) throw e;
+        whole = classifyBatchError(e.status, e.message);
+    }
+    ledger.markInFlight(ids, false);
+    ids.forEach((id, i) => {
+        const part = parts?.[i];
+        const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
+        account(ledger, phase, id, verdict, unknown);
+    });
+    deps.onProgress?.(ledger.summary(), ledger);
+}
+
+function takeIds(ledger: RunLedger, phase: Phase): string[] {
+    const pending = ledger.idsIn('pending').filter((id) => ledger.get(id)?.approve === (phase === 'approve'));
+    return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
+}
+
+/** Send every eligible mailbox of `phase` once, in adaptive-size batches, through up to WORKERS loops. */
+async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, unknown: Set<string>): Promise<void> {
+    const queue = takeIds(ledger, phase);
+    let stopped = false;
+    const worker = async (): Promise<void> => {
+        while (queue.length > 0 && !stopped && !deps.signal?.aborted) {
+            const ids = queue.splice(0, deps.http.gate.batchSize);
+            try {
+                await sendChunk(ledger, deps, phase, ids, unknown);
+            } catch (e) {
+                stopped = true; // e.g. session expired: stop taking work, let the others drain, then rethrow
+                throw e;
+            }
+        }
+    };
+    const count = Math.min(WORKERS, Math.max(1, queue.length));
+    const results = await Promise.allSettled(Array.from({ length: count }, worker));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+}
+
+/** Re-read approvals: applied → confirmed; lost answer → pending again; silent no-op → failed('approvalNotApplied'). */
+async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: Set<string>): Promise<void> {
+    const ids = ledger.idsIn('sent');
+    if (ids.length === 0) return;
+    const states = await readApprovalState(deps.http, ids);
+    for (const id of ids) {
+        const state = states.get(id.toLowerCase());
+        if (state?.emailrouteraccessapproval === APPROVAL.approved) ledger.approvalConfirmed(id);
+        // The answer was lost but the re-read proves nothing was applied, so sending it again cannot approve twice.
+        else if (unknown.has(id)) ledger.approvalNotProcessed(id);
+        else
+            ledger.failed(
+                id,
+                'approvalNotApplied',
+                'Dataverse accepted the approval but the mailbox is still not approved.',
+            );
+    }
+    deps.onProgress?.(ledger.summary(), ledger);
+}
+
+async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS && takeIds(ledger, phase).length > 0; round++) {
+        if (deps.signal?.aborted) return;
+        const unknown = new Set<string>();
+        await runPhaseRound(ledger, deps, phase, unknown);
+        if (phase === 'approve') await confirmApprovals(ledger, deps, unknown);
+    }
+    if (deps.signal?.aborted) return;
+    for (const id of takeIds(ledger, phase))
+        ledger.failed(id, 'throttled', `Still throttled after ${MAX_ROUNDS} rounds.`);
+}
+
+function outcomeOf(row: MailboxRow): 'succeeded' | 'failed' | undefined {
+    if (row.mailboxstatus === TEST_STATUS.success) return 'succeeded';
+    if (row.mailboxstatus === TEST_STATUS.failure) return 'failed';
+    const statuses = [row.incomingemailstatus, row.outgoingemailstatus, row.actstatus];
+    if (statuses.includes(TEST_STATUS.failure)) return 'failed';
+    return undefined;
+}
+
+async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    if (ids.length === 0) return texts;
+    const alerts = await readAlerts(deps.http, deps.profileId, ledger.createdAt, { mailboxIds: ids });
+    for (const a of alerts) {
+        const id = a._regardingobjectid_value?.toLowerCase();
+        // Sorted modifiedon desc: the first alert per mailbox is the latest.
+        if (id && a.text && !texts.has(id)) texts.set(id, a.text);
+    }
+    return texts;
+}
+
+/** One poll: settle every testing mailbox whose result is in; returns how many are still testing. */
+async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<number> {
+    const testing = new Set(ledger.idsIn('testing').map((id) => id.toLowerCase()));
+    const rows = (await readTestResults(deps.http, deps.profileId, ledger.createdAt)).filter((r) =>
+        testing.has(r.mailboxid.toLowerCase()),
+    );
+    const done = rows.map((r) => ({ row: r, outcome: outcomeOf(r) })).filter((x) => x.outcome);
+    const failedIds = done.filter((x) => x.outcome === 'failed').map((x) => x.row.mailboxid);
+    const texts = await alertTexts(ledger, deps, failedIds);
+    for (const { row, outcome } of done) {
+        const id =
+            ledger.idsIn('testing').find((x) => x.toLowerCase() === row.mailboxid.toLowerCase()) ?? row.mailboxid;
+        if (outcome === 'succeeded') ledger.succeeded(id);
+        else ledger.failed(id, 'testFailed', texts.get(row.mailboxid.toLowerCase()) ?? row.formatted.mailboxstatus);
+    }
+    deps.onProgress?.(ledger.summary(), ledger);
+    return ledger.idsIn('testing').length;
+}
+
+/** Poll with back-off until every test reports, the time-out passes, or the run is cancelled. */
+async function pollResults(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
+    const schedule = deps.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS;
+    const deadline = deps.now() + (deps.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS);
+    for (let i = 0; ledger.idsIn('testing').length > 0; i++) {
+        if (deps.now() >= deadline) {
+            for (const id of ledger.idsIn('testing'))
+                ledger.failed(id, 'testTimedOut', 'No test result before the time-out.');
+            return;
+        }
+        try {
+            await deps.sleep(schedule[Math.min(i, schedule.length - 1)], deps.signal);
+        } catch {
+            return; // cancelled while waiting
+        }
+        if ((await pollOnce(ledger, deps)) === 0) return;
+    }
+}
+
+function finishCancelled(ledger: RunLedger, deps: ExecutorDeps): void {
+    ledger.cancel(); // sweeps entries whose in-flight answers arrived after the first cancel()
+    ledger.abandonTesting('Test & Enable was queued; the result was not watched.');
+    deps.onProgress?.(ledger.summary(), ledger);
+}
+
+/** Run (or resume) a plan; resolves with the settled ledger. Throws SessionExpiredError so the UI can pause. */
+export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Promise<RunLedger> {
+    const ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
+    const onAbort = (): void => ledger.cancel();
+    deps.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
+        await confirmApprovals(ledger, deps, new Set(ledger.idsIn('sent')));
+        if (ledger.mode === 'approveAndTest') await runPhase(ledger, deps, 'approve');
+        await runPhase(ledger, deps, 'test');
+        await pollResults(ledger, deps);
+    } finally {
+        deps.signal?.removeEventListener('abort', onAbort);
+    }
+    if (deps.signal?.aborted || ledger.cancelled) finishCancelled(ledger, deps);
+    return ledger;
+}

@@ -1,0 +1,185 @@
+import { AdaptiveLimits, CODE_EXECUTION_TIME, DEFAULT_ADAPTIVE } from '../../../src/core/scheduler/adaptive';
+import { ExecutionBudget, WINDOW_MS } from '../../../src/core/scheduler/budget';
+import { RequestGate } from '../../../src/core/scheduler/gate';
+import { parseRetryAfter } from '../../../src/core/scheduler/retry-after';
+import { FakeClock, flush } from './fake-clock';
+
+function gateWith(clock: FakeClock, initialConcurrency = 4): RequestGate {
+    return new RequestGate({
+        now: clock.now,
+        sleep: clock.sleep,
+        adaptive: { ...DEFAULT_ADAPTIVE, initialConcurrency },
+    });
+}
+
+describe('parseRetryAfter', () => {
+    it.each([
+        ['7', 0, 7000],
+        ['0', 0, 0],
+        ['Thu, 01 Jan 1970 00:00:10 GMT', 4000, 6000],
+        ['Thu, 01 Jan 1970 00:00:01 GMT', 4000, 0],
+        ['soon', 0, undefined],
+        ['', 0, undefined],
+        [null, 0, undefined],
+    ])('reads %j at %i as %j ms', (value, now, expected) => expect(parseRetryAfter(value, now)).toBe(expected));
+});
+
+describe('RequestGate', () => {
+    it('dispatches nothing inside a Retry-After window', async () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock);
+        gate.onResponse({ status: 429, retryAfterMs: 10_000 });
+        const dispatchedAt: number[] = [];
+        for (let i = 0; i < 3; i++) void gate.acquire().then((release) => (dispatchedAt.push(clock.now()), release()));
+        await clock.advance(9_999);
+        expect(dispatchedAt).toEqual([]);
+        expect(gate.isPaused()).toBe(true);
+        await clock.advance(1);
+        expect(dispatchedAt).toEqual([10_000, 10_000, 10_000]);
+    });
+
+    it('holds waiters already queued for a slot when a 429 arrives', async () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock, 1);
+        const first = await gate.acquire();
+        let second = false;
+        void gate.acquire().then(() => (second = true));
+        gate.onResponse({ status: 429, retryAfterMs: 5_000 });
+        first();
+        await clock.advance(4_000);
+        expect(second).toBe(false);
+        await clock.advance(1_000);
+        expect(second).toBe(true);
+    });
+
+    it('never lets more than the limit hold a slot', async () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock, 3);
+        let active = 0;
+        let peak = 0;
+        const task = async (): Promise<void> => {
+            const release = await gate.acquire();
+            active += 1;
+            peak = Math.max(peak, active);
+            await clock.sleep(100);
+            active -= 1;
+            release();
+        };
+        const all = Promise.all(Array.from({ length: 20 }, task));
+        await clock.advance(10_000);
+        await all;
+        expect(peak).toBe(3);
+        expect(gate.inFlight).toBe(0);
+    });
+
+    it('halves concurrency on 429 and grows it back additively on success', () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock, 8);
+        gate.onResponse({ status: 429, retryAfterMs: 1 });
+        expect(gate.limit).toBe(4);
+        gate.onResponse({ status: 429, retryAfterMs: 1 });
+        expect(gate.limit).toBe(2);
+        for (let i = 0; i < 2; i++) gate.onResponse({ status: 200 });
+        expect(gate.limit).toBe(3);
+        for (let i = 0; i < 3; i++) gate.onResponse({ status: 200 });
+        expect(gate.limit).toBe(4);
+    });
+
+    it('never shortens an existing pause', () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock);
+        gate.onResponse({ status: 429, retryAfterMs: 10_000 });
+        gate.onResponse({ status: 429, retryAfterMs: 1_000 });
+        expect(gate.resumeAt).toBe(10_000);
+    });
+
+    it('rejects acquire when the signal aborts during a pause', async () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock);
+        gate.onResponse({ status: 429, retryAfterMs: 10_000 });
+        const controller = new AbortController();
+        const result = gate.acquire(controller.signal).then(
+            () => 'acquired',
+            () => 'aborted',
+        );
+        controller.abort();
+        await flush();
+        expect(await result).toBe('aborted');
+    });
+});
+
+describe('RequestGate slot hand-over', () => {
+    it('gives a freed slot to a live waiter, not to one that was aborted', async () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock, 1);
+        const first = await gate.acquire();
+        const controller = new AbortController();
+        const aborted = gate.acquire(controller.signal).catch(() => 'aborted');
+        let live = false;
+        void gate.acquire().then(() => (live = true));
+        controller.abort();
+        expect(await aborted).toBe('aborted');
+        first();
+        await flush();
+        expect(live).toBe(true);
+    });
+});
+
+describe('AdaptiveLimits', () => {
+    it.each([
+        [{ status: 200, dopHint: 6 }, 4, 6],
+        [{ status: 200, dopHint: 2 }, 2, 2],
+        [{ status: 200, dopHint: 500 }, 4, 50],
+    ])('caps growth at the dop hint: %j', (outcome, afterFirst, ceiling) => {
+        const limits = new AdaptiveLimits();
+        limits.observe(outcome);
+        expect(limits.concurrency).toBe(afterFirst);
+        for (let i = 0; i < 10_000; i++) limits.observe({ status: 200 });
+        expect(limits.concurrency).toBe(ceiling);
+    });
+
+    it('grows the batch size toward the maximum and halves it on 429 or execution-time errors', () => {
+        const limits = new AdaptiveLimits();
+        expect(limits.batchSize).toBe(10);
+        for (let i = 0; i < 100; i++) limits.observe({ status: 200 });
+        expect(limits.batchSize).toBe(200);
+        limits.observe({ status: 429 });
+        expect(limits.batchSize).toBe(100);
+        limits.observe({ status: 400, code: CODE_EXECUTION_TIME });
+        expect(limits.batchSize).toBe(50);
+    });
+
+    it('never drops below one', () => {
+        const limits = new AdaptiveLimits();
+        for (let i = 0; i < 20; i++) limits.observe({ status: 429 });
+        expect([limits.concurrency, limits.batchSize]).toEqual([1, 1]);
+    });
+});
+
+describe('ExecutionBudget', () => {
+    it('waits until enough of the window expires to stay under the target', () => {
+        const budget = new ExecutionBudget(100_000);
+        budget.record(0, 60_000);
+        budget.record(1_000, 30_000);
+        expect(budget.waitMs(2_000, 0)).toBe(WINDOW_MS - 2_000);
+        expect(budget.waitMs(WINDOW_MS + 1, 0)).toBe(0);
+    });
+
+    it('lets requests through while the window has room', () => {
+        const budget = new ExecutionBudget(100_000);
+        budget.record(0, 1_000);
+        expect(budget.waitMs(10, 3)).toBe(0);
+    });
+
+    it('slows the gate down before the server would throttle', async () => {
+        const clock = new FakeClock();
+        const gate = new RequestGate({ now: clock.now, sleep: clock.sleep, budgetMs: 10_000 });
+        gate.onResponse({ status: 200, durationMs: 9_000 });
+        let dispatched = false;
+        void gate.acquire().then(() => (dispatched = true));
+        await clock.advance(WINDOW_MS - 1);
+        expect(dispatched).toBe(false);
+        await clock.advance(1);
+        expect(dispatched).toBe(true);
+    });
+});
