@@ -55,9 +55,7 @@ export type EmulatorUser = {
 
 /** What a domain hook may answer for a write: go ahead, refuse with the platform's error, or silently ignore. */
 export type WriteVerdict =
-    | { kind: 'allow' }
-    | { kind: 'refuse'; status: number; code: string; message: string }
-    | { kind: 'ignore' };
+    { kind: 'allow' } | { kind: 'refuse'; status: number; code: string; message: string } | { kind: 'ignore' };
 
 /** A write as the engine hands it to the domain, after @odata.bind and type validation. */
 export type WriteContext = {
@@ -85,7 +83,10 @@ export type Domain = {
     /** Advance asynchronous jobs to `nowMs` (the engine calls it before every request and on a timer). */
     tick(nowMs: number, store: Store): void;
     /** Functions by name: `WhoAmI`, `RetrieveUserPrivilegeByPrivilegeName` (bound to systemusers(<id>)). */
-    functions: Record<string, (args: { boundId?: string; params: Record<string, string>; user: EmulatorUser }) => FunctionResult>;
+    functions: Record<
+        string,
+        (args: { boundId?: string; params: Record<string, string>; user: EmulatorUser }) => FunctionResult
+    >;
 };
 
 /** The in-memory store the engine owns and the domain may use from its hooks. */

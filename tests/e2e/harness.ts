@@ -1,0 +1,157 @@
+/**
+ * Browser end-to-end harness: the sandbox on a free port of 127.0.0.1 and Debian's chromium driven by
+ * playwright-core. One browser per test file; tests reuse its page.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+
+export const ROOT = resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Fail fast with a clear message when the production bundle is missing (npm test builds it first). */
+export function assertBuilt(outDir = join(ROOT, 'out', 'controls')): void {
+    const bundle = join(outDir, 'bundle.js');
+    if (!existsSync(bundle)) {
+        throw new Error(`${bundle} is missing: run "npm run build" before the e2e tests (npm test builds first).`);
+    }
+}
+
+/** A started sandbox plus a chromium page on its form. */
+export type E2E = {
+    sandbox: Sandbox;
+    browser: BrowserContext;
+    page: Page;
+    /** Uncaught exceptions in the page since start. */
+    pageErrors: string[];
+    close(): Promise<void>;
+};
+
+/** Start the sandbox (port 0) and chromium with the project's flags; open the form and wait until it is ready. */
+export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
+    assertBuilt(options.outDir ? resolve(ROOT, options.outDir) : undefined);
+    const sandbox = await startSandbox({ port: 0, root: ROOT, seed: 1, mailboxCount: 10, timeScale: 10, ...options });
+    const userDataDir = mkdtempSync(join(tmpdir(), 'esp-e2e-chromium-'));
+    let browser: BrowserContext;
+    try {
+        // Playwright refuses --user-data-dir in `args`; a persistent context on a fresh temp folder is the same thing.
+        browser = await chromium.launchPersistentContext(userDataDir, {
+            executablePath: CHROMIUM,
+            headless: true,
+            viewport: { width: 1280, height: 900 },
+            args: [
+                '--headless=new',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+            ],
+        });
+    } catch (e) {
+        await sandbox.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+        throw e;
+    }
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await openForm(page, sandbox.url);
+    return {
+        sandbox,
+        browser,
+        page,
+        pageErrors,
+        async close() {
+            await browser.close().catch(() => undefined);
+            await sandbox.close();
+            rmSync(userDataDir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** Navigate to the form and wait for the host to have booted the control. */
+export async function openForm(page: Page, url: string): Promise<void> {
+    await page.goto(url);
+    await waitReady(page, 1);
+}
+
+/** Wait until the host has booted `boots` times (each scenario switch boots again). */
+export async function waitReady(page: Page, boots: number): Promise<void> {
+    await page.waitForFunction(
+        (n) => document.body.dataset.hostState === 'error' || Number(document.body.dataset.boots ?? 0) >= n,
+        boots,
+        { timeout: 60_000 },
+    );
+    const state = await page.evaluate(() => document.body.dataset.hostState);
+    if (state === 'error') {
+        const message = await page.locator('#form-notification').textContent();
+        throw new Error(`the host page failed to start: ${message ?? ''}`);
+    }
+}
+
+/** Use the sandbox panel like a person: pick the options, apply, wait for the form to boot again. */
+export async function applyScenario(
+    page: Page,
+    change: { userId?: string; profileId?: string; mailboxCount?: number; fault?: string },
+): Promise<void> {
+    const boots = Number(await page.evaluate(() => document.body.dataset.boots ?? 0));
+    const panel = page.getByRole('complementary', { name: 'Sandbox controls' });
+    if (change.userId) await panel.getByLabel('Signed-in user').selectOption(change.userId);
+    if (change.profileId) await panel.getByLabel('Email server profile').selectOption(change.profileId);
+    if (change.mailboxCount !== undefined)
+        await panel.getByLabel('Mailboxes (seed size)').selectOption(String(change.mailboxCount));
+    if (change.fault) await panel.getByLabel('Fault scenario').selectOption(change.fault);
+    await panel.getByRole('button', { name: 'Apply and reload the form' }).click();
+    await waitReady(page, boots + 1);
+}
+
+/** One axe violation, reduced to what a report needs. */
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/** Run axe-core (node_modules/axe-core/axe.min.js) on the whole page; returns the violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+    const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+    if (!injected) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<any> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return (result.violations as any[]).map((v) => ({
+            id: v.id,
+            impact: v.impact ?? null,
+            help: v.help,
+            targets: (v.nodes as any[]).map((n) => String(n.target)),
+        }));
+    });
+}
+
+/**
+ * `it` that saves a screenshot to test-results/<test name>.png when the test fails.
+ * `getPage` is called lazily because the page exists only after beforeAll.
+ */
+export function itWithScreenshot(getPage: () => Page | undefined) {
+    return (name: string, fn: () => Promise<void>, timeout?: number): void => {
+        it(
+            name,
+            async () => {
+                try {
+                    await fn();
+                } catch (e) {
+                    const page = getPage();
+                    if (page) {
+                        const dir = join(ROOT, 'test-results');
+                        mkdirSync(dir, { recursive: true });
+                        const file = join(dir, `${name.replace(/[^a-z0-9-]+/gi, '_').slice(0, 120)}.png`);
+                        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+                    }
+                    throw e;
+                }
+            },
+            timeout,
+        );
+    };
+}

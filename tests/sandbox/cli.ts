@@ -1,0 +1,58 @@
+/**
+ * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
+ * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID.
+ */
+import { startSandbox } from './server';
+import { isFaultScenario } from './scenarios';
+import { USER_IDS } from './domain/ids';
+
+function intEnv(name: string, fallback: number): number {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+    return n;
+}
+
+async function main(): Promise<void> {
+    const fault = process.env.FAULT ?? 'none';
+    if (!isFaultScenario(fault)) throw new Error(`FAULT "${fault}" is not a known scenario`);
+    const sandbox = await startSandbox({
+        port: intEnv('PORT', 8181),
+        host: process.env.HOST || '127.0.0.1',
+        seed: intEnv('SEED', 1),
+        // Demo: 1,000 mailboxes on the default commercial cross-tenant profile, the approver signed in.
+        mailboxCount: intEnv('MAILBOXES', 1_000),
+        // 30 emulated seconds per Test & Enable at 10× → about 3 real seconds.
+        testDelayMs: intEnv('TEST_DELAY_MS', 30_000),
+        timeScale: intEnv('TIME_SCALE', 10),
+        userId: process.env.USER_ID || USER_IDS.approver,
+        fault,
+    });
+    const s = sandbox.state();
+    const profile = s.profiles.find((p) => p.id === s.profileId);
+    const user = s.users.find((u) => u.systemuserid === s.userId);
+    console.log(`Sandbox ready: ${sandbox.url}`);
+    console.log(
+        `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}`,
+    );
+    console.log('  Web API: /api/data/v9.2/  ·  inspection: /_emulator/  ·  scenario: GET/POST /_sandbox/scenario');
+    console.log('  Press Ctrl+C to stop.');
+    let stopping = false;
+    const stop = (signal: string): void => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal}: stopping the sandbox…`);
+        sandbox
+            .close()
+            .then(() => process.exit(0))
+            .catch(() => process.exit(1));
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: Error) => {
+    console.error(`Sandbox failed to start: ${e.message}`);
+    process.exit(1);
+});

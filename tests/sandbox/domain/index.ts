@@ -1,0 +1,109 @@
+/**
+ * The server-side-sync domain hosted by the Dataverse Web API emulator (contract: ../emulator/contract.ts), plus the
+ * Entra discovery stand-in. createDomain(options) is deterministic: the same options give the same rows.
+ */
+import type { Domain, EmulatorUser, Row, Store } from '../emulator/contract';
+import { credentialOutcome, type Directory, evaluateOutcome } from './evaluate';
+import { ORGANIZATION_ID, ORGANIZATION_NAME, PROFILE_IDS, SEED_EPOCH_MS, iso } from './ids';
+import { createFunctions } from './functions';
+import { DEFAULT_TEST_DELAY_MS, createJobQueue } from './jobs';
+import { type ForcedMailbox, type SeedOutput, seedMailboxes } from './mailboxes';
+import { createMemoryStore, type MemoryStore } from './memory-store';
+import { createRng, deriveSeed } from './prng';
+import { seedProfiles } from './profiles';
+import { afterWrite, beforeWrite } from './rules';
+import { TABLES } from './tables';
+import { TENANTS } from './tenants';
+import type { DiscoveryTenant, MailboxOutcome, Outcome, ScenarioOptions, SeededProfile } from './types';
+import { USERS, roleRows, userRoleRows, userRows } from './users';
+
+export { handleDiscovery, DISCOVERY_ERRORS_CARRY_CORS, WRONG_CLOUD_REPLY } from './discovery';
+export { ALL_OUTCOMES, TRACE_CODES } from './outcomes';
+export { APPROVAL_REFUSALS } from './rules';
+export { HOSTILE_NAMES } from './names';
+export { TENANT_IDS } from './tenants';
+export { BUSINESS_UNIT_ID, ORGANIZATION_ID, PRIVILEGE_APPROVE_EMAIL, PROFILE_IDS, USER_IDS } from './ids';
+export type { CredentialOutcome, DiscoveryTenant, MailboxOutcome, Outcome, ScenarioOptions, SeededProfile } from './types';
+
+/** The domain plus what tests and the sandbox need to know about the scenario. */
+export type SandboxDomain = Domain & {
+    profiles: SeededProfile[];
+    tenants: DiscoveryTenant[];
+    users: EmulatorUser[];
+    /** What the mailbox's next Test & Enable ends in, from `store` (default: the seed rows). */
+    outcomeOf(mailboxId: string, store?: Store): Outcome;
+    /** The mailbox-level outcome its seed chose (hidden behind approval or credential failures). */
+    plannedOutcomeOf(mailboxId: string): MailboxOutcome | undefined;
+    /** The secret Value that makes a cross-tenant profile's credentials work (sandbox "rotate" story). Never in a row. */
+    correctSecretOf(profileId: string): string | undefined;
+    /** Emulated ms from scheduling to completion for this mailbox (testDelayMs with its seeded jitter). */
+    testDelayOf(mailboxId: string): number;
+    /** Jobs queued and not yet done. */
+    pendingJobs(): number;
+};
+
+const DEFAULT_MAILBOX_COUNT = 40;
+const SMALL_PROFILE_COUNT = 4;
+
+/** Forced first mailboxes: a healthy canary everywhere; every mailbox-level outcome on the Exchange Online profile. */
+function forcedFor(profile: SeededProfile, isDefault: boolean): ForcedMailbox[] {
+    if (profile.kind === 'exchangeOnline' && !isDefault) {
+        const failures: MailboxOutcome[] = ['success', 'aapDenied', 'mailboxNotFound', 'notLicensed', 'ewsBlocked'];
+        return [...failures.map((planned) => ({ planned, approval: 1 })), { planned: 'success', approval: 2 }];
+    }
+    return [{ planned: 'success', approval: 1 }];
+}
+
+function organizationRow(defaultProfileId: string): Row {
+    const created = iso(SEED_EPOCH_MS - 400 * 86_400_000);
+    return {
+        organizationid: ORGANIZATION_ID, name: ORGANIZATION_NAME, requireapprovalforuseremail: true, requireapprovalforqueueemail: true,
+        _defaultemailserverprofileid_value: defaultProfileId,
+        defaultemailsettings: '<EmailSettings><IncomingEmailDeliveryMethod>2</IncomingEmailDeliveryMethod><OutgoingEmailDeliveryMethod>2</OutgoingEmailDeliveryMethod><ACTDeliveryMethod>1</ACTDeliveryMethod></EmailSettings>',
+        orgdborgsettings: '<OrgSettings><RequirePrivilegeToSelfApproveEmailAddress>false</RequirePrivilegeToSelfApproveEmailAddress></OrgSettings>',
+        generatealertsforerrors: true, generatealertsforwarnings: true, generatealertsforinformation: true, createdon: created, modifiedon: created,
+    };
+}
+
+/** Build a deterministic scenario: 14 profiles (every kind and cloud), users, queues, mailboxes, alerts. */
+export function createDomain(options: ScenarioOptions = {}): SandboxDomain {
+    const seed = options.seed ?? 1;
+    const testDelayMs = options.testDelayMs ?? DEFAULT_TEST_DELAY_MS;
+    const seeded = seedProfiles(seed, options.profileId ?? PROFILE_IDS.commercial);
+    const out: SeedOutput = { mailboxes: [], systemusers: [], queues: [], tracelogs: [], planned: new Map(), jitter: new Map() };
+    const directory: Directory = { tenants: TENANTS, apps: seeded.apps, secretHashes: seeded.secretHashes, planned: out.planned };
+    seeded.profiles.forEach((profile, i) => {
+        const isDefault = i === 0;
+        const forced = forcedFor(profile, isDefault);
+        const row = seeded.rows[i];
+        seedMailboxes({
+            seed: deriveSeed(seed, 2000, i), profile: row, domain: profile.domain, isDefault, forced, tenants: TENANTS, seqOffset: i * 1_000_000,
+            count: isDefault ? (options.mailboxCount ?? DEFAULT_MAILBOX_COUNT) : Math.max(SMALL_PROFILE_COUNT, forced.length + 1),
+            credential: credentialOutcome(row, profile.id, directory),
+        }, out);
+    });
+    const rows: Record<string, Row[]> = {
+        emailserverprofiles: seeded.rows, mailboxes: out.mailboxes, systemusers: [...userRows(), ...out.systemusers], queues: out.queues,
+        tracelogs: out.tracelogs, organizations: [organizationRow(seeded.profiles[0].id)], roles: roleRows(), systemuserroles: userRoleRows(),
+    };
+    const alertIndex = new Map(out.tracelogs.map((t) => [`${String(t._regardingobjectid_value)}|${String(t.tracecode)}`, String(t.tracelogid)]));
+    const jobs = createJobQueue({ directory, testDelayMs, jitter: out.jitter, rng: createRng(deriveSeed(seed, 9999)), alertIndex });
+    let seedStore: MemoryStore | undefined;
+    return {
+        tables: TABLES, rows, users: USERS, profiles: seeded.profiles, tenants: TENANTS,
+        beforeWrite,
+        afterWrite: (ctx, store) => afterWrite(ctx, store, jobs, directory.secretHashes),
+        tick: (nowMs, store) => jobs.tick(nowMs, store),
+        functions: createFunctions(USERS),
+        outcomeOf(mailboxId, store) {
+            const source = store ?? (seedStore ??= createMemoryStore(TABLES, rows));
+            const mailbox = source.get('mailboxes', mailboxId);
+            if (!mailbox) throw new Error(`No mailbox ${mailboxId}`);
+            return evaluateOutcome(source, mailbox, directory);
+        },
+        plannedOutcomeOf: (mailboxId) => out.planned.get(mailboxId),
+        correctSecretOf: (profileId) => seeded.correctSecrets.get(profileId),
+        testDelayOf: (mailboxId) => Math.round(testDelayMs * (0.75 + 0.5 * (out.jitter.get(mailboxId) ?? 0.5))),
+        pendingJobs: () => jobs.pending(),
+    };
+}

@@ -1,0 +1,129 @@
+// A ComponentFramework context as a model-driven form builds it (dataverse.md §10), from the record read through the
+// emulated Web API and the signed-in sandbox user. The same object is kept and updated, as the platform does.
+import { createNavigation } from './dialogs.js';
+
+/** Bound property → column on emailserverprofile (ControlManifest.Input.xml). */
+export const BOUND_COLUMNS = { tenantId: 'exchangeonlinetenantid', applicationId: 'oauthclientid' };
+const COLUMN_META = {
+    exchangeonlinetenantid: { DisplayName: 'Tenant ID', MaxLength: 36 },
+    oauthclientid: { DisplayName: 'Application ID', MaxLength: 1024 },
+};
+const PRIVILEGE_VERBS = ['', 'Create', 'Read', 'Write', 'Delete', 'Assign', 'Share', 'Append', 'AppendTo'];
+
+/** utils.hasEntityPrivilege from the user's privilege names (prv<Verb><Entity>), case-insensitive. */
+export function makeHasEntityPrivilege(user) {
+    const names = new Set((user?.privileges ?? []).map((p) => p.toLowerCase()));
+    const isAdmin = (user?.roles ?? []).includes('System Administrator');
+    return (entityTypeName, privilegeType) =>
+        isAdmin || names.has(`prv${PRIVILEGE_VERBS[privilegeType] ?? ''}${entityTypeName}`.toLowerCase());
+}
+
+function stringProperty(column, value, editable) {
+    const meta = COLUMN_META[column];
+    return {
+        raw: value ?? null,
+        formatted: value ?? '',
+        error: false,
+        errorMessage: '',
+        type: 'SingleLine.Text',
+        security: { readable: true, editable, secured: false },
+        attributes: {
+            DisplayName: meta.DisplayName,
+            LogicalName: column,
+            Description: '',
+            RequiredLevel: column === 'exchangeonlinetenantid' ? 2 : 0,
+            IsSecured: false,
+            SourceType: 0,
+            MaxLength: meta.MaxLength,
+            Format: 'Text',
+        },
+    };
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const formatting = {
+    formatInteger: (n) => integer.format(n),
+    formatDecimal: (n, precision = 2) =>
+        new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(
+            n,
+        ),
+    formatCurrency: (n, precision = 2, symbol = '$') => `${symbol}${formatting.formatDecimal(n, precision)}`,
+    formatDateShort: (d, includeTime) => (includeTime ? d.toLocaleString('en-US') : d.toLocaleDateString('en-US')),
+    formatDateLong: (d) => d.toLocaleDateString('en-US', { dateStyle: 'full' }),
+    formatDateLongAbbreviated: (d) => d.toLocaleDateString('en-US', { dateStyle: 'medium' }),
+    formatDateYearMonth: (d) => d.toLocaleDateString('en-US', { year: 'numeric', month: 'long' }),
+    formatTime: (d) => d.toLocaleTimeString('en-US'),
+    formatLanguage: (id) => (id === 1033 ? 'English' : String(id)),
+    formatUserDateTimeToUTC: (d) => d.toISOString(),
+    formatUTCDateTimeToUserDate: (d) => new Date(d),
+    getWeekOfYear: (d) => Math.ceil(((d - new Date(d.getFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
+};
+
+/**
+ * Build the context. `host` supplies: record (the row read from the Web API), values (column → current form value),
+ * user, strings (Map), webAPI, recordId, requestRender(), container (for allocatedWidth).
+ */
+export function createContext(host) {
+    const hasEntityPrivilege = makeHasEntityPrivilege(host.user);
+    const canWrite = hasEntityPrivilege('emailserverprofile', 3, 0);
+    const context = {
+        parameters: {},
+        updatedProperties: [],
+        mode: {
+            isControlDisabled: !canWrite,
+            isVisible: true,
+            label: 'Connection assistant',
+            allocatedWidth: host.container.clientWidth || -1,
+            allocatedHeight: -1,
+            contextInfo: {
+                entityId: host.recordId,
+                entityTypeName: 'emailserverprofile',
+                entityRecordName: host.record?.name ?? '',
+            },
+            setControlState: () => true,
+            setFullScreen: () => undefined,
+            trackContainerResize: (track) => host.trackResize(track),
+        },
+        // UNDOCUMENTED in the typings but present in model-driven forms (src/pcf/platform.ts).
+        page: { entityId: host.recordId, entityTypeName: 'emailserverprofile', getClientUrl: () => location.origin },
+        userSettings: {
+            userId: `{${host.user.systemuserid.toUpperCase()}}`,
+            userName: host.user.fullname,
+            languageId: 1033,
+            isRTL: false,
+            securityRoles: host.user.roleIds ?? [],
+            dateFormattingInfo: { shortDatePattern: 'M/d/yyyy', firstDayOfWeek: 0 },
+            numberFormattingInfo: { numberDecimalSeparator: '.', numberGroupSeparator: ',' },
+            getTimeZoneOffsetMinutes: (d) => -(d ?? new Date()).getTimezoneOffset(),
+        },
+        resources: {
+            getString: (key) => (host.strings.has(key) ? host.strings.get(key) : key),
+            getResource: (_id, _ok, fail) => fail(),
+        },
+        utils: {
+            hasEntityPrivilege,
+            getEntityMetadata: () => Promise.reject(new Error('getEntityMetadata is not emulated')),
+            lookupObjects: () => Promise.resolve([]),
+        },
+        formatting,
+        navigation: createNavigation(),
+        webAPI: host.webAPI,
+        factory: { requestRender: () => host.requestRender(), getPopupService: () => undefined },
+        client: { getFormFactor: () => 1, getClient: () => 'Web', isOffline: () => false, disableScroll: false },
+        device: {},
+    };
+    setParameters(context, host.values, canWrite, []);
+    return context;
+}
+
+/** Refresh the bound parameters from the form's current values and record which ones changed. */
+export function setParameters(context, values, editable, changed) {
+    for (const [property, column] of Object.entries(BOUND_COLUMNS)) {
+        context.parameters[property] = stringProperty(
+            column,
+            values[column],
+            editable ?? !context.mode.isControlDisabled,
+        );
+    }
+    context.updatedProperties = changed;
+}

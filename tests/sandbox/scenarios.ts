@@ -1,0 +1,48 @@
+/**
+ * Named fault scenarios the sandbox switch offers. Each is a full set of faults and limits so switching from one to
+ * another never leaves the previous one's settings behind; the base is the emulator's defaults (the real limits,
+ * dataverse.md §9).
+ */
+import type { Faults, Limits } from './emulator/contract';
+import { DEFAULT_LIMITS, NO_FAULTS } from './emulator';
+
+/** The scenario names, in the order the sandbox panel lists them. */
+export const FAULT_SCENARIOS = [
+    'none',
+    'throttling-storm',
+    'flaky-503',
+    'dropped-connections',
+    'partial-batch-failures',
+    'stale-etag',
+    'session-expired',
+    'slow',
+] as const;
+
+/** One fault scenario name. */
+export type FaultScenario = (typeof FAULT_SCENARIOS)[number];
+
+/** Mailbox counts the seed-size switch offers. */
+export const SEED_SIZES = [10, 1_000, 5_000, 50_000] as const;
+
+const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Partial<Limits> }> = {
+    none: {},
+    // Small limits so a bulk run hits 429 + Retry-After within a few requests.
+    'throttling-storm': { limits: { windowMs: 60_000, maxRequests: 40, maxExecutionMs: 20_000, maxConcurrent: 4 } },
+    'flaky-503': { faults: { error503Rate: 0.2 } },
+    'dropped-connections': { faults: { dropConnectionRate: 0.1 } },
+    'partial-batch-failures': { faults: { batchPartFailureRate: 0.15 } },
+    'stale-etag': { faults: { staleEtagRate: 0.3 } },
+    'session-expired': { faults: { sessionExpired: true } },
+    slow: { faults: { latencyMs: 1_500 } },
+};
+
+/** True when `name` is a known fault scenario. */
+export function isFaultScenario(name: unknown): name is FaultScenario {
+    return typeof name === 'string' && (FAULT_SCENARIOS as readonly string[]).includes(name);
+}
+
+/** The complete faults and limits of a scenario. */
+export function scenarioSettings(name: FaultScenario): { faults: Faults; limits: Limits } {
+    const o = OVERRIDES[name];
+    return { faults: { ...NO_FAULTS, ...o.faults }, limits: { ...DEFAULT_LIMITS, ...o.limits } };
+}

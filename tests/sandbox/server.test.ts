@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { PROFILE_IDS, USER_IDS } from './domain/ids';
+import { startSandbox, type Sandbox } from './server';
+
+const ROOT = join(__dirname, '..', '..');
+const built = existsSync(join(ROOT, 'out', 'controls', 'bundle.js'));
+
+/** Raw GET that does not normalise the path (to probe traversal). */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+        const req = request(new URL(url), { path, method: 'GET', agent: false }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+
+describe('startSandbox', () => {
+    let sandbox: Sandbox;
+
+    beforeAll(async () => {
+        sandbox = await startSandbox({ port: 0, root: ROOT, seed: 1, mailboxCount: 10, timeScale: 10 });
+    });
+
+    afterAll(async () => {
+        await sandbox.close();
+    });
+
+    it('listens on 127.0.0.1 on a free port', () => {
+        expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    });
+
+    it('serves the form page with a lang attribute', async () => {
+        const res = await fetch(sandbox.url);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        expect(await res.text()).toContain('<html lang="en">');
+    });
+
+    it('serves the platform libraries from pcf-start', async () => {
+        const res = await fetch(new URL('/vendor/fluent_8_121_1.js', sandbox.url));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('FluentUIReactv81211');
+    });
+
+    (built ? it : it.skip)('serves the production bundle under /control/', async () => {
+        const res = await fetch(new URL('/control/bundle.js', sandbox.url));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain("registerControl('EmailServerProfile.ProfileAssistant'");
+    });
+
+    it('refuses paths that leave the build folder', async () => {
+        const res = await rawGet(sandbox.url, '/control/../../package.json');
+        expect(res.status).toBe(404);
+        expect(res.body).not.toContain('"devDependencies"');
+        const encoded = await rawGet(sandbox.url, '/control/%2e%2e/%2e%2e/package.json');
+        expect(encoded.status).toBe(404);
+    });
+
+    it('hands Web API requests to the emulator', async () => {
+        const res = await fetch(
+            new URL(`/api/data/v9.2/emailserverprofiles(${PROFILE_IDS.commercial})?$select=name`, sandbox.url),
+            {
+                headers: { Accept: 'application/json', 'OData-Version': '4.0' },
+            },
+        );
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { name: string };
+        expect(body.name).toBe(sandbox.state().profiles.find((p) => p.id === PROFILE_IDS.commercial)?.name);
+    });
+
+    it('reports the scenario and defaults to the first profile and user', async () => {
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url));
+        const state = (await res.json()) as ReturnType<Sandbox['state']>;
+        expect(state).toMatchObject({ profileId: PROFILE_IDS.commercial, mailboxCount: 10, fault: 'none' });
+        expect(state.entitySets.emailserverprofile).toBe('emailserverprofiles');
+        expect(state.faultScenarios).toContain('throttling-storm');
+    });
+
+    it('switches profile, user, size and fault scenario with POST /_sandbox/scenario', async () => {
+        const change = {
+            profileId: PROFILE_IDS.hybridS2S,
+            userId: USER_IDS.basicUser,
+            mailboxCount: 1_000,
+            fault: 'slow',
+        };
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
+            method: 'POST',
+            body: JSON.stringify(change),
+        });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject(change);
+        expect(sandbox.state()).toMatchObject(change);
+        sandbox.setScenario({
+            profileId: PROFILE_IDS.commercial,
+            userId: USER_IDS.approver,
+            mailboxCount: 10,
+            fault: 'none',
+        });
+    });
+
+    it.each([
+        [{ fault: 'meteor-strike' }, /fault must be one of/],
+        [{ profileId: 'nope' }, /unknown profileId/],
+        [{ mailboxCount: -1 }, /mailboxCount/],
+    ])('refuses the invalid scenario change %j', async (change, message) => {
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
+            method: 'POST',
+            body: JSON.stringify(change),
+        });
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as { error: string }).error).toMatch(message);
+        expect(sandbox.state().profileId).toBe(PROFILE_IDS.commercial);
+    });
+
+    it('answers 404 for unknown paths', async () => {
+        expect((await fetch(new URL('/nothing-here', sandbox.url))).status).toBe(404);
+    });
+});
+
+describe('Sandbox.close', () => {
+    it('closes the server and open keep-alive connections', async () => {
+        const sandbox = await startSandbox({ port: 0, root: ROOT, mailboxCount: 10 });
+        await fetch(sandbox.url, { keepalive: true });
+        await sandbox.close();
+        await expect(fetch(sandbox.url)).rejects.toThrow();
+    });
+});
