@@ -117,6 +117,8 @@ export class DataverseHttp {
     private readonly sleep: Sleep;
     private readonly newId: () => string;
     private readonly maxRetries: number;
+    /** Server clock minus ours, from the last response's Date header (0 until one arrives). */
+    private clockOffsetMs = 0;
 
     constructor(
         private readonly baseUrl: string,
@@ -185,6 +187,19 @@ export class DataverseHttp {
         return parts;
     }
 
+    /**
+     * The server's "now", for comparing with server-written timestamps such as testmailboxaccesscompletedon. The
+     * Date header has one-second resolution, so the estimate is floored to the second before it, never ahead.
+     */
+    serverNow(): number {
+        return this.now() + this.clockOffsetMs;
+    }
+
+    private noteServerDate(header: string | null, localNow: number): void {
+        const server = header ? Date.parse(header) : NaN;
+        if (!Number.isNaN(server)) this.clockOffsetMs = server - 1000 - localNow;
+    }
+
     /** Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone. */
     private feedBackParts(parts: readonly BatchPart[]): void {
         for (const part of parts) {
@@ -212,6 +227,7 @@ export class DataverseHttp {
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
             const now = this.now();
+            this.noteServerDate(response.headers.get('Date'), now);
             const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
             const hint = dopHint(response.headers);
             this.gate.onResponse({ status: response.status, retryAfterMs, durationMs: now - started, dopHint: hint });

@@ -98,6 +98,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         handle(req, res) {
             const path = (req.url ?? '/').split('?')[0];
             if (path.startsWith(ROOT)) {
+                // The server's clock, as Dataverse reports it: clients must compare server timestamps with it,
+                // never with their own clock (here it is emulated time, which may run ahead of real time).
+                res.setHeader('Date', new Date(e.clock.now()).toUTCString());
                 serveWebApi(e, req, res).catch(fail(res));
                 return true;
             }

@@ -1,0 +1,82 @@
+/**
+ * The connection test admins can trust: the platform's own Test & Enable on one canary mailbox, followed until it
+ * finishes (entra-and-exchange.md §3 step 3, dataverse.md §6). The browser cannot get a token or call Exchange, so
+ * this is the only authoritative check; it never sees or sends the secret.
+ */
+import { SEND_POSTPONE_NOW } from '../core/assumptions';
+import { interpretCanary, type CanaryAlert, type CanaryVerdict } from '../core/connection-test/result';
+import { nextPollAt } from '../core/connection-test/schedule';
+import { guidLiteral } from '../core/odata';
+import type { DataverseHttp } from './http';
+import { isoLiteral, MAILBOX_COLUMNS, MAILBOX_PREFER, toMailboxRow } from './mailboxes';
+
+/** Steps the admin sees: queued (Test & Enable scheduled) → running (polling) → done. */
+export type ConnectionTestStep = 'queued' | 'running' | 'done';
+
+/** Progress reported after every step and poll. */
+export type ConnectionTestProgress = {
+    step: ConnectionTestStep;
+    startedAtIso: string;
+    polls: number;
+    nextPollAtMs?: number;
+    verdict?: CanaryVerdict | { kind: 'timedOut' };
+};
+
+/** What the test needs: the one Web API client, a clock and a sleep that honours the abort signal. */
+export type ConnectionTestDeps = {
+    http: DataverseHttp;
+    now: () => number;
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+/** Schedule Test & Enable for the canary (If-Match: * so a deleted mailbox is a 404, never a new row). */
+export async function scheduleTestAndEnable(http: DataverseHttp, mailboxId: string, nowIso: string, signal?: AbortSignal): Promise<void> {
+    const body: Record<string, unknown> = { testemailconfigurationscheduled: true };
+    if (SEND_POSTPONE_NOW) body.postponetestemailconfigurationuntil = nowIso;
+    await http.send(`mailboxes(${guidLiteral(mailboxId)})`, { method: 'PATCH', body, ifMatch: '*', signal });
+}
+
+async function readCanary(http: DataverseHttp, mailboxId: string, sinceIso: string, signal?: AbortSignal) {
+    const id = guidLiteral(mailboxId);
+    const row = await http.send<Record<string, unknown>>(`mailboxes(${id})?$select=${MAILBOX_COLUMNS.join(',')}`, {
+        prefer: [MAILBOX_PREFER],
+        signal,
+    });
+    const filter = `_regardingobjectid_value eq ${id} and modifiedon ge ${isoLiteral(sinceIso)}`;
+    const alerts = await http.getAll<CanaryAlert & { text: string | null }>(
+        `tracelogs?$select=level,tracecode,text,errordetails,modifiedon&$filter=${filter}&$orderby=modifiedon desc`,
+        { signal },
+    );
+    return { row: toMailboxRow(row.body), alerts: alerts.map((a) => ({ ...a, text: a.text ?? '' })) };
+}
+
+/** Run the canary test to a verdict or the overall time-out; cancel with the signal (throws AbortError). */
+export async function runConnectionTest(
+    deps: ConnectionTestDeps,
+    mailboxId: string,
+    onProgress: (p: ConnectionTestProgress) => void,
+    signal?: AbortSignal,
+): Promise<CanaryVerdict | { kind: 'timedOut' }> {
+    // Read the canary first: it must exist, and the answer's Date header gives us the server's clock, which both
+    // "postpone until now" and "completed since" must use (a skewed client clock would delay or miss the test).
+    await deps.http.send(`mailboxes(${guidLiteral(mailboxId)})?$select=mailboxid`, { signal });
+    const startedMs = deps.now();
+    const startedAtIso = new Date(deps.http.serverNow()).toISOString();
+    await scheduleTestAndEnable(deps.http, mailboxId, startedAtIso, signal);
+    for (let polls = 0; ; polls++) {
+        const at = nextPollAt(startedMs, deps.now(), polls);
+        if (at === undefined) {
+            const verdict = { kind: 'timedOut' as const };
+            onProgress({ step: 'done', startedAtIso, polls, verdict });
+            return verdict;
+        }
+        onProgress({ step: polls === 0 ? 'queued' : 'running', startedAtIso, polls, nextPollAtMs: at });
+        await deps.sleep(at - deps.now(), signal);
+        const { row, alerts } = await readCanary(deps.http, mailboxId, startedAtIso, signal);
+        const verdict = interpretCanary(row, alerts, startedAtIso);
+        if (verdict.kind !== 'pending') {
+            onProgress({ step: 'done', startedAtIso, polls: polls + 1, verdict });
+            return verdict;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import { DataverseHttp, realSleep } from '../../src/dataverse/http';
+import { runConnectionTest, type ConnectionTestProgress } from '../../src/dataverse/connection-test';
+import { listMailboxes } from '../../src/dataverse/mailboxes';
+import { pickCanary } from '../../src/core/connection-test/canary';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+
+// The connection test against the real emulator and seeded domain: the canary's Test & Enable runs
+// asynchronously on the "server" and the client follows it with its poll schedule, all 200x faster.
+const SCALE = 200;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, timeScale: SCALE, testDelayMs: 20_000, mailboxCount: 12 });
+});
+afterAll(() => sandbox.close());
+
+/** Client-side time runs at the emulator's pace: each sleep advances a virtual clock by the full delay. */
+function scaledDeps(http: DataverseHttp) {
+    let virtual = Date.now();
+    return {
+        http,
+        now: () => virtual,
+        sleep: async (ms: number, signal?: AbortSignal) => {
+            await realSleep(ms / SCALE, signal);
+            virtual += ms;
+        },
+    };
+}
+
+async function testProfile(profileId: string) {
+    await sandbox.setScenario({ profileId });
+    const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+    const canary = pickCanary(await listMailboxes(http, profileId), profileId);
+    if (!canary) throw new Error('the seed has no canary');
+    const progress: ConnectionTestProgress[] = [];
+    const verdict = await runConnectionTest(scaledDeps(http), canary.mailboxid, (p) => progress.push(p));
+    return { verdict, progress, canary };
+}
+
+describe('runConnectionTest', () => {
+    it('passes on a healthy cross-tenant profile, stepping queued → running → done', async () => {
+        const { verdict, progress, canary } = await testProfile(PROFILE_IDS.commercial);
+        expect(verdict.kind).toBe('succeeded');
+        expect(progress[0].step).toBe('queued');
+        expect(progress.some((p) => p.step === 'running')).toBe(true);
+        expect(progress[progress.length - 1].step).toBe('done');
+        const row = sandbox.emulator.store.get('mailboxes', canary.mailboxid);
+        expect(row).toMatchObject({ mailboxstatus: 1, testemailconfigurationscheduled: false });
+    });
+
+    it.each([
+        [PROFILE_IDS.gccHighExpiredSecret, 'secretExpired'],
+        [PROFILE_IDS.badSecret, 'secretInvalid'],
+        [PROFILE_IDS.unknownTenant, 'tenantNotFound'],
+        [PROFILE_IDS.appNotFound, 'appNotInTenant'],
+        [PROFILE_IDS.noConsent, 'ewsTokenNoPermissions'],
+    ])('decodes the seeded failure of profile %s as %s', async (profileId, cause) => {
+        const { verdict } = await testProfile(profileId);
+        expect(verdict.kind).toBe('failed');
+        if (verdict.kind !== 'failed') return;
+        expect(verdict.failures[0].cause).toBe(cause);
+        expect(verdict.failures[0].fixKey).toMatch(/^Fix_/);
+    });
+
+    it('never sends the secret column and schedules with If-Match: *', async () => {
+        await testProfile(PROFILE_IDS.commercial);
+        const log = sandbox.emulator.requestLog();
+        expect(log.some((r) => r.method === 'PATCH' && /mailboxes\(/.test(r.path))).toBe(true);
+        expect(log.every((r) => !r.path.includes('oauthclientsecret'))).toBe(true);
+    });
+});
+
+describe('DataverseHttp.serverNow', () => {
+    it('follows the server clock from the Date header, floored to the second before', async () => {
+        const serverDate = 'Mon, 23 Nov 2026 09:00:05 GMT';
+        const http = new DataverseHttp('https://org.example', async () => new Response('{}', { status: 200, headers: { Date: serverDate } }), {
+            now: () => Date.UTC(2026, 10, 23, 12, 0, 0),
+        });
+        expect(http.serverNow()).toBe(Date.UTC(2026, 10, 23, 12, 0, 0));
+        await http.send('WhoAmI');
+        expect(http.serverNow()).toBe(Date.UTC(2026, 10, 23, 9, 0, 4));
+    });
+});
