@@ -121,8 +121,9 @@ function findAlertText(text: string): CauseCode | undefined {
 
 /** Decode a tracelog alert: AADSTS code first, then EWS markers, then Dynamics texts; unknown keeps the raw text. */
 export function decodeAlert(alert: AlertInput): DecodedError {
-    const raw = alert.text;
+    // The raw detail the admin can reveal holds both the alert text and its error details (dataverse.md §7).
     const haystack = `${alert.text}\n${alert.errordetails ?? ''}`;
+    const raw = haystack.trim();
     // Level 2 = warning: Dynamics itself retries, so waiting may be enough (dataverse.md §7).
     const retried = alert.level === 2;
     const found = findAadsts(haystack) ?? findEws(haystack);

@@ -221,7 +221,7 @@ describe('decodeAlert', () => {
         });
         expect(result).toMatchObject({
             cause: 'secretInvalid',
-            raw: 'The credentials specified in the associated email server profile are incorrect.',
+            raw: 'The credentials specified in the associated email server profile are incorrect.\nAADSTS7000215',
         });
     });
 

@@ -1,0 +1,112 @@
+import * as React from 'react';
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
+import { format, type GetString, type StringKey } from '../strings';
+import { FailureDetail } from './FailureDetail';
+import type { CanaryOption, ConnectionTestView } from './connection-state';
+
+/** Props of the connection test card. */
+export type ConnectionTestCardProps = {
+    canaries: CanaryOption[];
+    defaultCanaryId?: string;
+    /** Why the test cannot run now (unsaved form, read-only, no eligible mailbox); undefined when it can. */
+    blockedKey?: StringKey;
+    view: ConnectionTestView;
+    nowMs: number;
+    onRun: (canaryId: string) => void;
+    onCancel: () => void;
+    getString: GetString;
+};
+
+type Step = { key: StringKey; state: 'done' | 'active' | 'todo' };
+
+function stepsOf(view: ConnectionTestView): Step[] {
+    const order: StringKey[] = ['ConnectionTest_StepQueued', 'ConnectionTest_StepRunning', 'ConnectionTest_StepResult'];
+    const active = view.status === 'running' ? (view.step === 'queued' ? 0 : 1) : view.status === 'idle' ? -1 : 3;
+    return order.map((key, i) => ({ key, state: i < active ? 'done' : i === active ? 'active' : 'todo' }));
+}
+
+const STEP_MARK = { done: '✓', active: '…', todo: '○' } as const;
+
+function Steps({ view, getString }: { view: ConnectionTestView; getString: GetString }) {
+    if (view.status === 'idle') return null;
+    return (
+        <ol aria-label={getString('ConnectionTest_Progress')} style={{ margin: 0, paddingLeft: 20 }}>
+            {stepsOf(view).map((s) => (
+                <li key={s.key} aria-current={s.state === 'active' ? 'step' : undefined}>
+                    <Text>{`${STEP_MARK[s.state]} ${getString(s.key)}`}</Text>
+                </li>
+            ))}
+        </ol>
+    );
+}
+
+function Outcome({ view, nowMs, getString }: { view: ConnectionTestView; nowMs: number; getString: GetString }) {
+    switch (view.status) {
+        case 'running': {
+            const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
+            return <Text block>{format(getString('ConnectionTest_NextCheck'), seconds, view.polls)}</Text>;
+        }
+        case 'succeeded':
+            return <MessageBar messageBarType={MessageBarType.success}>{getString('ConnectionTest_Succeeded')}</MessageBar>;
+        case 'timedOut':
+            return <MessageBar messageBarType={MessageBarType.warning}>{getString('ConnectionTest_TimedOut')}</MessageBar>;
+        case 'cancelled':
+            return <MessageBar messageBarType={MessageBarType.info}>{getString('ConnectionTest_Cancelled')}</MessageBar>;
+        case 'failed':
+        case 'error': {
+            const failures = view.status === 'failed' ? view.failures : [view.failure];
+            return (
+                <MessageBar messageBarType={MessageBarType.error} isMultiline>
+                    <Stack tokens={{ childrenGap: 8 }}>
+                        <Text block>{getString('ConnectionTest_Failed')}</Text>
+                        {failures.map((f, i) => (
+                            <FailureDetail key={`${f.cause}-${i}`} failure={f} getString={getString} />
+                        ))}
+                    </Stack>
+                </MessageBar>
+            );
+        }
+        default:
+            return null;
+    }
+}
+
+/** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
+export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
+    const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel, getString } = props;
+    const [canaryId, setCanaryId] = React.useState(defaultCanaryId);
+    React.useEffect(() => setCanaryId((current) => current ?? defaultCanaryId), [defaultCanaryId]);
+    const running = view.status === 'running';
+    return (
+        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
+            <Text variant="mediumPlus" as="h3" block>
+                {getString('ConnectionTest_Title')}
+            </Text>
+            <Text block variant="small">
+                {getString('ConnectionTest_Explainer')}
+            </Text>
+            {blockedKey && <MessageBar messageBarType={MessageBarType.warning}>{getString(blockedKey)}</MessageBar>}
+            <Dropdown
+                label={getString('ConnectionTest_Canary')}
+                options={canaries.map((c) => ({ key: c.id, text: c.label }))}
+                selectedKey={canaryId ?? null}
+                disabled={running || canaries.length === 0}
+                onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}
+            />
+            <Stack horizontal tokens={{ childrenGap: 8 }}>
+                <PrimaryButton
+                    disabled={running || !canaryId || blockedKey !== undefined}
+                    onClick={() => canaryId && onRun(canaryId)}
+                >
+                    {getString(view.status === 'idle' ? 'ConnectionTest_Run' : 'ConnectionTest_Rerun')}
+                </PrimaryButton>
+                {running && <DefaultButton onClick={onCancel}>{getString('ConnectionTest_Cancel')}</DefaultButton>}
+            </Stack>
+            <div aria-live="polite">
+                <Steps view={view} getString={getString} />
+                <Outcome view={view} nowMs={nowMs} getString={getString} />
+            </div>
+        </Stack>
+    );
+});
+ConnectionTestCard.displayName = 'ConnectionTestCard';

@@ -1,0 +1,36 @@
+import * as React from 'react';
+import { ActionButton, Stack, Text } from '@fluentui/react';
+import type { DecodedError } from '../../core/credentials/error-catalogue';
+import { format, type GetString, type StringKey } from '../strings';
+
+/** Props of one decoded failure. */
+export type FailureDetailProps = { failure: DecodedError; getString: GetString };
+
+/** What failed and why, what to do, and the raw text one click away (product.md §2). */
+export const FailureDetail = React.memo(function FailureDetail({ failure, getString }: FailureDetailProps) {
+    const [showRaw, setShowRaw] = React.useState(false);
+    const message = format(getString(failure.messageKey as StringKey), failure.raw, failure.code ?? '');
+    return (
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block styles={{ root: { fontWeight: 600 } }}>
+                {failure.code ? `${message} (${failure.code})` : message}
+            </Text>
+            <Text block>{getString(failure.fixKey as StringKey)}</Text>
+            {failure.raw && (
+                <ActionButton
+                    iconProps={{ iconName: showRaw ? 'ChevronUp' : 'ChevronDown' }}
+                    aria-expanded={showRaw}
+                    onClick={() => setShowRaw((v) => !v)}
+                >
+                    {getString(showRaw ? 'ConnectionTest_HideRaw' : 'ConnectionTest_ShowRaw')}
+                </ActionButton>
+            )}
+            {showRaw && (
+                <Text block variant="small" styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                    {failure.raw}
+                </Text>
+            )}
+        </Stack>
+    );
+});
+FailureDetail.displayName = 'FailureDetail';

@@ -1,0 +1,75 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import { ConnectionTestCard, type ConnectionTestCardProps } from '../../../src/ui/connection/ConnectionTestCard';
+import { decodeAlert } from '../../../src/core/credentials/error-catalogue';
+import type { GetString } from '../../../src/ui/strings';
+import { fakeGetString } from '../../fakes/fake-context';
+
+const getString = fakeGetString as GetString;
+const canaries = [
+    { id: 'm1', label: 'Adele Vance <adele@contoso.com>' },
+    { id: 'm2', label: 'Support queue <support@contoso.com>' },
+];
+
+function renderCard(patch: Partial<ConnectionTestCardProps> = {}) {
+    const props: ConnectionTestCardProps = {
+        canaries,
+        defaultCanaryId: 'm1',
+        view: { status: 'idle' },
+        nowMs: 0,
+        onRun: jest.fn(),
+        onCancel: jest.fn(),
+        getString,
+        ...patch,
+    };
+    return { props, ...render(<ConnectionTestCard {...props} />) };
+}
+
+describe('ConnectionTestCard', () => {
+    it('runs the test on the default canary by keyboard', async () => {
+        const { props } = renderCard();
+        const run = screen.getByRole('button', { name: '[[ConnectionTest_Run]]' });
+        run.focus();
+        await userEvent.keyboard('{Enter}');
+        expect(props.onRun).toHaveBeenCalledWith('m1');
+    });
+
+    it('will not run while the form has unsaved changes and says why', async () => {
+        const { props } = renderCard({ blockedKey: 'ConnectionTest_FormDirty' });
+        // Fluent's MessageBar renders its text one tick later for screen readers.
+        expect(await screen.findByText('[[ConnectionTest_FormDirty]]')).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+        expect(props.onRun).not.toHaveBeenCalled();
+    });
+
+    it('shows the current step, the countdown and a cancel button while running', async () => {
+        const { props } = renderCard({ view: { status: 'running', step: 'running', polls: 2, nextPollAtMs: 12_000 }, nowMs: 2_500 });
+        const steps = within(screen.getByRole('list', { name: '[[ConnectionTest_Progress]]' })).getAllByRole('listitem');
+        expect(steps.map((s) => s.textContent)).toEqual(['✓ [[ConnectionTest_StepQueued]]', '… [[ConnectionTest_StepRunning]]', '○ [[ConnectionTest_StepResult]]']);
+        expect(steps[1]).toHaveAttribute('aria-current', 'step');
+        expect(screen.getByText('[[ConnectionTest_NextCheck]]')).toBeInTheDocument();
+        await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_Cancel]]' }));
+        expect(props.onCancel).toHaveBeenCalled();
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeDisabled();
+    });
+
+    it('explains a failure with its cause and fix, and shows the raw text on request', async () => {
+        const failure = decodeAlert({ text: 'The credentials specified in the associated email server profile are incorrect.', errordetails: 'AADSTS7000222: The provided client secret keys are expired.', level: 3 });
+        const { container } = renderCard({ view: { status: 'failed', failures: [failure] } });
+        expect(await screen.findByText('[[Error_SecretExpired]] (AADSTS7000222)')).toBeInTheDocument();
+        expect(screen.getByText('[[Fix_SecretExpired]]')).toBeInTheDocument();
+        expect(screen.queryByText(/The provided client secret keys are expired/)).toBeNull();
+        await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_ShowRaw]]' }));
+        expect(screen.getByText(/The provided client secret keys are expired/)).toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('reports success and passes axe', async () => {
+        const { container } = renderCard({ view: { status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' } });
+        expect(await screen.findByText('[[ConnectionTest_Succeeded]]')).toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+});
