@@ -293,6 +293,10 @@ export const STRING_KEYS = [
     'ConnectionTest_FormDirty',
     'ConnectionTest_NoCanary',
     'ConnectionTest_ReadOnly',
+    'Error_ApprovalNotApplied',
+    'Fix_ApprovalNotApplied',
+    'Error_TestTimedOut',
+    'Fix_TestTimedOut',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -39,6 +39,8 @@ export type CauseCode =
     | 'impersonationFailed'
     | 'approvalRefused'
     | 'approvalPrivilegeMissing'
+    | 'approvalNotApplied'
+    | 'testTimedOut'
     | 'throttled'
     | 'concurrencyConflict'
     | 'sessionExpired'
@@ -98,6 +100,8 @@ export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
     impersonationFailed: entry('ImpersonationFailed', 'AddMailboxToScope', 'rbacScope'),
     approvalRefused: entry('ApprovalRefused', 'ApprovalRefused'),
     approvalPrivilegeMissing: entry('ApprovalPrivilegeMissing', 'ApprovalPrivilegeMissing'),
+    approvalNotApplied: entry('ApprovalNotApplied', 'ApprovalNotApplied'),
+    testTimedOut: entry('TestTimedOut', 'TestTimedOut', undefined, true),
     throttled: entry('Throttled', 'WaitAndRetry', undefined, true),
     concurrencyConflict: entry('ConcurrencyConflict', 'Reload'),
     sessionExpired: entry('SessionExpired', 'SignInAgain'),

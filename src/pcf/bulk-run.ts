@@ -1,0 +1,132 @@
+/**
+ * The bulk run as the page drives it: plan → runBulk → live view, kept in browser storage per profile so a reload
+ * resumes where it was (issue 6 §3). Only ids, names and states are stored — never credentials.
+ */
+import { planRun, testPatchFor } from '../core/run/planner';
+import { RunLedger } from '../core/run/ledger';
+import { buildRunView, type RunView } from '../core/run/run-view';
+import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';
+import { runBulk } from '../dataverse/executor';
+import { SessionExpiredError, type DataverseHttp } from '../dataverse/http';
+
+/** Where the run stands. */
+export type BulkRunStatus = 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
+
+/** What the UI renders. */
+export type BulkRunState = { status: BulkRunStatus; view?: RunView; throttledUntilMs?: number; resumed: boolean };
+
+/** Collaborators; storage is sessionStorage/localStorage in the browser (absent in private modes: no resume). */
+export type BulkRunDeps = {
+    http: DataverseHttp;
+    profileId: string;
+    storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    now: () => number;
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+    onChange: (state: BulkRunState) => void;
+};
+
+const PERSIST_EVERY_MS = 2000;
+// Building the view walks every entry; a few updates a second keep a 50,000-row run smooth.
+const PUBLISH_EVERY_MS = 250;
+const storageKey = (profileId: string) => `esp.bulkRun.${profileId}`;
+
+/** One controller per control instance. */
+export class BulkRunController {
+    private ledger: RunLedger | undefined;
+    private abort: AbortController | undefined;
+    private lastPersist = 0;
+    private lastPublish = 0;
+    private state: BulkRunState = { status: 'idle', resumed: false };
+
+    constructor(private readonly deps: BulkRunDeps) {}
+
+    /** A run left unfinished by a reload, if any (corrupt or foreign data is discarded). */
+    restore(): RunLedger | undefined {
+        const json = this.deps.storage?.getItem(storageKey(this.deps.profileId));
+        if (!json) return undefined;
+        try {
+            const ledger = RunLedger.deserialise(json);
+            if (!ledger.isSettled()) return ledger;
+        } catch {
+            // Unknown format: start fresh rather than guess.
+        }
+        this.deps.storage?.removeItem(storageKey(this.deps.profileId));
+        return undefined;
+    }
+
+    /** Start a new run over `rows` (already filtered to the admin's selection). */
+    start(rows: readonly MailboxRow[], mode: RunMode, canApprove: boolean, requireApproval: boolean): Promise<void> {
+        // Server time: the executor compares the plan's time with server-written completion times.
+        const plan = planRun(rows, { canApprove, requireApproval, mode }, new Date(this.deps.http.serverNow()));
+        return this.execute(plan, false);
+    }
+
+    /** Continue a restored or paused run. */
+    resume(ledger: RunLedger | undefined = this.ledger): Promise<void> {
+        return ledger ? this.execute(ledger, true) : Promise.resolve();
+    }
+
+    /** Run only the failures of the last run again. */
+    retryFailed(): Promise<void> {
+        if (!this.ledger) return Promise.resolve();
+        const now = new Date(this.deps.http.serverNow());
+        return this.execute(this.ledger.retryFailed(now, testPatchFor(now)), false);
+    }
+
+    /** Stop sending new work; what is in flight is still accounted for. */
+    cancel(): void {
+        this.abort?.abort();
+    }
+
+    /** Entries of the current run, for export. */
+    entries() {
+        return this.ledger?.all() ?? [];
+    }
+
+    private async execute(plan: RunPlan | RunLedger, resumed: boolean): Promise<void> {
+        this.abort?.abort();
+        const abort = new AbortController();
+        this.abort = abort;
+        this.ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
+        this.publish('running', resumed, true);
+        try {
+            await runBulk(this.ledger, {
+                http: this.deps.http,
+                profileId: this.deps.profileId,
+                now: this.deps.now,
+                sleep: this.deps.sleep,
+                signal: abort.signal,
+                onProgress: () => this.publish('running', resumed),
+            });
+            this.publish('finished', resumed, true);
+        } catch (e) {
+            this.publish(e instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
+        }
+    }
+
+    private publish(status: BulkRunStatus, resumed: boolean, force = false): void {
+        const ledger = this.ledger;
+        if (!ledger) return;
+        const now = this.deps.now();
+        if (!force && status === this.state.status && now - this.lastPublish < PUBLISH_EVERY_MS) return;
+        this.lastPublish = now;
+        const gate = this.deps.http.gate;
+        const throttledUntilMs = gate.isPaused() ? gate.resumeAt : undefined;
+        this.state = { status, resumed, throttledUntilMs, view: buildRunView(ledger.summary(), ledger.all()) };
+        this.persist(ledger, force);
+        this.deps.onChange(this.state);
+    }
+
+    private persist(ledger: RunLedger, force: boolean): void {
+        const now = this.deps.now();
+        if (!force && now - this.lastPersist < PERSIST_EVERY_MS) return;
+        this.lastPersist = now;
+        const key = storageKey(this.deps.profileId);
+        try {
+            if (ledger.isSettled()) this.deps.storage?.removeItem(key);
+            else this.deps.storage?.setItem(key, ledger.serialise());
+        } catch {
+            // Quota exceeded: the run goes on; only resume-after-reload is lost.
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import { BulkRunController, type BulkRunState } from '../../src/pcf/bulk-run';
+import { DataverseHttp, realSleep } from '../../src/dataverse/http';
+import { listMailboxes } from '../../src/dataverse/mailboxes';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+
+// The run controller against the seeded sandbox, time scaled so Test & Enable completes in moments.
+const SCALE = 200;
+
+class MemoryStorage {
+    readonly items = new Map<string, string>();
+    getItem = (k: string) => this.items.get(k) ?? null;
+    setItem = (k: string, v: string) => void this.items.set(k, v);
+    removeItem = (k: string) => void this.items.delete(k);
+}
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, timeScale: SCALE, testDelayMs: 20_000, mailboxCount: 150 });
+});
+afterAll(() => sandbox.close());
+
+function controllerFor(storage: MemoryStorage, states: BulkRunState[]) {
+    const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+    let virtual = Date.now();
+    const controller = new BulkRunController({
+        http,
+        profileId: PROFILE_IDS.commercial,
+        storage,
+        now: () => virtual,
+        sleep: async (ms, signal) => {
+            await realSleep(ms / SCALE, signal);
+            virtual += ms;
+        },
+        onChange: (s) => states.push(s),
+    });
+    return { http, controller };
+}
+
+describe('BulkRunController', () => {
+    it('approves and tests every selected mailbox and accounts for each one', async () => {
+        const storage = new MemoryStorage();
+        const states: BulkRunState[] = [];
+        const { http, controller } = controllerFor(storage, states);
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        await controller.start(rows, 'approveAndTest', true, true);
+        const last = states[states.length - 1];
+        expect(last.status).toBe('finished');
+        const s = last.view!.summary;
+        expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+        expect(s.settled).toBe(true);
+        expect(s.succeeded).toBeGreaterThan(0);
+        // Every failure is decoded to a cause with a fix.
+        for (const g of last.view!.groups) expect(g.decoded.fixKey).toMatch(/^Fix_/);
+        // A finished run leaves nothing to resume.
+        expect(storage.items.size).toBe(0);
+        // No approval PATCH went to a mailbox that was already approved when the run began.
+        const approved = new Set(rows.filter((r) => r.emailrouteraccessapproval === 1).map((r) => r.mailboxid));
+        const store = sandbox.emulator.store;
+        for (const id of approved) expect(store.get('mailboxes', id)?.emailrouteraccessapproval).toBe(1);
+    });
+
+    it('pauses on an expired session, keeps the run for a reload, and resumes it to the end', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const storage = new MemoryStorage();
+        const states: BulkRunState[] = [];
+        const { http, controller } = controllerFor(storage, states);
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        sandbox.emulator.setFaults({ sessionExpired: true });
+        await controller.start(rows, 'approveAndTest', true, true);
+        expect(states[states.length - 1].status).toBe('sessionExpired');
+        expect(storage.items.size).toBe(1);
+
+        sandbox.emulator.setFaults({ sessionExpired: false });
+        const fresh: BulkRunState[] = [];
+        const { controller: reloaded } = controllerFor(storage, fresh);
+        const restored = reloaded.restore();
+        expect(restored).toBeDefined();
+        await reloaded.resume(restored);
+        const last = fresh[fresh.length - 1];
+        expect(last.status).toBe('finished');
+        expect(last.resumed).toBe(true);
+        const s = last.view!.summary;
+        expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+    });
+});
