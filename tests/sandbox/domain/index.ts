@@ -84,7 +84,7 @@ export function createDomain(options: ScenarioOptions = {}): SandboxDomain {
     });
     const rows: Record<string, Row[]> = {
         emailserverprofiles: seeded.rows, mailboxes: out.mailboxes, systemusers: [...userRows(), ...out.systemusers], queues: out.queues,
-        tracelogs: out.tracelogs, organizations: [organizationRow(seeded.profiles[0].id)], roles: roleRows(), systemuserroles: userRoleRows(),
+        tracelogs: out.tracelogs, organizations: [organizationRow(seeded.profiles[0].id)], roles: roleRows(), systemuserroles: userRoleRows(), annotations: [],
     };
     const alertIndex = new Map(out.tracelogs.map((t) => [`${String(t._regardingobjectid_value)}|${String(t.tracecode)}`, String(t.tracelogid)]));
     const jobs = createJobQueue({ directory, testDelayMs, jitter: out.jitter, rng: createRng(deriveSeed(seed, 9999)), alertIndex });

@@ -189,8 +189,23 @@ const systemuserroles: TableDef = {
     ],
 };
 
+/** Notes on a record (the control keeps the secret's expiry date and run records here, visible on the timeline). */
+const annotation: TableDef = {
+    logicalName: 'annotation',
+    entitySet: 'annotations',
+    primaryKey: 'annotationid',
+    primaryName: 'subject',
+    concurrency: true,
+    columns: [
+        col('annotationid', 'guid'), str('subject', 500), memo('notetext', 100000),
+        lookup('objectid', { objectid_emailserverprofile: 'emailserverprofiles', objectid_mailbox: 'mailboxes' }),
+        str('objecttypecode', 64, { readOnly: true }),
+        ...audit(),
+    ],
+};
+
 /** Every table the domain hosts. */
-export const TABLES: TableDef[] = [profile, mailbox, systemuser, queue, tracelog, organization, role, systemuserroles];
+export const TABLES: TableDef[] = [profile, mailbox, systemuser, queue, tracelog, organization, role, systemuserroles, annotation];
 
 /** Look a table up by entity set. */
 export const TABLE_BY_SET: Record<string, TableDef> = Object.fromEntries(TABLES.map((t) => [t.entitySet, t]));
