@@ -1,0 +1,109 @@
+import * as React from 'react';
+import { Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
+import type { ProfileKind } from '../../core/profile';
+import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
+import type { ResolveTenant } from '../hooks/use-discovery';
+import type { GetString } from '../strings';
+import { DiscoveryStatus } from './DiscoveryStatus';
+import { ValidatedField } from './ValidatedField';
+
+/** Props of the Connection section's ID fields. Initial values are read once: re-key the section to reset it. */
+export type CredentialsSectionProps = {
+    kind: ProfileKind;
+    /** exchangeonlinetenantid as stored. */
+    tenantId?: string | null;
+    /** oauthclientid as stored. */
+    applicationId?: string | null;
+    /** serverauthority: the cloud discovery compares against. */
+    serverAuthority: number | null;
+    /** usedefaulttenantid (hybrid S2S): Yes pins the tenant to the S2STenantId setting. */
+    useDefaultTenantId?: boolean | null;
+    isReadOnly?: boolean;
+    /** Tenant discovery (src/dataverse/discovery-client.ts in the platform); without it nothing is looked up. */
+    resolveTenant?: ResolveTenant;
+    /** Valid, normalised values (undefined when not valid) and whether saving must wait. */
+    onChange?: (change: CredentialsChange) => void;
+    /** Opens the Mailboxes area (Exchange Online profiles have nothing to enter here). */
+    onOpenMailboxes?: () => void;
+    getString: GetString;
+};
+
+// A GUID is 36 characters; a pasted portal URL is longer, so the field allows more and "apply fix" shortens it.
+const FIELD_MAX_LENGTH = 2048;
+
+function ExchangeOnlineNote({ onOpenMailboxes, getString }: Pick<CredentialsSectionProps, 'onOpenMailboxes' | 'getString'>) {
+    return (
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block>{getString('Credentials_ExchangeOnlineNothing')}</Text>
+            {onOpenMailboxes ? (
+                <Link onClick={onOpenMailboxes}>{getString('Credentials_SeeMailboxes')}</Link>
+            ) : (
+                <Text block>{getString('Credentials_SeeMailboxes')}</Text>
+            )}
+        </Stack>
+    );
+}
+
+function HybridNote({ useDefaultTenantId, getString }: Pick<CredentialsSectionProps, 'useDefaultTenantId' | 'getString'>) {
+    return (
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block>{getString('Credentials_HybridGuidance')}</Text>
+            <MessageBar messageBarType={useDefaultTenantId ? MessageBarType.warning : MessageBarType.info}>
+                {getString('Credentials_UseDefaultTenantNote')}
+            </MessageBar>
+        </Stack>
+    );
+}
+
+/** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
+export const CredentialsSection = React.memo(function CredentialsSection(props: CredentialsSectionProps) {
+    const { kind, serverAuthority, getString } = props;
+    const isReadOnly = props.isReadOnly ?? false;
+    const { tenant, app, validation, discovery } = useCredentials({
+        kind,
+        serverAuthority,
+        initialTenantId: props.tenantId,
+        initialApplicationId: props.applicationId,
+        resolveTenant: props.resolveTenant,
+        onChange: props.onChange,
+    });
+    if (kind === 'exchangeOnline') return <ExchangeOnlineNote {...props} />;
+    // The header already explains an unsupported profile; there is nothing to enter for it.
+    if (kind === 'unsupported') return null;
+    const common = { isReadOnly, getString, maxLength: FIELD_MAX_LENGTH };
+    return (
+        <Stack tokens={{ childrenGap: 8 }}>
+            {kind === 'hybridS2S' && <HybridNote {...props} />}
+            <ValidatedField
+                {...common}
+                label={getString('Credentials_TenantIdLabel')}
+                value={tenant.raw}
+                result={validation.fields.tenantId}
+                onChange={tenant.set}
+                onBlur={tenant.blur}
+                onApplyFix={tenant.setNow}
+            />
+            <DiscoveryStatus
+                state={discovery}
+                serverAuthority={serverAuthority}
+                isReadOnly={isReadOnly}
+                onUseGuid={(guid) => tenant.setNow(guid.slice(0, TENANT_COLUMN_LENGTH))}
+                getString={getString}
+            />
+            {kind === 'crossTenantOAuth' && (
+                <ValidatedField
+                    {...common}
+                    label={getString('Credentials_AppIdLabel')}
+                    description={getString('Hint_AppIdNotObjectId')}
+                    value={app.raw}
+                    result={validation.fields.applicationId}
+                    onChange={app.set}
+                    onBlur={app.blur}
+                    onApplyFix={app.setNow}
+                />
+            )}
+        </Stack>
+    );
+});
+CredentialsSection.displayName = 'CredentialsSection';

@@ -1,0 +1,58 @@
+import * as React from 'react';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
+import type { GetString } from '../strings';
+import { SecretExpiry } from './SecretExpiry';
+import { SecretForm } from './SecretForm';
+
+/** Props of the client secret panel. It never reads the stored secret: Dynamics only says whether one is set. */
+export type SecretPanelProps = {
+    /** isoauthclientsecretset. */
+    isSecretSet: boolean;
+    /** Writes oauthclientsecret; the value is not kept anywhere in the UI once this is called. */
+    onSaveSecret: (value: string) => Promise<void>;
+    /** Valid IDs from the Connection fields, so a secret equal to one of them is refused. */
+    tenantId?: string;
+    applicationId?: string;
+    expiryDate?: Date | null;
+    onSaveExpiry?: (date: Date | null) => void;
+    /** Injected "today" (the UI reads no clock of its own in tests). */
+    today: Date;
+    /** Remind this many days before expiry (default 30). */
+    reminderDays?: number;
+    locale?: string;
+    isReadOnly?: boolean;
+    getString: GetString;
+};
+
+/** "A secret is set" / "No secret is set", "Replace secret" with an inline form, and the expiry reminder. */
+export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelProps) {
+    const { isSecretSet, getString } = props;
+    const isReadOnly = props.isReadOnly ?? false;
+    const [isEditing, setEditing] = React.useState(false);
+    // After a successful save the record may not have been re-read yet; we know a secret is set now.
+    const [savedNow, setSavedNow] = React.useState(false);
+    const onSaved = React.useCallback(() => {
+        setSavedNow(true);
+        setEditing(false);
+    }, []);
+    const onCancel = React.useCallback(() => setEditing(false), []);
+    const isSet = isSecretSet || savedNow;
+    return (
+        <Stack tokens={{ childrenGap: 8 }}>
+            <Text block role="status">
+                {getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}
+            </Text>
+            {isEditing ? (
+                <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
+            ) : (
+                !isReadOnly && (
+                    <DefaultButton onClick={() => setEditing(true)}>
+                        {getString(isSet ? 'Secret_Replace' : 'Secret_Enter')}
+                    </DefaultButton>
+                )
+            )}
+            <SecretExpiry {...props} isReadOnly={isReadOnly} reminderDays={props.reminderDays ?? 30} />
+        </Stack>
+    );
+});
+SecretPanel.displayName = 'SecretPanel';

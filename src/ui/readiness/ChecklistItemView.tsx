@@ -1,0 +1,97 @@
+import * as React from 'react';
+import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
+import type { ChecklistItem } from '../../core/readiness/checklist';
+import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
+import { useDayFormatter } from '../hooks/use-credentials-dates';
+import { format, type GetString, type StringKey } from '../strings';
+
+/** Props of one readiness checklist row. */
+export type ChecklistItemViewProps = {
+    item: ChecklistItem;
+    isHighlighted: boolean;
+    onCopy: (item: ChecklistItem) => void;
+    locale?: string;
+    getString: GetString;
+};
+
+function useClasses(isHighlighted: boolean) {
+    const { palette, fonts } = useTheme();
+    return React.useMemo(
+        () =>
+            mergeStyleSets({
+                root: {
+                    padding: 8,
+                    borderLeft: `4px solid ${isHighlighted ? palette.themePrimary : 'transparent'}`,
+                    background: isHighlighted ? palette.themeLighterAlt : undefined,
+                },
+                value: {
+                    fontFamily: 'Consolas, "Courier New", monospace',
+                    fontSize: fonts.small.fontSize,
+                    background: palette.neutralLighter,
+                    padding: 8,
+                    margin: 0,
+                    whiteSpace: 'pre-wrap',
+                    overflowWrap: 'anywhere',
+                },
+            }),
+        [isHighlighted, palette, fonts],
+    );
+}
+
+function Deadline({ item, locale, getString }: Pick<ChecklistItemViewProps, 'item' | 'locale' | 'getString'>) {
+    const formatDay = useDayFormatter(locale);
+    if (!item.deadline || !item.dueDate) return null;
+    const { status, daysLeft } = item.deadline;
+    const text = format(getString(DEADLINE_KEYS[status] as StringKey), formatDay(parseDay(item.dueDate)), daysLeft);
+    return (
+        <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
+            {text}
+        </Text>
+    );
+}
+
+/** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
+export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
+    const { item, isHighlighted, onCopy, getString } = props;
+    const classes = useClasses(isHighlighted);
+    const title = getString(item.titleKey as StringKey);
+    const titleId = `readiness-${item.id}-title`;
+    return (
+        <li className={classes.root} data-item-id={item.id}>
+            <Stack tokens={{ childrenGap: 4 }}>
+                <Text as="h3" variant="mediumPlus" id={titleId} block>
+                    {title}
+                </Text>
+                {isHighlighted && (
+                    <Text block styles={{ root: { fontWeight: 600 } }}>
+                        {getString('Readiness_Highlighted')}
+                    </Text>
+                )}
+                <Text block>{getString(item.bodyKey as StringKey)}</Text>
+                <Deadline {...props} />
+                {item.list && (
+                    <ul>
+                        {item.list.map((entry) => (
+                            <li key={entry}>{entry}</li>
+                        ))}
+                    </ul>
+                )}
+                {item.value !== undefined && (
+                    <>
+                        <pre className={classes.value} aria-label={format(getString('Readiness_ValueLabel'), title)}>
+                            <code>{item.value}</code>
+                        </pre>
+                        <DefaultButton
+                            iconProps={{ iconName: 'Copy' }}
+                            ariaLabel={format(getString('Readiness_CopyLabel'), title)}
+                            onClick={() => onCopy(item)}
+                        >
+                            {getString('Readiness_Copy')}
+                        </DefaultButton>
+                    </>
+                )}
+            </Stack>
+        </li>
+    );
+});
+ChecklistItemView.displayName = 'ChecklistItemView';

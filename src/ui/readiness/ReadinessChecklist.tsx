@@ -1,0 +1,89 @@
+import * as React from 'react';
+import { Stack, Text } from '@fluentui/react';
+import type { DetectedCloud } from '../../core/credentials/discovery';
+import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
+import type { ReadinessItemId } from '../../core/readiness/items';
+import type { Cloud } from '../../core/profile';
+import type { GetString } from '../strings';
+import { ChecklistItemView } from './ChecklistItemView';
+
+/** Props of the mailbox-tenant readiness checklist. */
+export type ReadinessChecklistProps = {
+    /** Tenant and Application ID as entered; invalid values show placeholders in the commands. */
+    tenantId: string;
+    applicationId: string;
+    cloud: Cloud | DetectedCloud;
+    /** Injected "today" for the EWS → Graph deadlines. */
+    today: Date;
+    /** The item the last failed test points at (core/credentials/causes.ts checklistItemFor). */
+    highlightedItemId?: ReadinessItemId;
+    /** Clipboard write (navigator.clipboard in the platform). */
+    copyText: (text: string) => Promise<void>;
+    locale?: string;
+    getString: GetString;
+};
+
+type Announcement = { text: string; count: number };
+
+function useCopy(copyText: (text: string) => Promise<void>, getString: GetString) {
+    const [announcement, setAnnouncement] = React.useState<Announcement>({ text: '', count: 0 });
+    const onCopy = React.useCallback(
+        (item: ChecklistItem) => {
+            if (item.value === undefined) return;
+            const announce = (text: string) => setAnnouncement((a) => ({ text, count: a.count + 1 }));
+            void copyText(item.value).then(
+                () => announce(getString('Readiness_Copied')),
+                () => announce(getString('Readiness_CopyFailed')),
+            );
+        },
+        [copyText, getString],
+    );
+    return { announcement, onCopy };
+}
+
+function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
+    const listRef = React.useRef<HTMLOListElement>(null);
+    React.useEffect(() => {
+        if (!highlightedItemId) return;
+        const element = listRef.current?.querySelector(`[data-item-id="${highlightedItemId}"]`);
+        // jsdom and old hosts lack scrollIntoView; the highlight and its label still show.
+        if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'nearest' });
+    }, [highlightedItemId]);
+    return listRef;
+}
+
+/** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
+export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
+    const { tenantId, applicationId, cloud, today, highlightedItemId, copyText, locale, getString } = props;
+    const items = React.useMemo(
+        () => buildChecklist({ tenantId, applicationId, cloud, today }),
+        [tenantId, applicationId, cloud, today],
+    );
+    const { announcement, onCopy } = useCopy(copyText, getString);
+    const listRef = useScrollIntoView(highlightedItemId);
+    return (
+        <Stack tokens={{ childrenGap: 8 }}>
+            <Text as="h2" variant="large" block>
+                {getString('Readiness_Heading')}
+            </Text>
+            <ol ref={listRef} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {items.map((item) => (
+                    <ChecklistItemView
+                        key={item.id}
+                        item={item}
+                        isHighlighted={item.id === highlightedItemId}
+                        onCopy={onCopy}
+                        locale={locale}
+                        getString={getString}
+                    />
+                ))}
+            </ol>
+            {/* The region stays mounted (screen readers ignore regions that appear with their text); the keyed
+                child makes a second "Copied" a new announcement. */}
+            <div role="status" aria-live="polite" aria-atomic="true">
+                <span key={announcement.count}>{announcement.text}</span>
+            </div>
+        </Stack>
+    );
+});
+ReadinessChecklist.displayName = 'ReadinessChecklist';

@@ -1,0 +1,195 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import { SecretPanel, type SecretPanelProps } from '../../../src/ui/credentials/SecretPanel';
+import type { GetString } from '../../../src/ui/strings';
+import { fakeGetString } from '../../fakes/fake-context';
+
+const getString = fakeGetString as GetString;
+const SECRET = 'abc8Q~Zx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE_d';
+const SECRET_ID = '5b0f3a7e-2c1d-4e8f-9a6b-1c2d3e4f5a6b';
+const TODAY = new Date('2026-11-23T09:00:00Z');
+const SECRET_LABEL = '[[Secret_Label]]';
+
+function renderPanel(props: Partial<SecretPanelProps> = {}) {
+    const onSaveSecret = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
+    const view = render(<SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} getString={getString} {...props} />);
+    return { ...view, onSaveSecret: (props.onSaveSecret as jest.Mock | undefined) ?? onSaveSecret };
+}
+
+async function openForm(user: ReturnType<typeof userEvent.setup>, name = '[[Secret_Enter]]') {
+    await user.click(screen.getByRole('button', { name }));
+    return screen.getByLabelText(SECRET_LABEL);
+}
+
+function deferred() {
+    let resolve!: () => void;
+    const promise = new Promise<void>((_resolve) => (resolve = _resolve));
+    return { promise, resolve };
+}
+
+describe('SecretPanel', () => {
+    it('says whether a secret is set without ever showing it', async () => {
+        const { container } = renderPanel({ isSecretSet: true });
+        expect(screen.getByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(screen.queryByLabelText(SECRET_LABEL)).not.toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('uses a password field that browsers do not autofill', async () => {
+        const user = userEvent.setup();
+        renderPanel();
+        const field = await openForm(user);
+        expect(field).toHaveAttribute('type', 'password');
+        expect(field).toHaveAttribute('autocomplete', 'off');
+    });
+
+    it('rejects a Secret ID pasted as the secret and never saves it', async () => {
+        const user = userEvent.setup();
+        const { onSaveSecret, container } = renderPanel();
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste(SECRET_ID);
+        expect(screen.getByText(/\[\[Validation_SecretIsSecretId\]\] \[\[Fix_SecretIdPasted\]\]/)).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toBeDisabled();
+        await user.keyboard('{Enter}');
+        expect(onSaveSecret).not.toHaveBeenCalled();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('offers to trim a secret pasted with spaces and saves the trimmed value', async () => {
+        const user = userEvent.setup();
+        const { onSaveSecret } = renderPanel();
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste(` ${SECRET}\n`);
+        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toBeDisabled();
+        await user.click(screen.getByRole('button', { name: '[[Fix_ApplyCorrection]]' }));
+        await user.click(screen.getByRole('button', { name: '[[Secret_Save]]' }));
+        expect(onSaveSecret).toHaveBeenCalledWith(SECRET);
+        expect(await screen.findByText('[[Secret_IsSet]]')).toBeInTheDocument();
+    });
+
+    it('warns about a legacy-format secret but still allows saving it', async () => {
+        const user = userEvent.setup();
+        const { onSaveSecret } = renderPanel();
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste('Ab+/Cd=Ef:Gh@Ij[Kl]Mn?Op*QrStUvWx');
+        expect(await screen.findByText(/\[\[Validation_SecretLegacyFormat\]\]/)).toBeInTheDocument();
+        await user.keyboard('{Enter}');
+        await waitFor(() => expect(onSaveSecret).toHaveBeenCalledTimes(1));
+        expect(await screen.findByText('[[Secret_IsSet]]')).toBeInTheDocument();
+    });
+
+    it('shows only a masked preview and never mirrors the secret into the DOM', async () => {
+        const user = userEvent.setup();
+        const { container } = renderPanel();
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste(SECRET);
+        expect(screen.getByText('[[Secret_Masked]]')).toBeInTheDocument();
+        // The value stays in the input element only: no value attribute, no text, nothing in React's output.
+        expect(field).not.toHaveAttribute('value');
+        expect(container.innerHTML).not.toContain(SECRET.slice(0, 10));
+    });
+
+    it('clears the secret as soon as Save is pressed and shows "A secret is set" afterwards', async () => {
+        const user = userEvent.setup();
+        const save = deferred();
+        const onSaveSecret = jest.fn(() => save.promise);
+        const { container } = renderPanel({ onSaveSecret });
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste(SECRET);
+        await user.keyboard('{Enter}');
+        expect(onSaveSecret).toHaveBeenCalledWith(SECRET);
+        expect(field).toHaveValue('');
+        await act(async () => {
+            save.resolve();
+            await save.promise;
+        });
+        expect(screen.getByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(screen.queryByLabelText(SECRET_LABEL)).not.toBeInTheDocument();
+        expect(container.innerHTML).not.toContain(SECRET);
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('reports a failed save without keeping the secret', async () => {
+        const user = userEvent.setup();
+        const onSaveSecret = jest.fn(() => Promise.reject(new Error('Network down.')));
+        const { container } = renderPanel({ onSaveSecret });
+        const field = await openForm(user);
+        await user.click(field);
+        await user.paste(SECRET);
+        await user.click(screen.getByRole('button', { name: '[[Secret_Save]]' }));
+        expect(await screen.findByText('[[Secret_SaveFailed]]')).toBeInTheDocument();
+        expect(field).toHaveValue('');
+        expect(container.innerHTML).not.toContain(SECRET);
+        expect(screen.getByText('[[Secret_NotSet]]')).toBeInTheDocument();
+    });
+
+    it('discards the typed secret on Cancel', async () => {
+        const user = userEvent.setup();
+        const { onSaveSecret } = renderPanel({ isSecretSet: true });
+        let field = await openForm(user, '[[Secret_Replace]]');
+        await user.click(field);
+        await user.paste(SECRET);
+        await user.click(screen.getByRole('button', { name: '[[Secret_Cancel]]' }));
+        field = await openForm(user, '[[Secret_Replace]]');
+        expect(field).toHaveValue('');
+        expect(onSaveSecret).not.toHaveBeenCalled();
+    });
+
+    it('reaches the field and the buttons by Tab', async () => {
+        const user = userEvent.setup();
+        renderPanel();
+        await user.tab();
+        expect(screen.getByRole('button', { name: '[[Secret_Enter]]' })).toHaveFocus();
+        await user.keyboard('{Enter}');
+        await user.tab();
+        expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
+        await user.keyboard(SECRET);
+        await user.tab();
+        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toHaveFocus();
+        await user.tab();
+        expect(screen.getByRole('button', { name: '[[Secret_Cancel]]' })).toHaveFocus();
+    });
+
+    it('offers no way to change anything on a read-only form', () => {
+        renderPanel({ isReadOnly: true, isSecretSet: true });
+        expect(screen.queryByRole('button', { name: '[[Secret_Replace]]' })).not.toBeInTheDocument();
+    });
+
+    it('reminds when the secret expires within the reminder window', async () => {
+        const { container } = renderPanel({ isSecretSet: true, expiryDate: new Date('2026-12-10T00:00:00Z'), onSaveExpiry: jest.fn() });
+        expect(await screen.findByText('[[Secret_ExpiryReminder]]')).toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('fills the reminder with the date in the user locale and the days left', async () => {
+        const strings = (key: string) => (key === 'Secret_ExpiryReminder' ? 'Expires {0}, in {1} days.' : `[[${key}]]`);
+        renderPanel({ expiryDate: new Date('2026-12-10T00:00:00Z'), locale: 'en-GB', getString: strings as GetString });
+        expect(await screen.findByText('Expires 10 Dec 2026, in 17 days.')).toBeInTheDocument();
+    });
+
+    it('says the secret has expired once the date is passed', async () => {
+        renderPanel({ expiryDate: new Date('2026-11-01T00:00:00Z') });
+        expect(await screen.findByText('[[Secret_ExpiryPassed]]')).toBeInTheDocument();
+    });
+
+    it('does not remind when the expiry is further away than reminderDays', () => {
+        renderPanel({ expiryDate: new Date('2027-03-01T00:00:00Z'), reminderDays: 60 });
+        expect(screen.queryByText('[[Secret_ExpiryReminder]]')).not.toBeInTheDocument();
+    });
+
+    it('removes the expiry date on request', async () => {
+        const user = userEvent.setup();
+        const onSaveExpiry = jest.fn();
+        renderPanel({ expiryDate: new Date('2027-03-01T00:00:00Z'), onSaveExpiry });
+        await user.click(screen.getByRole('button', { name: '[[Secret_ExpiryClear]]' }));
+        expect(onSaveExpiry).toHaveBeenCalledWith(null);
+    });
+});
