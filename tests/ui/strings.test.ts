@@ -5,7 +5,7 @@ import { STRING_KEYS, format } from '../../src/ui/strings';
 
 type Data = { '@_name': string; value?: unknown; comment?: unknown };
 const ROOT = join(__dirname, '..', '..');
-const MANIFEST_KEYS = ['Control_DisplayName', 'Control_Description', 'Property_TenantId_DisplayName', 'Property_TenantId_Description', 'Property_ApplicationId_DisplayName', 'Property_ApplicationId_Description'];
+const MANIFEST_KEYS = ['Control_DisplayName', 'Control_Description', 'Property_TenantId_DisplayName', 'Property_TenantId_Description', 'Property_ApplicationId_DisplayName', 'Property_ApplicationId_Description', 'Property_DiscoveryBaseUrl_DisplayName', 'Property_DiscoveryBaseUrl_Description'];
 
 function readResx(lcid: number): Data[] {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'data' });

@@ -7,6 +7,7 @@ export const BOUND_COLUMNS = { tenantId: 'exchangeonlinetenantid', applicationId
 const COLUMN_META = {
     exchangeonlinetenantid: { DisplayName: 'Tenant ID', MaxLength: 36 },
     oauthclientid: { DisplayName: 'Application ID', MaxLength: 1024 },
+    discoveryBaseUrl: { DisplayName: 'Discovery base URL', MaxLength: 2048 },
 };
 const PRIVILEGE_VERBS = ['', 'Create', 'Read', 'Write', 'Delete', 'Assign', 'Share', 'Append', 'AppendTo'];
 
@@ -125,5 +126,7 @@ export function setParameters(context, values, editable, changed) {
             editable ?? !context.mode.isControlDisabled,
         );
     }
+    // A static input set in the form editor: discovery goes to the sandbox's stand-in instead of Microsoft's hosts.
+    context.parameters.discoveryBaseUrl = stringProperty('discoveryBaseUrl', `${location.origin}/_discovery`, false);
     context.updatedProperties = changed;
 }

@@ -1,0 +1,77 @@
+/**
+ * The Connection area's actions, built from the platform context: tenant discovery, secret rotation, the expiry
+ * note, canary choice and the connection test. UI components receive these as props and never call fetch.
+ */
+import { pickCanary, canaryProblem } from '../core/connection-test/canary';
+import type { DiscoveryResult } from '../core/credentials/discovery';
+import { decodeDataverseError } from '../core/credentials/error-catalogue';
+import { guidLiteral } from '../core/odata';
+import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
+import { createDiscoveryClient } from '../dataverse/discovery-client';
+import { DataverseError } from '../dataverse/errors';
+import { realSleep, type DataverseHttp } from '../dataverse/http';
+import { listMailboxes } from '../dataverse/mailboxes';
+import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
+import type { CanaryOption, ConnectionTestView } from '../ui/connection/connection-state';
+import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
+
+/** What the Connection area needs from the platform. */
+export type ConnectionActions = {
+    resolveTenant: (tenant: string, serverAuthority: number | null, signal?: AbortSignal) => Promise<DiscoveryResult>;
+    saveSecret: (value: string) => Promise<void>;
+    readExpiry: () => Promise<Date | null>;
+    saveExpiry: (day: Date | null) => Promise<void>;
+    loadCanaries: (signal?: AbortSignal) => Promise<{ options: CanaryOption[]; defaultId?: string }>;
+    runConnectionTest: RunConnectionTest;
+};
+
+/** Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input; empty in production). */
+export function hostOverrideFrom(base: string | null | undefined): ((host: string) => string) | undefined {
+    const trimmed = base?.trim().replace(/\/+$/, '');
+    return trimmed && /^https?:\/\//i.test(trimmed) ? (host) => `${trimmed}/${host}` : undefined;
+}
+
+function toView(p: ConnectionTestProgress): ConnectionTestView {
+    if (p.verdict?.kind === 'succeeded') return { status: 'succeeded', completedOn: p.verdict.completedOn };
+    if (p.verdict?.kind === 'failed') return { status: 'failed', failures: p.verdict.failures };
+    if (p.verdict?.kind === 'timedOut') return { status: 'timedOut' };
+    return { status: 'running', step: p.step === 'queued' ? 'queued' : 'running', polls: p.polls, nextPollAtMs: p.nextPollAtMs };
+}
+
+function testRunner(http: DataverseHttp): RunConnectionTest {
+    return async (canaryId, onView, signal) => {
+        try {
+            const deps = { http, now: () => Date.now(), sleep: realSleep };
+            let last: ConnectionTestView = { status: 'running', step: 'queued', polls: 0 };
+            await runConnectionTest(deps, canaryId, (p) => onView((last = toView(p))), signal);
+            return last;
+        } catch (e) {
+            if (signal.aborted) return { status: 'cancelled' };
+            const err = e instanceof DataverseError ? e : new DataverseError(0, '', String(e));
+            return { status: 'error', failure: decodeDataverseError({ status: err.status, code: err.code, message: err.message }) };
+        }
+    };
+}
+
+/** Build the Connection actions for one profile. */
+export function createConnectionActions(http: DataverseHttp, profileId: string, discoveryBaseUrl?: string | null): ConnectionActions {
+    const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
+    const id = guidLiteral(profileId);
+    return {
+        resolveTenant: discovery.resolveTenant,
+        // Write-only column: PATCH it alone, then confirm through isoauthclientsecretset (dataverse.md §2).
+        saveSecret: async (value) => {
+            await http.send(`emailserverprofiles(${id})`, { method: 'PATCH', body: { oauthclientsecret: value }, ifMatch: '*' });
+            const check = await http.send<{ isoauthclientsecretset: boolean }>(`emailserverprofiles(${id})?$select=isoauthclientsecretset`);
+            if (!check.body.isoauthclientsecretset) throw new Error('The secret was not stored.');
+        },
+        readExpiry: () => readSecretExpiry(http, profileId),
+        saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
+        loadCanaries: async (signal) => {
+            const rows = (await listMailboxes(http, profileId, { signal })).filter((r) => !canaryProblem(r, profileId));
+            const options = rows.map((r) => ({ id: r.mailboxid, label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name }));
+            return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
+        },
+        runConnectionTest: testRunner(http),
+    };
+}
