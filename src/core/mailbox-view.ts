@@ -1,0 +1,251 @@
+/**
+ * The mailbox list's view model (product.md §4): quick filters with counts, search, sort and selection helpers.
+ * Pure and allocation-aware: lowercase search keys and filter flags are computed once per data load
+ * (buildMailboxIndex), so a keystroke only scans precomputed strings — 50,000 rows stay well under a frame budget.
+ */
+import type { CauseCode } from './credentials/causes';
+import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
+
+/** Quick filters, in display order. */
+export const QUICK_FILTERS = ['all', 'pendingApproval', 'failed', 'neverTested', 'enabled'] as const;
+
+/** One quick filter. */
+export type QuickFilter = (typeof QUICK_FILTERS)[number];
+
+/** What owns the mailbox. */
+export type MailboxOwnerType = 'user' | 'queue' | 'other';
+
+/** A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible). */
+export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null };
+
+/** One list row. Defined here (not src/dataverse) so core and UI never depend on the transport layer. */
+export type MailboxView = {
+    id: string;
+    name: string;
+    address: string;
+    ownerType: MailboxOwnerType;
+    approval: number | null;
+    incoming: number | null;
+    outgoing: number | null;
+    act: number | null;
+    overall: number | null;
+    lastTestOn: string | null;
+    /** Newest first; the list shows alerts[0] as "latest alert". */
+    alerts: readonly MailboxAlertView[];
+};
+
+/** Sortable columns. */
+export type SortKey =
+    | 'name'
+    | 'address'
+    | 'ownerType'
+    | 'approval'
+    | 'incoming'
+    | 'outgoing'
+    | 'act'
+    | 'overall'
+    | 'lastTestOn'
+    | 'alert';
+
+/** Sort order. */
+export type SortSpec = { key: SortKey; descending: boolean };
+
+/** Precomputed per-load data. */
+export type MailboxIndex = {
+    rows: readonly MailboxView[];
+    /** Lowercased "name\u0000address" per row, computed once. */
+    searchKeys: readonly string[];
+    /** Bit i set when row matches QUICK_FILTERS[i]. */
+    filterBits: Uint8Array;
+    counts: Readonly<Record<QuickFilter, number>>;
+};
+
+/** Query over an index. */
+export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
+
+/** Map a Dataverse row into a list row. */
+export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView[] = []): MailboxView {
+    const type = row.regardingType;
+    return {
+        id: row.mailboxid,
+        name: row.name,
+        address: row.emailaddress ?? '',
+        ownerType: type === 'systemuser' ? 'user' : type === 'queue' ? 'queue' : 'other',
+        approval: row.emailrouteraccessapproval,
+        incoming: row.incomingemailstatus,
+        outgoing: row.outgoingemailstatus,
+        act: row.actstatus,
+        overall: row.mailboxstatus,
+        lastTestOn: row.testmailboxaccesscompletedon,
+        alerts,
+    };
+}
+
+/** Whether a row is enabled: overall status Success (dataverse.md §3.2). */
+export function isEnabled(row: MailboxView): boolean {
+    return row.overall === TEST_STATUS.success;
+}
+
+/** Pending approval: neither approved nor rejected (Empty counts — it still needs an approval). */
+export function isPendingApproval(row: MailboxView): boolean {
+    return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
+}
+
+/** Failed: overall or any channel reported Failure. */
+export function isFailed(row: MailboxView): boolean {
+    const f = TEST_STATUS.failure;
+    return row.overall === f || row.incoming === f || row.outgoing === f || row.act === f;
+}
+
+/** Never tested: no completed test and no status other than Not Run. */
+export function isNeverTested(row: MailboxView): boolean {
+    const untested = (s: number | null): boolean => s === null || s === TEST_STATUS.notRun;
+    return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
+}
+
+const PREDICATES: Readonly<Record<QuickFilter, (row: MailboxView) => boolean>> = {
+    all: () => true,
+    pendingApproval: isPendingApproval,
+    failed: isFailed,
+    neverTested: isNeverTested,
+    enabled: isEnabled,
+};
+
+/** Build the per-load index: search keys, filter bits and counts in one pass. */
+export function buildMailboxIndex(rows: readonly MailboxView[]): MailboxIndex {
+    const searchKeys = new Array<string>(rows.length);
+    const filterBits = new Uint8Array(rows.length);
+    const counts = { all: 0, pendingApproval: 0, failed: 0, neverTested: 0, enabled: 0 };
+    for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        searchKeys[i] = `${row.name}\u0000${row.address}`.toLowerCase();
+        let bits = 0;
+        QUICK_FILTERS.forEach((filter, bit) => {
+            if (PREDICATES[filter](row)) {
+                bits |= 1 << bit;
+                counts[filter]++;
+            }
+        });
+        filterBits[i] = bits;
+    }
+    return { rows, searchKeys, filterBits, counts };
+}
+
+/** Normalise a search box value once per keystroke. */
+export function normaliseSearch(search: string): string {
+    return search.trim().toLowerCase();
+}
+
+/** Row indices matching the filter and the search (case-insensitive substring over name and address). */
+export function filterIndices(index: MailboxIndex, filter: QuickFilter, search: string): number[] {
+    const needle = normaliseSearch(search);
+    const bit = 1 << QUICK_FILTERS.indexOf(filter);
+    const out: number[] = [];
+    const { searchKeys, filterBits } = index;
+    for (let i = 0; i < filterBits.length; i++) {
+        if ((filterBits[i] & bit) === 0) continue;
+        // NUL never appears in a needle typed by a user, so a match cannot straddle name and address.
+        if (needle !== '' && !searchKeys[i].includes(needle)) continue;
+        out.push(i);
+    }
+    return out;
+}
+
+function sortValue(row: MailboxView, key: SortKey): string | number {
+    switch (key) {
+        case 'name':
+        case 'address':
+        case 'ownerType':
+            return row[key].toLowerCase();
+        case 'lastTestOn':
+            return row.lastTestOn ?? '';
+        case 'alert':
+            return row.alerts[0]?.cause ?? '';
+        default:
+            return row[key] ?? -1;
+    }
+}
+
+/** Sort indices by a column; ties keep the original (load) order, so the sort is stable whatever the engine. */
+export function sortIndices(index: MailboxIndex, indices: number[], sort: SortSpec | null): number[] {
+    if (!sort) return indices;
+    const values = indices.map((i) => sortValue(index.rows[i], sort.key));
+    const order = indices.map((_, k) => k);
+    const direction = sort.descending ? -1 : 1;
+    order.sort((a, b) => {
+        const va = values[a];
+        const vb = values[b];
+        if (va < vb) return -direction;
+        if (va > vb) return direction;
+        return indices[a] - indices[b];
+    });
+    return order.map((k) => indices[k]);
+}
+
+/** Filter, search and sort: the rows the list shows. */
+export function queryMailboxes(index: MailboxIndex, query: MailboxQuery): MailboxView[] {
+    const indices = sortIndices(index, filterIndices(index, query.filter, query.search), query.sort);
+    return indices.map((i) => index.rows[i]);
+}
+
+/** How much of the list is selected. */
+export type SelectionScope = 'none' | 'some' | 'allFiltered' | 'all';
+
+/** Classify a selection relative to the visible (filtered) rows and the whole list. */
+export function selectionScope(selectedCount: number, filteredCount: number, totalCount: number): SelectionScope {
+    if (selectedCount === 0) return 'none';
+    if (selectedCount === totalCount) return 'all';
+    if (selectedCount === filteredCount) return 'allFiltered';
+    return 'some';
+}
+
+/** Ids of the given rows (e.g. every filtered row for "select all filtered"). */
+export function idsOf(rows: readonly MailboxView[]): string[] {
+    return rows.map((r) => r.id);
+}
+
+/** The selected rows that failed — the target of "Retry failed". */
+export function failedIds(rows: readonly MailboxView[]): string[] {
+    return rows.filter(isFailed).map((r) => r.id);
+}
+
+/** Addresses of the rows still pending approval, for "Copy pending addresses" / "Email an admin". */
+export function pendingAddresses(rows: readonly MailboxView[]): string[] {
+    return rows.filter((r) => isPendingApproval(r) && r.address !== '').map((r) => r.address);
+}
+
+/** The "Mailboxes" chip numbers: "812 of 1,240 enabled". */
+export function enabledChip(index: MailboxIndex): { enabled: number; total: number } {
+    return { enabled: index.counts.enabled, total: index.counts.all };
+}
+
+/** A run failure group: one cause and how many mailboxes it hit. */
+export type FailureGroup = { cause: CauseCode; count: number };
+
+/** Group failures by decoded cause, largest first, ties by cause name (deterministic). */
+export function groupFailures(causes: readonly CauseCode[]): FailureGroup[] {
+    const counts = new Map<CauseCode, number>();
+    for (const c of causes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts.entries()]
+        .map(([cause, count]) => ({ cause, count }))
+        .sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
+}
+
+/** Build a mailto: URL for an admin; every part encoded, addresses capped so the URL stays under maxLength. */
+export function buildAdminMailto(subject: string, intro: string, addresses: readonly string[], maxLength = 1800) {
+    const head = `mailto:?subject=${encodeURIComponent(subject)}&body=`;
+    let body = encodeURIComponent(`${intro}\n`);
+    let included = 0;
+    for (const address of addresses) {
+        const part = encodeURIComponent(`${address}\n`);
+        if (head.length + body.length + part.length > maxLength) break;
+        body += part;
+        included++;
+    }
+    return { url: head + body, included, omitted: addresses.length - included };
+}
+
+/** Whole seconds left until `untilMs` (rounded up, never negative); 0 when not throttled. */
+export function secondsUntil(untilMs: number | null, nowMs: number): number {
+    return untilMs === null ? 0 : Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
+}

@@ -1,0 +1,61 @@
+import * as React from 'react';
+import { Selection } from '@fluentui/react';
+import {
+    buildMailboxIndex,
+    failedIds,
+    idsOf,
+    queryMailboxes,
+    type MailboxIndex,
+    type MailboxView,
+    type QuickFilter,
+    type SortSpec,
+} from '../../core/mailbox-view';
+
+/** What MailboxList needs from its view state. */
+export type MailboxViewState = {
+    index: MailboxIndex;
+    items: MailboxView[];
+    filter: QuickFilter;
+    setFilter: (filter: QuickFilter) => void;
+    search: string;
+    setSearch: (search: string) => void;
+    sort: SortSpec | null;
+    toggleSort: (key: SortSpec['key']) => void;
+    /** Fluent's Selection is typed over IObjectWithKey; items are MailboxView rows. */
+    selection: Selection;
+    selected: MailboxView[];
+    selectedIds: string[];
+    /** Selected rows that failed: the target of "Retry failed". */
+    failedSelectedIds: string[];
+    /** Selected ids, or every shown id when nothing is selected. */
+    exportIds: string[];
+};
+
+function nextSort(current: SortSpec | null, key: SortSpec['key']): SortSpec {
+    return current?.key === key ? { key, descending: !current.descending } : { key, descending: false };
+}
+
+/** Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. */
+export function useMailboxView(rows: readonly MailboxView[]): MailboxViewState {
+    const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
+    const [filter, setFilter] = React.useState<QuickFilter>('all');
+    const [search, setSearch] = React.useState('');
+    const [sort, setSort] = React.useState<SortSpec | null>(null);
+    const [selected, setSelected] = React.useState<MailboxView[]>([]);
+    const items = React.useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
+    const [selection] = React.useState<Selection>(() => {
+        const created: Selection = new Selection({
+            getKey: (item) => (item as MailboxView).id,
+            onSelectionChanged: () => setSelected(created.getSelection() as MailboxView[]),
+        });
+        return created;
+    });
+    const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((s) => nextSort(s, key)), []);
+    const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
+    const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);
+    const exportIds = React.useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);
+    return {
+        ...{ index, items, filter, setFilter, search, setSearch, sort, toggleSort, selection, selected },
+        ...{ selectedIds, failedSelectedIds, exportIds },
+    };
+}

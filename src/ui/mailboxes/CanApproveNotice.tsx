@@ -1,0 +1,75 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { buildAdminMailto } from '../../core/mailbox-view';
+import { format, type GetString, type StringKey } from '../strings';
+
+/** Why the user cannot approve. */
+export type ApproveBlocker = 'missingPrivilege' | 'missingRole';
+
+/** Props of the "can you approve?" notice shown before any write. */
+export type CanApproveNoticeProps = {
+    canApprove: boolean;
+    blockers: readonly ApproveBlocker[];
+    pendingAddresses: readonly string[];
+    getString: GetString;
+    formatNumber: (n: number) => string;
+    /** Receives the addresses joined by newlines; the parent writes the clipboard. */
+    onCopyPending: (text: string) => void;
+    /** Receives a ready, encoded mailto: URL; the parent opens it. */
+    onEmailAdmin: (mailtoUrl: string) => void;
+};
+
+const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
+    missingPrivilege: 'Approve_MissingPrivilege',
+    missingRole: 'Approve_MissingRole',
+};
+
+/** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
+export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanApproveNoticeProps) {
+    const { canApprove, blockers, pendingAddresses, getString, formatNumber } = props;
+    const mailto = React.useMemo(
+        () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
+        [getString, pendingAddresses],
+    );
+    const hasPending = pendingAddresses.length > 0;
+    return (
+        <MessageBar
+            messageBarType={canApprove ? MessageBarType.success : MessageBarType.warning}
+            isMultiline
+            delayedRender={false}
+        >
+            <Stack tokens={{ childrenGap: 4 }}>
+                <Text block>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</Text>
+                {!canApprove && blockers.length > 0 && (
+                    <ul>
+                        {blockers.map((b) => (
+                            <li key={b}>{getString(BLOCKER_KEYS[b])}</li>
+                        ))}
+                    </ul>
+                )}
+                <Text block>{getString('Approve_AdminNote')}</Text>
+                {hasPending && (
+                    <Text block>
+                        {format(getString('Approve_PendingCount'), formatNumber(pendingAddresses.length))}
+                    </Text>
+                )}
+                {mailto.omitted > 0 && (
+                    <Text block>{format(getString('Approve_MailTruncated'), formatNumber(mailto.omitted))}</Text>
+                )}
+                <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+                    <DefaultButton
+                        text={getString('Approve_CopyPending')}
+                        disabled={!hasPending}
+                        onClick={() => props.onCopyPending(pendingAddresses.join('\n'))}
+                    />
+                    <DefaultButton
+                        text={getString('Approve_EmailAdmin')}
+                        disabled={!hasPending}
+                        onClick={() => props.onEmailAdmin(mailto.url)}
+                    />
+                </Stack>
+            </Stack>
+        </MessageBar>
+    );
+});
+CanApproveNotice.displayName = 'CanApproveNotice';

@@ -1,0 +1,35 @@
+import * as React from 'react';
+import { Stack, Text } from '@fluentui/react';
+import { CAUSES } from '../../core/credentials/causes';
+import type { MailboxAlertView } from '../../core/mailbox-view';
+import { format, type GetString, type StringKey } from '../strings';
+
+/** Props of one decoded alert. */
+export type MailboxAlertItemProps = {
+    alert: MailboxAlertView;
+    getString: GetString;
+    formatDateTime: (iso: string) => string;
+};
+
+/** One alert: decoded cause, the fix, and the raw text in a collapsible. */
+export const MailboxAlertItem = React.memo(function MailboxAlertItem(props: MailboxAlertItemProps) {
+    const { alert, getString, formatDateTime } = props;
+    const cause = CAUSES[alert.cause];
+    return (
+        <li>
+            <Stack tokens={{ childrenGap: 4 }}>
+                {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
+                <Text block>{getString(cause.messageKey as StringKey)}</Text>
+                <Text block>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}</Text>
+                {/* Native disclosure: keyboard and screen-reader support for free; raw text is plain text, never HTML. */}
+                <details>
+                    <summary>{getString('Mailboxes_Details_Raw')}</summary>
+                    <Text block styles={{ root: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                        {alert.text}
+                    </Text>
+                </details>
+            </Stack>
+        </li>
+    );
+});
+MailboxAlertItem.displayName = 'MailboxAlertItem';

@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { SearchBox, Stack, Text } from '@fluentui/react';
+import type { MailboxView } from '../../core/mailbox-view';
+import { useMailboxView } from '../hooks/use-mailbox-view';
+import type { GetString } from '../strings';
+import { MailboxCommands } from './MailboxCommands';
+import { MailboxDetailsPanel } from './MailboxDetailsPanel';
+import { MailboxFilters } from './MailboxFilters';
+import { MailboxLoading } from './MailboxLoading';
+import { MailboxSelectionBar } from './MailboxSelectionBar';
+import { MailboxTable } from './MailboxTable';
+
+/** Props of the mailbox area. Data and actions come from the parent; nothing here does I/O. */
+export type MailboxListProps = {
+    rows: readonly MailboxView[];
+    /** While pages arrive: loaded so far and the estimated total; null when done. */
+    loading: { loaded: number; estimatedTotal: number } | null;
+    canApprove: boolean;
+    isRunning: boolean;
+    /** Height of the scrollable list container in px (virtualization needs a fixed height). */
+    height?: number;
+    getString: GetString;
+    formatNumber: (n: number) => string;
+    formatDateTime: (iso: string) => string;
+    onApproveAndTest: (ids: string[]) => void;
+    onTestOnly: (ids: string[]) => void;
+    onRetryFailed: (ids: string[]) => void;
+    /** Selected ids, or every shown id when nothing is selected. */
+    onExport: (ids: string[]) => void;
+    onRefresh: () => void;
+};
+
+/** Mailboxes: command bar, quick filters, search, summary, virtualized list and the details panel. */
+export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
+    const { rows, loading, getString, formatNumber: n, height = 480 } = props;
+    const view = useMailboxView(rows);
+    const [opened, setOpened] = React.useState<MailboxView | null>(null);
+    const { selection } = view;
+    return (
+        <Stack tokens={{ childrenGap: 8 }}>
+            <MailboxCommands
+                {...props}
+                selectedIds={view.selectedIds}
+                failedSelectedIds={view.failedSelectedIds}
+                exportIds={view.exportIds}
+                isLoading={loading !== null}
+            />
+            <MailboxFilters {...props} value={view.filter} counts={view.index.counts} onChange={view.setFilter} />
+            <SearchBox
+                placeholder={getString('Mailboxes_Search')}
+                ariaLabel={getString('Mailboxes_Search')}
+                value={view.search}
+                onChange={(_, v) => view.setSearch(v ?? '')}
+            />
+            {loading && <MailboxLoading {...loading} getString={getString} formatNumber={n} />}
+            <MailboxSelectionBar
+                total={rows.length}
+                shown={view.items.length}
+                selected={view.selectedIds.length}
+                getString={getString}
+                formatNumber={n}
+                onSelectShown={() => selection.setAllSelected(true)}
+                onClear={() => selection.setAllSelected(false)}
+            />
+            {view.items.length === 0 && loading === null && <Text block>{getString('Mailboxes_Empty')}</Text>}
+            <MailboxTable
+                {...props}
+                {...{ items: view.items, selection, sort: view.sort, isLoading: loading !== null, height }}
+                onSort={view.toggleSort}
+                onOpen={setOpened}
+            />
+            <MailboxDetailsPanel {...props} mailbox={opened} onDismiss={() => setOpened(null)} />
+        </Stack>
+    );
+});
+MailboxList.displayName = 'MailboxList';

@@ -1,0 +1,42 @@
+import * as React from 'react';
+import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Text } from '@fluentui/react';
+import type { RunMode } from '../../core/run/types';
+import { format, type GetString } from '../strings';
+
+/** Props of the confirmation shown before a run starts. */
+export type RunConfirmDialogProps = {
+    isOpen: boolean;
+    mode: RunMode;
+    approveCount: number;
+    testCount: number;
+    skipCount: number;
+    getString: GetString;
+    formatNumber: (n: number) => string;
+    onStart: () => void;
+    onDismiss: () => void;
+};
+
+/** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
+export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
+    const { isOpen, mode, approveCount, testCount, skipCount, getString, formatNumber: n } = props;
+    const question =
+        mode === 'approveAndTest'
+            ? format(getString('Run_ConfirmApproveAndTest'), n(approveCount), n(testCount))
+            : format(getString('Run_ConfirmTestOnly'), n(testCount));
+    return (
+        <Dialog
+            hidden={!isOpen}
+            onDismiss={props.onDismiss}
+            dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
+            modalProps={{ isBlocking: true }}
+        >
+            {skipCount > 0 && <Text block>{format(getString('Run_ConfirmSkipped'), n(skipCount))}</Text>}
+            <Text block>{getString('Run_ConfirmDetail')}</Text>
+            <DialogFooter>
+                <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />
+                <DefaultButton text={getString('Run_ConfirmBack')} onClick={props.onDismiss} />
+            </DialogFooter>
+        </Dialog>
+    );
+});
+RunConfirmDialog.displayName = 'RunConfirmDialog';

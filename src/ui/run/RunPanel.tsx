@@ -1,0 +1,27 @@
+import * as React from 'react';
+import type { FailureGroup } from '../../core/mailbox-view';
+import type { LedgerSummary } from '../../core/run/ledger';
+import type { GetString } from '../strings';
+import { RunProgress } from './RunProgress';
+import { RunSummary } from './RunSummary';
+
+/** Props of the run area: live progress until the ledger is settled, then the summary. */
+export type RunPanelProps = {
+    summary: LedgerSummary;
+    failures: readonly FailureGroup[];
+    /** Epoch ms until which Dataverse asked us to pause (Retry-After); null when not throttled. */
+    throttledUntilMs: number | null;
+    /** Injected clock (epoch ms), re-rendered by the parent each second while throttled. */
+    nowMs: number;
+    getString: GetString;
+    formatNumber: (n: number) => string;
+    onCancel: () => void;
+    onExport: () => void;
+    onRetryFailed: () => void;
+};
+
+/** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */
+export const RunPanel = React.memo(function RunPanel(props: RunPanelProps) {
+    return props.summary.settled ? <RunSummary {...props} /> : <RunProgress {...props} />;
+});
+RunPanel.displayName = 'RunPanel';

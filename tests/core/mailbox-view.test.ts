@@ -1,0 +1,240 @@
+import {
+    buildAdminMailto,
+    buildMailboxIndex,
+    enabledChip,
+    failedIds,
+    filterIndices,
+    groupFailures,
+    idsOf,
+    pendingAddresses,
+    queryMailboxes,
+    secondsUntil,
+    selectionScope,
+    toMailboxView,
+    type MailboxView,
+    type QuickFilter,
+} from '../../src/core/mailbox-view';
+import type { MailboxRow } from '../../src/core/run/types';
+
+function view(id: string, over: Partial<MailboxView> = {}): MailboxView {
+    return {
+        id,
+        name: `Mailbox ${id}`,
+        address: `${id}@contoso.com`,
+        ownerType: 'user',
+        approval: 1,
+        incoming: 1,
+        outgoing: 1,
+        act: 1,
+        overall: 1,
+        lastTestOn: '2026-11-01T10:00:00Z',
+        alerts: [],
+        ...over,
+    };
+}
+
+const ROWS: MailboxView[] = [
+    view('a', { name: 'Alice', approval: 2, overall: 0, incoming: 0, outgoing: 0, act: 0, lastTestOn: null }),
+    view('b', { name: 'bob', overall: 2, incoming: 2 }),
+    view('c', {
+        name: 'Carol',
+        approval: 0,
+        overall: null,
+        incoming: null,
+        outgoing: null,
+        act: null,
+        lastTestOn: null,
+    }),
+    view('d', { name: 'Dave' }),
+    view('e', { name: 'Eve', approval: 3, overall: 0, outgoing: 2 }),
+    view('f', { name: '<img src=x onerror=alert(1)>', address: '=HYPERLINK("x")@evil.com' }),
+    view('g', { name: 'שלום مرحبا 😀', address: 'rtl@contoso.com', ownerType: 'queue' }),
+];
+
+describe('buildMailboxIndex', () => {
+    const index = buildMailboxIndex(ROWS);
+    it.each<[QuickFilter, string[]]>([
+        ['all', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
+        ['pendingApproval', ['a', 'c']],
+        ['failed', ['b', 'e']],
+        ['neverTested', ['a', 'c']],
+        ['enabled', ['d', 'f', 'g']],
+    ])('filters %s', (filter, ids) => {
+        expect(filterIndices(index, filter, '').map((i) => ROWS[i].id)).toEqual(ids);
+        expect(index.counts[filter]).toBe(ids.length);
+    });
+
+    it('counts the chip as enabled of total', () => {
+        expect(enabledChip(index)).toEqual({ enabled: 3, total: 7 });
+    });
+});
+
+describe('queryMailboxes search', () => {
+    const index = buildMailboxIndex(ROWS);
+    const ids = (search: string, filter: QuickFilter = 'all') =>
+        queryMailboxes(index, { filter, search, sort: null }).map((r) => r.id);
+
+    it.each<[string, string[]]>([
+        ['ALICE', ['a']],
+        ['  bob ', ['b']],
+        ['contoso', ['a', 'b', 'c', 'd', 'e', 'g']],
+        ['<img', ['f']],
+        ['=hyperlink("x")', ['f']],
+        ['مرحبا', ['g']],
+        ['😀', ['g']],
+        ['nobody', []],
+        ['', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
+    ])('matches %j case-insensitively over name and address', (search, expected) => {
+        expect(ids(search)).toEqual(expected);
+    });
+
+    it('does not match across the name/address boundary', () => {
+        expect(ids('alicea@')).toEqual([]);
+    });
+
+    it('combines search with a quick filter', () => {
+        expect(ids('O', 'failed')).toEqual(['b', 'e']);
+        expect(ids('carol', 'pendingApproval')).toEqual(['c']);
+    });
+});
+
+describe('queryMailboxes sort', () => {
+    const index = buildMailboxIndex(ROWS);
+    const sorted = (key: Parameters<typeof queryMailboxes>[1]['sort']) =>
+        queryMailboxes(index, { filter: 'all', search: '', sort: key }).map((r) => r.id);
+
+    it('sorts names case-insensitively', () => {
+        expect(sorted({ key: 'name', descending: false })).toEqual(['f', 'a', 'b', 'c', 'd', 'e', 'g']);
+    });
+
+    it('keeps load order for ties in both directions (stable)', () => {
+        expect(sorted({ key: 'approval', descending: false })).toEqual(['c', 'b', 'd', 'f', 'g', 'a', 'e']);
+        expect(sorted({ key: 'approval', descending: true })).toEqual(['e', 'a', 'b', 'd', 'f', 'g', 'c']);
+    });
+
+    it('puts missing statuses first when ascending', () => {
+        expect(sorted({ key: 'overall', descending: false })[0]).toBe('c');
+    });
+
+    it('sorts by owner type and by last test time', () => {
+        expect(sorted({ key: 'ownerType', descending: true })[0]).toBe('a');
+        expect(sorted({ key: 'ownerType', descending: false })[0]).toBe('g');
+        expect(sorted({ key: 'lastTestOn', descending: false }).slice(0, 2)).toEqual(['a', 'c']);
+    });
+
+    it('sorts by latest alert cause', () => {
+        const rows = [
+            view('x', { alerts: [{ cause: 'throttled', text: 't', occurredOn: null }] }),
+            view('y', { alerts: [{ cause: 'approvalRefused', text: 'r', occurredOn: null }] }),
+            view('z'),
+        ];
+        const ids = queryMailboxes(buildMailboxIndex(rows), {
+            filter: 'all',
+            search: '',
+            sort: { key: 'alert', descending: false },
+        }).map((r) => r.id);
+        expect(ids).toEqual(['z', 'y', 'x']);
+    });
+});
+
+describe('selection helpers', () => {
+    it.each<[number, number, number, string]>([
+        [0, 5, 10, 'none'],
+        [3, 5, 10, 'some'],
+        [5, 5, 10, 'allFiltered'],
+        [10, 10, 10, 'all'],
+    ])('classifies %i selected of %i shown / %i total', (selected, shown, total, scope) => {
+        expect(selectionScope(selected, shown, total)).toBe(scope);
+    });
+
+    it('lists ids, failed ids and pending addresses', () => {
+        expect(idsOf(ROWS.slice(0, 2))).toEqual(['a', 'b']);
+        expect(failedIds(ROWS)).toEqual(['b', 'e']);
+        expect(pendingAddresses(ROWS)).toEqual(['a@contoso.com', 'c@contoso.com']);
+    });
+});
+
+describe('toMailboxView', () => {
+    it('maps a Dataverse row', () => {
+        const row = {
+            mailboxid: 'm1',
+            name: 'Queue 1',
+            emailaddress: null,
+            regardingType: 'queue',
+            emailrouteraccessapproval: 2,
+            incomingemailstatus: 0,
+            outgoingemailstatus: 1,
+            actstatus: null,
+            mailboxstatus: 2,
+            testmailboxaccesscompletedon: '2026-01-01T00:00:00Z',
+        } as MailboxRow;
+        expect(toMailboxView(row)).toEqual({
+            id: 'm1',
+            name: 'Queue 1',
+            address: '',
+            ownerType: 'queue',
+            approval: 2,
+            incoming: 0,
+            outgoing: 1,
+            act: null,
+            overall: 2,
+            lastTestOn: '2026-01-01T00:00:00Z',
+            alerts: [],
+        });
+    });
+});
+
+describe('groupFailures', () => {
+    it('groups by cause, largest first, ties by name', () => {
+        expect(groupFailures(['throttled', 'approvalRefused', 'throttled', 'networkError'])).toEqual([
+            { cause: 'throttled', count: 2 },
+            { cause: 'approvalRefused', count: 1 },
+            { cause: 'networkError', count: 1 },
+        ]);
+    });
+});
+
+describe('buildAdminMailto', () => {
+    it('encodes subject, body and hostile addresses', () => {
+        const { url, included } = buildAdminMailto('A & B?', 'Hi', ['a+b@x.com', 'c&d=e@x.com']);
+        expect(url).toBe('mailto:?subject=A%20%26%20B%3F&body=Hi%0Aa%2Bb%40x.com%0Ac%26d%3De%40x.com%0A');
+        expect(included).toBe(2);
+    });
+
+    it('caps the URL length and reports what was left out', () => {
+        const many = Array.from({ length: 500 }, (_, i) => `user${i}@contoso.com`);
+        const { url, included, omitted } = buildAdminMailto('s', 'i', many, 1000);
+        expect(url.length).toBeLessThanOrEqual(1000);
+        expect(included + omitted).toBe(500);
+        expect(omitted).toBeGreaterThan(0);
+    });
+});
+
+describe('secondsUntil', () => {
+    it.each<[number | null, number, number]>([
+        [null, 0, 0],
+        [12_000, 0, 12],
+        [12_001, 0, 13],
+        [1_000, 5_000, 0],
+    ])('until %p at %p is %p s', (until, now, seconds) => {
+        expect(secondsUntil(until, now)).toBe(seconds);
+    });
+});
+
+describe('50,000 rows', () => {
+    it('filters, searches and sorts the whole list correctly', () => {
+        const rows = Array.from({ length: 50_000 }, (_, i) =>
+            view(String(i).padStart(5, '0'), { name: `User ${i % 1000}`, overall: i % 3 === 0 ? 2 : 1 }),
+        );
+        const index = buildMailboxIndex(rows);
+        expect(index.counts.failed).toBe(16_667);
+        expect(index.counts.enabled).toBe(33_333);
+        const found = queryMailboxes(index, { filter: 'failed', search: 'user 42', sort: null });
+        expect(found.every((r) => r.overall === 2 && r.name.toLowerCase().includes('user 42'))).toBe(true);
+        expect(found).toHaveLength(rows.filter((r, i) => i % 3 === 0 && r.name.includes('User 42')).length);
+        const byName = queryMailboxes(index, { filter: 'all', search: '', sort: { key: 'name', descending: false } });
+        expect(byName[0].id).toBe('00000');
+        expect(byName[1].id).toBe('01000');
+        expect(byName).toHaveLength(50_000);
+    });
+});

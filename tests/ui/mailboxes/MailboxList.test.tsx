@@ -1,0 +1,190 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import type { MailboxView } from '../../../src/core/mailbox-view';
+import { MailboxList, type MailboxListProps } from '../../../src/ui/mailboxes/MailboxList';
+import type { StringKey } from '../../../src/ui/strings';
+import { fakeGetString } from '../../fakes/fake-context';
+
+// Templates where the test reads numbers; every other key stays "[[key]]".
+const TEMPLATES: Partial<Record<StringKey, string>> = {
+    Mailboxes_Summary: '{0} mailboxes · {1} shown · {2} selected',
+    Mailboxes_Filter_Failed: 'Failed ({0})',
+};
+const getString = (key: StringKey) => TEMPLATES[key] ?? fakeGetString(key);
+const summaryText = () => screen.getByText(/mailboxes · /).textContent;
+
+const HOSTILE = '<img src=x onerror=alert(1)> "=SUM(A1)" שלום 😀';
+
+function row(i: number, over: Partial<MailboxView> = {}): MailboxView {
+    return {
+        id: `id-${i}`,
+        name: `Mailbox ${i}`,
+        address: `user${i}@contoso.com`,
+        ownerType: i % 2 ? 'queue' : 'user',
+        approval: i % 10 === 0 ? 2 : 1,
+        incoming: i % 7 === 0 ? 2 : 1,
+        outgoing: 1,
+        act: 1,
+        overall: i % 7 === 0 ? 2 : 1,
+        lastTestOn: '2026-11-01T10:00:00Z',
+        alerts: i % 7 === 0 ? [{ cause: 'mailboxNotApproved', text: 'raw <b>alert</b>', occurredOn: null }] : [],
+        ...over,
+    };
+}
+
+const ROWS = Array.from({ length: 5000 }, (_, i) => row(i, i === 1 ? { name: HOSTILE } : {}));
+
+async function setup(over: Partial<MailboxListProps> = {}) {
+    const props: MailboxListProps = {
+        rows: ROWS,
+        loading: null,
+        canApprove: true,
+        isRunning: false,
+        height: 400,
+        getString,
+        formatNumber: (n) => n.toLocaleString('en-US'),
+        formatDateTime: (iso) => `date(${iso})`,
+        onApproveAndTest: jest.fn(),
+        onTestOnly: jest.fn(),
+        onRetryFailed: jest.fn(),
+        onExport: jest.fn(),
+        onRefresh: jest.fn(),
+        ...over,
+    };
+    const user = userEvent.setup();
+    const rendered = render(<MailboxList {...props} />);
+    // Let the CommandBar finish its measuring pass (an animation frame) inside act().
+    await screen.findAllByRole('menuitem');
+    return { props, user, ...rendered };
+}
+
+const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+// CommandBar measures in a hidden pass first, then shows its items on the next animation frame.
+const command = (key: string) => screen.findByRole('menuitem', { name: new RegExp(`Command_${key}`) });
+// Fluent's FocusZone/SelectionZone read KeyboardEvent.which, which user-event does not set in jsdom.
+const KEYS = { Enter: 13, ' ': 32 } as const;
+const press = (el: Element, key: keyof typeof KEYS) =>
+    fireEvent.keyDown(el, { key, keyCode: KEYS[key], which: KEYS[key] });
+const selectRow = (i: number) =>
+    fireEvent.click(within(dataRows()[i]).getByRole('checkbox', { name: '[[Mailboxes_SelectRow]]' }));
+
+describe('MailboxList', () => {
+    it('renders only a window of a 5,000-row list (virtualization on)', async () => {
+        await setup();
+        const rendered = dataRows().length;
+        expect(rendered).toBeGreaterThan(0);
+        expect(rendered).toBeLessThan(200);
+        expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '5001');
+        expect(screen.getByRole('grid').closest('[data-is-scrollable="true"]')).toHaveStyle({ height: '400px' });
+    });
+
+    it('shows quick-filter counts and narrows the list when one is pressed', async () => {
+        const { user } = await setup();
+        const failed = screen.getByRole('button', { name: 'Failed (715)' });
+        await user.click(failed);
+        expect(failed).toHaveAttribute('aria-pressed', 'true');
+        expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', String(715 + 1));
+        expect(summaryText()).toBe('5,000 mailboxes · 715 shown · 0 selected');
+    });
+
+    it('updates the shown count when searching', async () => {
+        const { user } = await setup();
+        await user.type(screen.getByRole('searchbox'), 'MAILBOX 499');
+        expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', String(12));
+        expect(summaryText()).toBe('5,000 mailboxes · 11 shown · 0 selected');
+        expect(within(dataRows()[0]).getByText('Mailbox 499')).toBeInTheDocument();
+    });
+
+    it('counts selected rows and passes selected ids to the commands', async () => {
+        const { props, user } = await setup();
+        selectRow(0);
+        selectRow(2);
+        expect(summaryText()).toBe('5,000 mailboxes · 5,000 shown · 2 selected');
+        await user.click(await command('ApproveAndTest'));
+        expect(props.onApproveAndTest).toHaveBeenCalledWith(['id-0', 'id-2']);
+        await user.click(await command('TestOnly'));
+        expect(props.onTestOnly).toHaveBeenCalledWith(['id-0', 'id-2']);
+        await user.click(await command('Export'));
+        expect(props.onExport).toHaveBeenCalledWith(['id-0', 'id-2']);
+        await user.click(await command('RetryFailed'));
+        expect(props.onRetryFailed).toHaveBeenCalledWith(['id-0']);
+    });
+
+    it('selects every shown row with "select all shown"', async () => {
+        const { props, user } = await setup();
+        await user.type(screen.getByRole('searchbox'), 'mailbox 499');
+        await user.click(screen.getByRole('button', { name: '[[Mailboxes_SelectFiltered]]' }));
+        await user.click(await command('TestOnly'));
+        expect((props.onTestOnly as jest.Mock).mock.calls[0][0]).toHaveLength(11);
+    });
+
+    it('disables commands with a reason when nothing is selected', async () => {
+        const { props } = await setup({ canApprove: false });
+        const approve = await command('ApproveAndTest');
+        expect(approve).toHaveAttribute('aria-disabled', 'true');
+        expect(approve).toHaveAttribute('title', '[[Mailboxes_Reason_NoSelection]]');
+        fireEvent.click(approve);
+        expect(props.onApproveAndTest).not.toHaveBeenCalled();
+    });
+
+    it('explains that approval is not possible when a row is selected but the user cannot approve', async () => {
+        await setup({ canApprove: false });
+        selectRow(0);
+        expect(await command('ApproveAndTest')).toHaveAttribute('title', '[[Mailboxes_Reason_CannotApprove]]');
+        expect(await command('TestOnly')).not.toHaveAttribute('aria-disabled', 'true');
+    });
+
+    it('renders a hostile name as plain text', async () => {
+        const { container } = await setup();
+        expect(screen.getByText(HOSTILE)).toBeInTheDocument();
+        expect(container.querySelector('img')).toBeNull();
+    });
+
+    it('opens the details panel with decoded alerts by keyboard (Enter on a row)', async () => {
+        await setup();
+        dataRows()[0].focus();
+        press(dataRows()[0], 'Enter');
+        const panel = await screen.findByRole('dialog');
+        expect(within(panel).getByText('[[Error_MailboxNotApproved]]')).toBeInTheDocument();
+        expect(within(panel).getByText('[[Mailboxes_Details_Fix]]')).toBeInTheDocument();
+        expect(within(panel).getByText('raw <b>alert</b>')).toBeInTheDocument();
+    });
+
+    it('opens the details panel when the name is clicked', async () => {
+        const { user } = await setup();
+        await user.click(screen.getByText('Mailbox 3'));
+        expect(await screen.findByRole('dialog')).toHaveTextContent('[[Mailboxes_Details_NoAlerts]]');
+    });
+
+    it('shows loading progress', async () => {
+        await setup({ rows: ROWS.slice(0, 100), loading: { loaded: 15000, estimatedTotal: 50000 } });
+        expect(screen.getByText('[[Mailboxes_Loading]]')).toBeInTheDocument();
+        expect(await command('Export')).toHaveAttribute('title', '[[Mailboxes_Reason_Loading]]');
+    });
+
+    it('operates the command bar by keyboard alone (Tab to it, Enter to run)', async () => {
+        const { props, user } = await setup();
+        press(dataRows()[0], ' ');
+        const approve = await command('ApproveAndTest');
+        (document.activeElement as HTMLElement | null)?.blur();
+        await user.tab();
+        expect(approve).toHaveFocus();
+        await user.keyboard('{Enter}');
+        expect(props.onApproveAndTest).toHaveBeenCalledWith(['id-0']);
+    });
+
+    it('selects a row with the keyboard (Space)', async () => {
+        await setup();
+        dataRows()[1].focus();
+        press(dataRows()[1], ' ');
+        expect(dataRows()[1]).toHaveAttribute('aria-selected', 'true');
+    });
+
+    it('has no axe violations', async () => {
+        const { container } = await setup({ rows: ROWS.slice(0, 50) });
+        expect(await axe(container)).toHaveNoViolations();
+    });
+});

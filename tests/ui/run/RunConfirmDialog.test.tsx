@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import { RunConfirmDialog, type RunConfirmDialogProps } from '../../../src/ui/run/RunConfirmDialog';
+import type { StringKey } from '../../../src/ui/strings';
+
+const TEMPLATES: Partial<Record<StringKey, string>> = {
+    Run_ConfirmApproveAndTest: 'Approve {0} and test {1} mailboxes?',
+    Run_ConfirmTestOnly: 'Test {0} mailboxes?',
+    Run_ConfirmSkipped: '{0} skipped',
+};
+const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
+
+function setup(over: Partial<RunConfirmDialogProps> = {}) {
+    const props: RunConfirmDialogProps = {
+        isOpen: true,
+        mode: 'approveAndTest',
+        approveCount: 37,
+        testCount: 52,
+        skipCount: 0,
+        getString,
+        formatNumber: (x) => x.toLocaleString('en-US'),
+        onStart: jest.fn(),
+        onDismiss: jest.fn(),
+        ...over,
+    };
+    return { props, user: userEvent.setup(), ...render(<RunConfirmDialog {...props} />) };
+}
+
+describe('RunConfirmDialog', () => {
+    it('says what will happen and to how many before anything starts', async () => {
+        const { props } = setup();
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).toHaveTextContent('Approve 37 and test 52 mailboxes?');
+        expect(dialog).toHaveTextContent('[[Run_ConfirmDetail]]');
+        expect(props.onStart).not.toHaveBeenCalled();
+    });
+
+    it('calls onStart only when Start is pressed', async () => {
+        const { props, user } = setup();
+        await user.click(await screen.findByRole('button', { name: '[[Run_ConfirmStart]]' }));
+        expect(props.onStart).toHaveBeenCalledTimes(1);
+        expect(props.onDismiss).not.toHaveBeenCalled();
+    });
+
+    it('goes back without starting', async () => {
+        const { props, user } = setup();
+        await user.click(await screen.findByRole('button', { name: '[[Run_ConfirmBack]]' }));
+        expect(props.onDismiss).toHaveBeenCalledTimes(1);
+        expect(props.onStart).not.toHaveBeenCalled();
+    });
+
+    it('asks a test-only question and mentions skipped mailboxes', async () => {
+        setup({ mode: 'testOnly', testCount: 1240, skipCount: 8 });
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).toHaveTextContent('Test 1,240 mailboxes?');
+        expect(dialog).toHaveTextContent('8 skipped');
+    });
+
+    it('renders nothing when closed', () => {
+        setup({ isOpen: false });
+        expect(screen.queryByRole('alertdialog')).toBeNull();
+    });
+
+    it('has no axe violations', async () => {
+        setup();
+        await screen.findByRole('alertdialog');
+        expect(await axe(document.body)).toHaveNoViolations();
+    });
+});
