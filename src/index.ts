@@ -1,15 +1,19 @@
 import * as React from 'react';
 import type { IInputs, IOutputs } from '../generated/ManifestTypes';
 import { App } from './ui/App';
+import type { CredentialsChange } from './ui/hooks/use-credentials';
 import { createServices, toAppProps, type Services } from './pcf/context-adapter';
 
 /** The PCF entry point: wires the platform context to the React tree and nothing else. */
 export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     private services: Services;
+    private notifyOutputChanged: () => void;
+    private outputs: IOutputs = {};
     private loadProfile: ReturnType<typeof toAppProps>['loadProfile'] | undefined;
 
-    public init(context: ComponentFramework.Context<IInputs>): void {
-        this.services = createServices(context);
+    public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
+        this.notifyOutputChanged = notifyOutputChanged;
+        this.services = createServices(context, (change) => this.onCredentialsChange(change));
     }
 
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
@@ -20,10 +24,20 @@ export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs
     }
 
     public getOutputs(): IOutputs {
-        return {};
+        return this.outputs;
     }
 
     public destroy(): void {
         this.loadProfile = undefined;
+    }
+
+    /** Only valid, normalised values reach the form; a domain is resolved to its GUID before it can be saved. */
+    private onCredentialsChange(change: CredentialsChange): void {
+        const next: IOutputs = {};
+        if (change.tenantId) next.tenantId = change.tenantId;
+        if (change.applicationId) next.applicationId = change.applicationId;
+        if (next.tenantId === this.outputs.tenantId && next.applicationId === this.outputs.applicationId) return;
+        this.outputs = next;
+        this.notifyOutputChanged();
     }
 }

@@ -3,7 +3,6 @@
  * note, canary choice and the connection test. UI components receive these as props and never call fetch.
  */
 import { pickCanary, canaryProblem } from '../core/connection-test/canary';
-import type { DiscoveryResult } from '../core/credentials/discovery';
 import { decodeDataverseError } from '../core/credentials/error-catalogue';
 import { guidLiteral } from '../core/odata';
 import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
@@ -12,18 +11,10 @@ import { DataverseError } from '../dataverse/errors';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import { listMailboxes } from '../dataverse/mailboxes';
 import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
-import type { CanaryOption, ConnectionTestView } from '../ui/connection/connection-state';
+import type { ConnectionActions } from '../ui/actions';
+import type { ConnectionTestView } from '../ui/connection/connection-state';
 import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
 
-/** What the Connection area needs from the platform. */
-export type ConnectionActions = {
-    resolveTenant: (tenant: string, serverAuthority: number | null, signal?: AbortSignal) => Promise<DiscoveryResult>;
-    saveSecret: (value: string) => Promise<void>;
-    readExpiry: () => Promise<Date | null>;
-    saveExpiry: (day: Date | null) => Promise<void>;
-    loadCanaries: (signal?: AbortSignal) => Promise<{ options: CanaryOption[]; defaultId?: string }>;
-    runConnectionTest: RunConnectionTest;
-};
 
 /** Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input; empty in production). */
 export function hostOverrideFrom(base: string | null | undefined): ((host: string) => string) | undefined {

@@ -3,26 +3,59 @@ import type { ProfileRecord } from '../core/profile';
 import { DataverseHttp } from '../dataverse/http';
 import { fetchProfile } from '../dataverse/profile';
 import type { AppProps } from '../ui/App';
+import type { CredentialsChange } from '../ui/hooks/use-credentials';
+import type { WorkspaceServices } from '../ui/ProfileWorkspace';
 import type { GetString } from '../ui/strings';
 import type { IInputs } from '../../generated/ManifestTypes';
-import { readClientUrl, readEntityId, type ContextExtras } from './platform';
+import { createBrowserServices } from './browser';
+import { createConnectionActions } from './connection-actions';
+import { createMailboxActions } from './mailbox-actions';
+import { readClientUrl, readEntityId } from './platform';
 
-/** Services built once per control instance. */
-export type Services = { http: DataverseHttp };
+/** Services built once per control instance; actions are cached so React effects do not re-run per render. */
+export type Services = {
+    http: DataverseHttp;
+    onCredentialsChange: (change: CredentialsChange) => void;
+    cache?: { profileId: string; actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'copyText'> };
+};
 
 /** Build the Web API client for this page: same-origin fetch, the session cookie authenticates. */
-export function createServices(context: ComponentFramework.Context<IInputs>): Services {
+export function createServices(
+    context: ComponentFramework.Context<IInputs>,
+    onCredentialsChange: (change: CredentialsChange) => void = () => undefined,
+): Services {
     const origin = typeof window === 'undefined' ? '' : window.location.origin;
     const baseUrl = readClientUrl(context, origin);
-    return { http: new DataverseHttp(baseUrl, (url, init) => fetch(url, init)) };
+    return { http: new DataverseHttp(baseUrl, (url, init) => fetch(url, init)), onCredentialsChange };
 }
 
-/** Turn the PCF context into the App's props; pure apart from the closures it hands over. */
+function actionsFor(context: ComponentFramework.Context<IInputs>, services: Services, profileId: string) {
+    if (services.cache?.profileId === profileId) return services.cache.actions;
+    const browser = createBrowserServices((url) => context.navigation.openUrl(url));
+    const userId = normaliseGuid(context.userSettings.userId) ?? '';
+    const actions = {
+        connection: createConnectionActions(services.http, profileId, context.parameters.discoveryBaseUrl?.raw),
+        mailboxes: createMailboxActions(services.http, profileId, userId, browser),
+        copyText: browser.copyText,
+    };
+    services.cache = { profileId, actions };
+    return actions;
+}
+
+/** Turn the PCF context into the App's props. */
 export function toAppProps(context: ComponentFramework.Context<IInputs>, services: Services): AppProps {
-    const extras = context as unknown as ContextExtras;
-    const profileId = normaliseGuid(readEntityId(extras));
+    const profileId = normaliseGuid(readEntityId(context));
     const getString = ((key) => context.resources.getString(key)) as GetString;
     const loadProfile = (signal: AbortSignal): Promise<ProfileRecord> =>
         profileId ? fetchProfile(services.http, profileId, signal) : Promise.reject(new Error('unsaved'));
-    return { profileId, isReadOnly: context.mode.isControlDisabled, getString, loadProfile };
+    const workspace: WorkspaceServices | undefined = profileId
+        ? {
+              ...actionsFor(context, services, profileId),
+              onCredentialsChange: services.onCredentialsChange,
+              formValues: { tenantId: context.parameters.tenantId.raw, applicationId: context.parameters.applicationId.raw },
+              today: new Date(),
+              locale: typeof navigator === 'undefined' ? undefined : navigator.language,
+          }
+        : undefined;
+    return { profileId, isReadOnly: context.mode.isControlDisabled, getString, loadProfile, services: workspace };
 }

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
-import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
-import { ProfileHeader } from './ProfileHeader';
+import type { ProfileRecord } from '../core/profile';
 import { useProfile } from './hooks/use-profile';
+import { ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
 
 /** Everything the control needs from the platform, already adapted (see src/pcf/context-adapter.ts). */
@@ -11,18 +11,18 @@ export type AppProps = {
     isReadOnly: boolean;
     getString: GetString;
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>;
+    /** Absent on a new, unsaved record. */
+    services?: WorkspaceServices;
 };
 
-/** Root of the control. */
-export const App = React.memo(function App({ profileId, isReadOnly, getString, loadProfile }: AppProps) {
+function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppProps) {
     const { state, reload } = useProfile(profileId, loadProfile);
-    let body: React.ReactNode;
-    if (!profileId) {
-        body = <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
-    } else if (state.status === 'loading') {
-        body = <Spinner label={getString('State_Loading')} />;
-    } else if (state.status === 'failed') {
-        body = (
+    if (!profileId || !services) {
+        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
+    }
+    if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
+    if (state.status === 'failed') {
+        return (
             <MessageBar
                 messageBarType={MessageBarType.error}
                 actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
@@ -30,24 +30,20 @@ export const App = React.memo(function App({ profileId, isReadOnly, getString, l
                 {format(getString('State_LoadFailed'), state.message)}
             </MessageBar>
         );
-    } else {
-        const { profile } = state;
-        body = (
-            <ProfileHeader
-                profile={profile}
-                kind={classifyProfile(profile)}
-                cloud={cloudOfAuthority(profile.serverauthority)}
-                getString={getString}
-            />
-        );
     }
+    return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} getString={getString} />;
+}
+
+/** Root of the control. */
+export const App = React.memo(function App(props: AppProps) {
+    const { isReadOnly, getString } = props;
     return (
         <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
             <Text variant="mediumPlus" as="h1" block>
                 {getString('Header_Title')}
             </Text>
             {isReadOnly && <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>}
-            {body}
+            <Body {...props} />
         </Stack>
     );
 });

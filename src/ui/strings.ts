@@ -297,6 +297,13 @@ export const STRING_KEYS = [
     'Fix_ApprovalNotApplied',
     'Error_TestTimedOut',
     'Fix_TestTimedOut',
+    'Area_Connection',
+    'Area_Readiness',
+    'Area_Mailboxes',
+    'Run_Resume',
+    'Run_SessionExpiredNotice',
+    'Run_FailedNotice',
+    'Run_ResumedNotice',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -86,10 +86,12 @@ describe.each([
 });
 
 describe('production bundle', () => {
-    it('stays within the 80 KB budget because React and Fluent come from the platform', () => {
+    it('stays within the 120 KB budget because React and Fluent come from the platform', () => {
         const size = statSync(join(ROOT, 'out', 'controls', 'bundle.js')).size;
-        expect(size).toBeLessThanOrEqual(80 * 1024);
+        expect(size).toBeLessThanOrEqual(120 * 1024);
         const bundle = readFileSync(join(ROOT, 'out', 'controls', 'bundle.js'), 'utf8');
+        // Markers that only exist inside React's and Fluent's own code: neither library may be bundled.
+        expect(bundle).not.toMatch(/Minified React error|__SECRET_INTERNALS_DO_NOT_USE|ms-Button-flexContainer/);
         expect(bundle).toContain("registerControl('EmailServerProfile.ProfileAssistant'");
         expect(bundle).toContain('Reactv16');
         expect(bundle).toContain('FluentUIReactv81211');

@@ -73,7 +73,7 @@ describe('form host', () => {
 
     test('saves the tenant typed on the form to the record', async () => {
         const tenant = '3f2b8c4e-1d2a-4b6c-9e8f-0a1b2c3d4e5f';
-        const field = page().getByRole('main').getByLabel('Tenant ID');
+        const field = page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID');
         await field.fill(tenant);
         await expect(page().locator('#dirty-indicator').textContent()).resolves.toBe('Unsaved changes');
         await saveForm();
@@ -84,7 +84,7 @@ describe('form host', () => {
 
     test('renders a hostile record name as literal text', async () => {
         const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-        await page().getByRole('main').getByLabel('Name').fill(hostile);
+        await page().getByRole('region', { name: 'General' }).getByLabel('Name').fill(hostile);
         await saveForm();
         expect((await profileRow(PROFILE_IDS.commercial)).name).toBe(hostile);
         // Refresh the form so host and control read the stored name back through the Web API.
@@ -100,7 +100,7 @@ describe('form host', () => {
         await applyScenario(page(), { userId: USER_IDS.basicUser });
         expect(await page().locator('#signed-in-user').textContent()).toBe('Bo Basic (no privilege)');
         expect(await control().textContent()).toContain('This form is read-only');
-        expect(await page().getByRole('main').getByLabel('Tenant ID').getAttribute('readonly')).not.toBeNull();
+        expect(await page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID').getAttribute('readonly')).not.toBeNull();
         await applyScenario(page(), { userId: USER_IDS.approver });
         expect(await control().textContent()).not.toContain('This form is read-only');
     });
@@ -154,7 +154,7 @@ describe('form host', () => {
         await applyScenario(page(), { fault: 'session-expired' });
         await control().getByRole('button').first().waitFor();
         expect(await page().locator('#form-notification').textContent()).toMatch(/^The record could not be loaded/);
-        await page().getByRole('main').getByLabel('Application ID').focus();
+        await page().getByRole('region', { name: 'General' }).getByLabel('Application ID').focus();
         const visited: string[] = [];
         for (let i = 0; i < 10; i++) {
             await page().keyboard.press('Tab');

@@ -51,14 +51,14 @@ afterAll(async () => {
 
 describe('form host PCF contract', () => {
     test('feeds a typed field value to updateView as the bound parameter', async () => {
-        await page().getByRole('main').getByLabel('Tenant ID').fill('typed-value');
+        await page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID').fill('typed-value');
         expect(await probe('probe-tenant')).toBe('typed-value');
         expect(await probe('probe-updated')).toBe('tenantId');
     });
 
     test('takes getOutputs() after notifyOutputChanged into the form, marks it dirty and saves it', async () => {
         await page().getByRole('button', { name: 'Write tenant' }).click();
-        const field = page().getByRole('main').getByLabel('Tenant ID');
+        const field = page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID');
         await page().waitForFunction(() =>
             (document.getElementById('field-tenant') as HTMLInputElement).value.startsWith('9d9d'),
         );

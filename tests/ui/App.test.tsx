@@ -7,6 +7,7 @@ import { App } from '../../src/ui/App';
 import type { ProfileRecord } from '../../src/core/profile';
 import type { GetString } from '../../src/ui/strings';
 import { fakeGetString } from '../fakes/fake-context';
+import { createFakeServices } from '../fakes/fake-services';
 
 const getString = fakeGetString as GetString;
 const PROFILE: ProfileRecord = {
@@ -27,7 +28,7 @@ describe('App', () => {
 
     it('shows the profile name as text, its kind and its cloud', async () => {
         const { container } = render(
-            <App profileId={PROFILE.emailserverprofileid} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />,
+            <App profileId={PROFILE.emailserverprofileid} services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />,
         );
         expect(await screen.findByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
         expect(container.querySelector('img')).toBeNull();
@@ -38,7 +39,7 @@ describe('App', () => {
 
     it('explains an unsupported profile kind instead of showing a broken form', async () => {
         render(
-            <App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })} />,
+            <App profileId="p" services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })} />,
         );
         expect(await screen.findByText('[[Kind_UnsupportedDetail]]')).toBeInTheDocument();
         expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_Unsupported]]');
@@ -46,7 +47,7 @@ describe('App', () => {
 
     it('reports a failed load with the reason and retries on request', async () => {
         const loadProfile = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValueOnce(PROFILE);
-        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
+        render(<App profileId="p" services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
         expect(await screen.findByText('[[State_LoadFailed]]')).toBeInTheDocument();
         await userEvent.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
@@ -54,7 +55,7 @@ describe('App', () => {
     });
 
     it('says why nothing can be changed on a read-only form', async () => {
-        render(<App profileId="p" isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
+        render(<App profileId="p" services={createFakeServices()} isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();
     });
 });

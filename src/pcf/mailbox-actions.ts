@@ -1,0 +1,107 @@
+/**
+ * The Mailboxes area's actions: load rows with their latest alert, check approval rights, plan, run, resume and
+ * export. Rows are cached here so a run plans on exactly what the admin saw.
+ */
+import { decodeAlert } from '../core/credentials/error-catalogue';
+import { groupFailures, toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
+import { planRun } from '../core/run/planner';
+import { decodeRunFailure } from '../core/run/run-view';
+import type { MailboxRow, RunMode } from '../core/run/types';
+import { readAlerts, listMailboxes } from '../dataverse/mailboxes';
+import { realSleep, type DataverseHttp } from '../dataverse/http';
+import { canApprove } from '../dataverse/privileges';
+import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
+import { BulkRunController, type BulkRunState } from './bulk-run';
+import { mailboxCsv } from './mailbox-csv';
+
+/** Alerts older than this are not shown as a mailbox's "latest alert". */
+const ALERT_LOOKBACK_MS = 30 * 86_400_000;
+
+/** Browser services the actions use. */
+export type BrowserServices = {
+    storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    copyText: (text: string) => Promise<void>;
+    openUrl: (url: string) => void;
+    download: (fileName: string, text: string) => void;
+};
+
+function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<string, MailboxAlertView[]> {
+    const byMailbox = new Map<string, MailboxAlertView[]>();
+    for (const a of alerts) {
+        const id = a._regardingobjectid_value?.toLowerCase();
+        if (!id || a.level < 2) continue;
+        const text = [a.text, a.errordetails].filter(Boolean).join('\n');
+        const list = byMailbox.get(id) ?? [];
+        list.push({ cause: decodeAlert({ text: a.text ?? '', errordetails: a.errordetails ?? undefined }).cause, text, occurredOn: a.modifiedon });
+        byMailbox.set(id, list);
+    }
+    return byMailbox;
+}
+
+function toRunView(state: BulkRunState): RunStateView {
+    const failed = state.view?.groups.flatMap((g) => g.entries.map(() => g.decoded.cause)) ?? [];
+    return {
+        status: state.status,
+        summary: state.view?.summary,
+        failures: groupFailures(failed),
+        throttledUntilMs: state.throttledUntilMs ?? null,
+        resumed: state.resumed,
+    };
+}
+
+async function checkApproval(http: DataverseHttp, userId: string, signal: AbortSignal): Promise<ApprovalCheckView> {
+    const check = await canApprove(http, userId, signal);
+    const blockers: ApprovalCheckView['blockers'] = [];
+    if (!check.hasPrivilege) blockers.push('missingPrivilege');
+    if (check.verdict !== 'likely' && check.hasPrivilege) blockers.push('missingRole');
+    return { canApprove: check.verdict === 'likely', blockers };
+}
+
+/** Build the Mailboxes actions for one profile and signed-in user. */
+export function createMailboxActions(http: DataverseHttp, profileId: string, userId: string, browser: BrowserServices): MailboxActions {
+    let rows: MailboxRow[] = [];
+    let views: MailboxView[] = [];
+    const listeners = new Set<(s: RunStateView) => void>();
+    const controller = new BulkRunController({
+        http,
+        profileId,
+        storage: browser.storage,
+        now: () => Date.now(),
+        sleep: realSleep,
+        onChange: (state) => listeners.forEach((l) => l(toRunView(state))),
+    });
+    const pick = (ids: readonly string[]) => {
+        const wanted = new Set(ids.map((id) => id.toLowerCase()));
+        return rows.filter((r) => wanted.has(r.mailboxid.toLowerCase()));
+    };
+    return {
+        load: async (onProgress, signal) => {
+            rows = await listMailboxes(http, profileId, { signal, onPage: (_, total) => onProgress(total) });
+            const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
+            const alerts = latestAlerts(await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((r) => r.mailboxid) }));
+            views = rows.map((r) => toMailboxView(r, alerts.get(r.mailboxid.toLowerCase()) ?? []));
+            return views;
+        },
+        checkApproval: (signal) => checkApproval(http, userId, signal),
+        preview: (ids, mode, allowed) => {
+            const plan = planRun(pick(ids), { canApprove: allowed, requireApproval: true, mode }, new Date(http.serverNow()));
+            const skip = plan.items.filter((i) => i.skip).length;
+            return { approve: plan.items.filter((i) => i.approve && !i.skip).length, test: plan.items.length - skip, skip };
+        },
+        start: (ids, mode: RunMode, allowed) => void controller.start(pick(ids), mode, allowed, true),
+        resume: () => void controller.resume(controller.restore()),
+        retryFailed: () => void controller.retryFailed(),
+        cancel: () => controller.cancel(),
+        exportCsv: (ids) => {
+            const outcomes = new Map(controller.entries().map((e) => [e.mailboxId.toLowerCase(), { ...e, decoded: e.state === 'failed' ? decodeRunFailure(e) : undefined }]));
+            const wanted = new Set(ids.map((id) => id.toLowerCase()));
+            browser.download(`mailboxes-${profileId}.csv`, mailboxCsv(views.filter((v) => wanted.has(v.id.toLowerCase())), outcomes));
+        },
+        subscribe: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+        copyText: browser.copyText,
+        openUrl: browser.openUrl,
+    };
+}

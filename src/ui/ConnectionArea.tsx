@@ -1,0 +1,146 @@
+import * as React from 'react';
+import { Stack } from '@fluentui/react';
+import type { ReadinessItemId } from '../core/readiness/items';
+import type { ProfileKind, ProfileRecord } from '../core/profile';
+import type { ConnectionActions } from './actions';
+import type { CanaryOption } from './connection/connection-state';
+import { ConnectionTestCard } from './connection/ConnectionTestCard';
+import { CredentialsSection } from './credentials/CredentialsSection';
+import { SecretPanel } from './credentials/SecretPanel';
+import { useConnectionTest } from './hooks/use-connection-test';
+import type { CredentialsChange } from './hooks/use-credentials';
+import type { GetString, StringKey } from './strings';
+
+/** Props of the Connection area. */
+export type ConnectionAreaProps = {
+    profile: ProfileRecord;
+    kind: ProfileKind;
+    isReadOnly: boolean;
+    /** The form holds tenant/application values that differ from the saved record. */
+    isFormDirty: boolean;
+    actions: ConnectionActions;
+    onCredentialsChange: (change: CredentialsChange) => void;
+    /** The checklist item that explains the last failed test (or undefined after a success). */
+    onExplainFailure: (item: ReadinessItemId | undefined) => void;
+    onOpenMailboxes: () => void;
+    today: Date;
+    locale?: string;
+    getString: GetString;
+};
+
+function useCanaries(actions: ConnectionActions, enabled: boolean) {
+    const [canaries, setCanaries] = React.useState<{ options: CanaryOption[]; defaultId?: string }>({ options: [] });
+    React.useEffect(() => {
+        if (!enabled) return undefined;
+        const controller = new AbortController();
+        actions
+            .loadCanaries(controller.signal)
+            .then(setCanaries)
+            .catch(() => setCanaries({ options: [] }));
+        return () => controller.abort();
+    }, [actions, enabled]);
+    return canaries;
+}
+
+function useExpiry(actions: ConnectionActions, enabled: boolean) {
+    const [expiry, setExpiry] = React.useState<Date | null>(null);
+    React.useEffect(() => {
+        if (enabled)
+            actions
+                .readExpiry()
+                .then(setExpiry)
+                .catch(() => setExpiry(null));
+    }, [actions, enabled]);
+    const save = React.useCallback(
+        async (day: Date | null) => {
+            setExpiry(day);
+            try {
+                await actions.saveExpiry(day);
+            } catch {
+                // Show what is really stored rather than what we hoped to store.
+                setExpiry(await actions.readExpiry().catch(() => null));
+            }
+        },
+        [actions],
+    );
+    return { expiry, save };
+}
+
+/** The connection test, reporting the checklist item that explains a failure (or clearing it on success). */
+function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: ReadinessItemId | undefined) => void) {
+    const test = useConnectionTest(actions.runConnectionTest, Date.now);
+    React.useEffect(() => {
+        if (test.view.status === 'failed')
+            onExplainFailure(test.view.failures.find((f) => f.checklistItem)?.checklistItem);
+        if (test.view.status === 'succeeded') onExplainFailure(undefined);
+    }, [test.view, onExplainFailure]);
+    return test;
+}
+
+function blockedKeyOf(isReadOnly: boolean, isFormDirty: boolean, hasCanary: boolean): StringKey | undefined {
+    if (isReadOnly) return 'ConnectionTest_ReadOnly';
+    if (isFormDirty) return 'ConnectionTest_FormDirty';
+    return hasCanary ? undefined : 'ConnectionTest_NoCanary';
+}
+
+/** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
+function SecretSection({ profile, actions, isReadOnly, today, locale, getString }: ConnectionAreaProps) {
+    const { expiry, save } = useExpiry(actions, true);
+    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
+    const saveSecret = React.useCallback(
+        (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
+        [actions],
+    );
+    return (
+        <SecretPanel
+            isSecretSet={isSecretSet}
+            onSaveSecret={saveSecret}
+            tenantId={profile.exchangeonlinetenantid ?? undefined}
+            applicationId={profile.oauthclientid ?? undefined}
+            expiryDate={expiry}
+            onSaveExpiry={(day) => void save(day)}
+            today={today}
+            locale={locale}
+            isReadOnly={isReadOnly}
+            getString={getString}
+        />
+    );
+}
+
+/** Connection: the fields that apply to this kind, the secret, and "Test connection" (product.md §2). */
+export const ConnectionArea = React.memo(function ConnectionArea(props: ConnectionAreaProps) {
+    const { profile, kind, isReadOnly, actions, getString } = props;
+    const isCrossTenant = kind === 'crossTenantOAuth';
+    const canaries = useCanaries(actions, kind !== 'unsupported');
+    const test = useExplainedTest(actions, props.onExplainFailure);
+    return (
+        <Stack tokens={{ childrenGap: 16 }}>
+            <CredentialsSection
+                kind={kind}
+                tenantId={profile.exchangeonlinetenantid}
+                applicationId={profile.oauthclientid}
+                serverAuthority={profile.serverauthority}
+                useDefaultTenantId={profile.usedefaulttenantid}
+                isReadOnly={isReadOnly}
+                resolveTenant={actions.resolveTenant}
+                onChange={props.onCredentialsChange}
+                onOpenMailboxes={props.onOpenMailboxes}
+                getString={getString}
+            />
+            {isCrossTenant && <SecretSection {...props} />}
+            {kind !== 'unsupported' && (
+                <ConnectionTestCard
+                    canaries={canaries.options}
+                    defaultCanaryId={canaries.defaultId}
+                    blockedKey={blockedKeyOf(isReadOnly, props.isFormDirty, canaries.options.length > 0)}
+                    view={test.view}
+                    nowMs={test.nowMs}
+                    onRun={test.run}
+                    onCancel={test.cancel}
+                    getString={getString}
+                />
+            )}
+        </Stack>
+    );
+});
+ConnectionArea.displayName = 'ConnectionArea';

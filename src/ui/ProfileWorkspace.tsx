@@ -1,0 +1,80 @@
+import * as React from 'react';
+import { Pivot, PivotItem, Stack } from '@fluentui/react';
+import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
+import type { ReadinessItemId } from '../core/readiness/items';
+import type { ConnectionActions, MailboxActions } from './actions';
+import { ConnectionArea } from './ConnectionArea';
+import type { CredentialsChange } from './hooks/use-credentials';
+import { MailboxesArea } from './MailboxesArea';
+import { ProfileHeader } from './ProfileHeader';
+import { ReadinessChecklist } from './readiness/ReadinessChecklist';
+import type { GetString } from './strings';
+
+/** The platform services a saved profile's workspace uses. */
+export type WorkspaceServices = {
+    connection: ConnectionActions;
+    mailboxes: MailboxActions;
+    onCredentialsChange: (change: CredentialsChange) => void;
+    /** Current tenant/application values on the form (may differ from the saved record until the form is saved). */
+    formValues: { tenantId: string | null; applicationId: string | null };
+    copyText: (text: string) => Promise<void>;
+    today: Date;
+    locale?: string;
+};
+
+/** Props of the workspace. */
+export type ProfileWorkspaceProps = { profile: ProfileRecord; isReadOnly: boolean; services: WorkspaceServices; getString: GetString };
+
+type Area = 'connection' | 'readiness' | 'mailboxes';
+
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
+/** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
+export const ProfileWorkspace = React.memo(function ProfileWorkspace({ profile, isReadOnly, services, getString }: ProfileWorkspaceProps) {
+    const kind = classifyProfile(profile);
+    const [area, setArea] = React.useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
+    const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
+    const openMailboxes = React.useCallback(() => setArea('mailboxes'), []);
+    const { formValues } = services;
+    const isFormDirty = !same(formValues.tenantId, profile.exchangeonlinetenantid) || !same(formValues.applicationId, profile.oauthclientid);
+    return (
+        <Stack tokens={{ childrenGap: 8 }}>
+            <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} getString={getString} />
+            {kind !== 'unsupported' && (
+                <Pivot selectedKey={area} onLinkClick={(item) => item?.props.itemKey && setArea(item.props.itemKey as Area)}>
+                    <PivotItem itemKey="connection" headerText={getString('Area_Connection')}>
+                        <ConnectionArea
+                            profile={profile}
+                            kind={kind}
+                            isReadOnly={isReadOnly}
+                            isFormDirty={isFormDirty}
+                            actions={services.connection}
+                            onCredentialsChange={services.onCredentialsChange}
+                            onExplainFailure={setExplained}
+                            onOpenMailboxes={openMailboxes}
+                            today={services.today}
+                            locale={services.locale}
+                            getString={getString}
+                        />
+                    </PivotItem>
+                    <PivotItem itemKey="readiness" headerText={getString('Area_Readiness')}>
+                        <ReadinessChecklist
+                            tenantId={profile.exchangeonlinetenantid ?? ''}
+                            applicationId={profile.oauthclientid ?? ''}
+                            cloud={cloudOfAuthority(profile.serverauthority)}
+                            today={services.today}
+                            highlightedItemId={explained}
+                            copyText={services.copyText}
+                            locale={services.locale}
+                            getString={getString}
+                        />
+                    </PivotItem>
+                    <PivotItem itemKey="mailboxes" headerText={getString('Area_Mailboxes')}>
+                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} locale={services.locale} getString={getString} />
+                    </PivotItem>
+                </Pivot>
+            )}
+        </Stack>
+    );
+});
+ProfileWorkspace.displayName = 'ProfileWorkspace';

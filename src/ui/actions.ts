@@ -1,0 +1,46 @@
+/** What the UI asks of the platform; src/pcf implements these, components receive them as props. */
+import type { DiscoveryResult } from '../core/credentials/discovery';
+import type { FailureGroup, MailboxView } from '../core/mailbox-view';
+import type { LedgerSummary } from '../core/run/ledger';
+import type { RunMode } from '../core/run/types';
+import type { CanaryOption } from './connection/connection-state';
+import type { RunConnectionTest } from './hooks/use-connection-test';
+
+/** The Connection area's actions. */
+export type ConnectionActions = {
+    resolveTenant: (tenant: string, serverAuthority: number | null, signal?: AbortSignal) => Promise<DiscoveryResult>;
+    saveSecret: (value: string) => Promise<void>;
+    readExpiry: () => Promise<Date | null>;
+    saveExpiry: (day: Date | null) => Promise<void>;
+    loadCanaries: (signal?: AbortSignal) => Promise<{ options: CanaryOption[]; defaultId?: string }>;
+    runConnectionTest: RunConnectionTest;
+};
+
+/** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
+export type ApprovalCheckView = { canApprove: boolean; blockers: ('missingPrivilege' | 'missingRole')[] };
+
+/** The bulk run as the Mailboxes area shows it. */
+export type RunStateView = {
+    status: 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
+    summary?: LedgerSummary;
+    failures: FailureGroup[];
+    throttledUntilMs: number | null;
+    resumed: boolean;
+};
+
+/** The Mailboxes area's actions. */
+export type MailboxActions = {
+    load: (onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<MailboxView[]>;
+    checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
+    /** Counts for the confirmation dialog: what a run over `ids` would do. */
+    preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => { approve: number; test: number; skip: number };
+    start: (ids: readonly string[], mode: RunMode, canApprove: boolean) => void;
+    resume: () => void;
+    retryFailed: () => void;
+    cancel: () => void;
+    /** Download a CSV of the given mailboxes (with the last run's outcome where there is one). */
+    exportCsv: (ids: readonly string[]) => void;
+    subscribe: (listener: (state: RunStateView) => void) => () => void;
+    copyText: (text: string) => Promise<void>;
+    openUrl: (url: string) => void;
+};

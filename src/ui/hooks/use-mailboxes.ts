@@ -1,0 +1,41 @@
+import * as React from 'react';
+import type { MailboxView } from '../../core/mailbox-view';
+import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
+
+const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: null, resumed: false };
+
+/** Rows of the profile (reloaded on demand and after each run), the approval check and the live run state. */
+export function useMailboxes(actions: MailboxActions) {
+    const [rows, setRows] = React.useState<MailboxView[]>([]);
+    const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
+    const [approval, setApproval] = React.useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
+    const [run, setRun] = React.useState<RunStateView>(IDLE);
+    const [generation, setGeneration] = React.useState(0);
+    const refresh = React.useCallback(() => setGeneration((g) => g + 1), []);
+    React.useEffect(() => {
+        const controller = new AbortController();
+        setLoading({ loaded: 0 });
+        const load = async () => {
+            try {
+                setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
+            } catch {
+                setRows([]);
+            } finally {
+                if (!controller.signal.aborted) setLoading(null);
+            }
+        };
+        void load();
+        return () => controller.abort();
+    }, [actions, generation]);
+    React.useEffect(() => {
+        const controller = new AbortController();
+        actions.checkApproval(controller.signal).then(setApproval).catch(() => undefined);
+        return () => controller.abort();
+    }, [actions]);
+    React.useEffect(() => actions.subscribe(setRun), [actions]);
+    const finished = run.status === 'finished';
+    React.useEffect(() => {
+        if (finished) refresh();
+    }, [finished, refresh]);
+    return { rows, loading, approval, run, refresh };
+}
