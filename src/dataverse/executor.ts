@@ -175,9 +175,10 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<number> 
     const done = rows.map((r) => ({ row: r, outcome: outcomeOf(r) })).filter((x) => x.outcome);
     const failedIds = done.filter((x) => x.outcome === 'failed').map((x) => x.row.mailboxid);
     const texts = await alertTexts(ledger, deps, failedIds);
+    // One lookup table per poll: searching the ledger per row would be quadratic (minutes at 50,000 mailboxes).
+    const byLowerId = new Map(ledger.idsIn('testing').map((x) => [x.toLowerCase(), x]));
     for (const { row, outcome } of done) {
-        const id =
-            ledger.idsIn('testing').find((x) => x.toLowerCase() === row.mailboxid.toLowerCase()) ?? row.mailboxid;
+        const id = byLowerId.get(row.mailboxid.toLowerCase()) ?? row.mailboxid;
         if (outcome === 'succeeded') ledger.succeeded(id);
         else ledger.failed(id, 'testFailed', texts.get(row.mailboxid.toLowerCase()) ?? row.formatted.mailboxstatus);
     }

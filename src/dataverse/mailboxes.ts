@@ -3,7 +3,7 @@ import { TRACELOG_FILTER_VIA_NAV } from '../core/assumptions';
 import { chunk } from '../core/batch';
 import { guidLiteral } from '../core/odata';
 import type { MailboxRow } from '../core/run/types';
-import type { DataverseHttp } from './http';
+import { MAX_PAGE_SIZE, type DataverseHttp } from './http';
 
 const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
 const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
@@ -94,7 +94,7 @@ export async function listMailboxes(
 ): Promise<MailboxRow[]> {
     const filter = `_emailserverprofile_value eq ${guidLiteral(profileId)} and statecode eq 0`;
     const raw = await http.getAll<RawRow>(`mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}`, {
-        pageSize: 500,
+        pageSize: MAX_PAGE_SIZE,
         prefer: [MAILBOX_PREFER],
         onPage: (page, total) => options.onPage?.(page.map(toMailboxRow), total),
         signal: options.signal,
@@ -118,11 +118,14 @@ export async function readApprovalState(
 ): Promise<Map<string, ApprovalState>> {
     const out = new Map<string, ApprovalState>();
     const select = 'mailboxid,emailrouteraccessapproval,isemailaddressapprovedbyo365admin,emailaddressapprovedon';
-    for (const group of chunk(ids, IDS_PER_QUERY)) {
-        const filter = group.map((id) => `mailboxid eq ${guidLiteral(id)}`).join(' or ');
-        const rows = await http.getAll<ApprovalState>(`mailboxes?$select=${select}&$filter=${filter}`, { signal });
-        for (const row of rows) out.set(row.mailboxid.toLowerCase(), row);
-    }
+    // The chunks go out together; the shared gate decides how many are really in flight (dataverse.md §9).
+    const pages = await Promise.all(
+        chunk(ids, IDS_PER_QUERY).map((group) => {
+            const filter = group.map((id) => `mailboxid eq ${guidLiteral(id)}`).join(' or ');
+            return http.getAll<ApprovalState>(`mailboxes?$select=${select}&$filter=${filter}`, { signal });
+        }),
+    );
+    for (const row of pages.flat()) out.set(row.mailboxid.toLowerCase(), row);
     return out;
 }
 

@@ -50,7 +50,7 @@ describe('listMailboxes', () => {
         expect(query().get('$filter')).toBe(`_emailserverprofile_value eq ${PROFILE_ID} and statecode eq 0`);
         expect(query().get('$select')).toContain('emailrouteraccessapproval,isemailaddressapprovedbyo365admin');
         expect(fake.seen[0].headers.prefer).toBe(
-            'odata.maxpagesize=500,odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.lookuplogicalname"',
+            'odata.maxpagesize=5000,odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.lookuplogicalname"',
         );
         expect(rows[0]).toMatchObject({
             mailboxid: mailboxId(1),
