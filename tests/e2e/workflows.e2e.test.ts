@@ -1,0 +1,83 @@
+/**
+ * The admin's main flows in chromium against the sandbox: tenant discovery, a blocked Secret-ID paste, the
+ * connection test, and one bulk approve + Test & Enable run — checked on the page and in the emulator's state.
+ */
+import type { Page } from 'playwright-core';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { TENANT_IDS } from '../sandbox/domain/tenants';
+import { applyScenario, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+
+let e2e: E2E | undefined;
+const page = (): Page => (e2e as E2E).page;
+const test = itWithScreenshot(() => e2e?.page);
+const control = () => page().locator('#control-root');
+const tab = (name: string) => control().getByRole('tab', { name });
+
+beforeAll(async () => {
+    // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
+    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 40 });
+}, 120_000);
+afterAll(async () => {
+    await e2e?.close();
+});
+
+async function state(entitySet: string): Promise<Record<string, unknown>[]> {
+    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, (e2e as E2E).sandbox.url));
+    const body = (await res.json()) as Record<string, unknown>[] | { value: Record<string, unknown>[] };
+    return Array.isArray(body) ? body : body.value;
+}
+
+describe('admin workflows', () => {
+    test('resolves a domain to the tenant GUID and saves it with the form', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.unknownTenant });
+        const field = control().getByRole('textbox', { name: 'Tenant ID' });
+        await field.fill('contoso.onmicrosoft.com');
+        await control().getByText(`Resolved to ${TENANT_IDS.contoso}`, { exact: false }).waitFor();
+        await control().getByRole('button', { name: 'Use this GUID' }).click();
+        await expect(field.inputValue()).resolves.toBe(TENANT_IDS.contoso);
+        // The control hands the GUID to the form through getOutputs; the form's Save writes it.
+        const formField = page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID');
+        await expect(formField.inputValue()).resolves.toBe(TENANT_IDS.contoso);
+        await page().getByRole('button', { name: 'Save', exact: true }).click();
+        await page().waitForFunction(() => document.querySelector('#dirty-indicator')?.textContent === '');
+        const row = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.unknownTenant);
+        expect(row?.exchangeonlinetenantid).toBe(TENANT_IDS.contoso);
+    });
+
+    test('blocks a pasted Secret ID before anything is sent', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
+        const before = (await (e2e as E2E).sandbox.emulator.requestLog()).length;
+        await control().getByRole('button', { name: 'Replace secret' }).click();
+        await control().getByLabel('Client secret (Value)').fill('8f14e45f-ceea-467f-a0e6-3b0f1a2b3c4d');
+        await control().getByText("This is the Secret ID. Dynamics needs the secret's Value.").waitFor();
+        await expect(control().getByRole('button', { name: 'Save secret' }).isDisabled()).resolves.toBe(true);
+        const after = (await (e2e as E2E).sandbox.emulator.requestLog()).slice(before);
+        expect(after.filter((r) => r.method === 'PATCH' && r.path.includes('emailserverprofiles'))).toEqual([]);
+        expect(await page().content()).not.toContain('8f14e45f-ceea-467f-a0e6-3b0f1a2b3c4d"');
+    });
+
+    test('runs the connection test on a canary and reports success', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
+        await control().getByRole('button', { name: 'Test connection' }).click();
+        await control()
+            .getByText('The connection works: Dynamics reached the mailbox with these settings.')
+            .waitFor({ timeout: 60_000 });
+        expect(await runAxe(page())).toEqual([]);
+    });
+
+    test('approves and tests every mailbox in one run, and the numbers add up', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
+        await tab('Mailboxes').click();
+        await control().getByRole('button', { name: 'Select all 40 shown' }).click();
+        await control().getByRole('menuitem', { name: 'Approve & test' }).click();
+        // Fluent renders dialogs in a layer at the end of the page, outside the control's root.
+        await page().getByRole('alertdialog').getByRole('button', { name: 'Start' }).click();
+        await control().getByText('Run finished.').waitFor({ timeout: 90_000 });
+        const mailboxes = (await state('mailboxes')).filter((m) => m._emailserverprofile_value === PROFILE_IDS.commercial);
+        const tested = mailboxes.filter((m) => m.testmailboxaccesscompletedon);
+        expect(tested.length).toBeGreaterThan(0);
+        const pending = mailboxes.filter((m) => m.statecode === 0 && m.emailrouteraccessapproval === 2);
+        expect(pending).toEqual([]);
+        expect(await runAxe(page())).toEqual([]);
+    });
+});
