@@ -44,6 +44,42 @@ describe('admin workflows', () => {
         expect(row?.exchangeonlinetenantid).toBe(TENANT_IDS.contoso);
     });
 
+    test('explains a tenant that lives in another cloud than the server authority says', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.cloudMismatch });
+        await control().getByRole('textbox', { name: 'Tenant ID' }).fill('northwind.com');
+        await control().getByText('This tenant is in another cloud. Set Server authority to', { exact: false }).waitFor();
+        expect(await runAxe(page())).toEqual([]);
+    });
+
+    test('replaces the secret in place without ever reading it back', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.noSecret });
+        const secret = 'Abc8Q~' + 'x'.repeat(34);
+        await control().getByText('No secret is set', { exact: false }).waitFor();
+        await control().getByRole('button', { name: 'Enter secret' }).click();
+        await control().getByLabel('Client secret (Value)').fill(secret);
+        await control().getByRole('button', { name: 'Save secret' }).click();
+        await control().getByText('A secret is set.').waitFor();
+        const row = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.noSecret);
+        expect(row).toMatchObject({ isoauthclientsecretset: true, oauthclientsecret__set: true });
+        expect(JSON.stringify(row)).not.toContain(secret);
+        expect(await page().content()).not.toContain(secret);
+        const log = (e2e as E2E).sandbox.emulator.requestLog();
+        expect(log.some((r) => r.path.includes(secret))).toBe(false);
+        expect(log.filter((r) => r.method === 'GET' && r.path.includes('oauthclientsecret,'))).toEqual([]);
+    });
+
+    test('copies a readiness command with the profile IDs filled in', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
+        await (e2e as E2E).browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await tab('Tenant readiness').click();
+        const copy = control().getByRole('button', { name: /^Copy the value for/ }).first();
+        await copy.click();
+        await control().getByText('Copied').first().waitFor();
+        const copied = await page().evaluate(() => navigator.clipboard.readText());
+        const profile = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.commercial);
+        expect(copied).toContain(String(profile?.oauthclientid));
+    });
+
     test('blocks a pasted Secret ID before anything is sent', async () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
         const before = (await (e2e as E2E).sandbox.emulator.requestLog()).length;
