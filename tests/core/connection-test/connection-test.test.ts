@@ -6,33 +6,14 @@ import {
     pollDelay,
 } from '../../../src/core/connection-test/schedule';
 import type { MailboxRow } from '../../../src/core/run/types';
+import { row } from '../run/rows';
 
 const PROFILE = 'aaaaaaaa-0000-4000-8000-000000000001';
 const START = '2026-11-23T10:00:00.000Z';
 
+/** An approved, SSS-enabled user mailbox on PROFILE: the shared run-test row with canary defaults. */
 function mailbox(patch: Partial<MailboxRow> = {}): MailboxRow {
-    return {
-        mailboxid: 'm1',
-        name: 'Adele Vance',
-        emailaddress: 'adele@contoso.com',
-        regardingId: 'u1',
-        regardingType: 'systemuser',
-        profileId: PROFILE,
-        emailrouteraccessapproval: 1,
-        isemailaddressapprovedbyo365admin: true,
-        incomingemailstatus: 0,
-        outgoingemailstatus: 0,
-        actstatus: 0,
-        mailboxstatus: 0,
-        incomingemaildeliverymethod: 2,
-        outgoingemaildeliverymethod: 2,
-        actdeliverymethod: 1,
-        testemailconfigurationscheduled: false,
-        testmailboxaccesscompletedon: null,
-        statecode: 0,
-        formatted: {},
-        ...patch,
-    };
+    return row(1, { mailboxid: 'm1', name: 'Adele Vance', profileId: PROFILE, emailrouteraccessapproval: 1, isemailaddressapprovedbyo365admin: true, ...patch });
 }
 
 describe('canaryProblem', () => {
