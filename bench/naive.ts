@@ -7,10 +7,8 @@ import { planRun } from '../src/core/run/planner';
 import { APPROVAL } from '../src/core/run/types';
 import { guidLiteral } from '../src/core/odata';
 import { MAILBOX_COLUMNS, toMailboxRow } from '../src/dataverse/mailboxes';
-import { startSandbox } from '../tests/sandbox/server';
-import { DEFAULT_LIMITS } from '../tests/sandbox/emulator';
 import type { RequestLogEntry } from '../tests/sandbox/emulator/contract';
-import { PROFILE_IDS, USER_IDS } from '../tests/sandbox/domain/ids';
+import { BENCH_PROFILE, startBenchSandbox } from './sandbox';
 import type { BenchSettings } from './ours';
 
 /** What the naive run measured (emulated ms). */
@@ -25,7 +23,7 @@ export type NaiveRun = {
     extrapolated: boolean;
 };
 
-const PROFILE = PROFILE_IDS.commercial;
+const PROFILE = BENCH_PROFILE;
 const HEADERS = { 'OData-Version': '4.0', 'OData-MaxVersion': '4.0', Accept: 'application/json' };
 
 async function call(url: string, method: string, body?: unknown): Promise<unknown> {
@@ -45,15 +43,7 @@ function mean(entries: readonly RequestLogEntry[]): number {
 
 /** Run the naive client on N mailboxes; at most `sampleOps` approve/re-read/T&E requests are really sent. */
 export async function runNaive(mailboxes: number, settings: BenchSettings, sampleOps: number): Promise<NaiveRun> {
-    const sandbox = await startSandbox({
-        port: 0,
-        timeScale: settings.timeScale,
-        testDelayMs: settings.testDelayMs,
-        mailboxCount: mailboxes,
-        profileId: PROFILE,
-        userId: USER_IDS.approver,
-    });
-    sandbox.emulator.setLimits(DEFAULT_LIMITS);
+    const sandbox = await startBenchSandbox(mailboxes, settings);
     try {
         const api = `${sandbox.url}api/data/v9.2/`;
         const filter = `_emailserverprofile_value eq ${guidLiteral(PROFILE)} and statecode eq 0`;

@@ -4,10 +4,8 @@ import { runBulk } from '../src/dataverse/executor';
 import { IDS_PER_QUERY, listMailboxes } from '../src/dataverse/mailboxes';
 import { planRun } from '../src/core/run/planner';
 import type { MailboxRow } from '../src/core/run/types';
-import { startSandbox } from '../tests/sandbox/server';
-import { DEFAULT_LIMITS } from '../tests/sandbox/emulator';
 import type { Emulator, RequestLogEntry } from '../tests/sandbox/emulator/contract';
-import { PROFILE_IDS, USER_IDS } from '../tests/sandbox/domain/ids';
+import { BENCH_PROFILE, startBenchSandbox } from './sandbox';
 import { heapUsedMB, sampleMemory } from './memory';
 import { phaseBreakdown, type PhaseBreakdown } from './phases';
 import type { RunCounts } from './optimum';
@@ -17,7 +15,7 @@ import { scaledTime } from './scaled-time';
 export type BenchSettings = {
     timeScale: number;
     testDelayMs: number;
-    /** Let runBulk poll for test results itself only up to this many mailboxes (its poll is O(n²), see README). */
+    /** Let runBulk poll for test results itself only up to this many mailboxes (polling 50,000 in-process is CPU-bound here). */
     clientPollMax?: number;
 };
 
@@ -48,7 +46,7 @@ export type OurRun = {
     rows: MailboxRow[];
 };
 
-const PROFILE = PROFILE_IDS.commercial;
+const PROFILE = BENCH_PROFILE;
 
 function phaseTimes(log: readonly RequestLogEntry[]): {
     start: number;
@@ -89,15 +87,7 @@ async function serverCompletions(
 
 /** Seed N mailboxes, run approve + Test & Enable over all of them, and read the emulator's request log. */
 export async function runOurs(mailboxes: number, settings: BenchSettings): Promise<OurRun> {
-    const sandbox = await startSandbox({
-        port: 0,
-        timeScale: settings.timeScale,
-        testDelayMs: settings.testDelayMs,
-        mailboxCount: mailboxes,
-        profileId: PROFILE,
-        userId: USER_IDS.approver,
-    });
-    sandbox.emulator.setLimits(DEFAULT_LIMITS);
+    const sandbox = await startBenchSandbox(mailboxes, settings);
     const baselineHeap = heapUsedMB();
     const sampler = sampleMemory();
     const realStart = performance.now();
