@@ -2,7 +2,7 @@
 import { TRACELOG_FILTER_VIA_NAV } from '../core/assumptions';
 import { chunk } from '../core/batch';
 import { guidLiteral } from '../core/odata';
-import type { MailboxRow } from '../core/run/types';
+import { APPROVAL, SSS, type MailboxRow } from '../core/run/types';
 import { MAX_PAGE_SIZE, type DataverseHttp } from './http';
 
 const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
@@ -100,6 +100,29 @@ export async function listMailboxes(
         signal: options.signal,
     });
     return raw.map(toMailboxRow);
+}
+
+/** How many canary candidates the connection test offers: enough to choose from, one small page to read. */
+export const CANARY_CANDIDATES = 50;
+
+/**
+ * Mailboxes that can serve as the connection test's canary (active, approved, server-side sync for incoming,
+ * outgoing and ACT: dataverse.md §6), filtered by the server and read as one small page — never the whole list.
+ */
+export async function listCanaryCandidates(http: DataverseHttp, profileId: string, signal?: AbortSignal): Promise<MailboxRow[]> {
+    const filter = [
+        `_emailserverprofile_value eq ${guidLiteral(profileId)}`,
+        'statecode eq 0',
+        `emailrouteraccessapproval eq ${APPROVAL.approved}`,
+        `incomingemaildeliverymethod eq ${SSS.incoming}`,
+        `outgoingemaildeliverymethod eq ${SSS.outgoing}`,
+        `actdeliverymethod eq ${SSS.act}`,
+    ].join(' and ');
+    const res = await http.send<{ value: RawRow[] }>(
+        `mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}&$orderby=name asc`,
+        { prefer: [`odata.maxpagesize=${CANARY_CANDIDATES}`, MAILBOX_PREFER], signal },
+    );
+    return res.body.value.map(toMailboxRow);
 }
 
 /** Approval re-read: emailrouteraccessapproval, isemailaddressapprovedbyo365admin, emailaddressapprovedon. */

@@ -9,7 +9,7 @@ import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/con
 import { createDiscoveryClient } from '../dataverse/discovery-client';
 import { DataverseError } from '../dataverse/errors';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
-import { listMailboxes } from '../dataverse/mailboxes';
+import { listCanaryCandidates } from '../dataverse/mailboxes';
 import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
 import type { ConnectionActions } from '../ui/actions';
 import type { ConnectionTestView } from '../ui/connection/connection-state';
@@ -59,7 +59,7 @@ export function createConnectionActions(http: DataverseHttp, profileId: string, 
         readExpiry: () => readSecretExpiry(http, profileId),
         saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
         loadCanaries: async (signal) => {
-            const rows = (await listMailboxes(http, profileId, { signal })).filter((r) => !canaryProblem(r, profileId));
+            const rows = (await listCanaryCandidates(http, profileId, signal)).filter((r) => !canaryProblem(r, profileId));
             const options = rows.map((r) => ({ id: r.mailboxid, label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },

@@ -1,6 +1,7 @@
 import { DataverseHttp, realSleep } from '../../src/dataverse/http';
 import { runConnectionTest, type ConnectionTestProgress } from '../../src/dataverse/connection-test';
-import { listMailboxes } from '../../src/dataverse/mailboxes';
+import { CANARY_CANDIDATES, listCanaryCandidates, listMailboxes } from '../../src/dataverse/mailboxes';
+import { canaryProblem } from '../../src/core/connection-test/canary';
 import { pickCanary } from '../../src/core/connection-test/canary';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
@@ -68,6 +69,22 @@ describe('runConnectionTest', () => {
         const log = sandbox.emulator.requestLog();
         expect(log.some((r) => r.method === 'PATCH' && /mailboxes\(/.test(r.path))).toBe(true);
         expect(log.every((r) => !r.path.includes('oauthclientsecret'))).toBe(true);
+    });
+});
+
+describe('listCanaryCandidates', () => {
+    it('reads one small page of eligible mailboxes only, not the whole list', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial, mailboxCount: 400 });
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const before = sandbox.emulator.requestLog().length;
+        const candidates = await listCanaryCandidates(http, PROFILE_IDS.commercial);
+        expect(sandbox.emulator.requestLog().length - before).toBe(1);
+        expect(candidates.length).toBeGreaterThan(0);
+        expect(candidates.length).toBeLessThanOrEqual(CANARY_CANDIDATES);
+        expect(candidates.filter((r) => canaryProblem(r, PROFILE_IDS.commercial))).toEqual([]);
+        const all = await listMailboxes(http, PROFILE_IDS.commercial);
+        const eligible = all.filter((r) => !canaryProblem(r, PROFILE_IDS.commercial));
+        expect(candidates.length).toBe(Math.min(eligible.length, CANARY_CANDIDATES));
     });
 });
 
