@@ -1,6 +1,6 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
-import { parseRetryAfter as parseRetryAfterCore } from '../core/scheduler/retry-after';
+import { parseRetryAfter } from '../core/scheduler/retry-after';
 import { DataverseError, NETWORK_ERROR_STATUS } from './errors';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
@@ -61,10 +61,8 @@ const BASE_HEADERS: Record<string, string> = {
     'X-Requested-With': 'XMLHttpRequest',
 };
 
-/** Parse Retry-After (delta seconds or HTTP-date, RFC 9110 §10.2.3) into milliseconds from `nowMs`. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-    return parseRetryAfterCore(value, nowMs);
-}
+/** Retry-After (seconds or HTTP-date) in ms; the parser lives in core so the gate uses the same one. */
+export { parseRetryAfter } from '../core/scheduler/retry-after';
 
 function abortReason(signal: AbortSignal): Error {
     return signal.reason instanceof Error ? signal.reason : new Error('Aborted');

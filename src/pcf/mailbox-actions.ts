@@ -3,7 +3,7 @@
  * export. Rows are cached here so a run plans on exactly what the admin saw.
  */
 import { decodeAlert } from '../core/credentials/error-catalogue';
-import { groupFailures, toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
+import { toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
 import { planRun } from '../core/run/planner';
 import { decodeRunFailure } from '../core/run/run-view';
 import type { MailboxRow, RunMode } from '../core/run/types';
@@ -39,11 +39,12 @@ function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<strin
 }
 
 function toRunView(state: BulkRunState): RunStateView {
-    const failed = state.view?.groups.flatMap((g) => g.entries.map(() => g.decoded.cause)) ?? [];
+    // buildRunView already grouped the failures by cause, largest first (the order groupFailures gives).
+    const failures = state.view?.groups.map((g) => ({ cause: g.decoded.cause, count: g.entries.length })) ?? [];
     return {
         status: state.status,
         summary: state.view?.summary,
-        failures: groupFailures(failed),
+        failures,
         throttledUntilMs: state.throttledUntilMs ?? null,
         resumed: state.resumed,
     };
