@@ -66,6 +66,13 @@ export class BulkRunController {
         return ledger ? this.execute(ledger, true) : Promise.resolve();
     }
 
+    /** After a reload: continue the run this browser left unfinished for this profile, unless one is running. */
+    resumeStored(): Promise<void> {
+        if (this.state.status === 'running') return Promise.resolve();
+        const ledger = this.restore();
+        return ledger ? this.execute(ledger, true) : Promise.resolve();
+    }
+
     /** Run only the failures of the last run again. */
     retryFailed(): Promise<void> {
         if (!this.ledger) return Promise.resolve();

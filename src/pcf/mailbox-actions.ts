@@ -91,6 +91,7 @@ export function createMailboxActions(http: DataverseHttp, profileId: string, use
         },
         start: (ids, mode: RunMode, allowed) => void controller.start(pick(ids), mode, allowed, true),
         resume: () => void controller.resume(controller.restore()),
+        resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
         exportCsv: (ids) => {

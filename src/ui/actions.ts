@@ -36,6 +36,8 @@ export type MailboxActions = {
     preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => { approve: number; test: number; skip: number };
     start: (ids: readonly string[], mode: RunMode, canApprove: boolean) => void;
     resume: () => void;
+    /** Continue a run left unfinished by a reload of the page (no-op when there is none or one is running). */
+    resumeStored: () => void;
     retryFailed: () => void;
     cancel: () => void;
     /** Download a CSV of the given mailboxes (with the last run's outcome where there is one). */

@@ -23,6 +23,7 @@ export function createFakeServices(patch: Partial<WorkspaceServices> = {}): Work
             preview: () => ({ approve: 0, test: 0, skip: 0 }),
             start: () => record('start', undefined),
             resume: () => undefined,
+            resumeStored: () => undefined,
             retryFailed: () => undefined,
             cancel: () => undefined,
             exportCsv: () => undefined,

@@ -38,6 +38,15 @@ function controllerFor(storage: MemoryStorage, states: BulkRunState[]) {
 }
 
 describe('BulkRunController', () => {
+    it('has nothing to resume when no unfinished run is stored, and sends nothing', async () => {
+        const states: BulkRunState[] = [];
+        const { controller } = controllerFor(new MemoryStorage(), states);
+        const before = sandbox.emulator.requestLog().length;
+        await controller.resumeStored();
+        expect(states).toEqual([]);
+        expect(sandbox.emulator.requestLog().length).toBe(before);
+    });
+
     it('approves and tests every selected mailbox and accounts for each one', async () => {
         const storage = new MemoryStorage();
         const states: BulkRunState[] = [];
@@ -74,9 +83,7 @@ describe('BulkRunController', () => {
         sandbox.emulator.setFaults({ sessionExpired: false });
         const fresh: BulkRunState[] = [];
         const { controller: reloaded } = controllerFor(storage, fresh);
-        const restored = reloaded.restore();
-        expect(restored).toBeDefined();
-        await reloaded.resume(restored);
+        await reloaded.resumeStored();
         const last = fresh[fresh.length - 1];
         expect(last.status).toBe('finished');
         expect(last.resumed).toBe(true);

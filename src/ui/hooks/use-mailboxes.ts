@@ -33,6 +33,10 @@ export function useMailboxes(actions: MailboxActions) {
         return () => controller.abort();
     }, [actions]);
     React.useEffect(() => actions.subscribe(setRun), [actions]);
+    // After subscribing, so the resumed run's progress reaches this view (issue 6: a reload resumes the run).
+    React.useEffect(() => {
+        actions.resumeStored();
+    }, [actions]);
     const finished = run.status === 'finished';
     React.useEffect(() => {
         if (finished) refresh();
