@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
-import { useProfile } from './hooks/use-profile';
-import { ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
+import { useProfile, type ProfileState } from './hooks/use-profile';
+import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
 
 /** Everything the control needs from the platform, already adapted (see src/pcf/context-adapter.ts). */
@@ -15,8 +15,28 @@ export type AppProps = {
     services?: WorkspaceServices;
 };
 
+// Quiet time after an update from the form before the record is read again.
+const RECHECK_SAVED_MS = 1000;
+
+/**
+ * PCF has no "form saved" event, only updateView (new services each time). While the form's IDs differ from the
+ * record as read, read it again after each update, so a Save ends "save the form first" without a reload.
+ */
+function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices | undefined, refresh: () => void) {
+    const isDirty =
+        state.status === 'loaded' &&
+        services !== undefined &&
+        formDiffersFromRecord(services.formValues, state.profile);
+    React.useEffect(() => {
+        if (!isDirty) return undefined;
+        const timer = window.setTimeout(refresh, RECHECK_SAVED_MS);
+        return () => window.clearTimeout(timer);
+    }, [isDirty, services, refresh]);
+}
+
 function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppProps) {
-    const { state, reload } = useProfile(profileId, loadProfile);
+    const { state, reload, refresh } = useProfile(profileId, loadProfile);
+    useRecheckWhileDirty(state, services, refresh);
     if (!profileId || !services) {
         return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }

@@ -29,6 +29,11 @@ type Area = 'connection' | 'readiness' | 'mailboxes';
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
+/** Whether the form holds tenant/application values that differ from the record as read. */
+export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'], profile: ProfileRecord): boolean {
+    return !same(formValues.tenantId, profile.exchangeonlinetenantid) || !same(formValues.applicationId, profile.oauthclientid);
+}
+
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
 export const ProfileWorkspace = React.memo(function ProfileWorkspace({ profile, isReadOnly, services, getString }: ProfileWorkspaceProps) {
     const kind = classifyProfile(profile);
@@ -36,7 +41,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace({ profile, 
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const openMailboxes = React.useCallback(() => setArea('mailboxes'), []);
     const { formValues } = services;
-    const isFormDirty = !same(formValues.tenantId, profile.exchangeonlinetenantid) || !same(formValues.applicationId, profile.oauthclientid);
+    const isFormDirty = formDiffersFromRecord(formValues, profile);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} getString={getString} />

@@ -97,7 +97,7 @@ export async function waitReady(page: Page, boots: number): Promise<void> {
 /** Use the sandbox panel like a person: pick the options, apply, wait for the form to boot again. */
 export async function applyScenario(
     page: Page,
-    change: { userId?: string; profileId?: string; mailboxCount?: number; fault?: string },
+    change: { userId?: string; profileId?: string; mailboxCount?: number; fault?: string; languageId?: number },
 ): Promise<void> {
     const boots = Number(await page.evaluate(() => document.body.dataset.boots ?? 0));
     const panel = page.getByRole('complementary', { name: 'Sandbox controls' });
@@ -106,6 +106,7 @@ export async function applyScenario(
     if (change.mailboxCount !== undefined)
         await panel.getByLabel('Mailboxes (seed size)').selectOption(String(change.mailboxCount));
     if (change.fault) await panel.getByLabel('Fault scenario').selectOption(change.fault);
+    if (change.languageId) await panel.getByLabel('Language').selectOption(String(change.languageId));
     await panel.getByRole('button', { name: 'Apply and reload the form' }).click();
     await waitReady(page, boots + 1);
 }

@@ -1,6 +1,7 @@
 /**
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
- * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID.
+ * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
+ * LANGUAGE_ID (1033 English, 1031 German).
  */
 import { startSandbox } from './server';
 import { isFaultScenario } from './scenarios';
@@ -28,13 +29,14 @@ async function main(): Promise<void> {
         timeScale: intEnv('TIME_SCALE', 10),
         userId: process.env.USER_ID || USER_IDS.approver,
         fault,
+        languageId: intEnv('LANGUAGE_ID', 1033),
     });
     const s = sandbox.state();
     const profile = s.profiles.find((p) => p.id === s.profileId);
     const user = s.users.find((u) => u.systemuserid === s.userId);
     console.log(`Sandbox ready: ${sandbox.url}`);
     console.log(
-        `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}`,
+        `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}, language ${s.languageId}`,
     );
     console.log('  Web API: /api/data/v9.2/  ·  inspection: /_emulator/  ·  scenario: GET/POST /_sandbox/scenario');
     console.log('  Press Ctrl+C to stop.');

@@ -77,7 +77,13 @@ describe('startSandbox', () => {
     it('reports the scenario and defaults to the first profile and user', async () => {
         const res = await fetch(new URL('/_sandbox/scenario', sandbox.url));
         const state = (await res.json()) as ReturnType<Sandbox['state']>;
-        expect(state).toMatchObject({ profileId: PROFILE_IDS.commercial, mailboxCount: 10, fault: 'none' });
+        expect(state).toMatchObject({
+            profileId: PROFILE_IDS.commercial,
+            mailboxCount: 10,
+            fault: 'none',
+            languageId: 1033,
+        });
+        expect(state.languages.map((l) => l.languageId)).toEqual([1033, 1031]);
         expect(state.entitySets.emailserverprofile).toBe('emailserverprofiles');
         expect(state.faultScenarios).toContain('throttling-storm');
     });
@@ -104,7 +110,28 @@ describe('startSandbox', () => {
         });
     });
 
+    it('switches the language and keeps it across other scenario changes', async () => {
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
+            method: 'POST',
+            body: JSON.stringify({ languageId: 1031 }),
+        });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ languageId: 1031, profileId: PROFILE_IDS.commercial });
+        expect(sandbox.setScenario({ profileId: PROFILE_IDS.hybridS2S }).languageId).toBe(1031);
+        expect(sandbox.setScenario({ profileId: PROFILE_IDS.commercial, languageId: 1033 }).languageId).toBe(1033);
+    });
+
+    (built ? it : it.skip)('serves the German resx the manifest lists', async () => {
+        const manifest = await (await fetch(new URL('/control/ControlManifest.xml', sandbox.url))).text();
+        expect(manifest).toContain('strings/ProfileAssistant.1031.resx');
+        const res = await fetch(new URL('/control/strings/ProfileAssistant.1031.resx', sandbox.url));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('<value>Verbindung testen</value>');
+    });
+
     it.each([
+        [{ languageId: 1036 }, /languageId must be one of 1033, 1031/],
+        [{ languageId: '1031' }, /languageId must be one of/],
         [{ fault: 'meteor-strike' }, /fault must be one of/],
         [{ profileId: 'nope' }, /unknown profileId/],
         [{ mailboxCount: -1 }, /mailboxCount/],

@@ -31,11 +31,19 @@ export type SandboxOptions = {
     /** The signed-in user; defaults to the domain's first user. */
     userId?: string;
     fault?: FaultScenario;
+    /** The signed-in user's UI language (userSettings.languageId, which resx the host loads); 1033 by default. */
+    languageId?: number;
     /** Build output served under /control/. */
     outDir?: string;
     /** Repository root (node_modules); defaults to the current directory. */
     root?: string;
 };
+
+/** UI languages the host offers: LCID → the language's own name (the control ships a resx for each). */
+export const LANGUAGES: readonly { languageId: number; name: string }[] = [
+    { languageId: 1033, name: 'English' },
+    { languageId: 1031, name: 'Deutsch' },
+];
 
 /** The scenario as the sandbox panel shows it (GET/POST /_sandbox/scenario). */
 export type SandboxState = {
@@ -44,6 +52,8 @@ export type SandboxState = {
     profileId: string;
     userId: string;
     fault: FaultScenario;
+    /** userSettings.languageId of the signed-in user. */
+    languageId: number;
     profiles: SandboxDomain['profiles'];
     users: {
         systemuserid: string;
@@ -58,10 +68,13 @@ export type SandboxState = {
     entitySets: Record<string, string>;
     faultScenarios: readonly string[];
     seedSizes: readonly number[];
+    languages: typeof LANGUAGES;
 };
 
 /** What POST /_sandbox/scenario accepts: any subset. */
-export type ScenarioChange = Partial<Pick<SandboxState, 'seed' | 'mailboxCount' | 'profileId' | 'userId' | 'fault'>>;
+export type ScenarioChange = Partial<
+    Pick<SandboxState, 'seed' | 'mailboxCount' | 'profileId' | 'userId' | 'fault' | 'languageId'>
+>;
 
 /** A running sandbox. */
 export type Sandbox = {
@@ -75,7 +88,14 @@ export type Sandbox = {
     close(): Promise<void>;
 };
 
-type Scenario = { seed: number; mailboxCount: number; profileId?: string; userId?: string; fault: FaultScenario };
+type Scenario = {
+    seed: number;
+    mailboxCount: number;
+    profileId?: string;
+    userId?: string;
+    fault: FaultScenario;
+    languageId: number;
+};
 
 const MAX_BODY = 64 * 1024;
 const MAX_MAILBOXES = 100_000;
@@ -100,6 +120,12 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
 }
 
+function checkLanguage(languageId: unknown): number {
+    if (!LANGUAGES.some((l) => l.languageId === languageId))
+        throw new Error(`languageId must be one of ${LANGUAGES.map((l) => l.languageId).join(', ')}`);
+    return languageId as number;
+}
+
 /** Check a scenario change against the current domain; returns the merged scenario or throws a readable error. */
 function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
     const next = { ...current };
@@ -117,6 +143,7 @@ function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
         if (!isFaultScenario(change.fault)) throw new Error(`fault must be one of ${FAULT_SCENARIOS.join(', ')}`);
         next.fault = change.fault;
     }
+    if (change.languageId !== undefined) next.languageId = checkLanguage(change.languageId);
     if (change.profileId !== undefined) next.profileId = String(change.profileId);
     if (change.userId !== undefined) next.userId = String(change.userId);
     return next;
@@ -133,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: options.profileId,
         userId: options.userId,
         fault: options.fault ?? 'none',
+        languageId: checkLanguage(options.languageId ?? 1033),
     };
     const build = (s: Scenario): SandboxDomain =>
         createDomain({ seed: s.seed, mailboxCount: s.mailboxCount, testDelayMs, profileId: s.profileId });
@@ -161,6 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: scenario.profileId as string,
         userId: scenario.userId as string,
         fault: scenario.fault,
+        languageId: scenario.languageId,
         profiles: domain.profiles,
         users: domain.users.map((u) => ({
             systemuserid: u.systemuserid,
@@ -173,6 +202,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         entitySets: Object.fromEntries(domain.tables.map((t) => [t.logicalName, t.entitySet])),
         faultScenarios: FAULT_SCENARIOS,
         seedSizes: SEED_SIZES,
+        languages: LANGUAGES,
     });
 
     const setScenario = (change: ScenarioChange): SandboxState => {

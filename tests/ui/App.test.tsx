@@ -54,6 +54,39 @@ describe('App', () => {
         expect(loadProfile).toHaveBeenCalledTimes(2);
     });
 
+    it('reads the record again after the form saved new IDs, so the connection test is no longer blocked', async () => {
+        const APP_ID = '1b2c3d4e-0000-4000-8000-123456789abc';
+        const OLD = '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06';
+        const NEW = '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a60';
+        const saved: ProfileRecord = { ...PROFILE, exchangeonlinetenantid: OLD, oauthclientid: APP_ID };
+        const loadProfile = jest.fn().mockResolvedValue(saved);
+        const connection = {
+            ...createFakeServices().connection,
+            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
+        };
+        // Each updateView hands the App new services carrying the form's current values.
+        const update = (tenantId: string) => (
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={loadProfile}
+                services={createFakeServices({ connection, formValues: { tenantId, applicationId: APP_ID } })}
+            />
+        );
+        const { rerender } = render(update(OLD));
+        await waitFor(() => expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeEnabled());
+        rerender(update(NEW));
+        expect(await screen.findByText('[[ConnectionTest_FormDirty]]')).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+        // The form saves: the record now holds the new tenant and the platform calls updateView again.
+        loadProfile.mockResolvedValue({ ...saved, exchangeonlinetenantid: NEW });
+        rerender(update(NEW));
+        await waitFor(() => expect(screen.queryByText('[[ConnectionTest_FormDirty]]')).toBeNull(), { timeout: 3000 });
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeEnabled();
+        expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
+    });
+
     it('says why nothing can be changed on a read-only form', async () => {
         render(<App profileId="p" services={createFakeServices()} isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ActionButton, Stack, Text } from '@fluentui/react';
+import { ActionButton, Stack, Text, useTheme } from '@fluentui/react';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
 import { format, type GetString, type StringKey } from '../strings';
 
@@ -9,6 +9,9 @@ export type FailureDetailProps = { failure: DecodedError; getString: GetString }
 /** What failed and why, what to do, and the raw text one click away (product.md §2). */
 export const FailureDetail = React.memo(function FailureDetail({ failure, getString }: FailureDetailProps) {
     const [showRaw, setShowRaw] = React.useState(false);
+    // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
+    const { palette } = useTheme();
+    const hovered = { color: palette.themeDark };
     const message = format(getString(failure.messageKey as StringKey), failure.raw, failure.code ?? '');
     return (
         <Stack tokens={{ childrenGap: 4 }}>
@@ -18,6 +21,7 @@ export const FailureDetail = React.memo(function FailureDetail({ failure, getStr
             <Text block>{getString(failure.fixKey as StringKey)}</Text>
             {failure.raw && (
                 <ActionButton
+                    styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}
                     iconProps={{ iconName: showRaw ? 'ChevronUp' : 'ChevronDown' }}
                     aria-expanded={showRaw}
                     onClick={() => setShowRaw((v) => !v)}

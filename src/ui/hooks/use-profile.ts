@@ -7,13 +7,17 @@ export type ProfileState =
     | { status: 'loaded'; profile: ProfileRecord }
     | { status: 'failed'; message: string };
 
-/** Load the profile through the injected loader; `reload` retries after a failure. */
+/**
+ * Load the profile through the injected loader; `reload` retries after a failure; `refresh` re-reads a loaded
+ * profile in place (no loading state, a failed re-read keeps what was read).
+ */
 export function useProfile(
     profileId: string | undefined,
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>,
-): { state: ProfileState; reload: () => void } {
+): { state: ProfileState; reload: () => void; refresh: () => void } {
     const [state, setState] = React.useState<ProfileState>({ status: 'loading' });
     const [attempt, setAttempt] = React.useState(0);
+    const refreshing = React.useRef<AbortController>();
     React.useEffect(() => {
         if (!profileId) return undefined;
         const controller = new AbortController();
@@ -25,6 +29,20 @@ export function useProfile(
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);
+    React.useEffect(() => () => refreshing.current?.abort(), []);
     const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
-    return { state, reload };
+    const refresh = React.useCallback(() => {
+        if (!profileId) return;
+        refreshing.current?.abort();
+        const controller = new AbortController();
+        refreshing.current = controller;
+        loadProfile(controller.signal)
+            .then(
+                (profile) =>
+                    !controller.signal.aborted &&
+                    setState((s) => (s.status === 'loaded' ? { status: 'loaded', profile } : s)),
+            )
+            .catch(() => undefined);
+    }, [profileId, loadProfile]);
+    return { state, reload, refresh };
 }

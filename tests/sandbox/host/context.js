@@ -41,30 +41,70 @@ function stringProperty(column, value, editable) {
     };
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const formatting = {
-    formatInteger: (n) => integer.format(n),
-    formatDecimal: (n, precision = 2) =>
-        new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(
-            n,
-        ),
-    formatCurrency: (n, precision = 2, symbol = '$') => `${symbol}${formatting.formatDecimal(n, precision)}`,
-    formatDateShort: (d, includeTime) => (includeTime ? d.toLocaleString('en-US') : d.toLocaleDateString('en-US')),
-    formatDateLong: (d) => d.toLocaleDateString('en-US', { dateStyle: 'full' }),
-    formatDateLongAbbreviated: (d) => d.toLocaleDateString('en-US', { dateStyle: 'medium' }),
-    formatDateYearMonth: (d) => d.toLocaleDateString('en-US', { year: 'numeric', month: 'long' }),
-    formatTime: (d) => d.toLocaleTimeString('en-US'),
-    formatLanguage: (id) => (id === 1033 ? 'English' : String(id)),
-    formatUserDateTimeToUTC: (d) => d.toISOString(),
-    formatUTCDateTimeToUserDate: (d) => new Date(d),
-    getWeekOfYear: (d) => Math.ceil(((d - new Date(d.getFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
+/** What a user's language means for the context: BCP 47 tag, date and number patterns. */
+export const LOCALES = {
+    1033: {
+        tag: 'en-US',
+        name: 'English',
+        shortDatePattern: 'M/d/yyyy',
+        firstDayOfWeek: 0,
+        numberDecimalSeparator: '.',
+        numberGroupSeparator: ',',
+        currencySymbol: '$',
+        currencyFirst: true,
+    },
+    1031: {
+        tag: 'de-DE',
+        name: 'Deutsch',
+        shortDatePattern: 'dd.MM.yyyy',
+        firstDayOfWeek: 1,
+        numberDecimalSeparator: ',',
+        numberGroupSeparator: '.',
+        currencySymbol: '€',
+        currencyFirst: false,
+    },
 };
+
+/** The locale of an LCID; unknown ones fall back to English, as the platform falls back to the base language. */
+export function localeOf(languageId) {
+    return LOCALES[languageId] ?? LOCALES[1033];
+}
+
+/** context.formatting in the user's language. */
+export function createFormatting(languageId) {
+    const { tag, currencySymbol, currencyFirst } = localeOf(languageId);
+    const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+    const formatting = {
+        formatInteger: (n) => integer.format(n),
+        formatDecimal: (n, precision = 2) =>
+            new Intl.NumberFormat(tag, { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(
+                n,
+            ),
+        formatCurrency: (n, precision = 2, symbol = currencySymbol) => {
+            const amount = formatting.formatDecimal(n, precision);
+            return currencyFirst ? `${symbol}${amount}` : `${amount} ${symbol}`;
+        },
+        formatDateShort: (d, includeTime) => (includeTime ? d.toLocaleString(tag) : d.toLocaleDateString(tag)),
+        formatDateLong: (d) => d.toLocaleDateString(tag, { dateStyle: 'full' }),
+        formatDateLongAbbreviated: (d) => d.toLocaleDateString(tag, { dateStyle: 'medium' }),
+        formatDateYearMonth: (d) => d.toLocaleDateString(tag, { year: 'numeric', month: 'long' }),
+        formatTime: (d) => d.toLocaleTimeString(tag),
+        formatLanguage: (id) => LOCALES[id]?.name ?? String(id),
+        formatUserDateTimeToUTC: (d) => d.toISOString(),
+        formatUTCDateTimeToUserDate: (d) => new Date(d),
+        getWeekOfYear: (d) => Math.ceil(((d - new Date(d.getFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
+    };
+    return formatting;
+}
 
 /**
  * Build the context. `host` supplies: record (the row read from the Web API), values (column → current form value),
- * user, strings (Map), webAPI, recordId, requestRender(), container (for allocatedWidth).
+ * user, strings (Map, in the user's language), languageId, webAPI, recordId, requestRender(), container (for
+ * allocatedWidth).
  */
 export function createContext(host) {
+    const languageId = host.languageId ?? 1033;
+    const locale = localeOf(languageId);
     const hasEntityPrivilege = makeHasEntityPrivilege(host.user);
     const canWrite = hasEntityPrivilege('emailserverprofile', 3, 0);
     const context = {
@@ -90,11 +130,14 @@ export function createContext(host) {
         userSettings: {
             userId: `{${host.user.systemuserid.toUpperCase()}}`,
             userName: host.user.fullname,
-            languageId: 1033,
+            languageId,
             isRTL: false,
             securityRoles: host.user.roleIds ?? [],
-            dateFormattingInfo: { shortDatePattern: 'M/d/yyyy', firstDayOfWeek: 0 },
-            numberFormattingInfo: { numberDecimalSeparator: '.', numberGroupSeparator: ',' },
+            dateFormattingInfo: { shortDatePattern: locale.shortDatePattern, firstDayOfWeek: locale.firstDayOfWeek },
+            numberFormattingInfo: {
+                numberDecimalSeparator: locale.numberDecimalSeparator,
+                numberGroupSeparator: locale.numberGroupSeparator,
+            },
             getTimeZoneOffsetMinutes: (d) => -(d ?? new Date()).getTimezoneOffset(),
         },
         resources: {
@@ -106,7 +149,7 @@ export function createContext(host) {
             getEntityMetadata: () => Promise.reject(new Error('getEntityMetadata is not emulated')),
             lookupObjects: () => Promise.resolve([]),
         },
-        formatting,
+        formatting: createFormatting(languageId),
         navigation: createNavigation(),
         webAPI: host.webAPI,
         factory: { requestRender: () => host.requestRender(), getPopupService: () => undefined },

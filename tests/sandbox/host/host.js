@@ -3,7 +3,7 @@
 // Server data is only ever rendered with textContent / input.value.
 import { parseManifest, parseResx, resxFor } from './resx.js';
 import { createWebApi, send } from './webapi.js';
-import { BOUND_COLUMNS, createContext, setParameters } from './context.js';
+import { BOUND_COLUMNS, createContext, localeOf, setParameters } from './context.js';
 import { initSandboxPanel, showScenario } from './sandbox-panel.js';
 
 const registered = new Map();
@@ -47,15 +47,25 @@ async function fetchText(url) {
     return res.text();
 }
 
-/** Manifest, bundle and strings are loaded once per page, as the platform caches them. */
+/** Manifest and bundle are loaded once per page, as the platform caches them. */
 const control = (async () => {
     const manifest = parseManifest(await fetchText('/control/ControlManifest.xml'));
     await loadScript('/control/bundle.js');
     const ctor = registered.get(manifest.name);
     if (!ctor) throw new Error(`bundle.js did not register ${manifest.name}`);
-    const strings = parseResx(await fetchText(`/control/${resxFor(manifest.resx, 1033)}`));
-    return { manifest, ctor, strings };
+    return { manifest, ctor };
 })();
+
+/** The strings of the user's language (the manifest's resx for the LCID), loaded once per language. */
+const stringsByLanguage = new Map();
+function stringsFor(manifest, languageId) {
+    if (!stringsByLanguage.has(languageId)) {
+        const loading = fetchText(`/control/${resxFor(manifest.resx, languageId)}`).then(parseResx);
+        loading.catch(() => stringsByLanguage.delete(languageId));
+        stringsByLanguage.set(languageId, loading);
+    }
+    return stringsByLanguage.get(languageId);
+}
 
 function isDirty() {
     return Object.keys(FIELDS).some((id) => (form.values[FIELDS[id]] ?? '') !== (form.record?.[FIELDS[id]] ?? ''));
@@ -171,13 +181,18 @@ async function boot(state) {
     const user = state.users.find((u) => u.systemuserid === state.userId) ?? state.users[0];
     $('signed-in-user').textContent = user.fullname;
     await readRecord(state);
-    const { ctor, strings } = await control;
+    const { manifest, ctor } = await control;
+    const languageId = state.languageId ?? 1033;
+    const strings = await stringsFor(manifest, languageId);
+    // The control speaks the user's language; the sandbox's own form chrome stays English.
+    root.lang = localeOf(languageId).tag;
     const webAPI = createWebApi(state.entitySets);
     form.context = createContext({
         record: form.record,
         values: form.values,
         user,
         strings,
+        languageId,
         webAPI,
         recordId: state.profileId,
         container: root,

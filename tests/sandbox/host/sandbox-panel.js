@@ -40,6 +40,11 @@ export function showScenario(state) {
         state.faultScenarios.map((f) => ({ value: f, label: f })),
         state.fault,
     );
+    fill(
+        $('sb-language'),
+        state.languages.map((l) => ({ value: l.languageId, label: `${l.name} (${l.languageId})` })),
+        state.languageId,
+    );
 }
 
 /** Wire the panel: on submit POST the scenario, then call onApplied(newState). */
@@ -55,6 +60,7 @@ export function initSandboxPanel(onApplied) {
             profileId: data.get('profileId'),
             mailboxCount: Number(data.get('mailboxCount')),
             fault: data.get('fault'),
+            languageId: Number(data.get('languageId')),
         };
         apply.disabled = true;
         status.textContent = 'Resetting the emulated Dataverse…';
