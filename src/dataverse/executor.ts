@@ -30,6 +30,8 @@ export type ExecutorDeps = {
     sleep: Sleep;
     signal?: AbortSignal;
     onProgress?: (summary: LedgerSummary, ledger: RunLedger) => void;
+    /** Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends. */
+    onApprovalsSent?: (ledger: RunLedger) => void;
     pollScheduleMs?: readonly number[];
     pollTimeoutMs?: number;
 };
@@ -61,7 +63,10 @@ async function sendChunk(
     ids: string[],
     unknown: Set<string>,
 ): Promise<void> {
-    if (phase === 'approve') ids.forEach((id) => ledger.approvalSent(id));
+    if (phase === 'approve') {
+        ids.forEach((id) => ledger.approvalSent(id));
+        deps.onApprovalsSent?.(ledger);
+    }
     ledger.markInFlight(ids, true);
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;

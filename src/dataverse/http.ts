@@ -153,14 +153,14 @@ export class DataverseHttp {
         return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
     }
 
-    /** GET every page of a collection, following @odata.nextLink as-is with the same page size. */
+    /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
     async getAll<T>(path: string, options: GetAllOptions<T> = {}): Promise<T[]> {
         const size = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
         const prefer = [`odata.maxpagesize=${size}`, ...(options.prefer ?? [])];
         const rows: T[] = [];
         let next: string | undefined = path;
         while (next) {
-            const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.send(next, {
+            const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.read(next, {
                 prefer,
                 signal: options.signal,
             });
@@ -169,6 +169,19 @@ export class DataverseHttp {
             next = res.body['@odata.nextLink'];
         }
         return rows;
+    }
+
+    /** A GET is safe to repeat: after a dropped connection it is sent again with back-off (bounded). */
+    private async read<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await this.send<T>(path, options);
+            } catch (e) {
+                const dropped = e instanceof DataverseError && e.status === NETWORK_ERROR_STATUS;
+                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw e;
+                await this.sleep(BACKOFF_503_MS * 2 ** attempt, options.signal);
+            }
+        }
     }
 
     /** POST $batch with top-level parts; each part's answer (success or failure) comes back as a value, in order. */

@@ -36,6 +36,7 @@ export class BulkRunController {
     private abort: AbortController | undefined;
     private lastPersist = 0;
     private lastPublish = 0;
+    private persistQueued = false;
     private state: BulkRunState = { status: 'idle', resumed: false };
 
     constructor(private readonly deps: BulkRunDeps) {}
@@ -104,6 +105,7 @@ export class BulkRunController {
                 sleep: this.deps.sleep,
                 signal: abort.signal,
                 onProgress: () => this.publish('running', resumed),
+                onApprovalsSent: () => this.persistBeforeSend(),
             });
             this.publish('finished', resumed, true);
         } catch (e) {
@@ -122,6 +124,21 @@ export class BulkRunController {
         this.state = { status, resumed, throttledUntilMs, view: buildRunView(ledger.summary(), ledger.all()) };
         this.persist(ledger, force);
         this.deps.onChange(this.state);
+    }
+
+    /**
+     * Approvals marked 'sent' must be stored before their request leaves, or a reload in between would send them
+     * again (issue 6: never approve twice); stored as 'sent', the resumed run re-reads them instead. Workers mark
+     * their chunks in the same tick, so one write per tick: the microtask runs before any of those requests is
+     * dispatched, since each first awaits the gate.
+     */
+    private persistBeforeSend(): void {
+        if (this.persistQueued) return;
+        this.persistQueued = true;
+        queueMicrotask(() => {
+            this.persistQueued = false;
+            if (this.ledger) this.persist(this.ledger, true);
+        });
     }
 
     private persist(ledger: RunLedger, force: boolean): void {

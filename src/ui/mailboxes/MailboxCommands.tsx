@@ -9,6 +9,8 @@ export type MailboxCommandsProps = {
     exportIds: readonly string[];
     canApprove: boolean;
     isRunning: boolean;
+    /** Read-only form: nothing that writes may run, and the reason says so (not "a run is in progress"). */
+    isReadOnly?: boolean;
     isLoading: boolean;
     getString: GetString;
     onApproveAndTest: (ids: string[]) => void;
@@ -25,6 +27,7 @@ function firstReason(...checks: [boolean, StringKey][]): StringKey | null {
 }
 
 function specs(p: MailboxCommandsProps): Spec[] {
+    const readOnly: [boolean, StringKey] = [p.isReadOnly === true, 'State_ReadOnly'];
     const busy: [boolean, StringKey] = [p.isRunning, 'Mailboxes_Reason_Busy'];
     const loading: [boolean, StringKey] = [p.isLoading, 'Mailboxes_Reason_Loading'];
     const none: [boolean, StringKey] = [p.selectedIds.length === 0, 'Mailboxes_Reason_NoSelection'];
@@ -33,21 +36,24 @@ function specs(p: MailboxCommandsProps): Spec[] {
             key: 'approveAndTest',
             label: 'Mailboxes_Command_ApproveAndTest',
             icon: 'CheckMark',
-            reason: firstReason(busy, loading, none, [!p.canApprove, 'Mailboxes_Reason_CannotApprove']),
+            reason: firstReason(readOnly, busy, loading, none, [!p.canApprove, 'Mailboxes_Reason_CannotApprove']),
             run: () => p.onApproveAndTest([...p.selectedIds]),
         },
         {
             key: 'testOnly',
             label: 'Mailboxes_Command_TestOnly',
             icon: 'TestBeaker',
-            reason: firstReason(busy, loading, none),
+            reason: firstReason(readOnly, busy, loading, none),
             run: () => p.onTestOnly([...p.selectedIds]),
         },
         {
             key: 'retryFailed',
             label: 'Mailboxes_Command_RetryFailed',
             icon: 'Refresh',
-            reason: firstReason(busy, loading, [p.failedSelectedIds.length === 0, 'Mailboxes_Reason_NoFailed']),
+            reason: firstReason(readOnly, busy, loading, [
+                p.failedSelectedIds.length === 0,
+                'Mailboxes_Reason_NoFailed',
+            ]),
             run: () => p.onRetryFailed([...p.failedSelectedIds]),
         },
         {

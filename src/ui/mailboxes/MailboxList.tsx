@@ -17,6 +17,7 @@ export type MailboxListProps = {
     loading: { loaded: number; estimatedTotal: number } | null;
     canApprove: boolean;
     isRunning: boolean;
+    isReadOnly?: boolean;
     /** Height of the scrollable list container in px (virtualization needs a fixed height). */
     height?: number;
     getString: GetString;

@@ -1,0 +1,258 @@
+/**
+ * Bulk approve + Test & Enable (issue 6) in chromium against the sandbox: a user who cannot approve, 5,000
+ * mailboxes in one run, a reload in the middle of a run, and the CSV export — each checked on the page (the numbers
+ * add up, nothing left in progress), in the emulator's store and in what the page sent.
+ */
+import type { Page } from 'playwright-core';
+import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
+import { HOSTILE_NAMES } from '../sandbox/domain/names';
+import { applyScenario, itWithScreenshot, runAxe, startE2E, waitReady, type E2E } from './harness';
+import {
+    BatchRecorder,
+    CSV_HEADER,
+    askForRun,
+    confirmStart,
+    controlOf,
+    downloadCsv,
+    emulatedIso,
+    expectConsistentProgress,
+    expectSettledRun,
+    fmt,
+    idsOf,
+    need,
+    onServerSideSync,
+    openMailboxes,
+    parseCsv,
+    profileMailboxes,
+    setEmulatorConfig,
+    twice,
+    waitUntil,
+    watchAppliedApprovals,
+    watchPage,
+    watched,
+} from './bulk-run-kit';
+
+let e2e: E2E | undefined;
+let recorder: BatchRecorder;
+const page = (): Page => need(e2e).page;
+const sandbox = () => need(e2e).sandbox;
+const control = () => controlOf(page());
+const test = itWithScreenshot(() => e2e?.page);
+const PROFILE = PROFILE_IDS.commercial;
+
+beforeAll(async () => {
+    // Emulated time runs 40x (a batch of 200 parts is held 0.8 s instead of 3.2 s); a Test & Enable takes 20
+    // emulated seconds, half a real second. The page still polls for results after 15 real seconds.
+    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 40, timeScale: 40 });
+    recorder = new BatchRecorder(e2e.page);
+}, 120_000);
+afterAll(async () => {
+    await e2e?.close();
+});
+
+describe('bulk run by users who cannot approve', () => {
+    test('a user without the privilege is told exactly what is missing and can copy the pending addresses', async () => {
+        await applyScenario(page(), { profileId: PROFILE, userId: USER_IDS.basicUser, mailboxCount: 40 });
+        recorder.clear();
+        await openMailboxes(page(), 40);
+        const mailboxes = await profileMailboxes(sandbox(), PROFILE);
+
+        // The notice names exactly what is missing: the privilege, nothing else.
+        const heading = control().getByText('You cannot approve mailboxes because:');
+        await heading.waitFor();
+        const notice = heading.locator('xpath=ancestor::div[contains(@class, "ms-MessageBar")][1]');
+        await expect(notice.getByRole('listitem').allTextContents()).resolves.toEqual([
+            'your security roles lack the privilege prvApproveRejectEmailAddress (Approve Email Addresses for Users or Queues).',
+        ]);
+        const pending = mailboxes
+            .filter((m) => m.emailrouteraccessapproval !== 1 && m.emailrouteraccessapproval !== 3 && m.emailaddress)
+            .map((m) => String(m.emailaddress));
+        expect(pending.length).toBeGreaterThan(0);
+        await control()
+            .getByText(`${fmt(pending.length)} mailboxes are waiting for approval.`)
+            .waitFor();
+        expect(await runAxe(page())).toEqual([]);
+
+        // Copy pending addresses puts exactly those addresses on the clipboard, one per line.
+        await need(e2e).browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await page().evaluate(() => navigator.clipboard.writeText(''));
+        await control().getByRole('button', { name: 'Copy pending addresses' }).click();
+        await page().waitForFunction(async () => (await navigator.clipboard.readText()).length > 0);
+        const copied = await page().evaluate(() => navigator.clipboard.readText());
+        expect(copied.split('\n').sort()).toEqual([...pending].sort());
+
+        // This user may not write the profile either (read-only form): no command that writes can be used.
+        await control().getByRole('button', { name: 'Select all 40 shown' }).click();
+        for (const name of ['Approve & test', 'Test only', 'Retry failed']) {
+            const command = control().getByRole('menuitem', { name });
+            await expect(command.getAttribute('aria-disabled')).resolves.toBe('true');
+            await expect(command.getAttribute('title')).resolves.toBe(
+                'This form is read-only, so the assistant shows the settings but changes nothing.',
+            );
+        }
+        await control().getByRole('menuitem', { name: 'Test only' }).click({ force: true });
+        await expect(page().getByRole('alertdialog').count()).resolves.toBe(0);
+        expect(recorder.batches()).toEqual([]);
+    });
+
+    test('an admin Dataverse refuses as approver tests the approved mailboxes and sends no approval', async () => {
+        // System Administrator with the privilege but not a Microsoft 365 admin: Dataverse refuses approvals.
+        await applyScenario(page(), { profileId: PROFILE, userId: USER_IDS.sysAdminNotApprover, mailboxCount: 40 });
+        const applied = watchAppliedApprovals(sandbox());
+        recorder.clear();
+        await openMailboxes(page(), 40);
+        const before = await profileMailboxes(sandbox(), PROFILE);
+        const testable = before.filter((m) => m.emailrouteraccessapproval === 1 && onServerSideSync(m));
+
+        const question = await askForRun(page(), 'Test only', 40);
+        expect(question).toContain(`Test ${fmt(testable.length)} mailboxes?`);
+        expect(question).toContain(`${fmt(40 - testable.length)} selected mailboxes will be skipped.`);
+        const startedAt = emulatedIso(sandbox());
+        await watchPage(page(), []);
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, 40);
+        expectConsistentProgress((await watched(page())).progress, 40);
+        expect(summary.skipped).toBe(40 - testable.length);
+        expect(summary.enabled + summary.failed).toBe(testable.length);
+
+        // The server got Test & Enable for exactly the testable mailboxes and not a single approval.
+        await recorder.settle();
+        expect(recorder.parts().filter((p) => p.approve)).toEqual([]);
+        expect([...recorder.counts('test').keys()].sort()).toEqual(idsOf(testable));
+        expect(applied.size).toBe(0);
+        const after = await profileMailboxes(sandbox(), PROFILE);
+        const approvalOf = new Map(before.map((m) => [m.mailboxid, m.emailrouteraccessapproval]));
+        for (const m of after) expect(m.emailrouteraccessapproval).toBe(approvalOf.get(m.mailboxid));
+        const tested = after.filter(
+            (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= startedAt,
+        );
+        expect(tested.length).toBe(testable.length);
+        expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(summary.enabled);
+    });
+});
+
+describe('bulk run at scale', () => {
+    test('approves and tests 5,000 mailboxes once each; the summary, the store and the CSV export agree', async () => {
+        await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: 5_000 });
+        const applied = watchAppliedApprovals(sandbox());
+        recorder.clear();
+        await openMailboxes(page(), 5_000);
+        const before = await profileMailboxes(sandbox(), PROFILE);
+        const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
+        const toTest = before.filter(onServerSideSync);
+
+        const question = await askForRun(page(), 'Approve & test', 5_000);
+        expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
+        expect(await runAxe(page())).toEqual([]);
+        const startedAt = emulatedIso(sandbox());
+        await watchPage(page(), []);
+        await confirmStart(page());
+        await control()
+            .getByText(/^[\d,]+ of 5,000 done$/)
+            .waitFor();
+        expect(await runAxe(page())).toEqual([]);
+        const summary = await expectSettledRun(page(), PROFILE, 5_000);
+        expectConsistentProgress((await watched(page())).progress, 5_000);
+        expect(summary.skipped).toBe(5_000 - toTest.length);
+        expect(await runAxe(page())).toEqual([]);
+
+        // Dataverse: each pending mailbox approved exactly once, each eligible one tested once, results as reported;
+        // nothing the server answered was an error (no throttling at the real limits).
+        await recorder.settle();
+        expect(twice(applied)).toEqual([]);
+        expect([...applied.keys()].sort()).toEqual(idsOf(toApprove));
+        expect(twice(recorder.counts('approve'))).toEqual([]);
+        expect(twice(recorder.counts('test'))).toEqual([]);
+        const after = await profileMailboxes(sandbox(), PROFILE);
+        const byId = new Map(after.map((m) => [m.mailboxid, m]));
+        for (const m of toApprove) expect(byId.get(m.mailboxid)?.emailrouteraccessapproval).toBe(1);
+        const tested = after.filter(
+            (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= startedAt,
+        );
+        expect(tested.length).toBe(toTest.length);
+        expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(summary.enabled);
+        expect(tested.filter((m) => m.mailboxstatus === 2).length).toBe(summary.failed);
+        const log = sandbox().emulator.requestLog();
+        expect(log.filter((r) => r.status >= 400)).toEqual([]);
+
+        // Export CSV from the summary once the list shows the new results.
+        const enabledNow = after.filter((m) => m.mailboxstatus === 1).length;
+        await control()
+            .getByRole('button', { name: `Enabled (${fmt(enabledNow)})` })
+            .waitFor();
+        const csv = await downloadCsv(page(), () =>
+            control()
+                .getByRole('status')
+                .filter({ hasText: 'Run finished.' })
+                .locator('..')
+                .getByRole('button', { name: 'Export CSV' })
+                .click(),
+        );
+        expect(csv.name).toBe(`mailboxes-${PROFILE}.csv`);
+        expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+        const rows = parseCsv(csv.text.slice(1));
+        expect(rows[0]).toEqual(CSV_HEADER);
+        const records = rows.slice(1).map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]])));
+        expect(records.length).toBe(5_000);
+        expect(new Set(records.map((r) => r.mailboxid)).size).toBe(5_000);
+        const outcome = (state: string) => records.filter((r) => r.runoutcome === state).length;
+        expect(outcome('succeeded')).toBe(summary.enabled);
+        expect(outcome('failed')).toBe(summary.failed);
+        expect(outcome('skipped')).toBe(summary.skipped);
+        for (const r of records) {
+            const m = byId.get(r.mailboxid);
+            expect(r.emailrouteraccessapproval).toBe(String(m?.emailrouteraccessapproval));
+            if (r.runoutcome === 'succeeded') expect(r.mailboxstatus).toBe('1');
+            if (r.runoutcome === 'failed') expect(r.mailboxstatus).toBe('2');
+        }
+        // Hostile names survive the round trip, and anything a spreadsheet would evaluate starts with a quote.
+        const names = records.map((r) => r.name);
+        for (const hostile of HOSTILE_NAMES) {
+            expect(names).toContain(/^[=+\-@]/.test(hostile) ? `'${hostile}` : hostile);
+        }
+        for (const r of records) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);
+    }, 240_000);
+});
+
+describe('bulk run across a reload', () => {
+    test('a reload in the middle of the approvals resumes the run; nothing is approved twice', async () => {
+        await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: 1_000 });
+        const applied = watchAppliedApprovals(sandbox());
+        recorder.clear();
+        await openMailboxes(page(), 1_000);
+        const before = await profileMailboxes(sandbox(), PROFILE);
+        const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
+        const toTest = before.filter(onServerSideSync);
+        await askForRun(page(), 'Approve & test', 1_000);
+        const startedAt = emulatedIso(sandbox());
+        // Slow answers (real ms) so the reload lands while approval batches are on the wire.
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 400 } });
+        await confirmStart(page());
+        // Reload as soon as the first approvals are on the wire, before any answer is back.
+        await waitUntil(() => recorder.parts().some((p) => p.approve));
+        const approvalsBeforeReload = recorder.parts().filter((p) => p.approve).length;
+        expect(approvalsBeforeReload).toBeLessThan(toApprove.length);
+        await page().reload();
+        await waitReady(page(), 1);
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 0 } });
+
+        // Opening Mailboxes picks the run up again and says so.
+        await control().getByRole('tab', { name: 'Mailboxes' }).click();
+        await control().getByText('Resumed the run that was in progress when this page was last open.').waitFor();
+        const summary = await expectSettledRun(page(), PROFILE, 1_000);
+        expect(summary.skipped).toBe(1_000 - toTest.length);
+
+        await recorder.settle();
+        expect(twice(applied)).toEqual([]);
+        expect([...applied.keys()].sort()).toEqual(idsOf(toApprove));
+        const after = await profileMailboxes(sandbox(), PROFILE);
+        const byId = new Map(after.map((m) => [m.mailboxid, m]));
+        for (const m of toApprove) expect(byId.get(m.mailboxid)?.emailrouteraccessapproval).toBe(1);
+        const tested = after.filter(
+            (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= startedAt,
+        );
+        expect(tested.length).toBe(toTest.length);
+        expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(summary.enabled);
+        expect(tested.filter((m) => m.mailboxstatus === 2).length).toBe(summary.failed);
+    }, 180_000);
+});
