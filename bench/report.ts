@@ -95,7 +95,7 @@ export function formatTable(result: BenchResult): string {
         ...lines.map((l) => row(l, widths)),
         'ours = first list GET → last $batch answer; optimum: c = concurrency-bound, wN = N window loads; opt@dop = same',
         'bound at x-ms-dop-hint parallelism; * = serial time extrapolated from a sample; srv tests = last $batch → last server-side test',
-        'completion; our poll = last $batch → the last result poll of runBulk (skipped above --client-poll-max, see README).',
+        'completion; our poll = last $batch → the last result poll of runBulk.',
         ...result.runs.map(
             (r) =>
                 `${r.mailboxes}: list ${s(r.phases.listMs)} (${r.phases.listRequests} GETs) · writes ${s(r.phases.writeMs)} ` +
