@@ -1,4 +1,5 @@
 /** Our client (DataverseHttp + planRun + runBulk) against a sandbox with the real service-protection limits. */
+import { DEFAULT_LIMITS } from '../tests/sandbox/emulator';
 import { DataverseHttp, realSleep } from '../src/dataverse/http';
 import { runBulk } from '../src/dataverse/executor';
 import { IDS_PER_QUERY, listMailboxes } from '../src/dataverse/mailboxes';
@@ -137,7 +138,7 @@ export async function runOurs(mailboxes: number, settings: BenchSettings): Promi
             peakHeapMB: peaks.heapUsedMB,
             runHeapDeltaMB: peaks.heapUsedMB - baselineHeap,
             realSeconds: (performance.now() - realStart) / 1000,
-            phases: phaseBreakdown(log),
+            phases: phaseBreakdown(log, DEFAULT_LIMITS.costMs),
             rows,
         };
     } finally {

@@ -1,16 +1,20 @@
 /** Where the write phase's emulated time went, read from the emulator's request log. */
 import type { RequestLogEntry } from '../tests/sandbox/emulator/contract';
 
-/** Emulated ms per step of runBulk's write phase. */
+/** Emulated ms of runBulk's write phase and how busy it kept the server. */
 export type PhaseBreakdown = {
     listMs: number;
     listRequests: number;
-    approveMs: number;
-    rereadMs: number;
+    /** First $batch start → last $batch end (approvals, re-reads and Test & Enable overlap). */
+    writeMs: number;
+    batches: number;
     rereadRequests: number;
-    /** Mean emulated duration of one re-read GET (its cost is 50 ms; the rest is in-process CPU × timeScale). */
-    rereadMeanMs: number;
-    testMs: number;
+    /** Sum of request durations in the write span ÷ its length: the parallelism actually used. */
+    meanParallel: number;
+    /** Sum of the cost model's time for the operations sent (what the server must spend at the least). */
+    costMs: number;
+    /** Sum of request durations in the write span. */
+    busyMs: number;
 };
 
 const isBatch = (e: RequestLogEntry): boolean => e.method === 'POST' && e.path.includes('$batch');
@@ -20,25 +24,29 @@ function span(entries: readonly RequestLogEntry[]): number {
     return Math.max(...entries.map((e) => e.endedMs)) - Math.min(...entries.map((e) => e.startedMs));
 }
 
-/** Split the log at the approval re-read (GETs between the approve and the Test & Enable batches). */
-export function phaseBreakdown(log: readonly RequestLogEntry[]): PhaseBreakdown {
+/** Split the log into the list (before the first $batch) and the write phase (first → last $batch). */
+export function phaseBreakdown(log: readonly RequestLogEntry[], cost: { read: number; batchPart: number; write: number }): PhaseBreakdown {
     const firstBatch = log.findIndex(isBatch);
     const list = firstBatch < 0 ? [...log] : log.slice(0, firstBatch);
-    const rest = firstBatch < 0 ? [] : log.slice(firstBatch);
-    const firstGet = rest.findIndex((e) => e.method === 'GET');
-    const approve = (firstGet < 0 ? rest : rest.slice(0, firstGet)).filter(isBatch);
-    const afterApprove = firstGet < 0 ? [] : rest.slice(firstGet);
-    const nextBatch = afterApprove.findIndex(isBatch);
-    const rereads = (nextBatch < 0 ? afterApprove : afterApprove.slice(0, nextBatch)).filter((e) => e.method === 'GET');
-    const tests = (nextBatch < 0 ? [] : afterApprove.slice(nextBatch)).filter(isBatch);
-    const rereadTotal = rereads.reduce((sum, e) => sum + e.endedMs - e.startedMs, 0);
+    let lastBatch = -1;
+    log.forEach((e, i) => {
+        if (isBatch(e)) lastBatch = i;
+    });
+    const write = firstBatch < 0 ? [] : log.slice(firstBatch, lastBatch + 1);
+    const writeMs = span(write);
+    const busyMs = write.reduce((sum, e) => sum + e.endedMs - e.startedMs, 0);
+    const costMs = write.reduce(
+        (sum, e) => sum + (isBatch(e) ? e.operations * (cost.write + cost.batchPart) : e.method === 'GET' ? cost.read : cost.write),
+        0,
+    );
     return {
         listMs: span(list),
         listRequests: list.length,
-        approveMs: span(approve),
-        rereadMs: span(rereads),
-        rereadRequests: rereads.length,
-        rereadMeanMs: rereads.length ? rereadTotal / rereads.length : 0,
-        testMs: span(tests),
+        writeMs,
+        batches: write.filter(isBatch).length,
+        rereadRequests: write.filter((e) => e.method === 'GET').length,
+        meanParallel: writeMs > 0 ? busyMs / writeMs : 0,
+        costMs,
+        busyMs,
     };
 }

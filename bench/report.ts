@@ -95,12 +95,12 @@ export function formatTable(result: BenchResult): string {
         ...lines.map((l) => row(l, widths)),
         'ours = first list GET → last $batch answer; optimum: c = concurrency-bound, wN = N window loads; opt@dop = same',
         'bound at x-ms-dop-hint parallelism; * = serial time extrapolated from a sample; srv tests = last $batch → last server-side test',
-        'completion; our poll = last $batch → the last result poll of runBulk (skipped above --client-poll-max, see README).',
+        'completion; our poll = last $batch → the last result poll of runBulk.',
         ...result.runs.map(
             (r) =>
-                `${r.mailboxes}: list ${s(r.phases.listMs)} (${r.phases.listRequests} GETs) · approve ${s(r.phases.approveMs)} · ` +
-                `re-read ${s(r.phases.rereadMs)} (${r.phases.rereadRequests} GETs, mean ${r.phases.rereadMeanMs.toFixed(0)} ms) · ` +
-                `T&E ${s(r.phases.testMs)}`,
+                `${r.mailboxes}: list ${s(r.phases.listMs)} (${r.phases.listRequests} GETs) · writes ${s(r.phases.writeMs)} ` +
+                `(${r.phases.batches} $batch, ${r.phases.rereadRequests} re-read GETs) · parallelism used ${r.phases.meanParallel.toFixed(2)} · ` +
+                `server time: cost model ${s(r.phases.costMs)}, observed ${s(r.phases.busyMs)}`,
         ),
         `List of ${result.listRows} rows (median real ms): index ${result.listIndexMs.toFixed(1)}, filter ${result.listFilterMs.toFixed(2)}, sort ${result.listSortMs.toFixed(1)}.`,
     ].join('\n');

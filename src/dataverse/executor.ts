@@ -7,6 +7,7 @@ import { APPROVAL, TEST_STATUS, type MailboxRow, type RunPlan } from '../core/ru
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import { guidLiteral } from '../core/odata';
+import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
 import { DataverseError } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
@@ -19,8 +20,6 @@ export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_00
 export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 /** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
 export const MAX_ROUNDS = 5;
-/** Parallel batch workers; the gate's adaptive limit decides how many actually run. */
-const WORKERS = 50;
 
 /** What runBulk needs. */
 export type ExecutorDeps = {
@@ -98,25 +97,33 @@ function takeIds(ledger: RunLedger, phase: Phase): string[] {
     return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
 }
 
-/** Send every eligible mailbox of `phase` once, in adaptive-size batches, through up to WORKERS loops. */
+/**
+ * Send every eligible mailbox of `phase` once, in adaptive-size batches. A chunk is cut only when the gate has room
+ * for it (no more chunks in flight than its concurrency limit), so each batch gets the size the gate has learnt by
+ * then instead of every chunk being cut up front at the starting size.
+ */
 async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, unknown: Set<string>): Promise<void> {
     const queue = takeIds(ledger, phase);
-    let stopped = false;
-    const worker = async (): Promise<void> => {
-        while (queue.length > 0 && !stopped && !deps.signal?.aborted) {
-            const ids = queue.splice(0, deps.http.gate.batchSize);
-            try {
-                await sendChunk(ledger, deps, phase, ids, unknown);
-            } catch (e) {
-                stopped = true; // e.g. session expired: stop taking work, let the others drain, then rethrow
-                throw e;
-            }
+    const running = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    for (;;) {
+        while (
+            queue.length > 0 &&
+            !failure &&
+            !deps.signal?.aborted &&
+            running.size < Math.max(1, deps.http.gate.limit)
+        ) {
+            const ids = queue.splice(0, chunkSize(queue.length, deps.http.gate));
+            const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, unknown)
+                // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
+                .catch((error: unknown) => void (failure ??= { error }))
+                .finally(() => running.delete(sent));
+            running.add(sent);
         }
-    };
-    const count = Math.min(WORKERS, Math.max(1, queue.length));
-    const results = await Promise.allSettled(Array.from({ length: count }, worker));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) throw failure.reason;
+        if (running.size === 0) break;
+        await Promise.race(running);
+    }
+    if (failure) throw failure.error;
 }
 
 /** Re-read approvals: applied → confirmed; lost answer → pending again; silent no-op → failed('approvalNotApplied'). */
@@ -149,6 +156,19 @@ async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Pr
     if (deps.signal?.aborted) return;
     for (const id of takeIds(ledger, phase))
         ledger.failed(id, 'throttled', `Still throttled after ${MAX_ROUNDS} rounds.`);
+}
+
+/**
+ * Approve, and meanwhile schedule Test & Enable for the mailboxes that need no approval: both share the gate, so
+ * the tests fill the slots the approvals' tail and re-reads leave free. Confirmed approvals are tested afterwards.
+ */
+async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
+    const results = await Promise.allSettled([
+        runPhase(ledger, deps, 'approve'),
+        runPhaseRound(ledger, deps, 'test', new Set()),
+    ]);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
 }
 
 function outcomeOf(row: MailboxRow): 'succeeded' | 'failed' | undefined {
@@ -224,7 +244,7 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
     try {
         // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
         await confirmApprovals(ledger, deps, new Set(ledger.idsIn('sent')));
-        if (ledger.mode === 'approveAndTest') await runPhase(ledger, deps, 'approve');
+        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps);
         await runPhase(ledger, deps, 'test');
         await pollResults(ledger, deps);
     } finally {

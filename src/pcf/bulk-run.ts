@@ -86,6 +86,11 @@ export class BulkRunController {
         this.abort?.abort();
     }
 
+    /** Mode and planning time of the current run (for the run note). */
+    runInfo(): { mode: RunMode; createdAt: string } | undefined {
+        return this.ledger ? { mode: this.ledger.mode, createdAt: this.ledger.createdAt } : undefined;
+    }
+
     /** Entries of the current run, for export. */
     entries() {
         return this.ledger?.all() ?? [];

@@ -15,7 +15,6 @@ import type { ConnectionActions } from '../ui/actions';
 import type { ConnectionTestView } from '../ui/connection/connection-state';
 import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
 
-
 /** Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input; empty in production). */
 export function hostOverrideFrom(base: string | null | undefined): ((host: string) => string) | undefined {
     const trimmed = base?.trim().replace(/\/+$/, '');
@@ -26,7 +25,12 @@ function toView(p: ConnectionTestProgress): ConnectionTestView {
     if (p.verdict?.kind === 'succeeded') return { status: 'succeeded', completedOn: p.verdict.completedOn };
     if (p.verdict?.kind === 'failed') return { status: 'failed', failures: p.verdict.failures };
     if (p.verdict?.kind === 'timedOut') return { status: 'timedOut' };
-    return { status: 'running', step: p.step === 'queued' ? 'queued' : 'running', polls: p.polls, nextPollAtMs: p.nextPollAtMs };
+    return {
+        status: 'running',
+        step: p.step === 'queued' ? 'queued' : 'running',
+        polls: p.polls,
+        nextPollAtMs: p.nextPollAtMs,
+    };
 }
 
 function testRunner(http: DataverseHttp): RunConnectionTest {
@@ -39,28 +43,46 @@ function testRunner(http: DataverseHttp): RunConnectionTest {
         } catch (e) {
             if (signal.aborted) return { status: 'cancelled' };
             const err = e instanceof DataverseError ? e : new DataverseError(0, '', String(e));
-            return { status: 'error', failure: decodeDataverseError({ status: err.status, code: err.code, message: err.message }) };
+            return {
+                status: 'error',
+                failure: decodeDataverseError({ status: err.status, code: err.code, message: err.message }),
+            };
         }
     };
 }
 
 /** Build the Connection actions for one profile. */
-export function createConnectionActions(http: DataverseHttp, profileId: string, discoveryBaseUrl?: string | null): ConnectionActions {
+export function createConnectionActions(
+    http: DataverseHttp,
+    profileId: string,
+    discoveryBaseUrl?: string | null,
+): ConnectionActions {
     const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
     const id = guidLiteral(profileId);
     return {
         resolveTenant: discovery.resolveTenant,
         // Write-only column: PATCH it alone, then confirm through isoauthclientsecretset (dataverse.md §2).
         saveSecret: async (value) => {
-            await http.send(`emailserverprofiles(${id})`, { method: 'PATCH', body: { oauthclientsecret: value }, ifMatch: '*' });
-            const check = await http.send<{ isoauthclientsecretset: boolean }>(`emailserverprofiles(${id})?$select=isoauthclientsecretset`);
+            await http.send(`emailserverprofiles(${id})`, {
+                method: 'PATCH',
+                body: { oauthclientsecret: value },
+                ifMatch: '*',
+            });
+            const check = await http.send<{ isoauthclientsecretset: boolean }>(
+                `emailserverprofiles(${id})?$select=isoauthclientsecretset`,
+            );
             if (!check.body.isoauthclientsecretset) throw new Error('The secret was not stored.');
         },
         readExpiry: () => readSecretExpiry(http, profileId),
         saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
         loadCanaries: async (signal) => {
-            const rows = (await listCanaryCandidates(http, profileId, signal)).filter((r) => !canaryProblem(r, profileId));
-            const options = rows.map((r) => ({ id: r.mailboxid, label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name }));
+            const rows = (await listCanaryCandidates(http, profileId, signal)).filter(
+                (r) => !canaryProblem(r, profileId),
+            );
+            const options = rows.map((r) => ({
+                id: r.mailboxid,
+                label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name,
+            }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },
         runConnectionTest: testRunner(http),

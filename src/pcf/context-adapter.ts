@@ -29,17 +29,31 @@ export function createServices(
     return { http: new DataverseHttp(baseUrl, (url, init) => fetch(url, init)), onCredentialsChange };
 }
 
-function actionsFor(context: ComponentFramework.Context<IInputs>, services: Services, profileId: string) {
+function actionsFor(
+    context: ComponentFramework.Context<IInputs>,
+    services: Services,
+    profileId: string,
+    getString: GetString,
+) {
     if (services.cache?.profileId === profileId) return services.cache.actions;
     const browser = createBrowserServices((url) => context.navigation.openUrl(url));
     const userId = normaliseGuid(context.userSettings.userId) ?? '';
     const actions = {
         connection: createConnectionActions(services.http, profileId, context.parameters.discoveryBaseUrl?.raw),
-        mailboxes: createMailboxActions(services.http, profileId, userId, browser),
+        mailboxes: createMailboxActions(
+            services.http,
+            profileId,
+            { userId, userName: context.userSettings.userName, getString, locale: browserLocale() },
+            browser,
+        ),
         copyText: browser.copyText,
     };
     services.cache = { profileId, actions };
     return actions;
+}
+
+function browserLocale(): string | undefined {
+    return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
 /** Turn the PCF context into the App's props. */
@@ -50,11 +64,14 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
         profileId ? fetchProfile(services.http, profileId, signal) : Promise.reject(new Error('unsaved'));
     const workspace: WorkspaceServices | undefined = profileId
         ? {
-              ...actionsFor(context, services, profileId),
+              ...actionsFor(context, services, profileId, getString),
               onCredentialsChange: services.onCredentialsChange,
-              formValues: { tenantId: context.parameters.tenantId.raw, applicationId: context.parameters.applicationId.raw },
+              formValues: {
+                  tenantId: context.parameters.tenantId.raw,
+                  applicationId: context.parameters.applicationId.raw,
+              },
               today: new Date(),
-              locale: typeof navigator === 'undefined' ? undefined : navigator.language,
+              locale: browserLocale(),
           }
         : undefined;
     return { profileId, isReadOnly: context.mode.isControlDisabled, getString, loadProfile, services: workspace };

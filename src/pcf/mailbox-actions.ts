@@ -4,13 +4,18 @@
  */
 import { decodeAlert } from '../core/credentials/error-catalogue';
 import { toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
+import { CAUSES } from '../core/credentials/causes';
 import { planRun } from '../core/run/planner';
+import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { readAlerts, listMailboxes } from '../dataverse/mailboxes';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
+import type { Sleep } from '../core/scheduler/gate';
+import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
+import type { GetString, StringKey } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
 
@@ -32,7 +37,11 @@ function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<strin
         if (!id || a.level < 2) continue;
         const text = [a.text, a.errordetails].filter(Boolean).join('\n');
         const list = byMailbox.get(id) ?? [];
-        list.push({ cause: decodeAlert({ text: a.text ?? '', errordetails: a.errordetails ?? undefined }).cause, text, occurredOn: a.modifiedon });
+        list.push({
+            cause: decodeAlert({ text: a.text ?? '', errordetails: a.errordetails ?? undefined }).cause,
+            text,
+            occurredOn: a.modifiedon,
+        });
         byMailbox.set(id, list);
     }
     return byMailbox;
@@ -58,50 +67,149 @@ async function checkApproval(http: DataverseHttp, userId: string, signal: AbortS
     return { canApprove: check.verdict === 'likely', blockers };
 }
 
-/** Build the Mailboxes actions for one profile and signed-in user. */
-export function createMailboxActions(http: DataverseHttp, profileId: string, userId: string, browser: BrowserServices): MailboxActions {
-    let rows: MailboxRow[] = [];
-    let views: MailboxView[] = [];
+/** The signed-in user and the strings the run note is written with. */
+export type RunNoteIdentity = { userId: string; userName: string; getString: GetString; locale?: string };
+
+function runNote(
+    identity: RunNoteIdentity,
+    run: RunStateView,
+    info: { mode: RunMode; createdAt: string },
+    nowIso: string,
+): string {
+    const t = identity.getString;
+    const number = new Intl.NumberFormat(identity.locale);
+    const time = new Intl.DateTimeFormat(identity.locale, { dateStyle: 'medium', timeStyle: 'long' });
+    const summary = run.summary;
+    if (!summary) throw new Error('No run to record');
+    return runNoteText(
+        {
+            userName: identity.userName,
+            mode: info.mode,
+            startedAt: info.createdAt,
+            finishedAt: nowIso,
+            summary,
+            failures: run.failures.map((f) => ({ count: f.count, label: t(CAUSES[f.cause].messageKey as StringKey) })),
+        },
+        {
+            header: t('RunNote_Header'),
+            counts: t('RunNote_Counts'),
+            failures: t('RunNote_Failures'),
+            cause: t('Run_CauseCount'),
+            modeLabel: {
+                approveAndTest: t('Mailboxes_Command_ApproveAndTest'),
+                testOnly: t('Mailboxes_Command_TestOnly'),
+            },
+        },
+        (n) => number.format(n),
+        (iso) => time.format(new Date(iso)),
+    );
+}
+
+/** The CSV of the chosen rows, with the current run's outcome where there is one. */
+function exportCsvText(controller: BulkRunController, views: readonly MailboxView[], ids: readonly string[]): string {
+    const outcomes = new Map(
+        controller
+            .entries()
+            .map((e) => [
+                e.mailboxId.toLowerCase(),
+                { ...e, decoded: e.state === 'failed' ? decodeRunFailure(e) : undefined },
+            ]),
+    );
+    const wanted = new Set(ids.map((id) => id.toLowerCase()));
+    return mailboxCsv(
+        views.filter((v) => wanted.has(v.id.toLowerCase())),
+        outcomes,
+    );
+}
+
+type Timing = { now: () => number; sleep: Sleep };
+type RunActions = Pick<
+    MailboxActions,
+    'start' | 'resume' | 'resumeStored' | 'retryFailed' | 'cancel' | 'exportCsv' | 'addRunNote' | 'subscribe'
+>;
+
+/** The run half of the actions: one controller, its listeners, export and the run note. */
+function createRunActions(
+    http: DataverseHttp,
+    profileId: string,
+    identity: RunNoteIdentity,
+    browser: BrowserServices,
+    timing: Timing,
+    loaded: { pick: (ids: readonly string[]) => MailboxRow[]; views: () => MailboxView[] },
+): RunActions {
+    let lastRun: RunStateView | undefined;
     const listeners = new Set<(s: RunStateView) => void>();
     const controller = new BulkRunController({
         http,
         profileId,
         storage: browser.storage,
-        now: () => Date.now(),
-        sleep: realSleep,
-        onChange: (state) => listeners.forEach((l) => l(toRunView(state))),
+        now: timing.now,
+        sleep: timing.sleep,
+        onChange: (state) => {
+            const view = toRunView(state);
+            lastRun = view;
+            listeners.forEach((l) => l(view));
+        },
     });
+    return {
+        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, true),
+        resume: () => void controller.resume(controller.restore()),
+        resumeStored: () => void controller.resumeStored(),
+        retryFailed: () => void controller.retryFailed(),
+        cancel: () => controller.cancel(),
+        exportCsv: (ids) =>
+            browser.download(`mailboxes-${profileId}.csv`, exportCsvText(controller, loaded.views(), ids)),
+        addRunNote: async () => {
+            const info = controller.runInfo();
+            if (!info || !lastRun?.summary?.settled) throw new Error('No finished run to record');
+            const text = runNote(identity, lastRun, info, new Date(http.serverNow()).toISOString());
+            await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
+        },
+        subscribe: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+    };
+}
+
+/** Build the Mailboxes actions for one profile and signed-in user. */
+export function createMailboxActions(
+    http: DataverseHttp,
+    profileId: string,
+    identity: RunNoteIdentity,
+    browser: BrowserServices,
+    timing: Timing = { now: () => Date.now(), sleep: realSleep },
+): MailboxActions {
+    let rows: MailboxRow[] = [];
+    let views: MailboxView[] = [];
     const pick = (ids: readonly string[]) => {
         const wanted = new Set(ids.map((id) => id.toLowerCase()));
         return rows.filter((r) => wanted.has(r.mailboxid.toLowerCase()));
     };
     return {
+        ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
         load: async (onProgress, signal) => {
             rows = await listMailboxes(http, profileId, { signal, onPage: (_, total) => onProgress(total) });
             const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
-            const alerts = latestAlerts(await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((r) => r.mailboxid) }));
+            const alerts = latestAlerts(
+                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((r) => r.mailboxid) }),
+            );
             views = rows.map((r) => toMailboxView(r, alerts.get(r.mailboxid.toLowerCase()) ?? []));
             return views;
         },
-        checkApproval: (signal) => checkApproval(http, userId, signal),
+        checkApproval: (signal) => checkApproval(http, identity.userId, signal),
         preview: (ids, mode, allowed) => {
-            const plan = planRun(pick(ids), { canApprove: allowed, requireApproval: true, mode }, new Date(http.serverNow()));
+            const plan = planRun(
+                pick(ids),
+                { canApprove: allowed, requireApproval: true, mode },
+                new Date(http.serverNow()),
+            );
             const skip = plan.items.filter((i) => i.skip).length;
-            return { approve: plan.items.filter((i) => i.approve && !i.skip).length, test: plan.items.length - skip, skip };
-        },
-        start: (ids, mode: RunMode, allowed) => void controller.start(pick(ids), mode, allowed, true),
-        resume: () => void controller.resume(controller.restore()),
-        resumeStored: () => void controller.resumeStored(),
-        retryFailed: () => void controller.retryFailed(),
-        cancel: () => controller.cancel(),
-        exportCsv: (ids) => {
-            const outcomes = new Map(controller.entries().map((e) => [e.mailboxId.toLowerCase(), { ...e, decoded: e.state === 'failed' ? decodeRunFailure(e) : undefined }]));
-            const wanted = new Set(ids.map((id) => id.toLowerCase()));
-            browser.download(`mailboxes-${profileId}.csv`, mailboxCsv(views.filter((v) => wanted.has(v.id.toLowerCase())), outcomes));
-        },
-        subscribe: (listener) => {
-            listeners.add(listener);
-            return () => listeners.delete(listener);
+            return {
+                approve: plan.items.filter((i) => i.approve && !i.skip).length,
+                test: plan.items.length - skip,
+                skip,
+            };
         },
         copyText: browser.copyText,
         openUrl: browser.openUrl,

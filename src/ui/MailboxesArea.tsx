@@ -70,6 +70,7 @@ function LiveRun({ run, actions, exportIds, getString, formatNumber }: LiveRunPr
             onCancel={actions.cancel}
             onExport={() => actions.exportCsv(exportIds.map((r) => r.id))}
             onRetryFailed={actions.retryFailed}
+            onAddNote={actions.addRunNote}
         />
     );
 }

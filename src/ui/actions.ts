@@ -40,6 +40,8 @@ export type MailboxActions = {
     resumeStored: () => void;
     retryFailed: () => void;
     cancel: () => void;
+    /** Record the finished run (who, what, when, counts) as a note on the profile. */
+    addRunNote: () => Promise<void>;
     /** Download a CSV of the given mailboxes (with the last run's outcome where there is one). */
     exportCsv: (ids: readonly string[]) => void;
     subscribe: (listener: (state: RunStateView) => void) => () => void;

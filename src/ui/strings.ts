@@ -304,6 +304,13 @@ export const STRING_KEYS = [
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
     'Run_ResumedNotice',
+    'RunNote_Header',
+    'RunNote_Counts',
+    'RunNote_Failures',
+    'Run_AddNote',
+    'Run_NoteSaving',
+    'Run_NoteAdded',
+    'Run_NoteFailed',
 ] as const;
 
 /** A key of a user-visible string. */
@@ -312,10 +319,4 @@ export type StringKey = (typeof STRING_KEYS)[number];
 /** Looks a string up by key (context.resources.getString in the platform). */
 export type GetString = (key: StringKey) => string;
 
-/** Replace {0}, {1}… in a localised template with the given values (as text, never markup). */
-export function format(template: string, ...values: (string | number)[]): string {
-    return template.replace(/\{(\d+)\}/g, (whole, i: string) => {
-        const value = values[Number(i)];
-        return value === undefined ? whole : String(value);
-    });
-}
+export { format } from '../core/template';

@@ -27,6 +27,7 @@ export function createFakeServices(patch: Partial<WorkspaceServices> = {}): Work
             retryFailed: () => undefined,
             cancel: () => undefined,
             exportCsv: () => undefined,
+            addRunNote: () => Promise.resolve(),
             subscribe: () => () => undefined,
             copyText: () => Promise.resolve(),
             openUrl: () => undefined,

@@ -22,7 +22,7 @@ export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
     initialConcurrency: 4,
     maxConcurrency: 50,
     initialBatchSize: 10,
-    maxBatchSize: 200,
+    maxBatchSize: 100,
     batchStep: 10,
 };
 
@@ -68,4 +68,12 @@ export class AdaptiveLimits {
         this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
         if (code !== CODE_CONCURRENCY) this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
     }
+}
+
+/**
+ * Ops for the next $batch: the gate's size, but no more than an even share of what is left across the parallel
+ * slots, so the last batches finish together instead of one large batch running alone at the end.
+ */
+export function chunkSize(remaining: number, gate: { batchSize: number; limit: number }): number {
+    return Math.max(1, Math.min(gate.batchSize, Math.ceil(remaining / Math.max(1, gate.limit))));
 }

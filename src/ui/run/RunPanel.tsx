@@ -18,6 +18,7 @@ export type RunPanelProps = {
     onCancel: () => void;
     onExport: () => void;
     onRetryFailed: () => void;
+    onAddNote: () => Promise<void>;
 };
 
 /** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */

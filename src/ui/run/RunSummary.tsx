@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
@@ -13,7 +13,43 @@ export type RunSummaryProps = {
     formatNumber: (n: number) => string;
     onExport: () => void;
     onRetryFailed: () => void;
+    /** Record the run as a note on the profile. */
+    onAddNote: () => Promise<void>;
 };
+
+type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
+
+/** The optional run note: one click, then a confirmation or the server's reason; never added twice. */
+function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNote' | 'getString'>) {
+    const [note, setNote] = React.useState<NoteState>({ status: 'idle' });
+    const mounted = React.useRef(true);
+    React.useEffect(() => () => void (mounted.current = false), []);
+    const add = () => {
+        setNote({ status: 'saving' });
+        onAddNote()
+            .then(() => mounted.current && setNote({ status: 'saved' }))
+            .catch((e: unknown) => {
+                if (mounted.current) setNote({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+            });
+    };
+    return (
+        <>
+            <DefaultButton
+                text={getString(note.status === 'saving' ? 'Run_NoteSaving' : 'Run_AddNote')}
+                disabled={note.status === 'saving' || note.status === 'saved'}
+                onClick={add}
+            />
+            <div role="status" aria-live="polite">
+                {note.status === 'saved' && <Text>{getString('Run_NoteAdded')}</Text>}
+            </div>
+            {note.status === 'error' && (
+                <MessageBar messageBarType={MessageBarType.error}>
+                    {format(getString('Run_NoteFailed'), note.message)}
+                </MessageBar>
+            )}
+        </>
+    );
+}
 
 function summaryLine(p: RunSummaryProps): string {
     const { summary: s, failures, getString: t, formatNumber: n } = p;
@@ -75,6 +111,7 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                     disabled={summary.failed === 0}
                     onClick={props.onRetryFailed}
                 />
+                <RunNoteButton onAddNote={props.onAddNote} getString={getString} />
             </Stack>
         </Stack>
     );

@@ -1,4 +1,4 @@
-import { AdaptiveLimits, CODE_EXECUTION_TIME, DEFAULT_ADAPTIVE } from '../../../src/core/scheduler/adaptive';
+import { AdaptiveLimits, chunkSize, CODE_EXECUTION_TIME, DEFAULT_ADAPTIVE } from '../../../src/core/scheduler/adaptive';
 import { ExecutionBudget, WINDOW_MS } from '../../../src/core/scheduler/budget';
 import { RequestGate } from '../../../src/core/scheduler/gate';
 import { parseRetryAfter } from '../../../src/core/scheduler/retry-after';
@@ -138,15 +138,15 @@ describe('AdaptiveLimits', () => {
         expect(limits.concurrency).toBe(ceiling);
     });
 
-    it('grows the batch size toward the maximum and halves it on 429 or execution-time errors', () => {
+    it('grows the batch size from 10 to 100 (dataverse.md §9) and halves it on 429 or execution-time errors', () => {
         const limits = new AdaptiveLimits();
         expect(limits.batchSize).toBe(10);
         for (let i = 0; i < 100; i++) limits.observe({ status: 200 });
-        expect(limits.batchSize).toBe(200);
-        limits.observe({ status: 429 });
         expect(limits.batchSize).toBe(100);
-        limits.observe({ status: 400, code: CODE_EXECUTION_TIME });
+        limits.observe({ status: 429 });
         expect(limits.batchSize).toBe(50);
+        limits.observe({ status: 400, code: CODE_EXECUTION_TIME });
+        expect(limits.batchSize).toBe(25);
     });
 
     it('never drops below one', () => {
@@ -181,5 +181,18 @@ describe('ExecutionBudget', () => {
         expect(dispatched).toBe(false);
         await clock.advance(1);
         expect(dispatched).toBe(true);
+    });
+});
+
+describe('chunkSize', () => {
+    it('uses the gate batch size while plenty of work is left', () => {
+        expect(chunkSize(1000, { batchSize: 100, limit: 4 })).toBe(100);
+    });
+    it('splits the tail evenly across the parallel slots', () => {
+        expect(chunkSize(120, { batchSize: 100, limit: 4 })).toBe(30);
+        expect(chunkSize(3, { batchSize: 100, limit: 4 })).toBe(1);
+    });
+    it('never returns less than one, even with a zero limit', () => {
+        expect(chunkSize(0, { batchSize: 100, limit: 0 })).toBe(1);
     });
 });

@@ -31,6 +31,16 @@ describe('emulator $filter', () => {
         ["name eq 'O''Brien Mailbox'", [3]],
         ["name gt 'Mailbox 00010'", [11, 12, 3]],
         [`mailboxid eq ${mailboxId(8)}`, [8]],
+        // Or-chains of equalities on one column are evaluated as a set; the result must be the same.
+        [`mailboxid eq ${mailboxId(8)} or mailboxid eq ${mailboxId(2)} or mailboxid eq ${mailboxId(11)}`, [2, 8, 11]],
+        [`mailboxid eq ${mailboxId(8).toUpperCase()} or mailboxid eq ${mailboxId(2)}`, [2, 8]],
+        [
+            `(mailboxid eq ${mailboxId(8)} or mailboxid eq ${mailboxId(3)}) and _emailserverprofile_value eq ${PROFILE_B}`,
+            [3],
+        ],
+        [`mailboxid eq ${mailboxId(4)} or mailboxid eq ${mailboxId(5)} and sequence gt 9`, [4]],
+        [`mailboxid eq ${mailboxId(6)} or sequence eq 1 or mailboxid eq ${mailboxId(7)}`, [1, 6, 7]],
+        [`not (mailboxid eq ${mailboxId(1)} or mailboxid eq ${mailboxId(2)}) and sequence lt 5`, [3, 4]],
         [`_emailserverprofile_value eq ${PROFILE_B}`, [3, 6, 9, 12]],
         [`_emailserverprofile_value ne ${PROFILE_A}`, [3, 6, 9, 12]],
         ['lasttestdate lt 2026-11-04T00:00:00Z', [1, 2]],

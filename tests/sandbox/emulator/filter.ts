@@ -14,7 +14,8 @@ type Lit = { type: 'str' | 'guid' | 'date' | 'num' | 'bool' | 'null'; value: unk
 export type Predicate = (row: Row) => boolean;
 /** Lets a filter follow a single-valued navigation (`regardingobjectid_mailbox/_emailserverprofile_value`). */
 export type FilterLinks = { tables: Map<string, TableDef>; get(entitySet: string, id: string): Row | undefined };
-type Operand = { col: ColumnDef; read: (row: Row) => unknown };
+/** A column read from a row; `column` names a plain (non-navigation) column. */
+type Operand = { col: ColumnDef; read: (row: Row) => unknown; column?: string };
 
 const PATTERNS: [Tok['kind'], RegExp][] = [
     ['guid', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/iy],
@@ -136,7 +137,31 @@ function compare(a: string | number, b: string | number): number {
     return a > b ? 1 : 0;
 }
 
-function comparison({ col: c, read }: Operand, op: string, key: string | number | undefined): Predicate {
+/** `col eq 'x' or col eq 'y' …` on one text column, kept as a set so a long or-chain costs one lookup per row. */
+type EqualitySet = { column: string; col: ColumnDef; read: Operand['read']; keys: Set<string | number> };
+const EQUALITY_SETS = new WeakMap<Predicate, EqualitySet>();
+const SET_TYPES: ReadonlySet<ColumnDef['type']> = new Set(['guid', 'lookup', 'string', 'memo']);
+
+function equalitySet(set: EqualitySet): Predicate {
+    const p: Predicate = (row) => {
+        const v = sortKey(set.col, set.read(row));
+        return v !== undefined && set.keys.has(v);
+    };
+    EQUALITY_SETS.set(p, set);
+    return p;
+}
+
+/** Merge two equality sets on the same column (an `or` of them), or undefined when they are not both such sets. */
+function mergeEqualitySets(l: Predicate, r: Predicate): Predicate | undefined {
+    const a = EQUALITY_SETS.get(l);
+    const b = EQUALITY_SETS.get(r);
+    if (!a || !b || a.column !== b.column) return undefined;
+    return equalitySet({ ...a, keys: new Set([...a.keys, ...b.keys]) });
+}
+
+function comparison({ col: c, read, column }: Operand, op: string, key: string | number | undefined): Predicate {
+    if (op === 'eq' && key !== undefined && column && SET_TYPES.has(c.type))
+        return equalitySet({ column, col: c, read, keys: new Set([key]) });
     return (row) => {
         const v = sortKey(c, read(row));
         if (key === undefined || v === undefined) {
@@ -233,7 +258,7 @@ class FilterParser {
             this.i += 1;
             const l = left;
             const r = next();
-            left = w === 'and' ? (row) => l(row) && r(row) : (row) => l(row) || r(row);
+            left = w === 'and' ? (row) => l(row) && r(row) : (mergeEqualitySets(l, r) ?? ((row) => l(row) || r(row)));
         }
         return left;
     }
@@ -291,7 +316,7 @@ class FilterParser {
         if (this.peek()?.text !== '/') {
             const col = resolveQueryable(this.table, t.text);
             const name = storedName(col);
-            return { col, read: (row) => row[name] };
+            return { col, read: (row) => row[name], column: name };
         }
         this.i += 1;
         const target = this.peek();

@@ -17,6 +17,7 @@ const TEMPLATES: Partial<Record<StringKey, string>> = {
     Run_SummarySkipped: '{0} skipped',
     Run_CauseCount: '{0} {1}',
     Mailboxes_Details_Fix: 'fix: {0}',
+    Run_NoteFailed: 'note failed: {0}',
 };
 const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
 const n = (x: number) => x.toLocaleString('en-US');
@@ -40,6 +41,7 @@ function setup(over: Partial<RunPanelProps> = {}) {
         onCancel: jest.fn(),
         onExport: jest.fn(),
         onRetryFailed: jest.fn(),
+        onAddNote: jest.fn(() => Promise.resolve()),
         ...over,
     };
     return { props, user: userEvent.setup(), ...render(<RunPanel {...props} />) };
@@ -85,7 +87,7 @@ describe('RunPanel while running', () => {
 describe('RunPanel after the run', () => {
     it('summarises enabled, failed by cause and skipped', () => {
         setup({ summary: DONE, failures: GROUPS });
-        expect(screen.getByRole('status')).toHaveTextContent(
+        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
             '1,180 enabled · 52 failed (31 [[Error_ServicePrincipalMissing]], 21 [[Error_EwsNoMailbox]]) · 8 skipped',
         );
     });
@@ -104,6 +106,27 @@ describe('RunPanel after the run', () => {
         await user.click(screen.getByRole('button', { name: '[[Mailboxes_Command_RetryFailed]]' }));
         expect(props.onExport).toHaveBeenCalledTimes(1);
         expect(props.onRetryFailed).toHaveBeenCalledTimes(1);
+    });
+
+    it('adds the run note once and confirms it', async () => {
+        const { props, user } = setup({ summary: DONE, failures: GROUPS });
+        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
+        expect(props.onAddNote).toHaveBeenCalledTimes(1);
+        expect(await screen.findByText('[[Run_NoteAdded]]')).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[Run_AddNote]]' })).toBeDisabled();
+    });
+
+    it('shows why the note could not be saved and lets the admin try again', async () => {
+        const onAddNote = jest
+            .fn()
+            .mockRejectedValueOnce(new Error('Principal user is missing prvCreateNote'))
+            .mockResolvedValueOnce(undefined);
+        const { user } = setup({ summary: DONE, failures: GROUPS, onAddNote });
+        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
+        expect(await screen.findByText('note failed: Principal user is missing prvCreateNote')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
+        expect(await screen.findByText('[[Run_NoteAdded]]')).toBeInTheDocument();
+        expect(onAddNote).toHaveBeenCalledTimes(2);
     });
 
     it('disables Retry failed when nothing failed', () => {

@@ -1,0 +1,59 @@
+/**
+ * The optional record of a bulk run on the profile's timeline (issue 6 §3): who ran what, when, with the counts
+ * and the failures by cause. Pure: the caller supplies the localised templates and the formatters.
+ */
+import type { LedgerSummary } from './ledger';
+import { format } from '../template';
+import type { RunMode } from './types';
+
+/** Everything the note states. */
+export type RunNoteFacts = {
+    userName: string;
+    mode: RunMode;
+    /** ISO time the run was planned (server clock). */
+    startedAt: string;
+    /** ISO time the note is written (server clock). */
+    finishedAt: string;
+    summary: LedgerSummary;
+    /** Failure groups with a readable label, largest first. */
+    failures: readonly { label: string; count: number }[];
+};
+
+/** Localised templates the note is built from ({n} placeholders as in the resx). */
+export type RunNoteTemplates = {
+    /** {0} user, {1} mode label, {2} selected, {3} started, {4} finished. */
+    header: string;
+    /** {0} enabled, {1} failed, {2} skipped. */
+    counts: string;
+    /** {0} the comma-separated "count cause" list. */
+    failures: string;
+    /** {0} count, {1} cause. */
+    cause: string;
+    modeLabel: Record<RunMode, string>;
+};
+
+/** The note's text: a header line, the counts, and the failures by cause when there are any. */
+export function runNoteText(
+    facts: RunNoteFacts,
+    t: RunNoteTemplates,
+    formatNumber: (n: number) => string,
+    formatTime: (iso: string) => string,
+): string {
+    const s = facts.summary;
+    const lines = [
+        format(
+            t.header,
+            facts.userName,
+            t.modeLabel[facts.mode],
+            formatNumber(s.selected),
+            formatTime(facts.startedAt),
+            formatTime(facts.finishedAt),
+        ),
+        format(t.counts, formatNumber(s.succeeded), formatNumber(s.failed), formatNumber(s.skipped)),
+    ];
+    if (facts.failures.length > 0) {
+        const list = facts.failures.map((f) => format(t.cause, formatNumber(f.count), f.label)).join(', ');
+        lines.push(format(t.failures, list));
+    }
+    return lines.join('\n');
+}

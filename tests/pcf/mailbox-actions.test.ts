@@ -1,0 +1,81 @@
+import { DataverseHttp, realSleep } from '../../src/dataverse/http';
+import { RUN_NOTE_SUBJECT } from '../../src/dataverse/notes';
+import { createMailboxActions } from '../../src/pcf/mailbox-actions';
+import type { RunStateView } from '../../src/ui/actions';
+import type { StringKey } from '../../src/ui/strings';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+// The Mailboxes actions against the seeded sandbox, time scaled so Test & Enable completes in moments.
+const SCALE = 200;
+const TEMPLATES: Partial<Record<StringKey, string>> = {
+    RunNote_Header: '{0} ran "{1}" on {2} mailboxes. Started {3}, finished {4}.',
+    RunNote_Counts: 'Result: {0} enabled, {1} failed, {2} skipped.',
+    RunNote_Failures: 'Failures by cause: {0}',
+    Run_CauseCount: '{0} {1}',
+    Mailboxes_Command_ApproveAndTest: 'Approve & test',
+};
+const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, timeScale: SCALE, testDelayMs: 20_000, mailboxCount: 30 });
+});
+afterAll(() => sandbox.close());
+
+function actionsFor() {
+    const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+    let virtual = Date.now();
+    const browser = { copyText: async () => undefined, openUrl: () => undefined, download: () => undefined };
+    return createMailboxActions(
+        http,
+        PROFILE_IDS.commercial,
+        { userId: 'user-1', userName: 'Dana Admin', getString, locale: 'en-US' },
+        browser,
+        {
+            now: () => virtual,
+            sleep: async (ms, signal) => {
+                await realSleep(ms / SCALE, signal);
+                virtual += ms;
+            },
+        },
+    );
+}
+
+async function notes(): Promise<Record<string, unknown>[]> {
+    const res = await fetch(new URL('/_emulator/state/annotations', sandbox.url));
+    const body = (await res.json()) as Record<string, unknown>[] | { value: Record<string, unknown>[] };
+    return (Array.isArray(body) ? body : body.value).filter((n) => n.subject === RUN_NOTE_SUBJECT);
+}
+
+describe('Mailboxes actions: the run note', () => {
+    it('refuses to record a note before any run finished and writes nothing', async () => {
+        const actions = actionsFor();
+        await expect(actions.addRunNote()).rejects.toThrow('No finished run to record');
+        expect(await notes()).toEqual([]);
+    });
+
+    it('records who ran what on the profile, with the counts of the finished run', async () => {
+        const actions = actionsFor();
+        const views = await actions.load(() => undefined, new AbortController().signal);
+        const finished = new Promise<RunStateView>((resolve) => {
+            actions.subscribe((s) => s.status === 'finished' && resolve(s));
+        });
+        actions.start(
+            views.map((v) => v.id),
+            'approveAndTest',
+            true,
+        );
+        const run = await finished;
+        await actions.addRunNote();
+        const added = await notes();
+        expect(added).toHaveLength(1);
+        expect(added[0]._objectid_value).toBe(PROFILE_IDS.commercial);
+        const text = String(added[0].notetext);
+        const s = run.summary!;
+        expect(text).toContain(`Dana Admin ran "Approve & test" on ${views.length} mailboxes.`);
+        expect(text).toContain(`Result: ${s.succeeded} enabled, ${s.failed} failed, ${s.skipped} skipped.`);
+        if (s.failed > 0) expect(text).toContain('Failures by cause: ');
+        expect(s.succeeded + s.failed + s.skipped).toBe(views.length);
+    });
+});
