@@ -115,5 +115,18 @@ describe('admin workflows', () => {
         const pending = mailboxes.filter((m) => m.statecode === 0 && m.emailrouteraccessapproval === 2);
         expect(pending).toEqual([]);
         expect(await runAxe(page())).toEqual([]);
+        // The optional record of the run on the profile's timeline: who, what, how many.
+        await control().getByRole('button', { name: 'Add a note to the profile' }).click();
+        await control().getByText("Note added to the profile's timeline.").waitFor();
+        await expect(control().getByRole('button', { name: 'Add a note to the profile' }).isDisabled()).resolves.toBe(true);
+        const notes = (await state('annotations')).filter(
+            (n) => n._objectid_value === PROFILE_IDS.commercial && String(n.subject).endsWith('bulk run'),
+        );
+        expect(notes).toHaveLength(1);
+        const sandboxState = (e2e as E2E).sandbox.state();
+        const user = sandboxState.users.find((u) => u.systemuserid === sandboxState.userId);
+        expect(String(notes[0].notetext)).toContain(`${user?.fullname} ran "Approve & test" on 40 mailboxes.`);
+        expect(String(notes[0].notetext)).toMatch(/Result: \d+ enabled, \d+ failed, \d+ skipped\./);
+        expect(await runAxe(page())).toEqual([]);
     });
 });
