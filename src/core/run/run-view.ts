@@ -28,7 +28,10 @@ export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): 
     if (entry.cause === 'approvalRefused') {
         return fromCause(/prvApproveRejectEmailAddress/i.test(raw) ? 'approvalPrivilegeMissing' : 'approvalRefused', raw);
     }
-    return decodeAlert({ text: raw });
+    const decoded = decodeAlert({ text: raw });
+    // Refused approvals were classified by the executor (cause 'approvalRefused'). The same codes on any other
+    // request are no refusal: 0x80040216 is also Dataverse's generic "unexpected error".
+    return entry.cause === 'httpError' && decoded.cause === 'approvalRefused' ? fromCause('unknown', raw) : decoded;
 }
 
 /** A group of failures sharing a decoded cause. */

@@ -19,6 +19,8 @@ describe('decodeRunFailure', () => {
         ['a failed test with a consent alert', failed('a', 'testFailed', 'HTTP 401 Unauthorized. x-ms-diagnostics: 2000008;reason="The token has no permissions"'), 'ewsTokenNoPermissions'],
         ['a failed test with an unlicensed mailbox', failed('a', 'testFailed', 'MailboxNotEnabledForRESTAPI'), 'mailboxNotEnabledForRest'],
         ['a failed test with an unknown text', failed('a', 'testFailed', 'Something odd'), 'unknown'],
+        ['a generic server error on a Test & Enable part', failed('a', 'httpError', '0x80040216: An unexpected error occurred.'), 'unknown'],
+        ['a refusal code on a part that was no approval', failed('a', 'httpError', '0x80040256: not allowed'), 'unknown'],
     ])('decodes %s', (_, entry, cause) => {
         const decoded = decodeRunFailure(entry);
         expect(decoded.cause).toBe(cause);
