@@ -5,7 +5,7 @@
 import { decodeAlert } from '../core/credentials/error-catalogue';
 import { toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
 import { CAUSES } from '../core/credentials/causes';
-import { planRun } from '../core/run/planner';
+import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
 import type { MailboxRow, RunMode } from '../core/run/types';
@@ -199,17 +199,13 @@ export function createMailboxActions(
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),
         preview: (ids, mode, allowed) => {
+            const picked = pick(ids);
             const plan = planRun(
-                pick(ids),
+                picked,
                 { canApprove: allowed, requireApproval: true, mode },
                 new Date(http.serverNow()),
             );
-            const skip = plan.items.filter((i) => i.skip).length;
-            return {
-                approve: plan.items.filter((i) => i.approve && !i.skip).length,
-                test: plan.items.length - skip,
-                skip,
-            };
+            return planCounts(plan, picked);
         },
         copyText: browser.copyText,
         openUrl: browser.openUrl,

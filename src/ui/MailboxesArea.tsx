@@ -13,7 +13,7 @@ import type { GetString } from './strings';
 /** Props of the Mailboxes area. */
 export type MailboxesAreaProps = { actions: MailboxActions; isReadOnly: boolean; locale?: string; getString: GetString };
 
-type Pending = { ids: readonly string[]; mode: RunMode; counts: { approve: number; test: number; skip: number } };
+type Pending = { ids: readonly string[]; mode: RunMode; counts: { approve: number; test: number; skip: number; rejected: number } };
 
 function useFormatters(locale: string | undefined) {
     return React.useMemo(() => {
@@ -92,6 +92,7 @@ function ConfirmRun({ pending, getString, formatNumber, onStart, onClose }: Conf
             approveCount={pending?.counts.approve ?? 0}
             testCount={pending?.counts.test ?? 0}
             skipCount={pending?.counts.skip ?? 0}
+            rejectedCount={pending?.counts.rejected ?? 0}
             getString={getString}
             formatNumber={formatNumber}
             onStart={() => {

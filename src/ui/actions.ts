@@ -33,7 +33,11 @@ export type MailboxActions = {
     load: (onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<MailboxView[]>;
     checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
     /** Counts for the confirmation dialog: what a run over `ids` would do. */
-    preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => { approve: number; test: number; skip: number };
+    preview: (
+        ids: readonly string[],
+        mode: RunMode,
+        canApprove: boolean,
+    ) => { approve: number; test: number; skip: number; rejected: number };
     start: (ids: readonly string[], mode: RunMode, canApprove: boolean) => void;
     resume: () => void;
     /** Continue a run left unfinished by a reload of the page (no-op when there is none or one is running). */

@@ -311,6 +311,7 @@ export const STRING_KEYS = [
     'Run_NoteSaving',
     'Run_NoteAdded',
     'Run_NoteFailed',
+    'Run_ConfirmRejected',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -20,7 +20,7 @@ export function createFakeServices(patch: Partial<WorkspaceServices> = {}): Work
         mailboxes: {
             load: () => Promise.resolve([]),
             checkApproval: () => Promise.resolve({ canApprove: true, blockers: [] }),
-            preview: () => ({ approve: 0, test: 0, skip: 0 }),
+            preview: () => ({ approve: 0, test: 0, skip: 0, rejected: 0 }),
             start: () => record('start', undefined),
             resume: () => undefined,
             resumeStored: () => undefined,

@@ -62,3 +62,25 @@ export function planRun(mailboxes: readonly MailboxRow[], options: PlanOptions, 
     }
     return { mode: options.mode, createdAt: now.toISOString(), items, testPatch: testPatchFor(now) };
 }
+
+/** What the confirmation says a plan will do; `rejected` = approvals that override an earlier rejection. */
+export type PlanCounts = { approve: number; test: number; skip: number; rejected: number };
+
+/** Count a plan's approvals, tests and skips, and the approvals of rows an admin rejected earlier. */
+export function planCounts(plan: RunPlan, rows: readonly MailboxRow[]): PlanCounts {
+    const rejected = new Set(
+        rows.filter((r) => r.emailrouteraccessapproval === APPROVAL.rejected).map((r) => r.mailboxid.toLowerCase()),
+    );
+    const counts: PlanCounts = { approve: 0, test: 0, skip: 0, rejected: 0 };
+    for (const item of plan.items) {
+        if (item.skip) {
+            counts.skip += 1;
+            continue;
+        }
+        if (item.test) counts.test += 1;
+        if (!item.approve) continue;
+        counts.approve += 1;
+        if (rejected.has(item.mailboxId.toLowerCase())) counts.rejected += 1;
+    }
+    return counts;
+}

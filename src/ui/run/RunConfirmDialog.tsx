@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Text } from '@fluentui/react';
+import {
+    DefaultButton,
+    Dialog,
+    DialogFooter,
+    DialogType,
+    MessageBar,
+    MessageBarType,
+    PrimaryButton,
+    Text,
+} from '@fluentui/react';
 import type { RunMode } from '../../core/run/types';
 import { format, type GetString } from '../strings';
 
@@ -10,6 +19,8 @@ export type RunConfirmDialogProps = {
     approveCount: number;
     testCount: number;
     skipCount: number;
+    /** Mailboxes the run will approve although an admin rejected them earlier. */
+    rejectedCount: number;
     getString: GetString;
     formatNumber: (n: number) => string;
     onStart: () => void;
@@ -31,6 +42,11 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             modalProps={{ isBlocking: true }}
         >
             {skipCount > 0 && <Text block>{format(getString('Run_ConfirmSkipped'), n(skipCount))}</Text>}
+            {props.rejectedCount > 0 && (
+                <MessageBar messageBarType={MessageBarType.warning}>
+                    {format(getString('Run_ConfirmRejected'), n(props.rejectedCount))}
+                </MessageBar>
+            )}
             <Text block>{getString('Run_ConfirmDetail')}</Text>
             <DialogFooter>
                 <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />

@@ -1,4 +1,4 @@
-import { planRun, type PlanOptions } from '../../../src/core/run/planner';
+import { planCounts, planRun, type PlanOptions } from '../../../src/core/run/planner';
 import type { MailboxRow, PlanItem } from '../../../src/core/run/types';
 import { row } from './rows';
 
@@ -73,5 +73,24 @@ describe('planRun', () => {
     it('plans a duplicated mailbox once', () => {
         const plan = planRun([row(1), row(1, { mailboxid: row(1).mailboxid.toUpperCase() })], ADMIN, NOW);
         expect(plan.items).toHaveLength(1);
+    });
+});
+
+describe('planCounts', () => {
+    it('counts approvals, tests and skips, and the approvals that override a rejection', () => {
+        const rows = [
+            row(1), // pending → approve + test
+            row(2, { emailrouteraccessapproval: 3 }), // rejected → approve (overrides) + test
+            row(3, { emailrouteraccessapproval: 1 }), // approved → test only
+            row(4, { statecode: 1 }), // inactive → skipped
+        ];
+        const plan = planRun(rows, ADMIN, NOW);
+        expect(planCounts(plan, rows)).toEqual({ approve: 2, test: 3, skip: 1, rejected: 1 });
+    });
+
+    it('reports no override when the run approves nothing', () => {
+        const rows = [row(1, { emailrouteraccessapproval: 3 }), row(2, { emailrouteraccessapproval: 1 })];
+        const plan = planRun(rows, { ...ADMIN, mode: 'testOnly' }, NOW);
+        expect(planCounts(plan, rows)).toEqual({ approve: 0, test: 1, skip: 1, rejected: 0 });
     });
 });

@@ -10,6 +10,7 @@ const TEMPLATES: Partial<Record<StringKey, string>> = {
     Run_ConfirmApproveAndTest: 'Approve {0} and test {1} mailboxes?',
     Run_ConfirmTestOnly: 'Test {0} mailboxes?',
     Run_ConfirmSkipped: '{0} skipped',
+    Run_ConfirmRejected: '{0} were rejected',
 };
 const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
 
@@ -20,6 +21,7 @@ function setup(over: Partial<RunConfirmDialogProps> = {}) {
         approveCount: 37,
         testCount: 52,
         skipCount: 0,
+        rejectedCount: 0,
         getString,
         formatNumber: (x) => x.toLocaleString('en-US'),
         onStart: jest.fn(),
@@ -57,6 +59,15 @@ describe('RunConfirmDialog', () => {
         const dialog = await screen.findByRole('alertdialog');
         expect(dialog).toHaveTextContent('Test 1,240 mailboxes?');
         expect(dialog).toHaveTextContent('8 skipped');
+    });
+
+    it('warns when the run would approve mailboxes that were rejected, and only then', async () => {
+        const { unmount } = setup({ rejectedCount: 3 });
+        expect(await screen.findByRole('alertdialog')).toHaveTextContent('3 were rejected');
+        expect(await axe(document.body)).toHaveNoViolations();
+        unmount();
+        setup({ rejectedCount: 0 });
+        expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('were rejected');
     });
 
     it('renders nothing when closed', () => {
