@@ -50,6 +50,17 @@ afterAll(async () => {
     await e2e?.close();
 });
 
+/** Switch to the approver on a fresh seed of `n`, watch approvals and requests, open Mailboxes; what the run will do. */
+async function freshRun(n: number) {
+    await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: n });
+    const applied = watchAppliedApprovals(sandbox());
+    recorder.clear();
+    await openMailboxes(page(), n);
+    const before = await profileMailboxes(sandbox(), PROFILE);
+    const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
+    return { applied, toApprove, toTest: before.filter(onServerSideSync) };
+}
+
 describe('bulk run by users who cannot approve', () => {
     test('a user without the privilege is told exactly what is missing and can copy the pending addresses', async () => {
         await applyScenario(page(), { profileId: PROFILE, userId: USER_IDS.basicUser, mailboxCount: 40 });
@@ -133,13 +144,7 @@ describe('bulk run by users who cannot approve', () => {
 
 describe('bulk run at scale', () => {
     test('approves and tests 5,000 mailboxes once each; the summary, the store and the CSV export agree', async () => {
-        await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: 5_000 });
-        const applied = watchAppliedApprovals(sandbox());
-        recorder.clear();
-        await openMailboxes(page(), 5_000);
-        const before = await profileMailboxes(sandbox(), PROFILE);
-        const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
-        const toTest = before.filter(onServerSideSync);
+        const { applied, toApprove, toTest } = await freshRun(5_000);
 
         const question = await askForRun(page(), 'Approve & test', 5_000);
         expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
@@ -216,13 +221,7 @@ describe('bulk run at scale', () => {
 
 describe('bulk run across a reload', () => {
     test('a reload in the middle of the approvals resumes the run; nothing is approved twice', async () => {
-        await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: 1_000 });
-        const applied = watchAppliedApprovals(sandbox());
-        recorder.clear();
-        await openMailboxes(page(), 1_000);
-        const before = await profileMailboxes(sandbox(), PROFILE);
-        const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
-        const toTest = before.filter(onServerSideSync);
+        const { applied, toApprove, toTest } = await freshRun(1_000);
         await askForRun(page(), 'Approve & test', 1_000);
         const startedAt = emulatedIso(sandbox());
         // Slow answers (real ms) so the reload lands while approval batches are on the wire.
