@@ -10,7 +10,6 @@ import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
-    askForRun,
     confirmStart,
     controlOf,
     emulatedIso,
@@ -19,15 +18,14 @@ import {
     fmt,
     idsOf,
     need,
-    onServerSideSync,
-    openMailboxes,
     profileMailboxes,
     setEmulatorConfig,
     twice,
     waitUntil,
-    watchAppliedApprovals,
     watchPage,
     watched,
+    prepareApproveAndTest,
+    type PreparedRun,
     type RunSummaryText,
 } from './bulk-run-kit';
 
@@ -50,27 +48,15 @@ afterAll(async () => {
     await e2e?.close();
 });
 
-type Prepared = { before: Row[]; toApprove: Row[]; toTest: Row[]; applied: Map<string, number>; startedAt: string };
-
 /** Switch the scenario with the panel, open the list and open the confirmation for Approve & test over all. */
-async function prepare(change: Parameters<typeof applyScenario>[1], count: number): Promise<Prepared> {
-    await applyScenario(page(), { profileId: PROFILE, userId: USER_IDS.approver, fault: 'none', ...change });
-    const applied = watchAppliedApprovals(sandbox());
-    recorder.clear();
-    await openMailboxes(page(), count);
-    const before = await profileMailboxes(sandbox(), PROFILE);
-    const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
-    const toTest = before.filter(onServerSideSync);
-    const question = await askForRun(page(), 'Approve & test', count);
-    expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
-    return { before, toApprove, toTest, applied, startedAt: emulatedIso(sandbox()) };
-}
+const prepare = (change: Parameters<typeof applyScenario>[1], count: number): Promise<PreparedRun> =>
+    prepareApproveAndTest({ page: page(), sandbox: sandbox(), recorder, profileId: PROFILE }, change, count);
 
 /**
  * The store after a run agrees with the page: every approval applied exactly once; every mailbox reported enabled
  * or failed by its test was tested during the run with that result.
  */
-async function expectStoreMatches(p: Prepared, summary: RunSummaryText, testFailures: number): Promise<Row[]> {
+async function expectStoreMatches(p: PreparedRun, summary: RunSummaryText, testFailures: number): Promise<Row[]> {
     await recorder.settle();
     expect(twice(p.applied)).toEqual([]);
     const after = await profileMailboxes(sandbox(), PROFILE);

@@ -7,7 +7,8 @@ import Papa from 'papaparse';
 import type { Locator, Page, Request } from 'playwright-core';
 import type { Row, WriteContext } from '../sandbox/emulator/contract';
 import type { Sandbox } from '../sandbox/server';
-import type { E2E } from './harness';
+import { USER_IDS } from '../sandbox/domain/ids';
+import { applyScenario, type E2E } from './harness';
 
 /** en-US grouping, what chromium's navigator.language gives the control. */
 export const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -429,4 +430,35 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 60_000): P
         if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 25));
     }
+}
+
+/** A run about to start: the rows before it, what it should approve and test, and who watches it. */
+export type PreparedRun = {
+    before: Row[];
+    toApprove: Row[];
+    toTest: Row[];
+    applied: Map<string, number>;
+    startedAt: string;
+};
+
+/**
+ * Switch the scenario with the panel (approver, no fault, unless `change` says otherwise), watch applied approvals
+ * and the page's requests afresh, open the list and the confirmation for Approve & test over all `count` mailboxes,
+ * and check that it asks about exactly the mailboxes to approve and to test.
+ */
+export async function prepareApproveAndTest(
+    on: { page: Page; sandbox: Sandbox; recorder: BatchRecorder; profileId: string },
+    change: Parameters<typeof applyScenario>[1],
+    count: number,
+): Promise<PreparedRun> {
+    await applyScenario(on.page, { profileId: on.profileId, userId: USER_IDS.approver, fault: 'none', ...change });
+    const applied = watchAppliedApprovals(on.sandbox);
+    on.recorder.clear();
+    await openMailboxes(on.page, count);
+    const before = await profileMailboxes(on.sandbox, on.profileId);
+    const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
+    const toTest = before.filter(onServerSideSync);
+    const question = await askForRun(on.page, 'Approve & test', count);
+    expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
+    return { before, toApprove, toTest, applied, startedAt: emulatedIso(on.sandbox) };
 }

@@ -22,6 +22,7 @@ import {
     need,
     onServerSideSync,
     openMailboxes,
+    prepareApproveAndTest,
     parseCsv,
     profileMailboxes,
     setEmulatorConfig,
@@ -50,16 +51,39 @@ afterAll(async () => {
     await e2e?.close();
 });
 
-/** Switch to the approver on a fresh seed of `n`, watch approvals and requests, open Mailboxes; what the run will do. */
-async function freshRun(n: number) {
-    await applyScenario(page(), { userId: USER_IDS.approver, profileId: PROFILE, mailboxCount: n });
-    const applied = watchAppliedApprovals(sandbox());
-    recorder.clear();
-    await openMailboxes(page(), n);
-    const before = await profileMailboxes(sandbox(), PROFILE);
-    const toApprove = before.filter((m) => m.emailrouteraccessapproval !== 1 && onServerSideSync(m));
-    return { applied, toApprove, toTest: before.filter(onServerSideSync) };
+/**
+ * After an approve + test run: each mailbox to approve was approved exactly once and is approved in the store,
+ * every testable one was tested after `startedAt`, and the store's outcomes match the page's summary. Returns the
+ * store's rows after the run.
+ */
+async function expectStoreMatchesRun(run: {
+    applied: Map<string, number>;
+    toApprove: Awaited<ReturnType<typeof profileMailboxes>>;
+    toTest: Awaited<ReturnType<typeof profileMailboxes>>;
+    startedAt: string;
+    summary: { enabled: number; failed: number };
+}) {
+    expect(twice(run.applied)).toEqual([]);
+    expect([...run.applied.keys()].sort()).toEqual(idsOf(run.toApprove));
+    const after = await profileMailboxes(sandbox(), PROFILE);
+    const byId = new Map(after.map((m) => [m.mailboxid, m]));
+    for (const m of run.toApprove) expect(byId.get(m.mailboxid)?.emailrouteraccessapproval).toBe(1);
+    const tested = after.filter(
+        (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= run.startedAt,
+    );
+    expect(tested.length).toBe(run.toTest.length);
+    expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(run.summary.enabled);
+    expect(tested.filter((m) => m.mailboxstatus === 2).length).toBe(run.summary.failed);
+    return { after, byId };
 }
+
+/** A fresh seed of `count` for the approver, with the confirmation for Approve & test over all of them open. */
+const prepare = (count: number) =>
+    prepareApproveAndTest(
+        { page: page(), sandbox: sandbox(), recorder, profileId: PROFILE },
+        { mailboxCount: count },
+        count,
+    );
 
 describe('bulk run by users who cannot approve', () => {
     test('a user without the privilege is told exactly what is missing and can copy the pending addresses', async () => {
@@ -144,10 +168,7 @@ describe('bulk run by users who cannot approve', () => {
 
 describe('bulk run at scale', () => {
     test('approves and tests 5,000 mailboxes once each; the summary, the store and the CSV export agree', async () => {
-        const { applied, toApprove, toTest } = await freshRun(5_000);
-
-        const question = await askForRun(page(), 'Approve & test', 5_000);
-        expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
+        const { applied, toApprove, toTest } = await prepare(5_000);
         expect(await runAxe(page())).toEqual([]);
         const startedAt = emulatedIso(sandbox());
         await watchPage(page(), []);
@@ -164,19 +185,9 @@ describe('bulk run at scale', () => {
         // Dataverse: each pending mailbox approved exactly once, each eligible one tested once, results as reported;
         // nothing the server answered was an error (no throttling at the real limits).
         await recorder.settle();
-        expect(twice(applied)).toEqual([]);
-        expect([...applied.keys()].sort()).toEqual(idsOf(toApprove));
         expect(twice(recorder.counts('approve'))).toEqual([]);
         expect(twice(recorder.counts('test'))).toEqual([]);
-        const after = await profileMailboxes(sandbox(), PROFILE);
-        const byId = new Map(after.map((m) => [m.mailboxid, m]));
-        for (const m of toApprove) expect(byId.get(m.mailboxid)?.emailrouteraccessapproval).toBe(1);
-        const tested = after.filter(
-            (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= startedAt,
-        );
-        expect(tested.length).toBe(toTest.length);
-        expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(summary.enabled);
-        expect(tested.filter((m) => m.mailboxstatus === 2).length).toBe(summary.failed);
+        const { after, byId } = await expectStoreMatchesRun({ applied, toApprove, toTest, startedAt, summary });
         const log = sandbox().emulator.requestLog();
         expect(log.filter((r) => r.status >= 400)).toEqual([]);
 
@@ -221,9 +232,7 @@ describe('bulk run at scale', () => {
 
 describe('bulk run across a reload', () => {
     test('a reload in the middle of the approvals resumes the run; nothing is approved twice', async () => {
-        const { applied, toApprove, toTest } = await freshRun(1_000);
-        await askForRun(page(), 'Approve & test', 1_000);
-        const startedAt = emulatedIso(sandbox());
+        const { applied, toApprove, toTest, startedAt } = await prepare(1_000);
         // Slow answers (real ms) so the reload lands while approval batches are on the wire.
         await setEmulatorConfig(sandbox(), { faults: { latencyMs: 400 } });
         await confirmStart(page());
@@ -242,16 +251,6 @@ describe('bulk run across a reload', () => {
         expect(summary.skipped).toBe(1_000 - toTest.length);
 
         await recorder.settle();
-        expect(twice(applied)).toEqual([]);
-        expect([...applied.keys()].sort()).toEqual(idsOf(toApprove));
-        const after = await profileMailboxes(sandbox(), PROFILE);
-        const byId = new Map(after.map((m) => [m.mailboxid, m]));
-        for (const m of toApprove) expect(byId.get(m.mailboxid)?.emailrouteraccessapproval).toBe(1);
-        const tested = after.filter(
-            (m) => typeof m.testmailboxaccesscompletedon === 'string' && m.testmailboxaccesscompletedon >= startedAt,
-        );
-        expect(tested.length).toBe(toTest.length);
-        expect(tested.filter((m) => m.mailboxstatus === 1).length).toBe(summary.enabled);
-        expect(tested.filter((m) => m.mailboxstatus === 2).length).toBe(summary.failed);
+        await expectStoreMatchesRun({ applied, toApprove, toTest, startedAt, summary });
     }, 180_000);
 });
