@@ -86,6 +86,11 @@ export class BulkRunController {
         this.abort?.abort();
     }
 
+    /** What the UI was last told (the view is rebuilt at every forced publish, so it is exact at the end). */
+    current(): BulkRunState {
+        return this.state;
+    }
+
     /** Mode and planning time of the current run (for the run note). */
     runInfo(): { mode: RunMode; createdAt: string } | undefined {
         return this.ledger ? { mode: this.ledger.mode, createdAt: this.ledger.createdAt } : undefined;

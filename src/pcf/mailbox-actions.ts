@@ -8,6 +8,7 @@ import { CAUSES } from '../core/credentials/causes';
 import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
+import type { LedgerSummary } from '../core/run/ledger';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { readAlerts, listMailboxes } from '../dataverse/mailboxes';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
@@ -72,15 +73,14 @@ export type RunNoteIdentity = { userId: string; userName: string; getString: Get
 
 function runNote(
     identity: RunNoteIdentity,
-    run: RunStateView,
+    summary: LedgerSummary,
+    failures: RunStateView['failures'],
     info: { mode: RunMode; createdAt: string },
     nowIso: string,
 ): string {
     const t = identity.getString;
     const number = new Intl.NumberFormat(identity.locale);
     const time = new Intl.DateTimeFormat(identity.locale, { dateStyle: 'medium', timeStyle: 'long' });
-    const summary = run.summary;
-    if (!summary) throw new Error('No run to record');
     return runNoteText(
         {
             userName: identity.userName,
@@ -88,7 +88,7 @@ function runNote(
             startedAt: info.createdAt,
             finishedAt: nowIso,
             summary,
-            failures: run.failures.map((f) => ({ count: f.count, label: t(CAUSES[f.cause].messageKey as StringKey) })),
+            failures: failures.map((f) => ({ count: f.count, label: t(CAUSES[f.cause].messageKey as StringKey) })),
         },
         {
             header: t('RunNote_Header'),
@@ -137,7 +137,6 @@ function createRunActions(
     timing: Timing,
     loaded: { pick: (ids: readonly string[]) => MailboxRow[]; views: () => MailboxView[] },
 ): RunActions {
-    let lastRun: RunStateView | undefined;
     const listeners = new Set<(s: RunStateView) => void>();
     const controller = new BulkRunController({
         http,
@@ -147,7 +146,6 @@ function createRunActions(
         sleep: timing.sleep,
         onChange: (state) => {
             const view = toRunView(state);
-            lastRun = view;
             listeners.forEach((l) => l(view));
         },
     });
@@ -161,8 +159,10 @@ function createRunActions(
             browser.download(`mailboxes-${profileId}.csv`, exportCsvText(controller, loaded.views(), ids)),
         addRunNote: async () => {
             const info = controller.runInfo();
-            if (!info || !lastRun?.summary?.settled) throw new Error('No finished run to record');
-            const text = runNote(identity, lastRun, info, new Date(http.serverNow()).toISOString());
+            const run = toRunView(controller.current());
+            if (!info || !run.summary?.settled) throw new Error('No finished run to record');
+            const now = new Date(http.serverNow()).toISOString();
+            const text = runNote(identity, run.summary, run.failures, info, now);
             await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
         },
         subscribe: (listener) => {

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
+import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
@@ -13,7 +14,7 @@ import type { GetString } from './strings';
 /** Props of the Mailboxes area. */
 export type MailboxesAreaProps = { actions: MailboxActions; isReadOnly: boolean; locale?: string; getString: GetString };
 
-type Pending = { ids: readonly string[]; mode: RunMode; counts: { approve: number; test: number; skip: number; rejected: number } };
+type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
 function useFormatters(locale: string | undefined) {
     return React.useMemo(() => {

@@ -2,6 +2,7 @@
 import type { DiscoveryResult } from '../core/credentials/discovery';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
 import type { LedgerSummary } from '../core/run/ledger';
+import type { PlanCounts } from '../core/run/planner';
 import type { RunMode } from '../core/run/types';
 import type { CanaryOption } from './connection/connection-state';
 import type { RunConnectionTest } from './hooks/use-connection-test';
@@ -33,11 +34,7 @@ export type MailboxActions = {
     load: (onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<MailboxView[]>;
     checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
     /** Counts for the confirmation dialog: what a run over `ids` would do. */
-    preview: (
-        ids: readonly string[],
-        mode: RunMode,
-        canApprove: boolean,
-    ) => { approve: number; test: number; skip: number; rejected: number };
+    preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => PlanCounts;
     start: (ids: readonly string[], mode: RunMode, canApprove: boolean) => void;
     resume: () => void;
     /** Continue a run left unfinished by a reload of the page (no-op when there is none or one is running). */

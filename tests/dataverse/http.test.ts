@@ -151,6 +151,23 @@ describe('DataverseHttp.getAll', () => {
         );
     });
 
+    it('reads a page again after its connection dropped, with back-off', async () => {
+        let drops = 2;
+        fake.faults.push(() => (drops-- > 0 ? 'drop' : undefined));
+        reply(ok({ value: [1, 2] }));
+        expect(await client.getAll<number>('mailboxes?$select=name')).toEqual([1, 2]);
+        expect(fake.seen.map((s) => s.at)).toEqual([0, 1000, 3000]);
+        expect(fake.seen.every((s) => s.method === 'GET')).toBe(true);
+    });
+
+    it('gives up on a page whose connection keeps dropping, as a dropped connection', async () => {
+        reply('drop');
+        const error = await client.getAll('mailboxes?$select=name').catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
+        expect(fake.seen.length).toBeGreaterThan(1);
+        expect(client.gate.inFlight).toBe(0);
+    });
+
     it('caps the page size at 5000', async () => {
         reply(ok({ value: [] }));
         await client.getAll('x', { pageSize: 99_999 });
