@@ -23,7 +23,7 @@ export default tseslint.config(
             sonarjs,
         },
         languageOptions: { globals: { ...globals.browser, ComponentFramework: true } },
-        settings: { react: { version: '16.14' }, 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+        settings: { react: { version: '16.14', pragma: 'h', fragment: 'Fragment' }, 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
         rules: {
             'react-hooks/rules-of-hooks': 'error',
             'react-hooks/exhaustive-deps': 'error',

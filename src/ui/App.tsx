@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
+import { h, memo, useEffect } from './react';
+import { Spinner } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from './fluent';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
@@ -27,7 +28,7 @@ function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices |
         state.status === 'loaded' &&
         services !== undefined &&
         formDiffersFromRecord(services.formValues, state.profile);
-    React.useEffect(() => {
+    useEffect(() => {
         if (!isDirty) return undefined;
         const timer = window.setTimeout(refresh, RECHECK_SAVED_MS);
         return () => window.clearTimeout(timer);
@@ -55,7 +56,7 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
 }
 
 /** Root of the control. */
-export const App = React.memo(function App(props: AppProps) {
+export const App = memo(function App(props: AppProps) {
     const { isReadOnly, getString } = props;
     return (
         <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
@@ -67,4 +68,3 @@ export const App = React.memo(function App(props: AppProps) {
         </Stack>
     );
 });
-App.displayName = 'App';

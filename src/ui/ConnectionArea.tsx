@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { Stack } from '@fluentui/react';
+import { h, memo, useCallback, useEffect, useState } from './react';
+import { Stack } from './fluent';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ProfileKind, ProfileRecord } from '../core/profile';
 import type { ConnectionActions } from './actions';
@@ -29,8 +29,8 @@ export type ConnectionAreaProps = {
 };
 
 function useCanaries(actions: ConnectionActions, enabled: boolean) {
-    const [canaries, setCanaries] = React.useState<{ options: CanaryOption[]; defaultId?: string }>({ options: [] });
-    React.useEffect(() => {
+    const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string }>({ options: [] });
+    useEffect(() => {
         if (!enabled) return undefined;
         const controller = new AbortController();
         actions
@@ -43,15 +43,15 @@ function useCanaries(actions: ConnectionActions, enabled: boolean) {
 }
 
 function useExpiry(actions: ConnectionActions, enabled: boolean) {
-    const [expiry, setExpiry] = React.useState<Date | null>(null);
-    React.useEffect(() => {
+    const [expiry, setExpiry] = useState<Date | null>(null);
+    useEffect(() => {
         if (enabled)
             actions
                 .readExpiry()
                 .then(setExpiry)
                 .catch(() => setExpiry(null));
     }, [actions, enabled]);
-    const save = React.useCallback(
+    const save = useCallback(
         async (day: Date | null) => {
             setExpiry(day);
             try {
@@ -69,7 +69,7 @@ function useExpiry(actions: ConnectionActions, enabled: boolean) {
 /** The connection test, reporting the checklist item that explains a failure (or clearing it on success). */
 function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: ReadinessItemId | undefined) => void) {
     const test = useConnectionTest(actions.runConnectionTest, Date.now);
-    React.useEffect(() => {
+    useEffect(() => {
         if (test.view.status === 'failed')
             onExplainFailure(test.view.failures.find((f) => f.checklistItem)?.checklistItem);
         if (test.view.status === 'succeeded') onExplainFailure(undefined);
@@ -86,8 +86,8 @@ function blockedKeyOf(isReadOnly: boolean, isFormDirty: boolean, hasCanary: bool
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
 function SecretSection({ profile, actions, isReadOnly, today, locale, getString }: ConnectionAreaProps) {
     const { expiry, save } = useExpiry(actions, true);
-    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
-    const saveSecret = React.useCallback(
+    const [isSecretSet, setSecretSet] = useState(Boolean(profile.isoauthclientsecretset));
+    const saveSecret = useCallback(
         (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
         [actions],
     );
@@ -108,7 +108,7 @@ function SecretSection({ profile, actions, isReadOnly, today, locale, getString 
 }
 
 /** Connection: the fields that apply to this kind, the secret, and "Test connection" (product.md §2). */
-export const ConnectionArea = React.memo(function ConnectionArea(props: ConnectionAreaProps) {
+export const ConnectionArea = memo(function ConnectionArea(props: ConnectionAreaProps) {
     const { profile, kind, isReadOnly, actions, getString } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
     const canaries = useCanaries(actions, kind !== 'unsupported');
@@ -143,4 +143,3 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
         </Stack>
     );
 });
-ConnectionArea.displayName = 'ConnectionArea';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
+import { h, memo, useEffect, useMemo, useState } from './react';
+import { MessageBarButton } from '@fluentui/react';
+import { MessageBar, MessageBarType, Stack } from './fluent';
 import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
@@ -17,7 +18,7 @@ export type MailboxesAreaProps = { actions: MailboxActions; isReadOnly: boolean;
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
 function useFormatters(locale: string | undefined) {
-    return React.useMemo(() => {
+    return useMemo(() => {
         const number = new Intl.NumberFormat(locale);
         const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
         return { formatNumber: (n: number) => number.format(n), formatDateTime: (iso: string) => date.format(new Date(iso)) };
@@ -26,8 +27,8 @@ function useFormatters(locale: string | undefined) {
 
 /** A once-a-second clock while Dataverse has asked us to wait, so the countdown moves. */
 function useNowWhile(active: boolean): number {
-    const [now, setNow] = React.useState(Date.now);
-    React.useEffect(() => {
+    const [now, setNow] = useState(Date.now);
+    useEffect(() => {
         if (!active) return undefined;
         const timer = window.setInterval(() => setNow(Date.now()), 1000);
         return () => window.clearInterval(timer);
@@ -106,10 +107,10 @@ function ConfirmRun({ pending, getString, formatNumber, onStart, onClose }: Conf
 }
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
-export const MailboxesArea = React.memo(function MailboxesArea({ actions, isReadOnly, locale, getString }: MailboxesAreaProps) {
+export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly, locale, getString }: MailboxesAreaProps) {
     const { rows, loading, approval, run, refresh } = useMailboxes(actions);
     const { formatNumber, formatDateTime } = useFormatters(locale);
-    const [pending, setPending] = React.useState<Pending | null>(null);
+    const [pending, setPending] = useState<Pending | null>(null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
     const isRunning = run.status === 'running';
@@ -151,4 +152,3 @@ export const MailboxesArea = React.memo(function MailboxesArea({ actions, isRead
         </Stack>
     );
 });
-MailboxesArea.displayName = 'MailboxesArea';

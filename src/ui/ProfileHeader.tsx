@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { Stack, Text, MessageBar, MessageBarType } from '@fluentui/react';
+import { h, memo } from './react';
+import { MessageBar, MessageBarType, Stack, Text } from './fluent';
 import type { Cloud, ProfileKind, ProfileRecord } from '../core/profile';
 import { format, type GetString, type StringKey } from './strings';
 
@@ -27,7 +27,7 @@ const CLOUD_KEYS: Record<Cloud, StringKey> = {
 };
 
 /** Name, kind and cloud of the profile the control sits on. */
-export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, cloud, getString }: ProfileHeaderProps) {
+export const ProfileHeader = memo(function ProfileHeader({ profile, kind, cloud, getString }: ProfileHeaderProps) {
     const typeLabel = profile.emailservertypename ?? String(profile.servertype);
     return (
         <Stack tokens={{ childrenGap: 4 }}>
@@ -48,4 +48,3 @@ export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, 
         </Stack>
     );
 });
-ProfileHeader.displayName = 'ProfileHeader';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { Pivot, PivotItem, Stack } from '@fluentui/react';
+import { h, memo, useCallback, useState } from './react';
+import { Pivot, PivotItem } from '@fluentui/react';
+import { Stack } from './fluent';
 import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ConnectionActions, MailboxActions } from './actions';
@@ -35,11 +36,11 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
 }
 
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = React.memo(function ProfileWorkspace({ profile, isReadOnly, services, getString }: ProfileWorkspaceProps) {
+export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isReadOnly, services, getString }: ProfileWorkspaceProps) {
     const kind = classifyProfile(profile);
-    const [area, setArea] = React.useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
-    const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
-    const openMailboxes = React.useCallback(() => setArea('mailboxes'), []);
+    const [area, setArea] = useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
+    const [explained, setExplained] = useState<ReadinessItemId | undefined>();
+    const openMailboxes = useCallback(() => setArea('mailboxes'), []);
     const { formValues } = services;
     const isFormDirty = formDiffersFromRecord(formValues, profile);
     return (
@@ -82,4 +83,3 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace({ profile, 
         </Stack>
     );
 });
-ProfileWorkspace.displayName = 'ProfileWorkspace';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
+import { h, memo, useEffect, useState } from '../react';
+import { Dropdown } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '../fluent';
 import { format, type GetString, type StringKey } from '../strings';
 import { FailureDetail } from './FailureDetail';
 import type { CanaryOption, ConnectionTestView } from './connection-state';
@@ -72,10 +73,10 @@ function Outcome({ view, nowMs, getString }: { view: ConnectionTestView; nowMs: 
 }
 
 /** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
-export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
+export const ConnectionTestCard = memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
     const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel, getString } = props;
-    const [canaryId, setCanaryId] = React.useState(defaultCanaryId);
-    React.useEffect(() => setCanaryId((current) => current ?? defaultCanaryId), [defaultCanaryId]);
+    const [canaryId, setCanaryId] = useState(defaultCanaryId);
+    useEffect(() => setCanaryId((current) => current ?? defaultCanaryId), [defaultCanaryId]);
     const running = view.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
@@ -109,4 +110,3 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
         </Stack>
     );
 });
-ConnectionTestCard.displayName = 'ConnectionTestCard';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { ActionButton, Stack, Text, useTheme } from '@fluentui/react';
+import { h, memo, useState } from '../react';
+import { ActionButton } from '@fluentui/react';
+import { Stack, Text, useTheme } from '../fluent';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
 import { format, type GetString, type StringKey } from '../strings';
 
@@ -7,8 +8,8 @@ import { format, type GetString, type StringKey } from '../strings';
 export type FailureDetailProps = { failure: DecodedError; getString: GetString };
 
 /** What failed and why, what to do, and the raw text one click away (product.md §2). */
-export const FailureDetail = React.memo(function FailureDetail({ failure, getString }: FailureDetailProps) {
-    const [showRaw, setShowRaw] = React.useState(false);
+export const FailureDetail = memo(function FailureDetail({ failure, getString }: FailureDetailProps) {
+    const [showRaw, setShowRaw] = useState(false);
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
@@ -37,4 +38,3 @@ export const FailureDetail = React.memo(function FailureDetail({ failure, getStr
         </Stack>
     );
 });
-FailureDetail.displayName = 'FailureDetail';

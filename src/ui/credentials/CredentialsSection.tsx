@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { Link, MessageBar, MessageBarType, Stack, Text } from '../fluent';
 import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
 import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
@@ -57,7 +57,7 @@ function HybridNote({ useDefaultTenantId, getString }: Pick<CredentialsSectionPr
 }
 
 /** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
-export const CredentialsSection = React.memo(function CredentialsSection(props: CredentialsSectionProps) {
+export const CredentialsSection = memo(function CredentialsSection(props: CredentialsSectionProps) {
     const { kind, serverAuthority, getString } = props;
     const isReadOnly = props.isReadOnly ?? false;
     const { tenant, app, validation, discovery } = useCredentials({
@@ -106,4 +106,3 @@ export const CredentialsSection = React.memo(function CredentialsSection(props: 
         </Stack>
     );
 });
-CredentialsSection.displayName = 'CredentialsSection';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
+import { Fragment, h, memo, type ReactNode } from '../react';
+import { Spinner, SpinnerSize } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack } from '../fluent';
 import { checkCloudMatch, type DetectedCloud } from '../../core/credentials/discovery';
 import type { DiscoveryState } from '../hooks/use-discovery';
 import { format, type GetString, type StringKey } from '../strings';
@@ -41,7 +42,7 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
         <DefaultButton onClick={() => onUseGuid(tenantId)}>{getString('Discovery_UseGuid')}</DefaultButton>
     );
     return (
-        <>
+        <Fragment>
             <MessageBar messageBarType={MessageBarType.success} actions={useButton || undefined}>
                 {isDomain
                     ? format(getString('Discovery_Resolved'), tenantId, cloudLabel)
@@ -52,14 +53,14 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
                     {`${format(getString('Discovery_CloudMismatch'), getString(AUTHORITY_KEYS[match.expectedAuthority]))} ${getString('Fix_WrongNationalCloud')}`}
                 </MessageBar>
             )}
-        </>
+        </Fragment>
     );
 }
 
 /** What tenant discovery found: the GUID and cloud, an unknown tenant, a cloud mismatch, or "could not verify". */
-export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
+export const DiscoveryStatus = memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
     const { state, getString } = props;
-    let body: React.ReactNode = null;
+    let body: ReactNode = null;
     if (state.status === 'resolving') {
         body = <Spinner size={SpinnerSize.small} labelPosition="right" label={getString('Discovery_Resolving')} />;
     } else if (state.status === 'done' && state.result.kind === 'found') {
@@ -76,4 +77,3 @@ export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: Discov
     }
     return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });
-DiscoveryStatus.displayName = 'DiscoveryStatus';

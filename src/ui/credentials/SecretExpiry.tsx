@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DatePicker, DefaultButton, defaultDatePickerStrings, MessageBar, MessageBarType, Stack } from '@fluentui/react';
+import { h, memo } from '../react';
+import { DatePicker, defaultDatePickerStrings } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack } from '../fluent';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay, useDayFormatter } from '../hooks/use-credentials-dates';
 import { format, type GetString } from '../strings';
@@ -36,7 +37,7 @@ function Reminder({ expiryDate, today, reminderDays, locale, getString }: Secret
 }
 
 /** Optional expiry date of the secret, with a reminder when it is near or passed. */
-export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiryProps) {
+export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps) {
     const { expiryDate, onSaveExpiry, isReadOnly, locale, getString } = props;
     const formatDay = useDayFormatter(locale);
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
@@ -57,4 +58,3 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
         </Stack>
     );
 });
-SecretExpiry.displayName = 'SecretExpiry';

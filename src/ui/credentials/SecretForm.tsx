@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, getId, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '@fluentui/react';
+import { h, memo, useState } from '../react';
+import { getId } from '@fluentui/react';
+import { DefaultButton, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '../fluent';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
@@ -24,10 +25,10 @@ function messageOf(check: SecretCheck | undefined, getString: GetString): string
 }
 
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */
-export const SecretForm = React.memo(function SecretForm(props: SecretFormProps) {
+export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
     const { getString, onCancel } = props;
     const form = useSecretForm(props);
-    const [id] = React.useState(() => getId('secret'));
+    const [id] = useState(() => getId('secret'));
     const { check } = form;
     const message = messageOf(check, getString);
     const isError = check?.severity === 'error';
@@ -72,4 +73,3 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
         </form>
     );
 });
-SecretForm.displayName = 'SecretForm';

@@ -1,11 +1,12 @@
-import * as React from 'react';
-import { Label, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { h, memo, useMemo, type RefObject } from '../react';
+import { Label, mergeStyleSets } from '@fluentui/react';
+import { Text, useTheme } from '../fluent';
 
 /** Props of the uncontrolled password input (the secret never passes through React props or state). */
 export type SecretInputProps = {
     id: string;
     label: string;
-    inputRef: React.RefObject<HTMLInputElement>;
+    inputRef: RefObject<HTMLInputElement>;
     description?: string;
     errorMessage?: string;
     disabled: boolean;
@@ -14,7 +15,7 @@ export type SecretInputProps = {
 
 function useClasses(isInvalid: boolean) {
     const { palette, semanticColors, fonts } = useTheme();
-    return React.useMemo(() => {
+    return useMemo(() => {
         const border = isInvalid ? semanticColors.errorText : semanticColors.inputBorder;
         return mergeStyleSets({
             input: {
@@ -42,7 +43,7 @@ function useClasses(isInvalid: boolean) {
  * and React 16 copies a controlled value into the `value` attribute, where DOM snapshots and session recorders
  * would read the secret.
  */
-export const SecretInput = React.memo(function SecretInput(props: SecretInputProps) {
+export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
     const { id, label, inputRef, description, errorMessage, disabled, onInput } = props;
     const classes = useClasses(errorMessage !== undefined);
     const describedBy = [description && `${id}-description`, errorMessage && `${id}-error`].filter(Boolean).join(' ');
@@ -74,4 +75,3 @@ export const SecretInput = React.memo(function SecretInput(props: SecretInputPro
         </div>
     );
 });
-SecretInput.displayName = 'SecretInput';

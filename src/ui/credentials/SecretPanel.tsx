@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { h, memo, useCallback, useState } from '../react';
+import { DefaultButton, Stack, Text } from '../fluent';
 import type { GetString } from '../strings';
 import { SecretExpiry } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
@@ -25,17 +25,17 @@ export type SecretPanelProps = {
 };
 
 /** "A secret is set" / "No secret is set", "Replace secret" with an inline form, and the expiry reminder. */
-export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelProps) {
+export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
     const { isSecretSet, getString } = props;
     const isReadOnly = props.isReadOnly ?? false;
-    const [isEditing, setEditing] = React.useState(false);
+    const [isEditing, setEditing] = useState(false);
     // After a successful save the record may not have been re-read yet; we know a secret is set now.
-    const [savedNow, setSavedNow] = React.useState(false);
-    const onSaved = React.useCallback(() => {
+    const [savedNow, setSavedNow] = useState(false);
+    const onSaved = useCallback(() => {
         setSavedNow(true);
         setEditing(false);
     }, []);
-    const onCancel = React.useCallback(() => setEditing(false), []);
+    const onCancel = useCallback(() => setEditing(false), []);
     const isSet = isSecretSet || savedNow;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
@@ -55,4 +55,3 @@ export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelPro
         </Stack>
     );
 });
-SecretPanel.displayName = 'SecretPanel';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { Link, MessageBar, MessageBarType, Stack, TextField } from '@fluentui/react';
+import { h, memo, useState } from '../react';
+import { TextField } from '@fluentui/react';
+import { Link, MessageBar, MessageBarType, Stack } from '../fluent';
 import type { FieldResult } from '../../core/credentials/validate-credentials';
 import { format, type GetString, type StringKey } from '../strings';
 
@@ -29,9 +30,9 @@ function messageOf(result: FieldResult, getString: GetString): string {
 }
 
 /** A TextField with validation: blocking errors on the field, warnings below it, and an "apply fix" link. */
-export const ValidatedField = React.memo(function ValidatedField(props: ValidatedFieldProps) {
+export const ValidatedField = memo(function ValidatedField(props: ValidatedFieldProps) {
     const { label, value, result, description, isReadOnly, maxLength, onChange, onBlur, onApplyFix, getString } = props;
-    const [touched, setTouched] = React.useState(false);
+    const [touched, setTouched] = useState(false);
     // An untouched empty field is not an error yet: nobody has tried to fill it in.
     const showVerdict = result !== undefined && (touched || value !== '');
     const error = showVerdict && result.severity === 'error' ? messageOf(result, getString) : undefined;
@@ -65,4 +66,3 @@ export const ValidatedField = React.memo(function ValidatedField(props: Validate
         </Stack>
     );
 });
-ValidatedField.displayName = 'ValidatedField';

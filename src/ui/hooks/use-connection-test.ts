@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useCallback, useEffect, useRef, useState } from '../react';
 import type { ConnectionTestView } from '../connection/connection-state';
 
 /** Runs the test; reports intermediate views and resolves with the final one. Supplied by src/pcf. */
@@ -10,16 +10,16 @@ export type RunConnectionTest = (
 
 /** State of the connection test card: run, cancel, and a one-second tick for the countdown while running. */
 export function useConnectionTest(runTest: RunConnectionTest | undefined, now: () => number) {
-    const [view, setView] = React.useState<ConnectionTestView>({ status: 'idle' });
-    const [nowMs, setNowMs] = React.useState(now);
-    const controller = React.useRef<AbortController>();
-    React.useEffect(() => () => controller.current?.abort(), []);
-    React.useEffect(() => {
+    const [view, setView] = useState<ConnectionTestView>({ status: 'idle' });
+    const [nowMs, setNowMs] = useState(now);
+    const controller = useRef<AbortController>();
+    useEffect(() => () => controller.current?.abort(), []);
+    useEffect(() => {
         if (view.status !== 'running') return undefined;
         const timer = window.setInterval(() => setNowMs(now()), 1000);
         return () => window.clearInterval(timer);
     }, [view.status, now]);
-    const run = React.useCallback(
+    const run = useCallback(
         (canaryId: string) => {
             if (!runTest) return;
             controller.current?.abort();
@@ -32,7 +32,7 @@ export function useConnectionTest(runTest: RunConnectionTest | undefined, now: (
         },
         [runTest],
     );
-    const cancel = React.useCallback(() => {
+    const cancel = useCallback(() => {
         controller.current?.abort();
         setView({ status: 'cancelled' });
     }, []);

@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useMemo } from '../react';
 
 /**
  * A formatter for calendar days in the user's locale, e.g. "1 Oct 2026" / "Oct 1, 2026" / "1. Okt. 2026".
@@ -6,7 +6,7 @@ import * as React from 'react';
  * Greenwich must not see the day before.
  */
 export function useDayFormatter(locale?: string): (day: Date) => string {
-    return React.useMemo(() => {
+    return useMemo(() => {
         const formatter = new Intl.DateTimeFormat(locale, {
             day: 'numeric',
             month: 'short',

@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useCallback, useEffect, useRef, useState } from '../react';
 import { checkClientSecret, secretHint, type ClientSecretCode } from '../../core/credentials/client-secret';
 
 /** Inputs of useSecretForm. */
@@ -33,28 +33,28 @@ function inspectValue(value: string, ids: { tenantId?: string; applicationId?: s
  * (entra §2.3 hygiene; style.md ERRORS AND SAFETY).
  */
 export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }: UseSecretFormOptions) {
-    const inputRef = React.useRef<HTMLInputElement>(null);
-    const [check, setCheck] = React.useState<SecretCheck | undefined>(undefined);
-    const [isSaving, setSaving] = React.useState(false);
-    const [failure, setFailure] = React.useState<string | undefined>(undefined);
-    const inspect = React.useCallback(() => {
+    const inputRef = useRef<HTMLInputElement>(null);
+    const [check, setCheck] = useState<SecretCheck | undefined>(undefined);
+    const [isSaving, setSaving] = useState(false);
+    const [failure, setFailure] = useState<string | undefined>(undefined);
+    const inspect = useCallback(() => {
         setFailure(undefined);
         setCheck(inspectValue(inputRef.current?.value ?? '', { tenantId, applicationId }));
     }, [tenantId, applicationId]);
-    React.useEffect(inspect, [inspect]);
-    const applyFix = React.useCallback(() => {
+    useEffect(inspect, [inspect]);
+    const applyFix = useCallback(() => {
         const input = inputRef.current;
         const result = input ? checkClientSecret(input.value, { tenantId, applicationId }) : undefined;
         if (!input || !result || result.ok || !result.fix) return;
         input.value = result.fix.value;
         inspect();
     }, [tenantId, applicationId, inspect]);
-    const clear = React.useCallback(() => {
+    const clear = useCallback(() => {
         if (inputRef.current) inputRef.current.value = '';
         setCheck(undefined);
     }, []);
     const canSave = check !== undefined && check.severity !== 'error' && !isSaving;
-    const submit = React.useCallback(async () => {
+    const submit = useCallback(async () => {
         const secret = inputRef.current?.value ?? '';
         if (isSaving || secret === '' || !checkClientSecret(secret, { tenantId, applicationId }).ok) return;
         clear();

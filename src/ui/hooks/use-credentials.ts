@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from '../react';
 import { validateCredentials, type CredentialValidation } from '../../core/credentials/validate-credentials';
 import type { ProfileKind } from '../../core/profile';
 import { useDebouncedCommit } from './use-credentials-debounce';
@@ -21,16 +21,16 @@ export type UseCredentialsOptions = {
 export type FieldHandle = { raw: string; set: (value: string) => void; setNow: (value: string) => void; blur: () => void };
 
 function useField(initial: string | null | undefined): FieldHandle & { committed: string } {
-    const [raw, set] = React.useState(initial ?? '');
+    const [raw, set] = useState(initial ?? '');
     const { committed, commit } = useDebouncedCommit(raw);
-    const setNow = React.useCallback(
+    const setNow = useCallback(
         (value: string) => {
             set(value);
             commit(value);
         },
         [commit],
     );
-    const blur = React.useCallback(() => commit(), [commit]);
+    const blur = useCallback(() => commit(), [commit]);
     return { raw, set, setNow, blur, committed };
 }
 
@@ -48,7 +48,7 @@ export function useCredentials(options: UseCredentialsOptions) {
     const { kind, serverAuthority, resolveTenant, onChange } = options;
     const tenant = useField(options.initialTenantId);
     const app = useField(options.initialApplicationId);
-    const validation = React.useMemo(
+    const validation = useMemo(
         () => validateCredentials({ tenantId: tenant.committed, applicationId: app.committed }, kind),
         [tenant.committed, app.committed, kind],
     );
@@ -56,9 +56,9 @@ export function useCredentials(options: UseCredentialsOptions) {
     const lookup = tenantResult && tenantResult.severity !== 'error' ? tenantResult.normalised : undefined;
     const discovery = useDiscovery(lookup, serverAuthority, resolveTenant);
     const change = toChange(validation, discovery);
-    const onChangeRef = React.useRef(onChange);
+    const onChangeRef = useRef(onChange);
     onChangeRef.current = onChange;
-    React.useEffect(() => {
+    useEffect(() => {
         onChangeRef.current?.({ tenantId: change.tenantId, applicationId: change.applicationId, blocksSave: change.blocksSave });
     }, [change.tenantId, change.applicationId, change.blocksSave]);
     return { tenant, app, validation, discovery };

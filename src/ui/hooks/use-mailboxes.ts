@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useCallback, useEffect, useState } from '../react';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
 
@@ -6,13 +6,13 @@ const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: nul
 
 /** Rows of the profile (reloaded on demand and after each run), the approval check and the live run state. */
 export function useMailboxes(actions: MailboxActions) {
-    const [rows, setRows] = React.useState<MailboxView[]>([]);
-    const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
-    const [approval, setApproval] = React.useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
-    const [run, setRun] = React.useState<RunStateView>(IDLE);
-    const [generation, setGeneration] = React.useState(0);
-    const refresh = React.useCallback(() => setGeneration((g) => g + 1), []);
-    React.useEffect(() => {
+    const [rows, setRows] = useState<MailboxView[]>([]);
+    const [loading, setLoading] = useState<{ loaded: number } | null>({ loaded: 0 });
+    const [approval, setApproval] = useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
+    const [run, setRun] = useState<RunStateView>(IDLE);
+    const [generation, setGeneration] = useState(0);
+    const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+    useEffect(() => {
         const controller = new AbortController();
         setLoading({ loaded: 0 });
         const load = async () => {
@@ -27,18 +27,18 @@ export function useMailboxes(actions: MailboxActions) {
         void load();
         return () => controller.abort();
     }, [actions, generation]);
-    React.useEffect(() => {
+    useEffect(() => {
         const controller = new AbortController();
         actions.checkApproval(controller.signal).then(setApproval).catch(() => undefined);
         return () => controller.abort();
     }, [actions]);
-    React.useEffect(() => actions.subscribe(setRun), [actions]);
+    useEffect(() => actions.subscribe(setRun), [actions]);
     // After subscribing, so the resumed run's progress reaches this view (issue 6: a reload resumes the run).
-    React.useEffect(() => {
+    useEffect(() => {
         actions.resumeStored();
     }, [actions]);
     const finished = run.status === 'finished';
-    React.useEffect(() => {
+    useEffect(() => {
         if (finished) refresh();
     }, [finished, refresh]);
     return { rows, loading, approval, run, refresh };

@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { useCallback, useEffect, useRef, useState } from '../react';
 import type { ProfileRecord } from '../../core/profile';
 
 /** Loading state of the profile record. */
@@ -15,10 +15,10 @@ export function useProfile(
     profileId: string | undefined,
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>,
 ): { state: ProfileState; reload: () => void; refresh: () => void } {
-    const [state, setState] = React.useState<ProfileState>({ status: 'loading' });
-    const [attempt, setAttempt] = React.useState(0);
-    const refreshing = React.useRef<AbortController>();
-    React.useEffect(() => {
+    const [state, setState] = useState<ProfileState>({ status: 'loading' });
+    const [attempt, setAttempt] = useState(0);
+    const refreshing = useRef<AbortController>();
+    useEffect(() => {
         if (!profileId) return undefined;
         const controller = new AbortController();
         setState({ status: 'loading' });
@@ -29,9 +29,9 @@ export function useProfile(
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);
-    React.useEffect(() => () => refreshing.current?.abort(), []);
-    const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
-    const refresh = React.useCallback(() => {
+    useEffect(() => () => refreshing.current?.abort(), []);
+    const reload = useCallback(() => setAttempt((n) => n + 1), []);
+    const refresh = useCallback(() => {
         if (!profileId) return;
         refreshing.current?.abort();
         const controller = new AbortController();

@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { h, memo, useMemo } from '../react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '../fluent';
 import { buildAdminMailto } from '../../core/mailbox-view';
 import { format, type GetString, type StringKey } from '../strings';
 
@@ -25,9 +25,9 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
-export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanApproveNoticeProps) {
+export const CanApproveNotice = memo(function CanApproveNotice(props: CanApproveNoticeProps) {
     const { canApprove, blockers, pendingAddresses, getString, formatNumber } = props;
-    const mailto = React.useMemo(
+    const mailto = useMemo(
         () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
         [getString, pendingAddresses],
     );
@@ -72,4 +72,3 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
         </MessageBar>
     );
 });
-CanApproveNotice.displayName = 'CanApproveNotice';

@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { Stack, Text } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
 import { format, type GetString, type StringKey } from '../strings';
@@ -12,7 +12,7 @@ export type MailboxAlertItemProps = {
 };
 
 /** One alert: decoded cause, the fix, and the raw text in a collapsible. */
-export const MailboxAlertItem = React.memo(function MailboxAlertItem(props: MailboxAlertItemProps) {
+export const MailboxAlertItem = memo(function MailboxAlertItem(props: MailboxAlertItemProps) {
     const { alert, getString, formatDateTime } = props;
     const cause = CAUSES[alert.cause];
     return (
@@ -32,4 +32,3 @@ export const MailboxAlertItem = React.memo(function MailboxAlertItem(props: Mail
         </li>
     );
 });
-MailboxAlertItem.displayName = 'MailboxAlertItem';

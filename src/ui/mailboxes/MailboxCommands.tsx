@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { h, memo } from '../react';
 import { CommandBar, type ICommandBarItemProps } from '@fluentui/react';
 import type { GetString, StringKey } from '../strings';
 
@@ -74,7 +74,7 @@ function specs(p: MailboxCommandsProps): Spec[] {
 }
 
 /** The command bar; a disabled command stays focusable and says why it is disabled. */
-export const MailboxCommands = React.memo(function MailboxCommands(props: MailboxCommandsProps) {
+export const MailboxCommands = memo(function MailboxCommands(props: MailboxCommandsProps) {
     const { getString } = props;
     const items: ICommandBarItemProps[] = specs(props).map((spec) => {
         const reason = spec.reason ? getString(spec.reason) : undefined;
@@ -93,4 +93,3 @@ export const MailboxCommands = React.memo(function MailboxCommands(props: Mailbo
     });
     return <CommandBar items={items} ariaLabel={getString('Mailboxes_CommandBarLabel')} />;
 });
-MailboxCommands.displayName = 'MailboxCommands';

@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { Panel, PanelType } from '@fluentui/react';
+import { Stack, Text } from '../fluent';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { GetString } from '../strings';
 import { MailboxAlertItem } from './MailboxAlertItem';
@@ -13,7 +14,7 @@ export type MailboxDetailsPanelProps = {
 };
 
 /** Side panel with the mailbox's decoded alerts: cause, fix and the raw text one click away. */
-export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel(props: MailboxDetailsPanelProps) {
+export const MailboxDetailsPanel = memo(function MailboxDetailsPanel(props: MailboxDetailsPanelProps) {
     const { mailbox, getString, formatDateTime, onDismiss } = props;
     return (
         <Panel
@@ -49,4 +50,3 @@ export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel(props
         </Panel>
     );
 });
-MailboxDetailsPanel.displayName = 'MailboxDetailsPanel';

@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { DefaultButton, Stack } from '@fluentui/react';
+import { h, memo } from '../react';
+import { DefaultButton, Stack } from '../fluent';
 import { QUICK_FILTERS, type QuickFilter } from '../../core/mailbox-view';
 import { format, type GetString, type StringKey } from '../strings';
 
@@ -21,7 +21,7 @@ const LABELS: Record<QuickFilter, StringKey> = {
 };
 
 /** Quick filters as a group of toggle buttons (aria-pressed) with counts. */
-export const MailboxFilters = React.memo(function MailboxFilters(props: MailboxFiltersProps) {
+export const MailboxFilters = memo(function MailboxFilters(props: MailboxFiltersProps) {
     const { value, counts, getString, formatNumber, onChange } = props;
     return (
         <Stack horizontal wrap tokens={{ childrenGap: 4 }} role="group" aria-label={getString('Mailboxes_FilterLabel')}>
@@ -39,4 +39,3 @@ export const MailboxFilters = React.memo(function MailboxFilters(props: MailboxF
         </Stack>
     );
 });
-MailboxFilters.displayName = 'MailboxFilters';

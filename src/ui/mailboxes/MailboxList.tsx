@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { SearchBox, Stack, Text } from '@fluentui/react';
+import { h, memo, useState } from '../react';
+import { SearchBox } from '@fluentui/react';
+import { Stack, Text } from '../fluent';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
 import type { GetString } from '../strings';
@@ -32,10 +33,10 @@ export type MailboxListProps = {
 };
 
 /** Mailboxes: command bar, quick filters, search, summary, virtualized list and the details panel. */
-export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
+export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, getString, formatNumber: n, height = 480 } = props;
     const view = useMailboxView(rows);
-    const [opened, setOpened] = React.useState<MailboxView | null>(null);
+    const [opened, setOpened] = useState<MailboxView | null>(null);
     const { selection } = view;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
@@ -74,4 +75,3 @@ export const MailboxList = React.memo(function MailboxList(props: MailboxListPro
         </Stack>
     );
 });
-MailboxList.displayName = 'MailboxList';

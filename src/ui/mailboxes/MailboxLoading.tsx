@@ -1,4 +1,4 @@
-import * as React from 'react';
+import { h, memo } from '../react';
 import { ProgressIndicator } from '@fluentui/react';
 import { format, type GetString } from '../strings';
 
@@ -11,7 +11,7 @@ export type MailboxLoadingProps = {
 };
 
 /** "Loaded 15,000 of ~50,000" while pages arrive. */
-export const MailboxLoading = React.memo(function MailboxLoading(props: MailboxLoadingProps) {
+export const MailboxLoading = memo(function MailboxLoading(props: MailboxLoadingProps) {
     const { loaded, estimatedTotal, getString, formatNumber: n } = props;
     return (
         <ProgressIndicator
@@ -20,4 +20,3 @@ export const MailboxLoading = React.memo(function MailboxLoading(props: MailboxL
         />
     );
 });
-MailboxLoading.displayName = 'MailboxLoading';

@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { DefaultButton, Stack, Text } from '../fluent';
 import { format, type GetString } from '../strings';
 
 /** Props of the summary bar above the list. */
@@ -14,7 +14,7 @@ export type MailboxSelectionBarProps = {
 };
 
 /** "1,240 mailboxes · 300 shown · 37 selected" (announced politely) with select-shown / clear buttons. */
-export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
+export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
     const { total, shown, selected, getString, formatNumber: n } = props;
     return (
         <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
@@ -34,4 +34,3 @@ export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props
         </Stack>
     );
 });
-MailboxSelectionBar.displayName = 'MailboxSelectionBar';

@@ -1,14 +1,6 @@
-import * as React from 'react';
-import {
-    CheckboxVisibility,
-    ConstrainMode,
-    DetailsListLayoutMode,
-    Link,
-    SelectionMode,
-    ShimmeredDetailsList,
-    type IColumn,
-    type Selection,
-} from '@fluentui/react';
+import { h, memo, useMemo, type ReactNode } from '../react';
+import { CheckboxVisibility, ConstrainMode, DetailsListLayoutMode, SelectionMode, ShimmeredDetailsList, type IColumn, type Selection } from '@fluentui/react';
+import { Link } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
 import type { GetString, StringKey } from '../strings';
@@ -27,7 +19,7 @@ export type MailboxTableProps = {
     onOpen: (row: MailboxView) => void;
 };
 
-type Render = (row: MailboxView) => React.ReactNode;
+type Render = (row: MailboxView) => ReactNode;
 type Ctx = Pick<MailboxTableProps, 'getString' | 'formatDateTime' | 'onOpen'>;
 
 const TYPE_KEYS: Record<MailboxView['ownerType'], StringKey> = {
@@ -94,9 +86,9 @@ function buildColumns(props: MailboxTableProps): IColumn[] {
 }
 
 /** DetailsList over the filtered rows; virtualization stays on (libraries.md §12.4), so the container scrolls. */
-export const MailboxTable = React.memo(function MailboxTable(props: MailboxTableProps) {
+export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps) {
     const { items, selection, isLoading, height, getString, onOpen } = props;
-    const columns = React.useMemo(() => buildColumns(props), [props]);
+    const columns = useMemo(() => buildColumns(props), [props]);
     return (
         <div data-is-scrollable="true" style={{ height, overflowY: 'auto', position: 'relative' }}>
             <ShimmeredDetailsList
@@ -119,4 +111,3 @@ export const MailboxTable = React.memo(function MailboxTable(props: MailboxTable
         </div>
     );
 });
-MailboxTable.displayName = 'MailboxTable';

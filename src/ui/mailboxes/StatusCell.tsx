@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { Icon, Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { Icon } from '@fluentui/react';
+import { Stack, Text } from '../fluent';
 import type { GetString, StringKey } from '../strings';
 
 /** Props of a test-status cell. */
@@ -13,7 +14,7 @@ const LOOK: Record<number, { icon: string; key: StringKey }> = {
 const UNKNOWN = { icon: 'Unknown', key: 'Mailboxes_Status_Unknown' as StringKey };
 
 /** A test status as icon AND text (never colour alone; the icon is decorative). */
-export const StatusCell = React.memo(function StatusCell({ status, getString }: StatusCellProps) {
+export const StatusCell = memo(function StatusCell({ status, getString }: StatusCellProps) {
     const look = (status !== null && LOOK[status]) || UNKNOWN;
     return (
         <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 4 }}>
@@ -22,4 +23,3 @@ export const StatusCell = React.memo(function StatusCell({ status, getString }: 
         </Stack>
     );
 });
-StatusCell.displayName = 'StatusCell';

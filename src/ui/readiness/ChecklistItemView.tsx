@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
+import { Fragment, h, memo, useMemo } from '../react';
+import { mergeStyleSets } from '@fluentui/react';
+import { DefaultButton, Stack, Text, useTheme } from '../fluent';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
 import { useDayFormatter } from '../hooks/use-credentials-dates';
@@ -16,7 +17,7 @@ export type ChecklistItemViewProps = {
 
 function useClasses(isHighlighted: boolean) {
     const { palette, fonts } = useTheme();
-    return React.useMemo(
+    return useMemo(
         () =>
             mergeStyleSets({
                 root: {
@@ -51,7 +52,7 @@ function Deadline({ item, locale, getString }: Pick<ChecklistItemViewProps, 'ite
 }
 
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
-export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
+export const ChecklistItemView = memo(function ChecklistItemView(props: ChecklistItemViewProps) {
     const { item, isHighlighted, onCopy, getString } = props;
     const classes = useClasses(isHighlighted);
     const title = getString(item.titleKey as StringKey);
@@ -77,7 +78,7 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
                     </ul>
                 )}
                 {item.value !== undefined && (
-                    <>
+                    <Fragment>
                         <pre className={classes.value} aria-label={format(getString('Readiness_ValueLabel'), title)}>
                             <code>{item.value}</code>
                         </pre>
@@ -88,10 +89,9 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
                         >
                             {getString('Readiness_Copy')}
                         </DefaultButton>
-                    </>
+                    </Fragment>
                 )}
             </Stack>
         </li>
     );
 });
-ChecklistItemView.displayName = 'ChecklistItemView';

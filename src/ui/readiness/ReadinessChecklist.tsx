@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import { h, memo, useCallback, useEffect, useMemo, useRef, useState } from '../react';
+import { Stack, Text } from '../fluent';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
@@ -26,8 +26,8 @@ export type ReadinessChecklistProps = {
 type Announcement = { text: string; count: number };
 
 function useCopy(copyText: (text: string) => Promise<void>, getString: GetString) {
-    const [announcement, setAnnouncement] = React.useState<Announcement>({ text: '', count: 0 });
-    const onCopy = React.useCallback(
+    const [announcement, setAnnouncement] = useState<Announcement>({ text: '', count: 0 });
+    const onCopy = useCallback(
         (item: ChecklistItem) => {
             if (item.value === undefined) return;
             const announce = (text: string) => setAnnouncement((a) => ({ text, count: a.count + 1 }));
@@ -42,8 +42,8 @@ function useCopy(copyText: (text: string) => Promise<void>, getString: GetString
 }
 
 function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
-    const listRef = React.useRef<HTMLOListElement>(null);
-    React.useEffect(() => {
+    const listRef = useRef<HTMLOListElement>(null);
+    useEffect(() => {
         if (!highlightedItemId) return;
         const element = listRef.current?.querySelector(`[data-item-id="${highlightedItemId}"]`);
         // jsdom and old hosts lack scrollIntoView; the highlight and its label still show.
@@ -53,9 +53,9 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 }
 
 /** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
-export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
+export const ReadinessChecklist = memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
     const { tenantId, applicationId, cloud, today, highlightedItemId, copyText, locale, getString } = props;
-    const items = React.useMemo(
+    const items = useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
         [tenantId, applicationId, cloud, today],
     );
@@ -86,4 +86,3 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
         </Stack>
     );
 });
-ReadinessChecklist.displayName = 'ReadinessChecklist';

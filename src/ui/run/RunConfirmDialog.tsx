@@ -1,14 +1,6 @@
-import * as React from 'react';
-import {
-    DefaultButton,
-    Dialog,
-    DialogFooter,
-    DialogType,
-    MessageBar,
-    MessageBarType,
-    PrimaryButton,
-    Text,
-} from '@fluentui/react';
+import { h, memo } from '../react';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Text } from '../fluent';
 import type { RunMode } from '../../core/run/types';
 import { format, type GetString } from '../strings';
 
@@ -28,7 +20,7 @@ export type RunConfirmDialogProps = {
 };
 
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
-export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
+export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
     const { isOpen, mode, approveCount, testCount, skipCount, getString, formatNumber: n } = props;
     const question =
         mode === 'approveAndTest'
@@ -55,4 +47,3 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
         </Dialog>
     );
 });
-RunConfirmDialog.displayName = 'RunConfirmDialog';

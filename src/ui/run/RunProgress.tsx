@@ -1,5 +1,6 @@
-import * as React from 'react';
-import { DefaultButton, ProgressIndicator, Stack, Text } from '@fluentui/react';
+import { h, memo } from '../react';
+import { ProgressIndicator } from '@fluentui/react';
+import { DefaultButton, Stack, Text } from '../fluent';
 import { secondsUntil } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { format, type GetString } from '../strings';
@@ -15,7 +16,7 @@ export type RunProgressProps = {
 };
 
 /** Progress bar, counts, throttling countdown and Cancel; the text is announced politely. */
-export const RunProgress = React.memo(function RunProgress(props: RunProgressProps) {
+export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
     const { summary: s, getString, formatNumber: n } = props;
     const done = s.succeeded + s.failed + s.skipped;
     const waiting = s.sent + s.confirmed + s.testing;
@@ -37,4 +38,3 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
         </Stack>
     );
 });
-RunProgress.displayName = 'RunProgress';

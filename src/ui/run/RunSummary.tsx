@@ -1,5 +1,5 @@
-import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { Fragment, h, memo, useEffect, useRef, useState } from '../react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
@@ -21,9 +21,9 @@ type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; me
 
 /** The optional run note: one click, then a confirmation or the server's reason; never added twice. */
 function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNote' | 'getString'>) {
-    const [note, setNote] = React.useState<NoteState>({ status: 'idle' });
-    const mounted = React.useRef(true);
-    React.useEffect(() => () => void (mounted.current = false), []);
+    const [note, setNote] = useState<NoteState>({ status: 'idle' });
+    const mounted = useRef(true);
+    useEffect(() => () => void (mounted.current = false), []);
     const add = () => {
         setNote({ status: 'saving' });
         onAddNote()
@@ -33,7 +33,7 @@ function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNot
             });
     };
     return (
-        <>
+        <Fragment>
             <DefaultButton
                 text={getString(note.status === 'saving' ? 'Run_NoteSaving' : 'Run_AddNote')}
                 disabled={note.status === 'saving' || note.status === 'saved'}
@@ -47,7 +47,7 @@ function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNot
                     {format(getString('Run_NoteFailed'), note.message)}
                 </MessageBar>
             )}
-        </>
+        </Fragment>
     );
 }
 
@@ -68,7 +68,7 @@ function summaryLine(p: RunSummaryProps): string {
 }
 
 /** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
-export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
+export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures, getString, formatNumber: n } = props;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
@@ -116,4 +116,3 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
         </Stack>
     );
 });
-RunSummary.displayName = 'RunSummary';
