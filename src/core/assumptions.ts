@@ -27,6 +27,10 @@ export const SCHEDULED_RESETS_ON_DONE = true;
 export const TRACELOG_FILTER_VIA_NAV = true;
 /** A throttled $batch answers one 429 for the whole batch rather than per part (dataverse.md §8). */
 export const BATCH_429_WHOLE = true;
+/** Login host of the commercial (and GCC) cloud. */
+export const COMMERCIAL_LOGIN_HOST = 'login.microsoftonline.com';
+/** Login host of the US Government clouds (GCC High, DoD). */
+export const US_GOV_LOGIN_HOST = 'login.microsoftonline.us';
 /** Host serving discovery for China tenants; the signals in its document are unconfirmed (entra §4). */
 export const CHINA_LOGIN_HOST = 'login.partner.microsoftonline.cn';
 /** Exchange host for DoD tenants (entra §4: webmail.apps.mil, the endpoint list also names outlook-dod). */
@@ -34,11 +38,7 @@ export const DOD_EXCHANGE_HOST = 'webmail.apps.mil';
 /** serverauthority 3 "Automatic" follows the Dynamics cloud; we treat it as commercial/GCC (entra §4 lists "0 (or 3)"). */
 export const AUTOMATIC_AUTHORITY_CLOUD: 'commercial' | 'usGov' | 'china' = 'commercial';
 /** Which login host answers discovery for a US Gov tenant: after the matching host, try these in order (entra §2.1). */
-export const DISCOVERY_FALLBACK_HOSTS: readonly string[] = [
-    'login.microsoftonline.com',
-    'login.microsoftonline.us',
-    CHINA_LOGIN_HOST,
-];
+export const DISCOVERY_FALLBACK_HOSTS: readonly string[] = [COMMERCIAL_LOGIN_HOST, US_GOV_LOGIN_HOST, CHINA_LOGIN_HOST];
 /** Server-side sync accepting a domain in exchangeonlinetenantid; false → resolve to the GUID first (entra §2.1). */
 export const SSS_ACCEPTS_TENANT_DOMAIN = false;
 /** 4xx statuses discovery answers for an unknown tenant (400 vs 404, entra §2.1); others stay "could not verify". */

@@ -46,8 +46,7 @@ function buildPart(op: BatchOp, baseUrl: string): string {
     if (op.body !== undefined) lines.push('Content-Type: application/json; type=entry');
     if (op.ifMatch) lines.push(`If-Match: ${op.ifMatch}`);
     for (const [name, value] of Object.entries(op.headers ?? {})) lines.push(`${name}: ${value}`);
-    lines.push('');
-    lines.push(op.body === undefined ? '' : JSON.stringify(op.body));
+    lines.push('', op.body === undefined ? '' : JSON.stringify(op.body));
     return lines.join(CRLF);
 }
 
@@ -140,12 +139,10 @@ function parseHttpPart(block: string): BatchPart {
 }
 
 function parseBlock(block: string): BatchPart[] {
-    const { head } = splitHead(block);
-    const headers = parseHeaders(head);
-    const nested = boundaryOf(headers['content-type'] ?? '');
-    if (nested && /multipart\/mixed/i.test(headers['content-type'] ?? '')) {
-        return splitMultipart(splitHead(block).rest, nested).flatMap(parseBlock);
-    }
+    const { head, rest } = splitHead(block);
+    const contentType = parseHeaders(head)['content-type'] ?? '';
+    const nested = boundaryOf(contentType);
+    if (nested && /multipart\/mixed/i.test(contentType)) return splitMultipart(rest, nested).flatMap(parseBlock);
     return [parseHttpPart(block)];
 }
 

@@ -6,12 +6,6 @@
 import type { CauseCode } from './credentials/causes';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
 
-/** Quick filters, in display order. */
-export const QUICK_FILTERS = ['all', 'pendingApproval', 'failed', 'neverTested', 'enabled'] as const;
-
-/** One quick filter. */
-export type QuickFilter = (typeof QUICK_FILTERS)[number];
-
 /** What owns the mailbox. */
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
 
@@ -103,13 +97,20 @@ export function isNeverTested(row: MailboxView): boolean {
     return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
 }
 
-const PREDICATES: Readonly<Record<QuickFilter, (row: MailboxView) => boolean>> = {
+/** Each quick filter's test, in display order. */
+const PREDICATES = {
     all: () => true,
     pendingApproval: isPendingApproval,
     failed: isFailed,
     neverTested: isNeverTested,
     enabled: isEnabled,
-};
+} satisfies Record<string, (row: MailboxView) => boolean>;
+
+/** One quick filter. */
+export type QuickFilter = keyof typeof PREDICATES;
+
+/** Quick filters, in display order. */
+export const QUICK_FILTERS = Object.keys(PREDICATES) as readonly QuickFilter[];
 
 /** Build the per-load index: search keys, filter bits and counts in one pass. */
 export function buildMailboxIndex(rows: readonly MailboxView[]): MailboxIndex {

@@ -1,12 +1,11 @@
 /** OData literal helpers: every value that enters a URL goes through here (house style, ERRORS AND SAFETY). */
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { bareGuid, isGuid } from './credentials/guid';
 
 /** Normalise a record id ("{ABC…}" from the platform) to a bare lowercase GUID, or undefined when it is not one. */
 export function normaliseGuid(value: string | null | undefined): string | undefined {
     if (!value) return undefined;
-    const bare = value.trim().replace(/^\{|\}$/g, '').toLowerCase();
-    return GUID.test(bare) ? bare : undefined;
+    const bare = bareGuid(value);
+    return isGuid(bare) ? bare : undefined;
 }
 
 /** A GUID for use in a key segment or filter; throws on anything else so nothing unchecked reaches a URL. */

@@ -28,7 +28,8 @@ export const CREDENTIAL_RETRIEVAL_S2S = 2;
 /** servertype 3 = Exchange Online (Hybrid): Dynamics on-premises with Exchange Online (dataverse.md §2). */
 export const SERVER_TYPE_EXO_HYBRID = 3;
 
-const EXCHANGE_ONLINE_HOST = /(^|\.)(outlook\.office365\.(com|us)|partner\.outlook\.cn|outlook-dod\.office365\.us|webmail\.apps\.mil)$/i;
+const EXCHANGE_ONLINE_HOST =
+    /(^|\.)(outlook\.office365\.(com|us)|partner\.outlook\.cn|outlook-dod\.office365\.us|webmail\.apps\.mil)$/i;
 
 function hostOf(url: string | null | undefined): string {
     if (!url) return '';
@@ -47,18 +48,10 @@ export function classifyProfile(p: ProfileRecord): ProfileKind {
     return 'unsupported';
 }
 
-/** Map serverauthority (0 Public+GCC, 1 US Gov, 2 China, 3 Automatic) to a cloud. */
+/** The cloud of each serverauthority option value: 0 Public+GCC, 1 US Gov, 2 China, 3 Automatic. */
+const AUTHORITY_CLOUDS: readonly Cloud[] = ['commercial', 'usGov', 'china', 'automatic'];
+
+/** Map serverauthority to a cloud; any other value is 'unknown'. */
 export function cloudOfAuthority(serverAuthority: number | null): Cloud {
-    switch (serverAuthority) {
-        case 0:
-            return 'commercial';
-        case 1:
-            return 'usGov';
-        case 2:
-            return 'china';
-        case 3:
-            return 'automatic';
-        default:
-            return 'unknown';
-    }
+    return (serverAuthority !== null && AUTHORITY_CLOUDS[serverAuthority]) || 'unknown';
 }

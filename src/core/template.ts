@@ -5,3 +5,8 @@ export function format(template: string, ...values: (string | number)[]): string
         return value === undefined ? whole : String(value);
     });
 }
+
+/** First letter upper-cased: resx keys name a camelCase code in PascalCase (tenantEmpty → Validation_TenantEmpty). */
+export function capitalise(word: string): string {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -8,7 +8,7 @@ import { interpretCanary, type CanaryAlert, type CanaryVerdict } from '../core/c
 import { nextPollAt } from '../core/connection-test/schedule';
 import { guidLiteral } from '../core/odata';
 import type { DataverseHttp } from './http';
-import { isoLiteral, MAILBOX_COLUMNS, MAILBOX_PREFER, toMailboxRow } from './mailboxes';
+import { isoLiteral, MAILBOX_PREFER, MAILBOX_SELECT, toMailboxRow } from './mailboxes';
 
 /** Steps the admin sees: queued (Test & Enable scheduled) → running (polling) → done. */
 export type ConnectionTestStep = 'queued' | 'running' | 'done';
@@ -30,7 +30,12 @@ export type ConnectionTestDeps = {
 };
 
 /** Schedule Test & Enable for the canary (If-Match: * so a deleted mailbox is a 404, never a new row). */
-export async function scheduleTestAndEnable(http: DataverseHttp, mailboxId: string, nowIso: string, signal?: AbortSignal): Promise<void> {
+export async function scheduleTestAndEnable(
+    http: DataverseHttp,
+    mailboxId: string,
+    nowIso: string,
+    signal?: AbortSignal,
+): Promise<void> {
     const body: Record<string, unknown> = { testemailconfigurationscheduled: true };
     if (SEND_POSTPONE_NOW) body.postponetestemailconfigurationuntil = nowIso;
     await http.send(`mailboxes(${guidLiteral(mailboxId)})`, { method: 'PATCH', body, ifMatch: '*', signal });
@@ -38,7 +43,7 @@ export async function scheduleTestAndEnable(http: DataverseHttp, mailboxId: stri
 
 async function readCanary(http: DataverseHttp, mailboxId: string, sinceIso: string, signal?: AbortSignal) {
     const id = guidLiteral(mailboxId);
-    const row = await http.send<Record<string, unknown>>(`mailboxes(${id})?$select=${MAILBOX_COLUMNS.join(',')}`, {
+    const row = await http.send<Record<string, unknown>>(`mailboxes(${id})?${MAILBOX_SELECT}`, {
         prefer: [MAILBOX_PREFER],
         signal,
     });
@@ -63,19 +68,18 @@ export async function runConnectionTest(
     const startedMs = deps.now();
     const startedAtIso = new Date(deps.http.serverNow()).toISOString();
     await scheduleTestAndEnable(deps.http, mailboxId, startedAtIso, signal);
-    for (let polls = 0; ; polls++) {
+    for (let polls = 0; ;) {
         const at = nextPollAt(startedMs, deps.now(), polls);
-        if (at === undefined) {
-            const verdict = { kind: 'timedOut' as const };
-            onProgress({ step: 'done', startedAtIso, polls, verdict });
-            return verdict;
+        let verdict: CanaryVerdict | { kind: 'timedOut' } = { kind: 'timedOut' };
+        if (at !== undefined) {
+            onProgress({ step: polls === 0 ? 'queued' : 'running', startedAtIso, polls, nextPollAtMs: at });
+            await deps.sleep(at - deps.now(), signal);
+            const { row, alerts } = await readCanary(deps.http, mailboxId, startedAtIso, signal);
+            verdict = interpretCanary(row, alerts, startedAtIso);
+            polls++;
         }
-        onProgress({ step: polls === 0 ? 'queued' : 'running', startedAtIso, polls, nextPollAtMs: at });
-        await deps.sleep(at - deps.now(), signal);
-        const { row, alerts } = await readCanary(deps.http, mailboxId, startedAtIso, signal);
-        const verdict = interpretCanary(row, alerts, startedAtIso);
         if (verdict.kind !== 'pending') {
-            onProgress({ step: 'done', startedAtIso, polls: polls + 1, verdict });
+            onProgress({ step: 'done', startedAtIso, polls, verdict });
             return verdict;
         }
     }

@@ -25,12 +25,8 @@ async function askHost(fetchFn: DiscoveryFetch, url: string, signal?: AbortSigna
         // CORS / CSP block or offline: we could not ask, which is not the same as "not found" (entra §2.1).
         return { kind: 'unverifiable' };
     }
-    let body: unknown;
-    try {
-        body = await response.json();
-    } catch {
-        body = undefined;
-    }
+    // An unreadable body (not JSON) is judged like a missing one.
+    const body: unknown = await response.json().catch(() => undefined);
     return interpretDiscovery(response.status, body);
 }
 

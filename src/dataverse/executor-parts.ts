@@ -8,6 +8,10 @@ import { NETWORK_ERROR_STATUS } from './errors';
 export type PartVerdict =
     { kind: 'ok' } | { kind: 'retry' } | { kind: 'unknown' } | { kind: 'failed'; cause: FailureCause; detail: string };
 
+function failed(cause: FailureCause, detail: string): PartVerdict {
+    return { kind: 'failed', cause, detail };
+}
+
 /** Statuses after which the server did not process the request, so sending it again is safe. */
 function notProcessed(status: number): boolean {
     return status === 429 || status === 503;
@@ -21,10 +25,9 @@ export function classifyPart(part: BatchPart, isApproval: boolean): PartVerdict 
     const message = part.error?.message ?? `HTTP ${part.status}`;
     const detail = code ? `${code}: ${message}` : message;
     if (isApproval && (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message))) {
-        return { kind: 'failed', cause: 'approvalRefused', detail };
+        return failed('approvalRefused', detail);
     }
-    if (part.status === 412 || part.status === 404) return { kind: 'failed', cause: 'preconditionFailed', detail };
-    return { kind: 'failed', cause: 'httpError', detail };
+    return failed(part.status === 412 || part.status === 404 ? 'preconditionFailed' : 'httpError', detail);
 }
 
 /** Verdict for a whole batch that threw (the status of the DataverseError). */
@@ -32,5 +35,5 @@ export function classifyBatchError(status: number, message: string): PartVerdict
     if (notProcessed(status)) return { kind: 'retry' };
     // A dropped connection leaves it open whether the server applied the batch: re-read before deciding.
     if (status === NETWORK_ERROR_STATUS) return { kind: 'unknown' };
-    return { kind: 'failed', cause: 'httpError', detail: message };
+    return failed('httpError', message);
 }

@@ -37,6 +37,11 @@ export type ExecutorDeps = {
 
 type Phase = 'approve' | 'test';
 
+/** Tell the page where the run stands (after every chunk, re-read and poll). */
+function reportProgress(ledger: RunLedger, deps: ExecutorDeps): void {
+    deps.onProgress?.(ledger.summary(), ledger);
+}
+
 function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
     const body = phase === 'approve' ? { emailrouteraccessapproval: APPROVAL.approved } : ledger.testPatch;
     // If-Match: * so a deleted mailbox answers 404 instead of being re-created (dataverse.md §8).
@@ -75,21 +80,21 @@ async function sendChunk(
             { continueOnError: true },
         );
     } catch (e) {
-        ledger.markInFlight(ids, false);
         if (e instanceof SessionExpiredError) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
             throw e;
         }
         if (!(e instanceof DataverseError)) throw e;
         whole = classifyBatchError(e.status, e.message);
+    } finally {
+        ledger.markInFlight(ids, false);
     }
-    ledger.markInFlight(ids, false);
     ids.forEach((id, i) => {
         const part = parts?.[i];
         const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
         account(ledger, phase, id, verdict, unknown);
     });
-    deps.onProgress?.(ledger.summary(), ledger);
+    reportProgress(ledger, deps);
 }
 
 function takeIds(ledger: RunLedger, phase: Phase): string[] {
@@ -143,7 +148,7 @@ async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: 
                 'Dataverse accepted the approval but the mailbox is still not approved.',
             );
     }
-    deps.onProgress?.(ledger.summary(), ledger);
+    reportProgress(ledger, deps);
 }
 
 async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Promise<void> {
@@ -191,24 +196,24 @@ async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]):
     return texts;
 }
 
-/** One poll: settle every testing mailbox whose result is in; returns how many are still testing. */
-async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<number> {
-    const testing = new Set(ledger.idsIn('testing').map((id) => id.toLowerCase()));
-    const rows = (await readTestResults(deps.http, deps.profileId, ledger.createdAt)).filter((r) =>
-        testing.has(r.mailboxid.toLowerCase()),
-    );
-    const done = rows.map((r) => ({ row: r, outcome: outcomeOf(r) })).filter((x) => x.outcome);
+/** One poll: settle every testing mailbox whose result is in. */
+async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
+    // One lookup table per poll (lower-case id → ledger id): searching the ledger per row would be quadratic
+    // (minutes at 50,000 mailboxes).
+    const testing = new Map(ledger.idsIn('testing').map((id) => [id.toLowerCase(), id]));
+    const rows = await readTestResults(deps.http, deps.profileId, ledger.createdAt);
+    const done = rows.flatMap((row) => {
+        const id = testing.get(row.mailboxid.toLowerCase());
+        const outcome = outcomeOf(row);
+        return id && outcome ? [{ id, row, outcome }] : [];
+    });
     const failedIds = done.filter((x) => x.outcome === 'failed').map((x) => x.row.mailboxid);
     const texts = await alertTexts(ledger, deps, failedIds);
-    // One lookup table per poll: searching the ledger per row would be quadratic (minutes at 50,000 mailboxes).
-    const byLowerId = new Map(ledger.idsIn('testing').map((x) => [x.toLowerCase(), x]));
-    for (const { row, outcome } of done) {
-        const id = byLowerId.get(row.mailboxid.toLowerCase()) ?? row.mailboxid;
+    for (const { id, row, outcome } of done) {
         if (outcome === 'succeeded') ledger.succeeded(id);
-        else ledger.failed(id, 'testFailed', texts.get(row.mailboxid.toLowerCase()) ?? row.formatted.mailboxstatus);
+        else ledger.failed(id, 'testFailed', texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus);
     }
-    deps.onProgress?.(ledger.summary(), ledger);
-    return ledger.idsIn('testing').length;
+    reportProgress(ledger, deps);
 }
 
 /** Poll with back-off until every test reports, the time-out passes, or the run is cancelled. */
@@ -226,14 +231,14 @@ async function pollResults(ledger: RunLedger, deps: ExecutorDeps): Promise<void>
         } catch {
             return; // cancelled while waiting
         }
-        if ((await pollOnce(ledger, deps)) === 0) return;
+        await pollOnce(ledger, deps);
     }
 }
 
 function finishCancelled(ledger: RunLedger, deps: ExecutorDeps): void {
     ledger.cancel(); // sweeps entries whose in-flight answers arrived after the first cancel()
     ledger.abandonTesting('Test & Enable was queued; the result was not watched.');
-    deps.onProgress?.(ledger.summary(), ledger);
+    reportProgress(ledger, deps);
 }
 
 /** Run (or resume) a plan; resolves with the settled ledger. Throws SessionExpiredError so the UI can pause. */

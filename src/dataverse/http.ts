@@ -48,6 +48,9 @@ export class SessionExpiredError extends DataverseError {
     }
 }
 
+/** The annotation carrying a column's display text (option labels, formatted dates), asked for with Prefer. */
+export const FORMATTED_VALUE = 'OData.Community.Display.V1.FormattedValue';
+
 /** Largest page Dataverse serves (dataverse.md §8). */
 export const MAX_PAGE_SIZE = 5000;
 const DEFAULT_MAX_RETRIES = 4;
@@ -137,17 +140,14 @@ export class DataverseHttp {
 
     /** Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). */
     async send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
+        const { method = 'GET', body, ifMatch, ifNoneMatch, prefer, signal } = options;
         const headers: Record<string, string> = { ...BASE_HEADERS };
-        if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
-        if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-        if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
-        if (options.prefer?.length) headers.Prefer = options.prefer.join(',');
-        const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-        const response = await this.dispatch(
-            this.url(path),
-            { method: options.method ?? 'GET', headers, body },
-            options.signal,
-        );
+        if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+        if (ifMatch) headers['If-Match'] = ifMatch;
+        if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
+        if (prefer?.length) headers.Prefer = prefer.join(',');
+        const json = body === undefined ? undefined : JSON.stringify(body);
+        const response = await this.dispatch(this.url(path), { method, headers, body: json }, signal);
         if (!response.ok && response.status !== 304) throw await toError(response, this.now());
         const text = response.status === 204 || response.status === 304 ? '' : await response.text();
         return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
@@ -155,17 +155,20 @@ export class DataverseHttp {
 
     /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
     async getAll<T>(path: string, options: GetAllOptions<T> = {}): Promise<T[]> {
-        const size = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
-        const prefer = [`odata.maxpagesize=${size}`, ...(options.prefer ?? [])];
+        const { pageSize = MAX_PAGE_SIZE, onPage, signal } = options;
+        const prefer = [
+            `odata.maxpagesize=${Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize))}`,
+            ...(options.prefer ?? []),
+        ];
         const rows: T[] = [];
         let next: string | undefined = path;
         while (next) {
             const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.read(next, {
                 prefer,
-                signal: options.signal,
+                signal,
             });
             rows.push(...res.body.value);
-            options.onPage?.(res.body.value, rows.length);
+            onPage?.(res.body.value, rows.length);
             next = res.body['@odata.nextLink'];
         }
         return rows;
@@ -194,7 +197,12 @@ export class DataverseHttp {
         const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
         if (!response.ok) throw await toError(response, this.now());
         const parts = parseBatchResponse(response.headers.get('Content-Type') ?? '', await response.text());
-        this.feedBackParts(parts);
+        // Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone.
+        for (const { status, error, headers: partHeaders } of parts) {
+            if (status !== 429 && !error?.code.startsWith('0x8007232')) continue;
+            const retryAfterMs = parseRetryAfter(partHeaders['retry-after'] ?? null, this.now());
+            this.gate.onResponse({ status, code: error?.code, retryAfterMs });
+        }
         return parts;
     }
 
@@ -204,20 +212,6 @@ export class DataverseHttp {
      */
     serverNow(): number {
         return this.now() + this.clockOffsetMs;
-    }
-
-    private noteServerDate(header: string | null, localNow: number): void {
-        const server = header ? Date.parse(header) : NaN;
-        if (!Number.isNaN(server)) this.clockOffsetMs = server - 1000 - localNow;
-    }
-
-    /** Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone. */
-    private feedBackParts(parts: readonly BatchPart[]): void {
-        for (const part of parts) {
-            if (part.status !== 429 && !part.error?.code.startsWith('0x8007232')) continue;
-            const retryAfterMs = parseRetryAfter(part.headers['retry-after'] ?? null, this.now());
-            this.gate.onResponse({ status: part.status, code: part.error?.code, retryAfterMs });
-        }
     }
 
     /** One request through the gate, with bounded retries for 429 (after Retry-After) and 503 (back-off). */
@@ -238,7 +232,8 @@ export class DataverseHttp {
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
             const now = this.now();
-            this.noteServerDate(response.headers.get('Date'), now);
+            const serverDate = Date.parse(response.headers.get('Date') ?? '');
+            if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - now;
             const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
             const hint = dopHint(response.headers);
             this.gate.onResponse({ status: response.status, retryAfterMs, durationMs: now - started, dopHint: hint });

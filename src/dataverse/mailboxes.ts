@@ -3,33 +3,40 @@ import { TRACELOG_FILTER_VIA_NAV } from '../core/assumptions';
 import { chunk } from '../core/batch';
 import { guidLiteral } from '../core/odata';
 import { APPROVAL, SSS, type MailboxRow } from '../core/run/types';
-import { MAX_PAGE_SIZE, type DataverseHttp } from './http';
+import { FORMATTED_VALUE, type DataverseHttp } from './http';
 
-const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
 const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
 /** Annotations requested with every mailbox list (dataverse.md §3). */
-export const MAILBOX_PREFER = `odata.include-annotations="${FORMATTED},${LOOKUP_NAME}"`;
+export const MAILBOX_PREFER = `odata.include-annotations="${FORMATTED_VALUE},${LOOKUP_NAME}"`;
 
-/** The $select of dataverse.md §3 plus the profile lookup. */
-export const MAILBOX_COLUMNS = [
-    'mailboxid',
-    'name',
-    'emailaddress',
-    '_regardingobjectid_value',
-    '_emailserverprofile_value',
-    'emailrouteraccessapproval',
-    'isemailaddressapprovedbyo365admin',
-    'incomingemailstatus',
-    'outgoingemailstatus',
-    'actstatus',
-    'mailboxstatus',
-    'incomingemaildeliverymethod',
-    'outgoingemaildeliverymethod',
-    'actdeliverymethod',
-    'testemailconfigurationscheduled',
-    'testmailboxaccesscompletedon',
-    'statecode',
-];
+/**
+ * The $select of dataverse.md §3 plus the profile lookup, each column with the JSON type toMailboxRow accepts for
+ * it (a missing or differently typed value becomes null).
+ */
+const COLUMN_TYPES = {
+    mailboxid: 'string',
+    name: 'string',
+    emailaddress: 'string',
+    _regardingobjectid_value: 'string',
+    _emailserverprofile_value: 'string',
+    emailrouteraccessapproval: 'number',
+    isemailaddressapprovedbyo365admin: 'boolean',
+    incomingemailstatus: 'number',
+    outgoingemailstatus: 'number',
+    actstatus: 'number',
+    mailboxstatus: 'number',
+    incomingemaildeliverymethod: 'number',
+    outgoingemaildeliverymethod: 'number',
+    actdeliverymethod: 'number',
+    testemailconfigurationscheduled: 'boolean',
+    testmailboxaccesscompletedon: 'string',
+    statecode: 'number',
+} as const;
+
+/** The mailbox columns read, in $select order. */
+export const MAILBOX_COLUMNS = Object.keys(COLUMN_TYPES);
+/** MAILBOX_COLUMNS as a query option. */
+export const MAILBOX_SELECT = `$select=${MAILBOX_COLUMNS.join(',')}`;
 
 /**
  * Ids per `mailboxid eq … or …` query. A GUID clause is ~50 characters, so 50 ids keep the URL near 2.6 KB —
@@ -39,19 +46,24 @@ export const MAILBOX_COLUMNS = [
 export const IDS_PER_QUERY = 50;
 
 type RawRow = Record<string, unknown>;
-
-function num(v: unknown): number | null {
-    return typeof v === 'number' ? v : null;
-}
+type JsonTypes = { string: string; number: number; boolean: boolean };
+type TypedColumns = { -readonly [K in keyof typeof COLUMN_TYPES]: JsonTypes[(typeof COLUMN_TYPES)[K]] | null };
 
 function str(v: unknown): string | null {
     return typeof v === 'string' ? v : null;
 }
 
+function typedColumns(raw: RawRow): TypedColumns {
+    const out: Record<string, unknown> = {};
+    for (const [column, type] of Object.entries(COLUMN_TYPES))
+        out[column] = typeof raw[column] === type ? raw[column] : null;
+    return out as TypedColumns;
+}
+
 function formattedOf(raw: RawRow): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(raw)) {
-        const at = key.indexOf(`@${FORMATTED}`);
+        const at = key.indexOf(`@${FORMATTED_VALUE}`);
         if (at > 0 && typeof value === 'string') out[key.slice(0, at)] = value;
     }
     return out;
@@ -59,47 +71,49 @@ function formattedOf(raw: RawRow): Record<string, string> {
 
 /** Map a Web API row to MailboxRow. */
 export function toMailboxRow(raw: RawRow): MailboxRow {
+    const { _regardingobjectid_value, _emailserverprofile_value, ...columns } = typedColumns(raw);
     const row: MailboxRow = {
+        ...columns,
         mailboxid: String(raw.mailboxid),
-        name: str(raw.name) ?? '',
-        emailaddress: str(raw.emailaddress),
-        regardingId: str(raw._regardingobjectid_value),
+        name: columns.name ?? '',
+        regardingId: _regardingobjectid_value,
         regardingType: str(raw[`_regardingobjectid_value@${LOOKUP_NAME}`]),
-        profileId: str(raw._emailserverprofile_value),
-        emailrouteraccessapproval: num(raw.emailrouteraccessapproval),
-        isemailaddressapprovedbyo365admin:
-            typeof raw.isemailaddressapprovedbyo365admin === 'boolean' ? raw.isemailaddressapprovedbyo365admin : null,
-        incomingemailstatus: num(raw.incomingemailstatus),
-        outgoingemailstatus: num(raw.outgoingemailstatus),
-        actstatus: num(raw.actstatus),
-        mailboxstatus: num(raw.mailboxstatus),
-        incomingemaildeliverymethod: num(raw.incomingemaildeliverymethod),
-        outgoingemaildeliverymethod: num(raw.outgoingemaildeliverymethod),
-        actdeliverymethod: num(raw.actdeliverymethod),
-        testemailconfigurationscheduled:
-            typeof raw.testemailconfigurationscheduled === 'boolean' ? raw.testemailconfigurationscheduled : null,
-        testmailboxaccesscompletedon: str(raw.testmailboxaccesscompletedon),
-        statecode: num(raw.statecode),
+        profileId: _emailserverprofile_value,
         formatted: formattedOf(raw),
     };
     const etag = str(raw['@odata.etag']);
     return etag ? { ...row, etag } : row;
 }
 
-/** Every active mailbox of a profile. */
-export async function listMailboxes(
-    http: DataverseHttp,
-    profileId: string,
-    options: { onPage?: (page: MailboxRow[], total: number) => void; signal?: AbortSignal } = {},
-): Promise<MailboxRow[]> {
-    const filter = `_emailserverprofile_value eq ${guidLiteral(profileId)} and statecode eq 0`;
-    const raw = await http.getAll<RawRow>(`mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}`, {
-        pageSize: MAX_PAGE_SIZE,
+/** `_emailserverprofile_value eq …`: the rows of one profile. */
+function profileFilter(profileId: string): string {
+    return `_emailserverprofile_value eq ${guidLiteral(profileId)}`;
+}
+
+/** `column eq id or …` for one chunk of ids. */
+function anyIdFilter(column: string, ids: readonly string[]): string {
+    return ids.map((id) => `${column} eq ${guidLiteral(id)}`).join(' or ');
+}
+
+type RowOptions = { onPage?: (page: MailboxRow[], total: number) => void; signal?: AbortSignal };
+
+/** Every mailbox matching `filter`, with the §3 columns and annotations, in pages of the largest size. */
+async function readMailboxRows(http: DataverseHttp, filter: string, options: RowOptions): Promise<MailboxRow[]> {
+    const raw = await http.getAll<RawRow>(`mailboxes?${MAILBOX_SELECT}&$filter=${filter}`, {
         prefer: [MAILBOX_PREFER],
         onPage: (page, total) => options.onPage?.(page.map(toMailboxRow), total),
         signal: options.signal,
     });
     return raw.map(toMailboxRow);
+}
+
+/** Every active mailbox of a profile. */
+export async function listMailboxes(
+    http: DataverseHttp,
+    profileId: string,
+    options: RowOptions = {},
+): Promise<MailboxRow[]> {
+    return readMailboxRows(http, `${profileFilter(profileId)} and statecode eq 0`, options);
 }
 
 /** How many canary candidates the connection test offers: enough to choose from, one small page to read. */
@@ -109,9 +123,13 @@ export const CANARY_CANDIDATES = 50;
  * Mailboxes that can serve as the connection test's canary (active, approved, server-side sync for incoming,
  * outgoing and ACT: dataverse.md §6), filtered by the server and read as one small page — never the whole list.
  */
-export async function listCanaryCandidates(http: DataverseHttp, profileId: string, signal?: AbortSignal): Promise<MailboxRow[]> {
+export async function listCanaryCandidates(
+    http: DataverseHttp,
+    profileId: string,
+    signal?: AbortSignal,
+): Promise<MailboxRow[]> {
     const filter = [
-        `_emailserverprofile_value eq ${guidLiteral(profileId)}`,
+        profileFilter(profileId),
         'statecode eq 0',
         `emailrouteraccessapproval eq ${APPROVAL.approved}`,
         `incomingemaildeliverymethod eq ${SSS.incoming}`,
@@ -119,7 +137,7 @@ export async function listCanaryCandidates(http: DataverseHttp, profileId: strin
         `actdeliverymethod eq ${SSS.act}`,
     ].join(' and ');
     const res = await http.send<{ value: RawRow[] }>(
-        `mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}&$orderby=name asc`,
+        `mailboxes?${MAILBOX_SELECT}&$filter=${filter}&$orderby=name asc`,
         { prefer: [`odata.maxpagesize=${CANARY_CANDIDATES}`, MAILBOX_PREFER], signal },
     );
     return res.body.value.map(toMailboxRow);
@@ -143,10 +161,11 @@ export async function readApprovalState(
     const select = 'mailboxid,emailrouteraccessapproval,isemailaddressapprovedbyo365admin,emailaddressapprovedon';
     // The chunks go out together; the shared gate decides how many are really in flight (dataverse.md §9).
     const pages = await Promise.all(
-        chunk(ids, IDS_PER_QUERY).map((group) => {
-            const filter = group.map((id) => `mailboxid eq ${guidLiteral(id)}`).join(' or ');
-            return http.getAll<ApprovalState>(`mailboxes?$select=${select}&$filter=${filter}`, { signal });
-        }),
+        chunk(ids, IDS_PER_QUERY).map((group) =>
+            http.getAll<ApprovalState>(`mailboxes?$select=${select}&$filter=${anyIdFilter('mailboxid', group)}`, {
+                signal,
+            }),
+        ),
     );
     for (const row of pages.flat()) out.set(row.mailboxid.toLowerCase(), row);
     return out;
@@ -159,12 +178,13 @@ export async function readTestResults(
     since: string,
     signal?: AbortSignal,
 ): Promise<MailboxRow[]> {
-    const filter = `_emailserverprofile_value eq ${guidLiteral(profileId)} and testmailboxaccesscompletedon gt ${isoLiteral(since)}`;
-    const raw = await http.getAll<RawRow>(`mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}`, {
-        prefer: [MAILBOX_PREFER],
-        signal,
-    });
-    return raw.map(toMailboxRow);
+    return readMailboxRows(
+        http,
+        `${profileFilter(profileId)} and testmailboxaccesscompletedon gt ${isoLiteral(since)}`,
+        {
+            signal,
+        },
+    );
 }
 
 /** One tracelog row (dataverse.md §7). */
@@ -188,15 +208,15 @@ export async function readAlerts(
     options: { mailboxIds?: readonly string[]; viaNav?: boolean; signal?: AbortSignal } = {},
 ): Promise<TraceAlert[]> {
     const time = `modifiedon gt ${isoLiteral(since)}`;
-    const base = `tracelogs?$select=${TRACE_SELECT}&$orderby=modifiedon desc&$filter=`;
-    if (options.viaNav ?? TRACELOG_FILTER_VIA_NAV) {
-        const filter = `regardingobjectid_mailbox/_emailserverprofile_value eq ${guidLiteral(profileId)} and ${time}`;
-        return http.getAll<TraceAlert>(base + filter, { signal: options.signal });
-    }
+    const read = (filter: string) =>
+        http.getAll<TraceAlert>(`tracelogs?$select=${TRACE_SELECT}&$orderby=modifiedon desc&$filter=${filter}`, {
+            signal: options.signal,
+        });
+    if (options.viaNav ?? TRACELOG_FILTER_VIA_NAV)
+        return read(`regardingobjectid_mailbox/${profileFilter(profileId)} and ${time}`);
     const out: TraceAlert[] = [];
     for (const group of chunk(options.mailboxIds ?? [], IDS_PER_QUERY)) {
-        const ids = group.map((id) => `_regardingobjectid_value eq ${guidLiteral(id)}`).join(' or ');
-        out.push(...(await http.getAll<TraceAlert>(`${base}(${ids}) and ${time}`, { signal: options.signal })));
+        out.push(...(await read(`(${anyIdFilter('_regardingobjectid_value', group)}) and ${time}`)));
     }
     return out;
 }

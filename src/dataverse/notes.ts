@@ -31,22 +31,28 @@ export async function readSecretExpiry(http: DataverseHttp, profileId: string): 
 /** Record (or clear, with null) the expiry date, updating the existing note rather than adding another. */
 export async function saveSecretExpiry(http: DataverseHttp, profileId: string, day: Date | null): Promise<void> {
     const note = await findExpiryNote(http, profileId);
-    if (day === null) {
-        if (note) await http.send(`annotations(${guidLiteral(note.annotationid)})`, { method: 'DELETE' });
-        return;
-    }
-    const notetext = day.toISOString().slice(0, 10);
+    const notetext = day?.toISOString().slice(0, 10);
     if (note) {
-        await http.send(`annotations(${guidLiteral(note.annotationid)})`, { method: 'PATCH', body: { notetext }, ifMatch: '*' });
-        return;
+        const path = `annotations(${guidLiteral(note.annotationid)})`;
+        await http.send(path, notetext ? { method: 'PATCH', body: { notetext }, ifMatch: '*' } : { method: 'DELETE' });
+    } else if (notetext) {
+        await addNote(http, profileId, SECRET_EXPIRY_SUBJECT, notetext);
     }
-    await addNote(http, profileId, SECRET_EXPIRY_SUBJECT, notetext);
 }
 
 /** Add a note to the profile. */
-export async function addNote(http: DataverseHttp, profileId: string, subject: string, notetext: string): Promise<void> {
+export async function addNote(
+    http: DataverseHttp,
+    profileId: string,
+    subject: string,
+    notetext: string,
+): Promise<void> {
     await http.send('annotations', {
         method: 'POST',
-        body: { subject, notetext, 'objectid_emailserverprofile@odata.bind': `/emailserverprofiles(${guidLiteral(profileId)})` },
+        body: {
+            subject,
+            notetext,
+            'objectid_emailserverprofile@odata.bind': `/emailserverprofiles(${guidLiteral(profileId)})`,
+        },
     });
 }

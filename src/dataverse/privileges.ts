@@ -36,11 +36,12 @@ export function verdictFor(
     hasPrivilege: boolean,
     roles: readonly string[],
 ): Pick<ApproverCheck, 'verdict' | 'missing'> {
+    const isAdmin = roles.includes(SYSTEM_ADMIN);
     const missing: string[] = [];
     if (!hasPrivilege) missing.push(APPROVE_PRIVILEGE);
-    if (!roles.includes(SYSTEM_ADMIN)) missing.push(SYSTEM_ADMIN);
+    if (!isAdmin) missing.push(SYSTEM_ADMIN);
     if (!hasPrivilege) return { verdict: 'no', missing };
     // Exchange Online also needs Global/Exchange admin or Delegated Mailbox Approver *with* System Administrator;
     // neither role alone suffices (dataverse.md §5), and the Entra side cannot be read from here.
-    return { verdict: roles.includes(SYSTEM_ADMIN) ? 'likely' : 'unlikely', missing };
+    return { verdict: isAdmin ? 'likely' : 'unlikely', missing };
 }

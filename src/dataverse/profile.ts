@@ -1,6 +1,6 @@
 import { guidLiteral } from '../core/odata';
 import type { ProfileRecord } from '../core/profile';
-import type { DataverseHttp } from './http';
+import { FORMATTED_VALUE, type DataverseHttp } from './http';
 
 const PROFILE_COLUMNS = [
     'emailserverprofileid',
@@ -18,10 +18,17 @@ const PROFILE_COLUMNS = [
 ].join(',');
 
 /** Read the profile columns the control needs (never the write-only secret). */
-export async function fetchProfile(http: DataverseHttp, profileId: string, signal?: AbortSignal): Promise<ProfileRecord> {
-    const res = await http.send<ProfileRecord>(`emailserverprofiles(${guidLiteral(profileId)})?$select=${PROFILE_COLUMNS}`, {
-        prefer: ['odata.include-annotations="OData.Community.Display.V1.FormattedValue"'],
-        signal,
-    });
+export async function fetchProfile(
+    http: DataverseHttp,
+    profileId: string,
+    signal?: AbortSignal,
+): Promise<ProfileRecord> {
+    const res = await http.send<ProfileRecord>(
+        `emailserverprofiles(${guidLiteral(profileId)})?$select=${PROFILE_COLUMNS}`,
+        {
+            prefer: [`odata.include-annotations="${FORMATTED_VALUE}"`],
+            signal,
+        },
+    );
     return res.body;
 }

@@ -28,7 +28,6 @@ export type BulkRunDeps = {
 const PERSIST_EVERY_MS = 2000;
 // Building the view walks every entry; a few updates a second keep a 50,000-row run smooth.
 const PUBLISH_EVERY_MS = 250;
-const storageKey = (profileId: string) => `esp.bulkRun.${profileId}`;
 
 /** One controller per control instance. */
 export class BulkRunController {
@@ -38,12 +37,15 @@ export class BulkRunController {
     private lastPublish = 0;
     private persistQueued = false;
     private state: BulkRunState = { status: 'idle', resumed: false };
+    private readonly storageKey: string;
 
-    constructor(private readonly deps: BulkRunDeps) {}
+    constructor(private readonly deps: BulkRunDeps) {
+        this.storageKey = `esp.bulkRun.${deps.profileId}`;
+    }
 
     /** A run left unfinished by a reload, if any (corrupt or foreign data is discarded). */
     restore(): RunLedger | undefined {
-        const json = this.deps.storage?.getItem(storageKey(this.deps.profileId));
+        const json = this.deps.storage?.getItem(this.storageKey);
         if (!json) return undefined;
         try {
             const ledger = RunLedger.deserialise(json);
@@ -51,7 +53,7 @@ export class BulkRunController {
         } catch {
             // Unknown format: start fresh rather than guess.
         }
-        this.deps.storage?.removeItem(storageKey(this.deps.profileId));
+        this.deps.storage?.removeItem(this.storageKey);
         return undefined;
     }
 
@@ -63,22 +65,21 @@ export class BulkRunController {
     }
 
     /** Continue a restored or paused run. */
-    resume(ledger: RunLedger | undefined = this.ledger): Promise<void> {
-        return ledger ? this.execute(ledger, true) : Promise.resolve();
+    async resume(ledger: RunLedger | undefined = this.ledger): Promise<void> {
+        if (ledger) await this.execute(ledger, true);
     }
 
     /** After a reload: continue the run this browser left unfinished for this profile, unless one is running. */
-    resumeStored(): Promise<void> {
-        if (this.state.status === 'running') return Promise.resolve();
-        const ledger = this.restore();
-        return ledger ? this.execute(ledger, true) : Promise.resolve();
+    async resumeStored(): Promise<void> {
+        const ledger = this.state.status === 'running' ? undefined : this.restore();
+        if (ledger) await this.execute(ledger, true);
     }
 
     /** Run only the failures of the last run again. */
-    retryFailed(): Promise<void> {
-        if (!this.ledger) return Promise.resolve();
+    async retryFailed(): Promise<void> {
+        if (!this.ledger) return;
         const now = new Date(this.deps.http.serverNow());
-        return this.execute(this.ledger.retryFailed(now, testPatchFor(now)), false);
+        await this.execute(this.ledger.retryFailed(now, testPatchFor(now)), false);
     }
 
     /** Stop sending new work; what is in flight is still accounted for. */
@@ -109,10 +110,7 @@ export class BulkRunController {
         this.publish('running', resumed, true);
         try {
             await runBulk(this.ledger, {
-                http: this.deps.http,
-                profileId: this.deps.profileId,
-                now: this.deps.now,
-                sleep: this.deps.sleep,
+                ...this.deps,
                 signal: abort.signal,
                 onProgress: () => this.publish('running', resumed),
                 onApprovalsSent: () => this.persistBeforeSend(),
@@ -155,10 +153,9 @@ export class BulkRunController {
         const now = this.deps.now();
         if (!force && now - this.lastPersist < PERSIST_EVERY_MS) return;
         this.lastPersist = now;
-        const key = storageKey(this.deps.profileId);
         try {
-            if (ledger.isSettled()) this.deps.storage?.removeItem(key);
-            else this.deps.storage?.setItem(key, ledger.serialise());
+            if (ledger.isSettled()) this.deps.storage?.removeItem(this.storageKey);
+            else this.deps.storage?.setItem(this.storageKey, ledger.serialise());
         } catch {
             // Quota exceeded: the run goes on; only resume-after-reload is lost.
         }

@@ -21,16 +21,17 @@ export function hostOverrideFrom(base: string | null | undefined): ((host: strin
     return trimmed && /^https?:\/\//i.test(trimmed) ? (host) => `${trimmed}/${host}` : undefined;
 }
 
-function toView(p: ConnectionTestProgress): ConnectionTestView {
-    if (p.verdict?.kind === 'succeeded') return { status: 'succeeded', completedOn: p.verdict.completedOn };
-    if (p.verdict?.kind === 'failed') return { status: 'failed', failures: p.verdict.failures };
-    if (p.verdict?.kind === 'timedOut') return { status: 'timedOut' };
-    return {
-        status: 'running',
-        step: p.step === 'queued' ? 'queued' : 'running',
-        polls: p.polls,
-        nextPollAtMs: p.nextPollAtMs,
-    };
+function toView({ verdict, step, polls, nextPollAtMs }: ConnectionTestProgress): ConnectionTestView {
+    switch (verdict?.kind) {
+        case 'succeeded':
+            return { status: 'succeeded', completedOn: verdict.completedOn };
+        case 'failed':
+            return { status: 'failed', failures: verdict.failures };
+        case 'timedOut':
+            return { status: 'timedOut' };
+        default:
+            return { status: 'running', step: step === 'queued' ? 'queued' : 'running', polls, nextPollAtMs };
+    }
 }
 
 function testRunner(http: DataverseHttp): RunConnectionTest {
@@ -42,11 +43,8 @@ function testRunner(http: DataverseHttp): RunConnectionTest {
             return last;
         } catch (e) {
             if (signal.aborted) return { status: 'cancelled' };
-            const err = e instanceof DataverseError ? e : new DataverseError(0, '', String(e));
-            return {
-                status: 'error',
-                failure: decodeDataverseError({ status: err.status, code: err.code, message: err.message }),
-            };
+            const error = e instanceof DataverseError ? e : { status: 0, code: '', message: String(e) };
+            return { status: 'error', failure: decodeDataverseError(error) };
         }
     };
 }
@@ -58,18 +56,18 @@ export function createConnectionActions(
     discoveryBaseUrl?: string | null,
 ): ConnectionActions {
     const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
-    const id = guidLiteral(profileId);
+    const profile = `emailserverprofiles(${guidLiteral(profileId)})`;
     return {
         resolveTenant: discovery.resolveTenant,
         // Write-only column: PATCH it alone, then confirm through isoauthclientsecretset (dataverse.md §2).
         saveSecret: async (value) => {
-            await http.send(`emailserverprofiles(${id})`, {
+            await http.send(profile, {
                 method: 'PATCH',
                 body: { oauthclientsecret: value },
                 ifMatch: '*',
             });
             const check = await http.send<{ isoauthclientsecretset: boolean }>(
-                `emailserverprofiles(${id})?$select=isoauthclientsecretset`,
+                `${profile}?$select=isoauthclientsecretset`,
             );
             if (!check.body.isoauthclientsecretset) throw new Error('The secret was not stored.');
         },

@@ -62,10 +62,9 @@ function toRunView(state: BulkRunState): RunStateView {
 
 async function checkApproval(http: DataverseHttp, userId: string, signal: AbortSignal): Promise<ApprovalCheckView> {
     const check = await canApprove(http, userId, signal);
-    const blockers: ApprovalCheckView['blockers'] = [];
-    if (!check.hasPrivilege) blockers.push('missingPrivilege');
-    if (check.verdict !== 'likely' && check.hasPrivilege) blockers.push('missingRole');
-    return { canApprove: check.verdict === 'likely', blockers };
+    // 'likely' implies the privilege (verdictFor), so only one thing can be missing.
+    if (check.verdict === 'likely') return { canApprove: true, blockers: [] };
+    return { canApprove: false, blockers: [check.hasPrivilege ? 'missingRole' : 'missingPrivilege'] };
 }
 
 /** The signed-in user and the strings the run note is written with. */
@@ -105,6 +104,12 @@ function runNote(
     );
 }
 
+/** The items whose id is one of `ids` (compared case-insensitively, as Dataverse ids are). */
+function pickByIds<T>(items: readonly T[], ids: readonly string[], idOf: (item: T) => string): T[] {
+    const wanted = new Set(ids.map((id) => id.toLowerCase()));
+    return items.filter((item) => wanted.has(idOf(item).toLowerCase()));
+}
+
 /** The CSV of the chosen rows, with the current run's outcome where there is one. */
 function exportCsvText(controller: BulkRunController, views: readonly MailboxView[], ids: readonly string[]): string {
     const outcomes = new Map(
@@ -115,9 +120,8 @@ function exportCsvText(controller: BulkRunController, views: readonly MailboxVie
                 { ...e, decoded: e.state === 'failed' ? decodeRunFailure(e) : undefined },
             ]),
     );
-    const wanted = new Set(ids.map((id) => id.toLowerCase()));
     return mailboxCsv(
-        views.filter((v) => wanted.has(v.id.toLowerCase())),
+        pickByIds(views, ids, (v) => v.id),
         outcomes,
     );
 }
@@ -142,8 +146,7 @@ function createRunActions(
         http,
         profileId,
         storage: browser.storage,
-        now: timing.now,
-        sleep: timing.sleep,
+        ...timing,
         onChange: (state) => {
             const view = toRunView(state);
             listeners.forEach((l) => l(view));
@@ -182,10 +185,7 @@ export function createMailboxActions(
 ): MailboxActions {
     let rows: MailboxRow[] = [];
     let views: MailboxView[] = [];
-    const pick = (ids: readonly string[]) => {
-        const wanted = new Set(ids.map((id) => id.toLowerCase()));
-        return rows.filter((r) => wanted.has(r.mailboxid.toLowerCase()));
-    };
+    const pick = (ids: readonly string[]) => pickByIds(rows, ids, (r) => r.mailboxid);
     return {
         ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
         load: async (onProgress, signal) => {

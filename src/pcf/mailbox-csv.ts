@@ -8,19 +8,24 @@ export type RunOutcome = LedgerEntry & { decoded?: DecodedError };
 
 type Row = { view: MailboxView; outcome?: RunOutcome };
 
+/** Header → the MailboxView field the cell shows as it is. */
+const VIEW_COLUMNS: [string, Exclude<keyof MailboxView, 'alerts'>][] = [
+    ['mailboxid', 'id'],
+    ['name', 'name'],
+    ['emailaddress', 'address'],
+    ['type', 'ownerType'],
+    ['emailrouteraccessapproval', 'approval'],
+    ['incomingemailstatus', 'incoming'],
+    ['outgoingemailstatus', 'outgoing'],
+    ['actstatus', 'act'],
+    ['mailboxstatus', 'overall'],
+    ['testmailboxaccesscompletedon', 'lastTestOn'],
+];
+
 // Column headers are stable English identifiers so spreadsheets and scripts can rely on them across languages;
 // cell values are option values and cause codes, not translated labels (pain-points.md: label-based scripts break).
 const COLUMNS: CsvColumn<Row>[] = [
-    { header: 'mailboxid', value: (r) => r.view.id },
-    { header: 'name', value: (r) => r.view.name },
-    { header: 'emailaddress', value: (r) => r.view.address },
-    { header: 'type', value: (r) => r.view.ownerType },
-    { header: 'emailrouteraccessapproval', value: (r) => r.view.approval },
-    { header: 'incomingemailstatus', value: (r) => r.view.incoming },
-    { header: 'outgoingemailstatus', value: (r) => r.view.outgoing },
-    { header: 'actstatus', value: (r) => r.view.act },
-    { header: 'mailboxstatus', value: (r) => r.view.overall },
-    { header: 'testmailboxaccesscompletedon', value: (r) => r.view.lastTestOn },
+    ...VIEW_COLUMNS.map(([header, field]): CsvColumn<Row> => ({ header, value: (r) => r.view[field] })),
     { header: 'latestalertcause', value: (r) => r.view.alerts[0]?.cause },
     { header: 'latestalerttext', value: (r) => r.view.alerts[0]?.text },
     { header: 'runoutcome', value: (r) => r.outcome?.state },

@@ -1,10 +1,11 @@
-import { h, memo, useEffect } from './react';
-import { Spinner } from '@fluentui/react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from './fluent';
+import { h, memo, useEffect, useMemo } from './react';
+import { DefaultButton, GAP_8, Spinner, Stack } from './fluent';
+import { BlockText, Notice } from './common';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
+import { createTexts, TextsProvider } from './texts';
 
 /** Everything the control needs from the platform, already adapted (see src/pcf/context-adapter.ts). */
 export type AppProps = {
@@ -39,32 +40,36 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     const { state, reload, refresh } = useProfile(profileId, loadProfile);
     useRecheckWhileDirty(state, services, refresh);
     if (!profileId || !services) {
-        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
+        return <Notice type="info">{getString('State_NewRecord')}</Notice>;
     }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed') {
         return (
-            <MessageBar
-                messageBarType={MessageBarType.error}
+            <Notice
+                type="error"
                 actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
             >
                 {format(getString('State_LoadFailed'), state.message)}
-            </MessageBar>
+            </Notice>
         );
     }
-    return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} getString={getString} />;
+    return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
 }
 
 /** Root of the control. */
 export const App = memo(function App(props: AppProps) {
     const { isReadOnly, getString } = props;
+    const locale = props.services?.locale;
+    const texts = useMemo(() => createTexts(getString, locale), [getString, locale]);
     return (
-        <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
-            <Text variant="mediumPlus" as="h1" block>
-                {getString('Header_Title')}
-            </Text>
-            {isReadOnly && <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>}
-            <Body {...props} />
-        </Stack>
+        <TextsProvider value={texts}>
+            <Stack tokens={GAP_8} styles={{ root: { maxWidth: '100%' } }}>
+                <BlockText variant="mediumPlus" as="h1">
+                    {getString('Header_Title')}
+                </BlockText>
+                {isReadOnly && <Notice type="warning">{getString('State_ReadOnly')}</Notice>}
+                <Body {...props} />
+            </Stack>
+        </TextsProvider>
     );
 });

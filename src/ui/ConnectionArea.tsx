@@ -9,7 +9,7 @@ import { CredentialsSection } from './credentials/CredentialsSection';
 import { SecretPanel } from './credentials/SecretPanel';
 import { useConnectionTest } from './hooks/use-connection-test';
 import type { CredentialsChange } from './hooks/use-credentials';
-import type { GetString, StringKey } from './strings';
+import type { StringKey } from './strings';
 
 /** Props of the Connection area. */
 export type ConnectionAreaProps = {
@@ -24,8 +24,6 @@ export type ConnectionAreaProps = {
     onExplainFailure: (item: ReadinessItemId | undefined) => void;
     onOpenMailboxes: () => void;
     today: Date;
-    locale?: string;
-    getString: GetString;
 };
 
 function useCanaries(actions: ConnectionActions, enabled: boolean) {
@@ -42,26 +40,24 @@ function useCanaries(actions: ConnectionActions, enabled: boolean) {
     return canaries;
 }
 
-function useExpiry(actions: ConnectionActions, enabled: boolean) {
+function useExpiry(actions: ConnectionActions) {
     const [expiry, setExpiry] = useState<Date | null>(null);
-    useEffect(() => {
-        if (enabled)
+    const reread = useCallback(
+        () =>
             actions
                 .readExpiry()
-                .then(setExpiry)
-                .catch(() => setExpiry(null));
-    }, [actions, enabled]);
-    const save = useCallback(
-        async (day: Date | null) => {
-            setExpiry(day);
-            try {
-                await actions.saveExpiry(day);
-            } catch {
-                // Show what is really stored rather than what we hoped to store.
-                setExpiry(await actions.readExpiry().catch(() => null));
-            }
-        },
+                .catch(() => null)
+                .then(setExpiry),
         [actions],
+    );
+    useEffect(() => void reread(), [reread]);
+    const save = useCallback(
+        (day: Date | null) => {
+            setExpiry(day);
+            // After a failed save, show what is really stored rather than what we hoped to store.
+            void actions.saveExpiry(day).catch(reread);
+        },
+        [actions, reread],
     );
     return { expiry, save };
 }
@@ -84,8 +80,8 @@ function blockedKeyOf(isReadOnly: boolean, isFormDirty: boolean, hasCanary: bool
 }
 
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
-function SecretSection({ profile, actions, isReadOnly, today, locale, getString }: ConnectionAreaProps) {
-    const { expiry, save } = useExpiry(actions, true);
+function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaProps) {
+    const { expiry, save } = useExpiry(actions);
     const [isSecretSet, setSecretSet] = useState(Boolean(profile.isoauthclientsecretset));
     const saveSecret = useCallback(
         (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
@@ -98,18 +94,16 @@ function SecretSection({ profile, actions, isReadOnly, today, locale, getString 
             tenantId={profile.exchangeonlinetenantid ?? undefined}
             applicationId={profile.oauthclientid ?? undefined}
             expiryDate={expiry}
-            onSaveExpiry={(day) => void save(day)}
+            onSaveExpiry={save}
             today={today}
-            locale={locale}
             isReadOnly={isReadOnly}
-            getString={getString}
         />
     );
 }
 
 /** Connection: the fields that apply to this kind, the secret, and "Test connection" (product.md §2). */
 export const ConnectionArea = memo(function ConnectionArea(props: ConnectionAreaProps) {
-    const { profile, kind, isReadOnly, actions, getString } = props;
+    const { profile, kind, isReadOnly, actions } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
     const canaries = useCanaries(actions, kind !== 'unsupported');
     const test = useExplainedTest(actions, props.onExplainFailure);
@@ -125,7 +119,6 @@ export const ConnectionArea = memo(function ConnectionArea(props: ConnectionArea
                 resolveTenant={actions.resolveTenant}
                 onChange={props.onCredentialsChange}
                 onOpenMailboxes={props.onOpenMailboxes}
-                getString={getString}
             />
             {isCrossTenant && <SecretSection {...props} />}
             {kind !== 'unsupported' && (
@@ -137,7 +130,6 @@ export const ConnectionArea = memo(function ConnectionArea(props: ConnectionArea
                     nowMs={test.nowMs}
                     onRun={test.run}
                     onCancel={test.cancel}
-                    getString={getString}
                 />
             )}
         </Stack>

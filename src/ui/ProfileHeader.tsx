@@ -1,14 +1,16 @@
 import { h, memo } from './react';
-import { MessageBar, MessageBarType, Stack, Text } from './fluent';
+import { GAP_4, Stack } from './fluent';
+import { BlockText, Notice } from './common';
 import type { Cloud, ProfileKind, ProfileRecord } from '../core/profile';
-import { format, type GetString, type StringKey } from './strings';
+import { CLOUD_KEYS } from './cloud-keys';
+import { format, type StringKey } from './strings';
+import { useGetString } from './texts';
 
 /** Props of the profile header. */
 export type ProfileHeaderProps = {
     profile: ProfileRecord;
     kind: ProfileKind;
     cloud: Cloud;
-    getString: GetString;
 };
 
 const KIND_KEYS: Record<ProfileKind, StringKey> = {
@@ -18,32 +20,23 @@ const KIND_KEYS: Record<ProfileKind, StringKey> = {
     unsupported: 'Kind_Unsupported',
 };
 
-const CLOUD_KEYS: Record<Cloud, StringKey> = {
-    commercial: 'Cloud_Commercial',
-    usGov: 'Cloud_UsGov',
-    china: 'Cloud_China',
-    automatic: 'Cloud_Automatic',
-    unknown: 'Cloud_Unknown',
-};
-
 /** Name, kind and cloud of the profile the control sits on. */
-export const ProfileHeader = memo(function ProfileHeader({ profile, kind, cloud, getString }: ProfileHeaderProps) {
+export const ProfileHeader = memo(function ProfileHeader({ profile, kind, cloud }: ProfileHeaderProps) {
+    const getString = useGetString();
     const typeLabel = profile.emailservertypename ?? String(profile.servertype);
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
-            <Text variant="large" as="h2" block>
+        <Stack tokens={GAP_4}>
+            <BlockText variant="large" as="h2">
                 {profile.name}
-            </Text>
-            <Text variant="small" block>
+            </BlockText>
+            <BlockText variant="small">
                 <span>{getString('Header_Kind')}: </span>
                 <span data-testid="profile-kind">{getString(KIND_KEYS[kind])}</span>
                 <span> · {getString('Header_Cloud')}: </span>
                 <span data-testid="profile-cloud">{getString(CLOUD_KEYS[cloud])}</span>
-            </Text>
+            </BlockText>
             {kind === 'unsupported' && (
-                <MessageBar messageBarType={MessageBarType.info}>
-                    {format(getString('Kind_UnsupportedDetail'), typeLabel)}
-                </MessageBar>
+                <Notice type="info">{format(getString('Kind_UnsupportedDetail'), typeLabel)}</Notice>
             )}
         </Stack>
     );

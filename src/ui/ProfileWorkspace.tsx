@@ -1,6 +1,6 @@
 import { h, memo, useCallback, useState } from './react';
-import { Pivot, PivotItem } from '@fluentui/react';
-import { Stack } from './fluent';
+import { Pivot } from '@fluentui/react';
+import { GAP_8, PivotItem, Stack } from './fluent';
 import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ConnectionActions, MailboxActions } from './actions';
@@ -9,7 +9,7 @@ import type { CredentialsChange } from './hooks/use-credentials';
 import { MailboxesArea } from './MailboxesArea';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
-import type { GetString } from './strings';
+import { useGetString } from './texts';
 
 /** The platform services a saved profile's workspace uses. */
 export type WorkspaceServices = {
@@ -24,7 +24,7 @@ export type WorkspaceServices = {
 };
 
 /** Props of the workspace. */
-export type ProfileWorkspaceProps = { profile: ProfileRecord; isReadOnly: boolean; services: WorkspaceServices; getString: GetString };
+export type ProfileWorkspaceProps = { profile: ProfileRecord; isReadOnly: boolean; services: WorkspaceServices };
 
 type Area = 'connection' | 'readiness' | 'mailboxes';
 
@@ -36,16 +36,18 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
 }
 
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isReadOnly, services, getString }: ProfileWorkspaceProps) {
+export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isReadOnly, services }: ProfileWorkspaceProps) {
+    const getString = useGetString();
     const kind = classifyProfile(profile);
     const [area, setArea] = useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
     const [explained, setExplained] = useState<ReadinessItemId | undefined>();
     const openMailboxes = useCallback(() => setArea('mailboxes'), []);
     const { formValues } = services;
     const isFormDirty = formDiffersFromRecord(formValues, profile);
+    const cloud = cloudOfAuthority(profile.serverauthority);
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
-            <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} getString={getString} />
+        <Stack tokens={GAP_8}>
+            <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
             {kind !== 'unsupported' && (
                 <Pivot selectedKey={area} onLinkClick={(item) => item?.props.itemKey && setArea(item.props.itemKey as Area)}>
                     <PivotItem itemKey="connection" headerText={getString('Area_Connection')}>
@@ -59,24 +61,20 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
                             onExplainFailure={setExplained}
                             onOpenMailboxes={openMailboxes}
                             today={services.today}
-                            locale={services.locale}
-                            getString={getString}
                         />
                     </PivotItem>
                     <PivotItem itemKey="readiness" headerText={getString('Area_Readiness')}>
                         <ReadinessChecklist
                             tenantId={profile.exchangeonlinetenantid ?? ''}
                             applicationId={profile.oauthclientid ?? ''}
-                            cloud={cloudOfAuthority(profile.serverauthority)}
+                            cloud={cloud}
                             today={services.today}
                             highlightedItemId={explained}
                             copyText={services.copyText}
-                            locale={services.locale}
-                            getString={getString}
                         />
                     </PivotItem>
                     <PivotItem itemKey="mailboxes" headerText={getString('Area_Mailboxes')}>
-                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} locale={services.locale} getString={getString} />
+                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} />
                     </PivotItem>
                 </Pivot>
             )}

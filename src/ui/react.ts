@@ -6,5 +6,5 @@
 import * as React from 'react';
 
 export const h = React.createElement;
-export const { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } = React;
+export const { createContext, Fragment, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } = React;
 export type { ReactElement, ReactNode, RefObject } from 'react';

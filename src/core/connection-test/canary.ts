@@ -2,7 +2,7 @@
  * The connection test's canary: one approved mailbox on this profile whose Test & Enable is the authoritative
  * check of tenant, application, secret and consent (entra-and-exchange.md §3 step 3; dataverse.md §6).
  */
-import { APPROVAL, SSS, TEST_STATUS, type MailboxRow } from '../run/types';
+import { APPROVAL, serverSideSyncDirections, TEST_STATUS, type MailboxRow } from '../run/types';
 
 /** Why a mailbox cannot serve as the canary, or undefined when it can. */
 export type CanaryProblem = 'inactive' | 'notServerSideSync' | 'notApproved' | 'wrongProfile';
@@ -11,11 +11,7 @@ export type CanaryProblem = 'inactive' | 'notServerSideSync' | 'notApproved' | '
 export function canaryProblem(row: MailboxRow, profileId: string): CanaryProblem | undefined {
     if (row.statecode !== 0) return 'inactive';
     if (row.profileId !== profileId) return 'wrongProfile';
-    const sss =
-        row.incomingemaildeliverymethod === SSS.incoming &&
-        row.outgoingemaildeliverymethod === SSS.outgoing &&
-        row.actdeliverymethod === SSS.act;
-    if (!sss) return 'notServerSideSync';
+    if (!serverSideSyncDirections(row).every(Boolean)) return 'notServerSideSync';
     if (row.emailrouteraccessapproval !== APPROVAL.approved) return 'notApproved';
     return undefined;
 }

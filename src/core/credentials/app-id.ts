@@ -49,19 +49,20 @@ function fromUrl(text: string): string | undefined {
 export function parseApplicationId(raw: string, tenantId?: string): ApplicationIdResult {
     const cleaned = cleanPaste(raw, true);
     const fixes = cleaned.fixes;
+    const refuse = (code: ApplicationIdCode): ApplicationIdResult => ({ ok: false, code, fixes, hintKey: HINT });
     let text = cleaned.text;
-    if (text === '') return { ok: false, code: 'appEmpty', fixes, hintKey: HINT };
+    if (text === '') return refuse('appEmpty');
     const extracted = fromUrl(text);
     if (extracted !== undefined) {
         text = extracted;
         fixes.push('extractedFromUrl');
     }
-    if (!isGuid(text)) return { ok: false, code: 'appNotGuid', fixes, hintKey: HINT };
+    if (!isGuid(text)) return refuse('appNotGuid');
     const lower = text.toLowerCase();
     if (lower !== text) fixes.push('lowercased');
-    if (lower === NIL_GUID) return { ok: false, code: 'appNil', fixes, hintKey: HINT };
+    if (lower === NIL_GUID) return refuse('appNil');
     const wellKnown = WELL_KNOWN.get(lower);
-    if (wellKnown) return { ok: false, code: wellKnown, fixes, hintKey: HINT };
-    if (sameGuid(lower, tenantId)) return { ok: false, code: 'appSameAsTenant', fixes, hintKey: HINT };
+    if (wellKnown) return refuse(wellKnown);
+    if (sameGuid(lower, tenantId)) return refuse('appSameAsTenant');
     return { ok: true, value: lower, fixes, hintKey: HINT };
 }

@@ -1,6 +1,7 @@
 /** Every decoded cause with its message, fix, checklist item and whether waiting may cure it (entra §7). */
 import { EWS_SERVER_BUSY_TRANSIENT } from '../assumptions';
 import type { ReadinessItemId } from '../readiness/items';
+import { capitalise } from '../template';
 
 /** A decoded failure cause. */
 export type CauseCode =
@@ -57,59 +58,72 @@ export type CauseEntry = {
     transient: boolean;
 };
 
-function entry(name: string, fix: string, checklistItem?: ReadinessItemId, transient = false): CauseEntry {
-    return { messageKey: `Error_${name}`, fixKey: `Fix_${fix}`, checklistItem, transient };
-}
+/** How a cause differs from the defaults: its fix (OWN = named like the message), checklist item, transience. */
+type CauseSpec = readonly [fix?: string, checklistItem?: ReadinessItemId, transient?: boolean];
 
+/** The fix key shares the message key's name, e.g. Error_SecretInvalid → Fix_SecretInvalid. */
+const OWN = '';
 const INTERNAL = 'InternalError';
 
-/** The catalogue: cause → keys. The resx test proves every key exists in both languages. */
-export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
-    tenantNotFound: entry('TenantNotFound', 'TenantNotFound'),
-    tenantMalformed: entry('TenantMalformed', 'CopyTenantId'),
-    tenantGenericUsed: entry('TenantGenericUsed', 'CopyTenantId'),
-    wrongNationalCloud: entry('WrongNationalCloud', 'WrongNationalCloud'),
-    appNotInTenant: entry('AppNotInTenant', 'AppNotInTenant', 'appRegistration'),
-    appIdInvalid: entry('AppIdInvalid', 'CopyAppId', 'appRegistration'),
-    servicePrincipalMissing: entry('ServicePrincipalMissing', 'ServicePrincipalMissing', 'adminConsent'),
-    secretInvalid: entry('SecretInvalid', 'SecretInvalid', 'clientSecret'),
-    secretExpired: entry('SecretExpired', 'SecretExpired', 'clientSecret'),
-    secretMissing: entry('SecretMissing', 'CopySecretValue', 'clientSecret'),
-    appDisabled: entry('AppDisabled', 'AppDisabled', 'appRegistration'),
-    resourceNotFound: entry('ResourceNotFound', 'ResourceNotFound', 'exchangePermission'),
-    invalidScope: entry('InvalidScope', INTERNAL),
-    conditionalAccess: entry('ConditionalAccess', 'ConditionalAccess', 'conditionalAccess'),
-    crossOriginToken: entry('CrossOriginToken', INTERNAL),
-    unknownAadsts: entry('UnknownAadsts', 'LookUpAadsts'),
-    ewsTokenNoPermissions: entry('EwsTokenNoPermissions', 'EwsTokenNoPermissions', 'adminConsent'),
-    ewsWrongAudience: entry('EwsWrongAudience', INTERNAL),
-    ewsTokenInvalid: entry('EwsTokenInvalid', 'EwsTokenInvalid', 'clientSecret', true),
-    ewsForbidden: entry('EwsForbidden', 'EwsForbidden', 'ewsAllowList'),
-    ewsImpersonateDenied: entry('EwsImpersonateDenied', 'AddMailboxToScope', 'rbacScope'),
-    ewsNoMailbox: entry('EwsNoMailbox', 'EwsNoMailbox'),
-    ewsAccessDenied: entry('EwsAccessDenied', 'EwsAccessDenied', 'rbacScope'),
-    ewsServerBusy: entry('EwsServerBusy', 'WaitAndRetry', undefined, EWS_SERVER_BUSY_TRANSIENT),
-    ewsMissingEmailAddress: entry('EwsMissingEmailAddress', INTERNAL),
-    mailboxNotApproved: entry('MailboxNotApproved', 'MailboxNotApproved'),
-    credentialsIncorrect: entry('CredentialsIncorrect', 'CredentialsIncorrect', 'appRegistration'),
-    mailboxLocationUnknown: entry('MailboxLocationUnknown', 'MailboxLocationUnknown'),
-    httpForbidden: entry('HttpForbidden', 'EwsForbidden', 'ewsAllowList'),
-    userNotFound: entry('UserNotFound', 'UserNotFound'),
-    mailboxNotEnabledForRest: entry('MailboxNotEnabledForRest', 'MailboxNotEnabledForRest'),
-    actOwnerMismatch: entry('ActOwnerMismatch', 'ActOwnerMismatch'),
-    impersonationFailed: entry('ImpersonationFailed', 'AddMailboxToScope', 'rbacScope'),
-    approvalRefused: entry('ApprovalRefused', 'ApprovalRefused'),
-    approvalPrivilegeMissing: entry('ApprovalPrivilegeMissing', 'ApprovalPrivilegeMissing'),
-    approvalNotApplied: entry('ApprovalNotApplied', 'ApprovalNotApplied'),
-    testTimedOut: entry('TestTimedOut', 'TestTimedOut', undefined, true),
-    throttled: entry('Throttled', 'WaitAndRetry', undefined, true),
-    concurrencyConflict: entry('ConcurrencyConflict', 'Reload'),
-    sessionExpired: entry('SessionExpired', 'SignInAgain'),
-    privilegeMissing: entry('PrivilegeMissing', 'PrivilegeMissing'),
-    recordNotFound: entry('RecordNotFound', 'Reload'),
-    networkError: entry('Network', 'CheckConnection', undefined, true),
-    unknown: entry('Unknown', 'Unknown'),
+/** Message key names that are not the capitalised cause. */
+const MESSAGE_NAMES: Partial<Record<CauseCode, string>> = { networkError: 'Network' };
+
+const SPECS: Readonly<Record<CauseCode, CauseSpec>> = {
+    tenantNotFound: [],
+    tenantMalformed: ['CopyTenantId'],
+    tenantGenericUsed: ['CopyTenantId'],
+    wrongNationalCloud: [],
+    appNotInTenant: [OWN, 'appRegistration'],
+    appIdInvalid: ['CopyAppId', 'appRegistration'],
+    servicePrincipalMissing: [OWN, 'adminConsent'],
+    secretInvalid: [OWN, 'clientSecret'],
+    secretExpired: [OWN, 'clientSecret'],
+    secretMissing: ['CopySecretValue', 'clientSecret'],
+    appDisabled: [OWN, 'appRegistration'],
+    resourceNotFound: [OWN, 'exchangePermission'],
+    invalidScope: [INTERNAL],
+    conditionalAccess: [OWN, 'conditionalAccess'],
+    crossOriginToken: [INTERNAL],
+    unknownAadsts: ['LookUpAadsts'],
+    ewsTokenNoPermissions: [OWN, 'adminConsent'],
+    ewsWrongAudience: [INTERNAL],
+    ewsTokenInvalid: [OWN, 'clientSecret', true],
+    ewsForbidden: [OWN, 'ewsAllowList'],
+    ewsImpersonateDenied: ['AddMailboxToScope', 'rbacScope'],
+    ewsNoMailbox: [],
+    ewsAccessDenied: [OWN, 'rbacScope'],
+    ewsServerBusy: ['WaitAndRetry', undefined, EWS_SERVER_BUSY_TRANSIENT],
+    ewsMissingEmailAddress: [INTERNAL],
+    mailboxNotApproved: [],
+    credentialsIncorrect: [OWN, 'appRegistration'],
+    mailboxLocationUnknown: [],
+    httpForbidden: ['EwsForbidden', 'ewsAllowList'],
+    userNotFound: [],
+    mailboxNotEnabledForRest: [],
+    actOwnerMismatch: [],
+    impersonationFailed: ['AddMailboxToScope', 'rbacScope'],
+    approvalRefused: [],
+    approvalPrivilegeMissing: [],
+    approvalNotApplied: [],
+    testTimedOut: [OWN, undefined, true],
+    throttled: ['WaitAndRetry', undefined, true],
+    concurrencyConflict: ['Reload'],
+    sessionExpired: ['SignInAgain'],
+    privilegeMissing: [],
+    recordNotFound: ['Reload'],
+    networkError: ['CheckConnection', undefined, true],
+    unknown: [],
 };
+
+function entry(cause: CauseCode, [fix, checklistItem, transient = false]: CauseSpec): CauseEntry {
+    const name = MESSAGE_NAMES[cause] ?? capitalise(cause);
+    return { messageKey: `Error_${name}`, fixKey: `Fix_${fix || name}`, checklistItem, transient };
+}
+
+/** The catalogue: cause → keys (Error_<Cause>, Fix_<fix>). The resx test proves every key exists in both languages. */
+export const CAUSES = Object.fromEntries(
+    Object.entries(SPECS).map(([cause, spec]) => [cause, entry(cause as CauseCode, spec)]),
+) as Readonly<Record<CauseCode, CauseEntry>>;
 
 /** The checklist item a failed test should highlight, if any. */
 export function checklistItemFor(cause: CauseCode): ReadinessItemId | undefined {

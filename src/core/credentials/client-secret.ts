@@ -69,10 +69,8 @@ function classifyFormat(value: string): ClientSecretResult {
     if (format === 'current40' || format === 'older37') return { ok: true, value: { format, severity: 'ok' } };
     // Any printable-ASCII 16–64 character value may be an older secret (entra §2.3).
     const plausible = value.length >= 16 && value.length <= 64 && /^[\x21-\x7e]+$/.test(value);
-    if (format !== 'other' || plausible) {
-        return { ok: true, value: { format, severity: 'warning', code: 'secretLegacyFormat' } };
-    }
-    return { ok: true, value: { format, severity: 'warning', code: 'secretUnrecognisedFormat' } };
+    const code = format !== 'other' || plausible ? 'secretLegacyFormat' : 'secretUnrecognisedFormat';
+    return { ok: true, value: { format, severity: 'warning', code } };
 }
 
 /** Check a pasted client secret against the other two fields; never throws and never echoes the secret. */

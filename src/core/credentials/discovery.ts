@@ -2,8 +2,10 @@
 import {
     AUTOMATIC_AUTHORITY_CLOUD,
     CHINA_LOGIN_HOST,
+    COMMERCIAL_LOGIN_HOST,
     DISCOVERY_FALLBACK_HOSTS,
     DISCOVERY_NOT_FOUND_STATUSES,
+    US_GOV_LOGIN_HOST,
 } from '../assumptions';
 import type { Cloud } from '../profile';
 import { isGuid } from './guid';
@@ -28,22 +30,19 @@ export type CloudMatch =
     | { ok: true }
     | { ok: false; code: 'cloudMismatch'; detectedCloud: DetectedCloud; expectedAuthority: ServerAuthority };
 
-const COMMERCIAL_HOST = 'login.microsoftonline.com';
-const US_GOV_HOST = 'login.microsoftonline.us';
-
 /** Login hosts to use for a cloud; an unknown cloud gets every host, in the fallback order. */
 export function loginHostsFor(cloud: Cloud | DetectedCloud): readonly string[] {
     switch (cloud) {
         case 'commercial':
         case 'gcc':
-            return [COMMERCIAL_HOST];
+            return [COMMERCIAL_LOGIN_HOST];
         case 'automatic':
             return loginHostsFor(AUTOMATIC_AUTHORITY_CLOUD);
         case 'usGov':
         case 'gccHigh':
         case 'dod':
         case 'usGov-unknown':
-            return [US_GOV_HOST];
+            return [US_GOV_LOGIN_HOST];
         case 'china':
             return [CHINA_LOGIN_HOST];
         default:
@@ -80,6 +79,8 @@ export function discoveryOrder(serverAuthority: number | null): string[] {
 
 type Json = Record<string, unknown>;
 
+const UNVERIFIABLE: DiscoveryResult = { kind: 'unverifiable' };
+
 function text(body: Json, name: string): string | undefined {
     const value = body[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -98,7 +99,7 @@ function cloudOf(issuerHost: string, regionScope?: string, subScope?: string): D
 
 function interpretFound(body: Json): DiscoveryResult {
     const issuer = /^https:\/\/([^/]+)\/([^/]+)\/v2\.0\/?$/i.exec(text(body, 'issuer') ?? '');
-    if (!issuer || !isGuid(issuer[2])) return { kind: 'unverifiable' };
+    if (!issuer || !isGuid(issuer[2])) return UNVERIFIABLE;
     const regionScope = text(body, 'tenant_region_scope');
     const subScope = text(body, 'tenant_region_sub_scope');
     const cloud = cloudOf(issuer[1], regionScope, subScope);
@@ -107,17 +108,15 @@ function interpretFound(body: Json): DiscoveryResult {
 
 function interpretError(body: Json): DiscoveryResult {
     const codes = body.error_codes;
-    if (Array.isArray(codes) && typeof codes[0] === 'number') return { kind: 'notFound', code: codes[0] };
-    return { kind: 'unverifiable' };
+    return Array.isArray(codes) && typeof codes[0] === 'number' ? { kind: 'notFound', code: codes[0] } : UNVERIFIABLE;
 }
 
 /** Read a discovery reply. Pass status 0 when fetch threw (CORS/CSP/offline): that is "could not verify". */
 export function interpretDiscovery(httpStatus: number, jsonBody: unknown): DiscoveryResult {
-    if (typeof jsonBody !== 'object' || jsonBody === null || Array.isArray(jsonBody)) return { kind: 'unverifiable' };
+    if (typeof jsonBody !== 'object' || jsonBody === null || Array.isArray(jsonBody)) return UNVERIFIABLE;
     const body = jsonBody as Json;
     if (httpStatus === 200) return interpretFound(body);
-    if (DISCOVERY_NOT_FOUND_STATUSES.includes(httpStatus)) return interpretError(body);
-    return { kind: 'unverifiable' };
+    return DISCOVERY_NOT_FOUND_STATUSES.includes(httpStatus) ? interpretError(body) : UNVERIFIABLE;
 }
 
 /** serverauthority a detected cloud needs: 0 commercial/GCC, 1 US Gov (GCC High, DoD), 2 China. */

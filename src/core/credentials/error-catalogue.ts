@@ -5,6 +5,7 @@
  */
 import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT, EWS_DIAGNOSTICS_PATTERN } from '../assumptions';
 import type { ReadinessItemId } from '../readiness/items';
+import { CODE_CONCURRENCY, CODE_EXECUTION_TIME, CODE_TOO_MANY_REQUESTS } from '../scheduler/adaptive';
 import { CAUSES, type CauseCode } from './causes';
 
 export { CAUSES, checklistItemFor, type CauseCode, type CauseEntry } from './causes';
@@ -67,18 +68,20 @@ export const EWS_RESPONSE_CAUSES: Readonly<Record<string, CauseCode>> = {
     ErrorMissingEmailAddress: 'ewsMissingEmailAddress',
 };
 
-const EWS_RESPONSE =
-    /\b(ErrorImpersonateUserDenied|ErrorNonExistentMailbox|ErrorAccessDenied|ErrorServerBusy|ErrorMissingEmailAddress)\b/;
+const EWS_RESPONSE = new RegExp(`\\b(${Object.keys(EWS_RESPONSE_CAUSES).join('|')})\\b`);
 const HTTP_403 = /\(403\)|\b403 Forbidden\b|\bHTTP(?:\/\d(?:\.\d)?)? 403\b|\bstatus(?: code)?\W{0,3}403\b/i;
+
+/** The privilege an approval needs, named in the refusal when the user lacks it (dataverse.md §5). */
+export const APPROVAL_PRIVILEGE_TEXT = /prvApproveRejectEmailAddress/i;
 
 /** Dynamics alert text → cause, first match wins (entra §7, dataverse.md §5). */
 export const ALERT_TEXT_CAUSES: readonly (readonly [RegExp, CauseCode])[] = [
-    [/prvApproveRejectEmailAddress/i, 'approvalPrivilegeMissing'],
+    [APPROVAL_PRIVILEGE_TEXT, 'approvalPrivilegeMissing'],
     [
         /requires an approval by a Microsoft 365 administrator|haven't been approved|have not been approved|is not approved/i,
         'mailboxNotApproved',
     ],
-    [/0x80040256|0x80040216/i, 'approvalRefused'],
+    [new RegExp(APPROVAL_REFUSED_CODES.join('|'), 'i'), 'approvalRefused'],
     [APPROVAL_REFUSED_TEXT, 'approvalRefused'],
     [/credentials specified in the associated email server profile are incorrect/i, 'credentialsIncorrect'],
     [/mailbox location could not be determined/i, 'mailboxLocationUnknown'],
@@ -90,19 +93,23 @@ export const ALERT_TEXT_CAUSES: readonly (readonly [RegExp, CauseCode])[] = [
 ];
 
 /** Service-protection codes (dataverse.md §9): requests, execution time, concurrency. */
-export const THROTTLING_CODES: readonly string[] = ['0x80072322', '0x80072321', '0x80072326'];
+export const THROTTLING_CODES: readonly string[] = [CODE_TOO_MANY_REQUESTS, CODE_EXECUTION_TIME, CODE_CONCURRENCY];
 /** Optimistic-concurrency failure (If-Match mismatch). */
 export const CONCURRENCY_CODE = '0x80060882';
 
-function decoded(cause: CauseCode, raw: string, code?: string, transient?: boolean): DecodedError {
-    const { messageKey, fixKey, checklistItem, transient: usual } = CAUSES[cause];
-    return { cause, messageKey, fixKey, checklistItem, transient: usual || transient === true, raw, code };
+/** A cause with its catalogue keys; `transient` adds to the cause's own (e.g. an alert Dynamics retries itself). */
+export function decodedCause(cause: CauseCode, raw: string, code?: string, transient?: boolean): DecodedError {
+    const entry = CAUSES[cause];
+    return { cause, ...entry, transient: entry.transient || transient === true, raw, code };
+}
+
+function aadsts(number: string): { cause: CauseCode; code: string } {
+    return { cause: AADSTS_CAUSES[number] ?? 'unknownAadsts', code: `AADSTS${number}` };
 }
 
 function findAadsts(text: string): { cause: CauseCode; code: string } | undefined {
     const match = /AADSTS(\d+)/i.exec(text);
-    if (!match) return undefined;
-    return { cause: AADSTS_CAUSES[match[1]] ?? 'unknownAadsts', code: `AADSTS${match[1]}` };
+    return match ? aadsts(match[1]) : undefined;
 }
 
 function findEws(text: string): { cause: CauseCode; code: string } | undefined {
@@ -127,22 +134,22 @@ export function decodeAlert(alert: AlertInput): DecodedError {
     // Level 2 = warning: Dynamics itself retries, so waiting may be enough (dataverse.md §7).
     const retried = alert.level === 2;
     const found = findAadsts(haystack) ?? findEws(haystack);
-    if (found) return decoded(found.cause, raw, found.code, retried);
+    if (found) return decodedCause(found.cause, raw, found.code, retried);
     const cause = findAlertText(haystack);
-    return decoded(cause ?? 'unknown', raw, undefined, retried);
+    return decodedCause(cause ?? 'unknown', raw, undefined, retried);
 }
 
 /** Decode a bare AADSTS number, e.g. the `error_codes[0]` of a discovery reply (interpretDiscovery → notFound). */
 export function decodeAadstsCode(code: number): DecodedError {
-    const text = `AADSTS${code}`;
-    return decoded(AADSTS_CAUSES[String(code)] ?? 'unknownAadsts', text, text);
+    const found = aadsts(String(code));
+    return decodedCause(found.cause, found.code, found.code);
 }
 
 function dataverseCause(status: number, code: string, message: string): CauseCode {
     if (status === 0) return 'networkError';
     if (status === 429 || THROTTLING_CODES.includes(code)) return 'throttled';
     if (status === 412 || code === CONCURRENCY_CODE) return 'concurrencyConflict';
-    if (/prvApproveRejectEmailAddress/i.test(message)) return 'approvalPrivilegeMissing';
+    if (APPROVAL_PRIVILEGE_TEXT.test(message)) return 'approvalPrivilegeMissing';
     if (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message)) return 'approvalRefused';
     if (status === 401) return 'sessionExpired';
     if (status === 403) return 'privilegeMissing';
@@ -155,5 +162,5 @@ export function decodeDataverseError(error: DataverseErrorInput): DecodedError {
     const code = (error.code ?? '').toLowerCase();
     const message = error.message ?? '';
     const cause = dataverseCause(error.status, code, message);
-    return decoded(cause, message, error.code || undefined);
+    return decodedCause(cause, message, error.code || undefined);
 }

@@ -1,9 +1,9 @@
 /** GUID helpers and the Microsoft IDs admins paste by mistake (entra-and-exchange.md §1, §2.2, §6). */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A GUID anywhere inside a longer text (a pasted URL). */
 export const GUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+const GUID = new RegExp(`^${GUID_INSIDE.source}$`, 'i');
 
 /** The all-zero GUID: never a tenant or an application. */
 export const NIL_GUID = '00000000-0000-0000-0000-000000000000';
@@ -22,17 +22,16 @@ export function isGuid(value: string): boolean {
     return GUID.test(value);
 }
 
+/** Without surrounding whitespace and braces ("{ABC…}" as the platform writes ids), lower-cased. */
+export function bareGuid(value: string): string {
+    return value
+        .trim()
+        .replace(/^\{|\}$/g, '')
+        .toLowerCase();
+}
+
 /** Case-insensitive GUID comparison; false when either side is empty. */
 export function sameGuid(a: string | undefined, b: string | undefined): boolean {
     if (!a || !b) return false;
-    return (
-        a
-            .trim()
-            .replace(/^\{|\}$/g, '')
-            .toLowerCase() ===
-        b
-            .trim()
-            .replace(/^\{|\}$/g, '')
-            .toLowerCase()
-    );
+    return bareGuid(a) === bareGuid(b);
 }

@@ -1,8 +1,17 @@
 /** Undo the usual paste slips (whitespace, wrapping quotes, braces) and say which ones were undone. */
 
+/** Every correction the UI can offer as "apply fix". */
+export const FIX_CODES = [
+    'trimmed',
+    'removedQuotes',
+    'removedBraces',
+    'extractedFromUrl',
+    'lowercased',
+    'removedLineBreaks',
+] as const;
+
 /** A correction the UI can offer as "apply fix". */
-export type FixCode =
-    'trimmed' | 'removedQuotes' | 'removedBraces' | 'extractedFromUrl' | 'lowercased' | 'removedLineBreaks';
+export type FixCode = (typeof FIX_CODES)[number];
 
 /** The cleaned text and the corrections that produced it. */
 export type CleanedPaste = { text: string; fixes: FixCode[] };

@@ -34,14 +34,18 @@ function extractFromUrl(text: string): string | undefined {
     return first ? safeDecode(first[1]) : undefined;
 }
 
+function refused(code: TenantIdCode, fixes: FixCode[]): TenantIdResult {
+    return { ok: false, code, fixes };
+}
+
 function classify(text: string, fixes: FixCode[]): TenantIdResult {
     const lower = text.toLowerCase();
     if (isGuid(text)) {
-        if (lower === NIL_GUID) return { ok: false, code: 'tenantNil', fixes };
+        if (lower === NIL_GUID) return refused('tenantNil', fixes);
         if (lower !== text) fixes.push('lowercased');
         return { ok: true, value: { kind: 'guid', tenantId: lower }, normalised: lower, fixes };
     }
-    if (GENERIC_TENANTS.has(lower)) return { ok: false, code: 'tenantGeneric', fixes };
+    if (GENERIC_TENANTS.has(lower)) return refused('tenantGeneric', fixes);
     if (DOMAIN.test(text)) {
         return {
             ok: true,
@@ -50,13 +54,13 @@ function classify(text: string, fixes: FixCode[]): TenantIdResult {
             fixes,
         };
     }
-    return { ok: false, code: 'tenantInvalid', fixes };
+    return refused('tenantInvalid', fixes);
 }
 
 /** Parse what an admin pasted into Tenant ID; never throws. */
 export function parseTenantId(raw: string): TenantIdResult {
     const { text, fixes } = cleanPaste(raw, true);
-    if (text === '') return { ok: false, code: 'tenantEmpty', fixes };
+    if (text === '') return refused('tenantEmpty', fixes);
     const fromUrl = extractFromUrl(text);
     if (fromUrl === undefined) return classify(text, fixes);
     fixes.push('extractedFromUrl');

@@ -4,7 +4,7 @@ import type { ProfileKind } from '../profile';
 import { parseApplicationId } from './app-id';
 import { checkClientSecret } from './client-secret';
 import type { FixCode } from './paste';
-import { parseTenantId } from './tenant-id';
+import { parseTenantId, type TenantIdResult } from './tenant-id';
 import { FIX_KEYS, VALIDATION_KEYS, type ValidationCode } from './validation-keys';
 
 /** What the form holds; a missing secret means "keep the stored one". */
@@ -27,18 +27,19 @@ export type CredentialValidation = {
     blocksSave: boolean;
 };
 
+function fixKeysOf(fixes: FixCode[]): string[] {
+    return fixes.map((f) => FIX_KEYS[f]);
+}
+
 function okField(fixes: FixCode[], normalised?: string): FieldResult {
-    return { severity: 'ok', blocksSave: false, fixKeys: fixes.map((f) => FIX_KEYS[f]), normalised };
+    return { severity: 'ok', blocksSave: false, fixKeys: fixKeysOf(fixes), normalised };
 }
 
 function codeField(severity: 'warning' | 'error', code: ValidationCode, fixes: FixCode[]): FieldResult {
-    const keys = VALIDATION_KEYS[code];
-    const base = { severity, code, messageKey: keys.messageKey, fixKey: keys.fixKey };
-    return { ...base, blocksSave: severity === 'error', fixKeys: fixes.map((f) => FIX_KEYS[f]) };
+    return { severity, code, ...VALIDATION_KEYS[code], blocksSave: severity === 'error', fixKeys: fixKeysOf(fixes) };
 }
 
-function tenantField(raw: string): FieldResult {
-    const result = parseTenantId(raw);
+function tenantField(result: TenantIdResult): FieldResult {
     if (!result.ok) return codeField('error', result.code, result.fixes);
     if (result.value.kind === 'guid') return okField(result.fixes, result.normalised);
     // A domain is fine to type but the 36-character column needs the GUID: save waits for discovery.
@@ -69,11 +70,11 @@ function secretField(raw: string, tenantId?: string, applicationId?: string): Fi
  */
 export function validateCredentials(input: CredentialInput, profileKind: ProfileKind): CredentialValidation {
     const fields: CredentialValidation['fields'] = {};
+    const tenant = parseTenantId(input.tenantId ?? '');
     if (profileKind === 'crossTenantOAuth' || profileKind === 'hybridS2S') {
-        fields.tenantId = tenantField(input.tenantId ?? '');
+        fields.tenantId = tenantField(tenant);
     }
     if (profileKind === 'crossTenantOAuth') {
-        const tenant = parseTenantId(input.tenantId ?? '');
         const tenantGuid = tenant.ok && tenant.value.kind === 'guid' ? tenant.value.tenantId : input.tenantId;
         fields.applicationId = applicationField(input.applicationId ?? '', tenantGuid);
         const app = fields.applicationId.normalised ?? input.applicationId;

@@ -7,6 +7,7 @@ import { buildLoginUrl, loginHostsFor, type DetectedCloud } from '../credentials
 import { EXCHANGE_RESOURCE_APP_ID, FULL_ACCESS_AS_APP_ROLE_ID } from '../credentials/guid';
 import { parseTenantId } from '../credentials/tenant-id';
 import type { Cloud } from '../profile';
+import { capitalise } from '../template';
 import { describeDeadline, EWS_ALLOW_LIST_DEADLINE, GRAPH_PERMISSIONS_DEADLINE, parseDay } from './deadline';
 import type { DeadlineInfo } from './deadline';
 import type { ReadinessItemId } from './items';
@@ -51,10 +52,11 @@ const MAILBOX_PLACEHOLDER = '<mailbox@contoso.com>';
 const GROUP_PLACEHOLDER = '<mail-enabled-security-group@contoso.com>';
 const SCOPE_NAME = 'Dynamics 365 server-side sync';
 
-type Ids = { tenant?: string; app?: string; host: string };
+/** The validated IDs (undefined while invalid); `appArg` is the quoted app ID or its placeholder, for commands. */
+type Ids = { tenant?: string; app?: string; appArg: string; host: string };
 
 function item(id: ReadinessItemId, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-    const name = id.charAt(0).toUpperCase() + id.slice(1);
+    const name = capitalise(id);
     return { id, titleKey: `Readiness_${name}Title`, bodyKey: `Readiness_${name}Body`, status: 'info', ...extra };
 }
 
@@ -64,10 +66,15 @@ function withDeadline(id: ReadinessItemId, isoDay: string, today: Date, extra: P
     return item(id, { ...extra, status, dueDate: isoDay, deadline });
 }
 
+/** A multi-line script: one command per line. */
+function script(...commands: string[]): string {
+    return commands.join('\n');
+}
+
 function exchangePermission(ids: Ids): ChecklistItem {
     // Azure CLI (runs in PowerShell or bash); the single-quoted literal is safe in both.
     const value =
-        `az ad app permission add --id ${psQuote(ids.app ?? APP_PLACEHOLDER)} --api ${EXCHANGE_RESOURCE_APP_ID}` +
+        `az ad app permission add --id ${ids.appArg} --api ${EXCHANGE_RESOURCE_APP_ID}` +
         ` --api-permissions ${FULL_ACCESS_AS_APP_ROLE_ID}=Role`;
     const list = [
         `Office 365 Exchange Online: ${EXCHANGE_RESOURCE_APP_ID}`,
@@ -82,10 +89,9 @@ function adminConsent(ids: Ids): ChecklistItem {
     return item('adminConsent', { value: url });
 }
 
-function rbacScope(ids: Ids): ChecklistItem {
-    const app = psQuote(ids.app ?? APP_PLACEHOLDER);
+function rbacScope({ appArg: app }: Ids): ChecklistItem {
     const scope = psQuote(SCOPE_NAME);
-    const lines = [
+    const value = script(
         psCommand('New-ServicePrincipal', [
             ['AppId', app],
             ['ObjectId', psQuote(OBJECT_ID_PLACEHOLDER)],
@@ -103,13 +109,12 @@ function rbacScope(ids: Ids): ChecklistItem {
             ['Identity', app],
             ['Resource', psQuote(MAILBOX_PLACEHOLDER)],
         ]),
-    ];
-    return item('rbacScope', { value: lines.join('\n') });
+    );
+    return item('rbacScope', { value });
 }
 
-function accessPolicy(ids: Ids): ChecklistItem {
-    const app = psQuote(ids.app ?? APP_PLACEHOLDER);
-    const lines = [
+function accessPolicy({ appArg: app }: Ids): ChecklistItem {
+    const value = script(
         psCommand('New-ApplicationAccessPolicy', [
             ['AppId', app],
             ['PolicyScopeGroupId', psQuote(GROUP_PLACEHOLDER)],
@@ -120,23 +125,23 @@ function accessPolicy(ids: Ids): ChecklistItem {
             ['AppId', app],
             ['Identity', psQuote(MAILBOX_PLACEHOLDER)],
         ]),
-    ];
-    return item('accessPolicy', { value: lines.join('\n') });
+    );
+    return item('accessPolicy', { value });
 }
 
 function ewsAllowList(ids: Ids, today: Date): ChecklistItem {
-    const lines = [
+    const value = script(
         psCommand('Set-OrganizationConfig', [['EwsEnabled', '$true']]),
-        psCommand('Set-OrganizationConfig', [['EwsAllowedAppIDs', psQuote(ids.app ?? APP_PLACEHOLDER)]]),
+        psCommand('Set-OrganizationConfig', [['EwsAllowedAppIDs', ids.appArg]]),
         psCommand('Get-OrganizationConfig', [['RetrieveEwsOperationAccessPolicy']]),
-    ];
-    return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value: lines.join('\n') });
+    );
+    return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value });
 }
 
 function graphPermissions(ids: Ids, today: Date): ChecklistItem {
     const params: [string, string?][] = [
         ['TenantId', psQuote(ids.tenant ?? TENANT_PLACEHOLDER)],
-        ['ClientId', psQuote(ids.app ?? APP_PLACEHOLDER)],
+        ['ClientId', ids.appArg],
         ['WhatIf'],
     ];
     const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', params);
@@ -148,10 +153,13 @@ function graphPermissions(ids: Ids, today: Date): ChecklistItem {
 
 function idsOf(input: ChecklistInput): Ids {
     const tenant = parseTenantId(input.tenantId);
-    const app = parseApplicationId(input.applicationId, tenant.ok ? tenant.normalised : undefined);
+    const tenantId = tenant.ok ? tenant.normalised : undefined;
+    const app = parseApplicationId(input.applicationId, tenantId);
+    const appId = app.ok ? app.value : undefined;
     return {
-        tenant: tenant.ok ? tenant.normalised : undefined,
-        app: app.ok ? app.value : undefined,
+        tenant: tenantId,
+        app: appId,
+        appArg: psQuote(appId ?? APP_PLACEHOLDER),
         host: loginHostsFor(input.cloud)[0],
     };
 }

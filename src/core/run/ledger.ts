@@ -24,12 +24,15 @@ export type LedgerEntry = {
 /** Counts for the progress bar and the final summary. */
 export type LedgerSummary = Record<EntryState, number> & { selected: number; inFlight: number; settled: boolean };
 
+/** Any entry still in progress may fail or be skipped. */
+const ENDINGS: readonly EntryState[] = ['failed', 'skipped'];
+
 const ALLOWED: Record<EntryState, readonly EntryState[]> = {
-    pending: ['sent', 'testing', 'failed', 'skipped'],
+    pending: ['sent', 'testing', ...ENDINGS],
     // sent → pending only when the server said the batch was not processed (429), so approval is not repeated.
-    sent: ['confirmed', 'failed', 'pending', 'skipped'],
-    confirmed: ['testing', 'failed', 'skipped'],
-    testing: ['succeeded', 'failed', 'skipped'],
+    sent: ['confirmed', 'pending', ...ENDINGS],
+    confirmed: ['testing', ...ENDINGS],
+    testing: ['succeeded', ...ENDINGS],
     succeeded: [],
     failed: [],
     skipped: [],
@@ -107,7 +110,7 @@ export class RunLedger {
 
     /** Every entry in plan order (copies). */
     all(): LedgerEntry[] {
-        return [...this.entries.values()].map((e) => ({ ...e }));
+        return this.list().map((e) => ({ ...e }));
     }
 
     /** One entry (copy). */
@@ -118,7 +121,9 @@ export class RunLedger {
 
     /** Ids in `state` and not in flight. */
     idsIn(state: EntryState): string[] {
-        return [...this.entries.values()].filter((e) => e.state === state && !e.inFlight).map((e) => e.mailboxId);
+        return this.list()
+            .filter((e) => e.state === state && !e.inFlight)
+            .map((e) => e.mailboxId);
     }
 
     /** Mark ids as dispatched (their request is on the wire). */
@@ -137,14 +142,14 @@ export class RunLedger {
     approvalConfirmed(id: string): void {
         const e = this.must(id);
         e.approvalConfirmed = true;
-        if (this.cancelled) this.move(e, 'skipped', { reason: 'cancelled', detail: 'approved' });
+        if (this.cancelled) this.skipCancelled(e, { detail: 'approved' });
         else this.move(e, 'confirmed');
     }
 
     /** The server did not process the approval (whole-batch 429): it may be sent again. */
     approvalNotProcessed(id: string): void {
         const e = this.must(id);
-        if (this.cancelled) this.move(e, 'skipped', { reason: 'cancelled' });
+        if (this.cancelled) this.skipCancelled(e);
         else this.move(e, 'pending');
     }
 
@@ -165,24 +170,18 @@ export class RunLedger {
         this.move(this.must(id), 'failed', detail ? { cause, detail } : { cause });
     }
 
-    /** Skip one entry with a reason. */
-    skipped(id: string, reason: SkipReason, detail?: string): void {
-        this.move(this.must(id), 'skipped', detail ? { reason, detail } : { reason });
-    }
-
     /** Cancel: everything not yet sent becomes skipped('cancelled'); in-flight entries are accounted when answered. */
     cancel(): void {
         this.cancelled = true;
-        for (const e of this.entries.values()) {
-            if (e.inFlight) continue;
-            if (e.state === 'pending' || e.state === 'confirmed') this.move(e, 'skipped', { reason: 'cancelled' });
+        for (const e of this.list()) {
+            if (!e.inFlight && (e.state === 'pending' || e.state === 'confirmed')) this.skipCancelled(e);
         }
     }
 
     /** After a cancelled run has drained: tests already queued are no longer watched. */
     abandonTesting(detail: string): void {
-        for (const e of this.entries.values()) {
-            if (e.state === 'testing' && !e.inFlight) this.move(e, 'skipped', { reason: 'cancelled', detail });
+        for (const e of this.list()) {
+            if (e.state === 'testing' && !e.inFlight) this.skipCancelled(e, { detail });
         }
     }
 
@@ -190,7 +189,7 @@ export class RunLedger {
     summary(): LedgerSummary {
         const counts = { pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 };
         let inFlight = 0;
-        for (const e of this.entries.values()) {
+        for (const e of this.list()) {
             counts[e.state] += 1;
             if (e.inFlight) inFlight += 1;
         }
@@ -207,7 +206,7 @@ export class RunLedger {
     /** Failures grouped by cause, for the summary panel. */
     failuresByCause(): Map<FailureCause, LedgerEntry[]> {
         const groups = new Map<FailureCause, LedgerEntry[]>();
-        for (const e of this.entries.values()) {
+        for (const e of this.list()) {
             if (e.state !== 'failed' || !e.cause) continue;
             groups.set(e.cause, [...(groups.get(e.cause) ?? []), { ...e }]);
         }
@@ -216,7 +215,7 @@ export class RunLedger {
 
     /** A new plan covering only the failures; approval is repeated only where it was never confirmed. */
     retryFailed(now: Date, testPatch: TestPatch): RunPlan {
-        const items = [...this.entries.values()]
+        const items = this.list()
             .filter((e) => e.state === 'failed')
             .map((e) => ({
                 mailboxId: e.mailboxId,
@@ -225,6 +224,11 @@ export class RunLedger {
                 test: true,
             }));
         return { mode: this.mode, createdAt: now.toISOString(), items, testPatch };
+    }
+
+    /** The live entries in plan order. */
+    private list(): LedgerEntry[] {
+        return [...this.entries.values()];
     }
 
     private must(id: string): LedgerEntry {
@@ -237,5 +241,9 @@ export class RunLedger {
         if (!ALLOWED[e.state].includes(to)) throw new Error(`Invalid transition ${e.state} → ${to} for ${e.mailboxId}`);
         e.state = to;
         Object.assign(e, extra);
+    }
+
+    private skipCancelled(e: LedgerEntry, extra: Partial<LedgerEntry> = {}): void {
+        this.move(e, 'skipped', { reason: 'cancelled', ...extra });
     }
 }

@@ -2,7 +2,7 @@
 import { SEND_POSTPONE_NOW } from '../assumptions';
 import {
     APPROVAL,
-    SSS,
+    serverSideSyncDirections,
     type MailboxRow,
     type PlanItem,
     type RunMode,
@@ -14,21 +14,16 @@ import {
 /** Who runs the plan and how the org is configured. */
 export type PlanOptions = { canApprove: boolean; requireApproval: boolean; mode: RunMode };
 
-function usesServerSideSync(row: MailboxRow): boolean {
-    return (
-        row.incomingemaildeliverymethod === SSS.incoming ||
-        row.outgoingemaildeliverymethod === SSS.outgoing ||
-        row.actdeliverymethod === SSS.act
-    );
+function isApproved(row: MailboxRow): boolean {
+    return row.emailrouteraccessapproval === APPROVAL.approved;
 }
 
 function skipReason(row: MailboxRow, options: PlanOptions): SkipReason | undefined {
     if (row.statecode !== null && row.statecode !== 0) return 'inactive';
     if (!row.profileId) return 'noProfile';
     // A mailbox with no direction on Server-Side Sync has nothing for Test & Enable to test.
-    if (!usesServerSideSync(row)) return 'notServerSideSync';
-    const approved = row.emailrouteraccessapproval === APPROVAL.approved;
-    if (approved || !options.requireApproval) return undefined;
+    if (!serverSideSyncDirections(row).some(Boolean)) return 'notServerSideSync';
+    if (isApproved(row) || !options.requireApproval) return undefined;
     if (options.mode === 'testOnly') return 'notApproved';
     return options.canApprove ? undefined : 'cannotApprove';
 }
@@ -37,9 +32,8 @@ function planItem(row: MailboxRow, options: PlanOptions): PlanItem {
     const base = { mailboxId: row.mailboxid, name: row.name };
     const skip = skipReason(row, options);
     if (skip) return { ...base, approve: false, test: false, skip };
-    const approved = row.emailrouteraccessapproval === APPROVAL.approved;
     // Never approve twice: rows already at 1 are left alone (dataverse.md §5).
-    const approve = options.mode === 'approveAndTest' && !approved && options.canApprove;
+    const approve = options.mode === 'approveAndTest' && !isApproved(row) && options.canApprove;
     return { ...base, approve, test: true };
 }
 

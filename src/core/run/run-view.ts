@@ -2,7 +2,13 @@
  * Turns the ledger's failures into decoded causes with fixes, grouped for the run summary
  * ("52 failed (31 consent missing, 21 mailbox not licensed)", product.md §5).
  */
-import { CAUSES, decodeAlert, type CauseCode, type DecodedError } from '../credentials/error-catalogue';
+import {
+    APPROVAL_PRIVILEGE_TEXT,
+    decodeAlert,
+    decodedCause,
+    type CauseCode,
+    type DecodedError,
+} from '../credentials/error-catalogue';
 import type { LedgerEntry, LedgerSummary } from './ledger';
 import type { FailureCause } from './types';
 
@@ -15,23 +21,18 @@ const DIRECT: Partial<Record<FailureCause, CauseCode>> = {
     sessionExpired: 'sessionExpired',
 };
 
-function fromCause(cause: CauseCode, raw: string): DecodedError {
-    const c = CAUSES[cause];
-    return { cause, messageKey: c.messageKey, fixKey: c.fixKey, checklistItem: c.checklistItem, transient: c.transient, raw };
-}
-
 /** Decode one failed ledger entry: alert text for failed tests, the refusal for approvals, the cause otherwise. */
 export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): DecodedError {
     const raw = entry.detail ?? '';
     const direct = entry.cause ? DIRECT[entry.cause] : undefined;
-    if (direct) return fromCause(direct, raw);
+    if (direct) return decodedCause(direct, raw);
     if (entry.cause === 'approvalRefused') {
-        return fromCause(/prvApproveRejectEmailAddress/i.test(raw) ? 'approvalPrivilegeMissing' : 'approvalRefused', raw);
+        return decodedCause(APPROVAL_PRIVILEGE_TEXT.test(raw) ? 'approvalPrivilegeMissing' : 'approvalRefused', raw);
     }
     const decoded = decodeAlert({ text: raw });
     // Refused approvals were classified by the executor (cause 'approvalRefused'). The same codes on any other
     // request are no refusal: 0x80040216 is also Dataverse's generic "unexpected error".
-    return entry.cause === 'httpError' && decoded.cause === 'approvalRefused' ? fromCause('unknown', raw) : decoded;
+    return entry.cause === 'httpError' && decoded.cause === 'approvalRefused' ? decodedCause('unknown', raw) : decoded;
 }
 
 /** A group of failures sharing a decoded cause. */

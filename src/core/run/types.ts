@@ -29,6 +29,15 @@ export type MailboxRow = {
 export const APPROVAL = { empty: 0, approved: 1, pending: 2, rejected: 3 } as const;
 /** Server-Side Sync values: incoming/outgoing 2, ACT 1 (dataverse.md §3.2). */
 export const SSS = { incoming: 2, outgoing: 2, act: 1 } as const;
+
+/** Whether each direction (incoming, outgoing, ACT) of a mailbox is delivered by Server-Side Sync. */
+export function serverSideSyncDirections(row: MailboxRow): boolean[] {
+    return [
+        row.incomingemaildeliverymethod === SSS.incoming,
+        row.outgoingemaildeliverymethod === SSS.outgoing,
+        row.actdeliverymethod === SSS.act,
+    ];
+}
 /** Test status values (dataverse.md §3.2). */
 export const TEST_STATUS = { notRun: 0, success: 1, failure: 2 } as const;
 

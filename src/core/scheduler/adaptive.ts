@@ -48,8 +48,8 @@ export class AdaptiveLimits {
             this.cap = Math.min(this.options.maxConcurrency, Math.floor(outcome.dopHint));
             this.concurrency = Math.min(this.concurrency, this.cap);
         }
-        if (outcome.status === 429 || outcome.code === CODE_CONCURRENCY) return this.decrease(outcome.code);
-        if (outcome.code === CODE_EXECUTION_TIME) return this.decrease(outcome.code);
+        const throttled = outcome.code === CODE_CONCURRENCY || outcome.code === CODE_EXECUTION_TIME;
+        if (outcome.status === 429 || throttled) return this.decrease(outcome.code);
         if (outcome.status >= 200 && outcome.status < 300) this.increase();
     }
 

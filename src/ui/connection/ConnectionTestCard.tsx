@@ -1,7 +1,9 @@
 import { h, memo, useEffect, useState } from '../react';
 import { Dropdown } from '@fluentui/react';
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '../fluent';
-import { format, type GetString, type StringKey } from '../strings';
+import { DefaultButton, GAP_8, PrimaryButton, Stack, Text } from '../fluent';
+import { BlockText, Notice } from '../common';
+import { format, type StringKey } from '../strings';
+import { useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
 import type { CanaryOption, ConnectionTestView } from './connection-state';
 
@@ -15,7 +17,6 @@ export type ConnectionTestCardProps = {
     nowMs: number;
     onRun: (canaryId: string) => void;
     onCancel: () => void;
-    getString: GetString;
 };
 
 type Step = { key: StringKey; state: 'done' | 'active' | 'todo' };
@@ -28,7 +29,8 @@ function stepsOf(view: ConnectionTestView): Step[] {
 
 const STEP_MARK = { done: '✓', active: '…', todo: '○' } as const;
 
-function Steps({ view, getString }: { view: ConnectionTestView; getString: GetString }) {
+function Steps({ view }: { view: ConnectionTestView }) {
+    const getString = useGetString();
     if (view.status === 'idle') return null;
     return (
         <ol aria-label={getString('ConnectionTest_Progress')} style={{ margin: 0, paddingLeft: 20 }}>
@@ -41,30 +43,31 @@ function Steps({ view, getString }: { view: ConnectionTestView; getString: GetSt
     );
 }
 
-function Outcome({ view, nowMs, getString }: { view: ConnectionTestView; nowMs: number; getString: GetString }) {
+function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
+    const getString = useGetString();
     switch (view.status) {
         case 'running': {
             const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
-            return <Text block>{format(getString('ConnectionTest_NextCheck'), seconds, view.polls)}</Text>;
+            return <BlockText>{format(getString('ConnectionTest_NextCheck'), seconds, view.polls)}</BlockText>;
         }
         case 'succeeded':
-            return <MessageBar messageBarType={MessageBarType.success}>{getString('ConnectionTest_Succeeded')}</MessageBar>;
+            return <Notice type="success">{getString('ConnectionTest_Succeeded')}</Notice>;
         case 'timedOut':
-            return <MessageBar messageBarType={MessageBarType.warning}>{getString('ConnectionTest_TimedOut')}</MessageBar>;
+            return <Notice type="warning">{getString('ConnectionTest_TimedOut')}</Notice>;
         case 'cancelled':
-            return <MessageBar messageBarType={MessageBarType.info}>{getString('ConnectionTest_Cancelled')}</MessageBar>;
+            return <Notice type="info">{getString('ConnectionTest_Cancelled')}</Notice>;
         case 'failed':
         case 'error': {
             const failures = view.status === 'failed' ? view.failures : [view.failure];
             return (
-                <MessageBar messageBarType={MessageBarType.error} isMultiline>
-                    <Stack tokens={{ childrenGap: 8 }}>
-                        <Text block>{getString('ConnectionTest_Failed')}</Text>
+                <Notice type="error" isMultiline>
+                    <Stack tokens={GAP_8}>
+                        <BlockText>{getString('ConnectionTest_Failed')}</BlockText>
                         {failures.map((f, i) => (
-                            <FailureDetail key={`${f.cause}-${i}`} failure={f} getString={getString} />
+                            <FailureDetail key={`${f.cause}-${i}`} failure={f} />
                         ))}
                     </Stack>
-                </MessageBar>
+                </Notice>
             );
         }
         default:
@@ -74,19 +77,20 @@ function Outcome({ view, nowMs, getString }: { view: ConnectionTestView; nowMs: 
 
 /** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
 export const ConnectionTestCard = memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
-    const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel, getString } = props;
+    const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel } = props;
+    const getString = useGetString();
     const [canaryId, setCanaryId] = useState(defaultCanaryId);
     useEffect(() => setCanaryId((current) => current ?? defaultCanaryId), [defaultCanaryId]);
     const running = view.status === 'running';
     return (
-        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
-            <Text variant="mediumPlus" as="h3" block>
+        <Stack tokens={GAP_8} role="region" aria-label={getString('ConnectionTest_Title')}>
+            <BlockText variant="mediumPlus" as="h3">
                 {getString('ConnectionTest_Title')}
-            </Text>
-            <Text block variant="small">
+            </BlockText>
+            <BlockText variant="small">
                 {getString('ConnectionTest_Explainer')}
-            </Text>
-            {blockedKey && <MessageBar messageBarType={MessageBarType.warning}>{getString(blockedKey)}</MessageBar>}
+            </BlockText>
+            {blockedKey && <Notice type="warning">{getString(blockedKey)}</Notice>}
             <Dropdown
                 label={getString('ConnectionTest_Canary')}
                 options={canaries.map((c) => ({ key: c.id, text: c.label }))}
@@ -94,7 +98,7 @@ export const ConnectionTestCard = memo(function ConnectionTestCard(props: Connec
                 disabled={running || canaries.length === 0}
                 onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}
             />
-            <Stack horizontal tokens={{ childrenGap: 8 }}>
+            <Stack horizontal tokens={GAP_8}>
                 <PrimaryButton
                     disabled={running || !canaryId || blockedKey !== undefined}
                     onClick={() => canaryId && onRun(canaryId)}
@@ -104,8 +108,8 @@ export const ConnectionTestCard = memo(function ConnectionTestCard(props: Connec
                 {running && <DefaultButton onClick={onCancel}>{getString('ConnectionTest_Cancel')}</DefaultButton>}
             </Stack>
             <div aria-live="polite">
-                <Steps view={view} getString={getString} />
-                <Outcome view={view} nowMs={nowMs} getString={getString} />
+                <Steps view={view} />
+                <Outcome view={view} nowMs={nowMs} />
             </div>
         </Stack>
     );

@@ -1,25 +1,28 @@
 import { h, memo, useState } from '../react';
 import { ActionButton } from '@fluentui/react';
-import { Stack, Text, useTheme } from '../fluent';
+import { GAP_4, Stack, useTheme } from '../fluent';
+import { BlockText } from '../common';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type StringKey } from '../strings';
+import { useGetString } from '../texts';
 
 /** Props of one decoded failure. */
-export type FailureDetailProps = { failure: DecodedError; getString: GetString };
+export type FailureDetailProps = { failure: DecodedError };
 
 /** What failed and why, what to do, and the raw text one click away (product.md §2). */
-export const FailureDetail = memo(function FailureDetail({ failure, getString }: FailureDetailProps) {
+export const FailureDetail = memo(function FailureDetail({ failure }: FailureDetailProps) {
+    const getString = useGetString();
     const [showRaw, setShowRaw] = useState(false);
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
     const message = format(getString(failure.messageKey as StringKey), failure.raw, failure.code ?? '');
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
-            <Text block styles={{ root: { fontWeight: 600 } }}>
+        <Stack tokens={GAP_4}>
+            <BlockText styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
-            </Text>
-            <Text block>{getString(failure.fixKey as StringKey)}</Text>
+            </BlockText>
+            <BlockText>{getString(failure.fixKey as StringKey)}</BlockText>
             {failure.raw && (
                 <ActionButton
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}
@@ -31,9 +34,9 @@ export const FailureDetail = memo(function FailureDetail({ failure, getString }:
                 </ActionButton>
             )}
             {showRaw && (
-                <Text block variant="small" styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                <BlockText variant="small" styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
                     {failure.raw}
-                </Text>
+                </BlockText>
             )}
         </Stack>
     );

@@ -1,10 +1,11 @@
 import { h, memo } from '../react';
-import { Link, MessageBar, MessageBarType, Stack, Text } from '../fluent';
+import { GAP_4, GAP_8, Link, Stack } from '../fluent';
+import { BlockText, Notice } from '../common';
 import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
 import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
 import type { ResolveTenant } from '../hooks/use-discovery';
-import type { GetString } from '../strings';
+import { useGetString } from '../texts';
 import { DiscoveryStatus } from './DiscoveryStatus';
 import { ValidatedField } from './ValidatedField';
 
@@ -26,39 +27,38 @@ export type CredentialsSectionProps = {
     onChange?: (change: CredentialsChange) => void;
     /** Opens the Mailboxes area (Exchange Online profiles have nothing to enter here). */
     onOpenMailboxes?: () => void;
-    getString: GetString;
 };
 
 // A GUID is 36 characters; a pasted portal URL is longer, so the field allows more and "apply fix" shortens it.
 const FIELD_MAX_LENGTH = 2048;
 
-function ExchangeOnlineNote({ onOpenMailboxes, getString }: Pick<CredentialsSectionProps, 'onOpenMailboxes' | 'getString'>) {
+function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, 'onOpenMailboxes'>) {
+    const getString = useGetString();
+    const seeMailboxes = getString('Credentials_SeeMailboxes');
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
-            <Text block>{getString('Credentials_ExchangeOnlineNothing')}</Text>
-            {onOpenMailboxes ? (
-                <Link onClick={onOpenMailboxes}>{getString('Credentials_SeeMailboxes')}</Link>
-            ) : (
-                <Text block>{getString('Credentials_SeeMailboxes')}</Text>
-            )}
+        <Stack tokens={GAP_4}>
+            <BlockText>{getString('Credentials_ExchangeOnlineNothing')}</BlockText>
+            {onOpenMailboxes ? <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link> : <BlockText>{seeMailboxes}</BlockText>}
         </Stack>
     );
 }
 
-function HybridNote({ useDefaultTenantId, getString }: Pick<CredentialsSectionProps, 'useDefaultTenantId' | 'getString'>) {
+function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDefaultTenantId'>) {
+    const getString = useGetString();
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
-            <Text block>{getString('Credentials_HybridGuidance')}</Text>
-            <MessageBar messageBarType={useDefaultTenantId ? MessageBarType.warning : MessageBarType.info}>
+        <Stack tokens={GAP_4}>
+            <BlockText>{getString('Credentials_HybridGuidance')}</BlockText>
+            <Notice type={useDefaultTenantId ? 'warning' : 'info'}>
                 {getString('Credentials_UseDefaultTenantNote')}
-            </MessageBar>
+            </Notice>
         </Stack>
     );
 }
 
 /** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
 export const CredentialsSection = memo(function CredentialsSection(props: CredentialsSectionProps) {
-    const { kind, serverAuthority, getString } = props;
+    const { kind, serverAuthority } = props;
+    const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
     const { tenant, app, validation, discovery } = useCredentials({
         kind,
@@ -71,9 +71,9 @@ export const CredentialsSection = memo(function CredentialsSection(props: Creden
     if (kind === 'exchangeOnline') return <ExchangeOnlineNote {...props} />;
     // The header already explains an unsupported profile; there is nothing to enter for it.
     if (kind === 'unsupported') return null;
-    const common = { isReadOnly, getString, maxLength: FIELD_MAX_LENGTH };
+    const common = { isReadOnly, maxLength: FIELD_MAX_LENGTH };
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
+        <Stack tokens={GAP_8}>
             {kind === 'hybridS2S' && <HybridNote {...props} />}
             <ValidatedField
                 {...common}
@@ -89,7 +89,6 @@ export const CredentialsSection = memo(function CredentialsSection(props: Creden
                 serverAuthority={serverAuthority}
                 isReadOnly={isReadOnly}
                 onUseGuid={(guid) => tenant.setNow(guid.slice(0, TENANT_COLUMN_LENGTH))}
-                getString={getString}
             />
             {kind === 'crossTenantOAuth' && (
                 <ValidatedField

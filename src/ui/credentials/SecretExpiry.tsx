@@ -1,9 +1,11 @@
 import { h, memo } from '../react';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react';
-import { DefaultButton, MessageBar, MessageBarType, Stack } from '../fluent';
+import { DefaultButton, GAP_4, Stack } from '../fluent';
+import { Notice } from '../common';
 import { describeDeadline } from '../../core/readiness/deadline';
-import { toLocalDay, toUtcDay, useDayFormatter } from '../hooks/use-credentials-dates';
-import { format, type GetString } from '../strings';
+import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
+import { format } from '../strings';
+import { useFormatDay, useGetString } from '../texts';
 
 /** Props of the secret expiry date and its reminder. */
 export type SecretExpiryProps = {
@@ -13,36 +15,30 @@ export type SecretExpiryProps = {
     onSaveExpiry?: (date: Date | null) => void;
     today: Date;
     reminderDays: number;
-    locale?: string;
     isReadOnly: boolean;
-    getString: GetString;
 };
 
-function Reminder({ expiryDate, today, reminderDays, locale, getString }: SecretExpiryProps & { expiryDate: Date }) {
-    const formatDay = useDayFormatter(locale);
+function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { expiryDate: Date }) {
+    const getString = useGetString();
+    const formatDay = useFormatDay();
     const { daysLeft, status } = describeDeadline(expiryDate, today);
     if (status === 'passed') {
-        return (
-            <MessageBar messageBarType={MessageBarType.error}>
-                {format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}
-            </MessageBar>
-        );
+        return <Notice type="error">{format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}</Notice>;
     }
     if (daysLeft > reminderDays) return null;
     return (
-        <MessageBar messageBarType={MessageBarType.warning}>
-            {format(getString('Secret_ExpiryReminder'), formatDay(expiryDate), daysLeft)}
-        </MessageBar>
+        <Notice type="warning">{format(getString('Secret_ExpiryReminder'), formatDay(expiryDate), daysLeft)}</Notice>
     );
 }
 
 /** Optional expiry date of the secret, with a reminder when it is near or passed. */
 export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps) {
-    const { expiryDate, onSaveExpiry, isReadOnly, locale, getString } = props;
-    const formatDay = useDayFormatter(locale);
+    const { expiryDate, onSaveExpiry, isReadOnly } = props;
+    const getString = useGetString();
+    const formatDay = useFormatDay();
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
+        <Stack tokens={GAP_4}>
             <DatePicker
                 label={getString('Secret_ExpiryLabel')}
                 value={expiryDate ? toLocalDay(expiryDate) : undefined}

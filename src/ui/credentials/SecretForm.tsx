@@ -1,10 +1,12 @@
 import { h, memo, useState } from '../react';
 import { getId } from '@fluentui/react';
-import { DefaultButton, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '../fluent';
+import { DefaultButton, GAP_8, Link, PrimaryButton, Stack } from '../fluent';
+import { Notice } from '../common';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
 import { format, type GetString, type StringKey } from '../strings';
+import { useGetString } from '../texts';
 import { SecretInput } from './SecretInput';
 
 /** Props of the inline "replace secret" form. */
@@ -15,7 +17,6 @@ export type SecretFormProps = {
     onSaveSecret: (value: string) => Promise<void>;
     onSaved: () => void;
     onCancel: () => void;
-    getString: GetString;
 };
 
 function messageOf(check: SecretCheck | undefined, getString: GetString): string | undefined {
@@ -26,7 +27,8 @@ function messageOf(check: SecretCheck | undefined, getString: GetString): string
 
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */
 export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
-    const { getString, onCancel } = props;
+    const { onCancel } = props;
+    const getString = useGetString();
     const form = useSecretForm(props);
     const [id] = useState(() => getId('secret'));
     const { check } = form;
@@ -39,7 +41,7 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
                 void form.submit();
             }}
         >
-            <Stack tokens={{ childrenGap: 8 }}>
+            <Stack tokens={GAP_8}>
                 <SecretInput
                     id={id}
                     label={getString('Secret_Label')}
@@ -50,13 +52,11 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
                     onInput={form.inspect}
                 />
                 {check?.canFix && <Link onClick={form.applyFix}>{getString('Fix_ApplyCorrection')}</Link>}
-                {!isError && message && <MessageBar messageBarType={MessageBarType.warning}>{message}</MessageBar>}
+                {!isError && message && <Notice type="warning">{message}</Notice>}
                 {form.failure !== undefined && (
-                    <MessageBar messageBarType={MessageBarType.error}>
-                        {format(getString('Secret_SaveFailed'), form.failure)}
-                    </MessageBar>
+                    <Notice type="error">{format(getString('Secret_SaveFailed'), form.failure)}</Notice>
                 )}
-                <Stack horizontal tokens={{ childrenGap: 8 }}>
+                <Stack horizontal tokens={GAP_8}>
                     <PrimaryButton type="submit" disabled={!form.canSave}>
                         {getString(form.isSaving ? 'Secret_Saving' : 'Secret_Save')}
                     </PrimaryButton>

@@ -1,6 +1,7 @@
 import { h, memo, useMemo, type RefObject } from '../react';
-import { Label, mergeStyleSets } from '@fluentui/react';
-import { Text, useTheme } from '../fluent';
+import { Label } from '@fluentui/react';
+import { mergeStyleSets, useTheme } from '../fluent';
+import { BlockText } from '../common';
 
 /** Props of the uncontrolled password input (the secret never passes through React props or state). */
 export type SecretInputProps = {
@@ -46,7 +47,9 @@ function useClasses(isInvalid: boolean) {
 export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
     const { id, label, inputRef, description, errorMessage, disabled, onInput } = props;
     const classes = useClasses(errorMessage !== undefined);
-    const describedBy = [description && `${id}-description`, errorMessage && `${id}-error`].filter(Boolean).join(' ');
+    const descriptionId = `${id}-description`;
+    const errorId = `${id}-error`;
+    const describedBy = [description && descriptionId, errorMessage && errorId].filter(Boolean).join(' ');
     return (
         <div>
             <Label htmlFor={id}>{label}</Label>
@@ -63,14 +66,14 @@ export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
                 onChange={onInput}
             />
             {description && (
-                <Text id={`${id}-description`} variant="small" block>
+                <BlockText id={descriptionId} variant="small">
                     {description}
-                </Text>
+                </BlockText>
             )}
             {errorMessage && (
-                <Text id={`${id}-error`} role="alert" variant="small" block className={classes.error}>
+                <BlockText id={errorId} role="alert" variant="small" className={classes.error}>
                     {errorMessage}
-                </Text>
+                </BlockText>
             )}
         </div>
     );

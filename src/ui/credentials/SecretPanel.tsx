@@ -1,6 +1,7 @@
 import { h, memo, useCallback, useState } from '../react';
-import { DefaultButton, Stack, Text } from '../fluent';
-import type { GetString } from '../strings';
+import { DefaultButton, GAP_8, Stack } from '../fluent';
+import { BlockText } from '../common';
+import { useGetString } from '../texts';
 import { SecretExpiry } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
 
@@ -19,14 +20,13 @@ export type SecretPanelProps = {
     today: Date;
     /** Remind this many days before expiry (default 30). */
     reminderDays?: number;
-    locale?: string;
     isReadOnly?: boolean;
-    getString: GetString;
 };
 
 /** "A secret is set" / "No secret is set", "Replace secret" with an inline form, and the expiry reminder. */
 export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
-    const { isSecretSet, getString } = props;
+    const { isSecretSet } = props;
+    const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
     const [isEditing, setEditing] = useState(false);
     // After a successful save the record may not have been re-read yet; we know a secret is set now.
@@ -38,10 +38,8 @@ export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
     const onCancel = useCallback(() => setEditing(false), []);
     const isSet = isSecretSet || savedNow;
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
-            <Text block role="status">
-                {getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}
-            </Text>
+        <Stack tokens={GAP_8}>
+            <BlockText role="status">{getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}</BlockText>
             {isEditing ? (
                 <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
             ) : (

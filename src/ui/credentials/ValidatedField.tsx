@@ -1,8 +1,10 @@
 import { h, memo, useState } from '../react';
 import { TextField } from '@fluentui/react';
-import { Link, MessageBar, MessageBarType, Stack } from '../fluent';
+import { GAP_4, Link, Stack } from '../fluent';
+import { Notice } from '../common';
 import type { FieldResult } from '../../core/credentials/validate-credentials';
 import { format, type GetString, type StringKey } from '../strings';
+import { useGetString } from '../texts';
 
 /** Props of one validated credential text field. */
 export type ValidatedFieldProps = {
@@ -17,7 +19,6 @@ export type ValidatedFieldProps = {
     onBlur: () => void;
     /** Replace the value with the corrected one and validate at once. */
     onApplyFix: (value: string) => void;
-    getString: GetString;
 };
 
 // Core returns keys as plain strings; the resx test proves each of them exists.
@@ -31,7 +32,8 @@ function messageOf(result: FieldResult, getString: GetString): string {
 
 /** A TextField with validation: blocking errors on the field, warnings below it, and an "apply fix" link. */
 export const ValidatedField = memo(function ValidatedField(props: ValidatedFieldProps) {
-    const { label, value, result, description, isReadOnly, maxLength, onChange, onBlur, onApplyFix, getString } = props;
+    const { label, value, result, description, isReadOnly, maxLength, onChange, onBlur, onApplyFix } = props;
+    const getString = useGetString();
     const [touched, setTouched] = useState(false);
     // An untouched empty field is not an error yet: nobody has tried to fill it in.
     const showVerdict = result !== undefined && (touched || value !== '');
@@ -42,7 +44,7 @@ export const ValidatedField = memo(function ValidatedField(props: ValidatedField
     const canFix = !isReadOnly && fix !== undefined && fix !== value && fixKeys.length > 0;
     const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((k) => say(getString, k)).join('; '));
     return (
-        <Stack tokens={{ childrenGap: 4 }}>
+        <Stack tokens={GAP_4}>
             <TextField
                 label={label}
                 value={value}
@@ -61,7 +63,7 @@ export const ValidatedField = memo(function ValidatedField(props: ValidatedField
                     onBlur();
                 }}
             />
-            {warning && <MessageBar messageBarType={MessageBarType.warning}>{warning}</MessageBar>}
+            {warning && <Notice type="warning">{warning}</Notice>}
             {canFix && <Link onClick={() => onApplyFix(fix)}>{fixLabel}</Link>}
         </Stack>
     );

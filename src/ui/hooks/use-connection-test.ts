@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from '../react';
 import type { ConnectionTestView } from '../connection/connection-state';
+import { useNowWhile } from './use-now-while';
 
 /** Runs the test; reports intermediate views and resolves with the final one. Supplied by src/pcf. */
 export type RunConnectionTest = (
@@ -11,14 +12,9 @@ export type RunConnectionTest = (
 /** State of the connection test card: run, cancel, and a one-second tick for the countdown while running. */
 export function useConnectionTest(runTest: RunConnectionTest | undefined, now: () => number) {
     const [view, setView] = useState<ConnectionTestView>({ status: 'idle' });
-    const [nowMs, setNowMs] = useState(now);
+    const nowMs = useNowWhile(view.status === 'running', now);
     const controller = useRef<AbortController>();
     useEffect(() => () => controller.current?.abort(), []);
-    useEffect(() => {
-        if (view.status !== 'running') return undefined;
-        const timer = window.setInterval(() => setNowMs(now()), 1000);
-        return () => window.clearInterval(timer);
-    }, [view.status, now]);
     const run = useCallback(
         (canaryId: string) => {
             if (!runTest) return;

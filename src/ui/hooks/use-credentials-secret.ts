@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from '../react';
+import { useCallback, useEffect, useMemo, useRef, useState } from '../react';
 import { checkClientSecret, secretHint, type ClientSecretCode } from '../../core/credentials/client-secret';
 
 /** Inputs of useSecretForm. */
@@ -34,21 +34,22 @@ function inspectValue(value: string, ids: { tenantId?: string; applicationId?: s
  */
 export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }: UseSecretFormOptions) {
     const inputRef = useRef<HTMLInputElement>(null);
+    const ids = useMemo(() => ({ tenantId, applicationId }), [tenantId, applicationId]);
     const [check, setCheck] = useState<SecretCheck | undefined>(undefined);
     const [isSaving, setSaving] = useState(false);
     const [failure, setFailure] = useState<string | undefined>(undefined);
     const inspect = useCallback(() => {
         setFailure(undefined);
-        setCheck(inspectValue(inputRef.current?.value ?? '', { tenantId, applicationId }));
-    }, [tenantId, applicationId]);
+        setCheck(inspectValue(inputRef.current?.value ?? '', ids));
+    }, [ids]);
     useEffect(inspect, [inspect]);
     const applyFix = useCallback(() => {
         const input = inputRef.current;
-        const result = input ? checkClientSecret(input.value, { tenantId, applicationId }) : undefined;
+        const result = input ? checkClientSecret(input.value, ids) : undefined;
         if (!input || !result || result.ok || !result.fix) return;
         input.value = result.fix.value;
         inspect();
-    }, [tenantId, applicationId, inspect]);
+    }, [ids, inspect]);
     const clear = useCallback(() => {
         if (inputRef.current) inputRef.current.value = '';
         setCheck(undefined);
@@ -56,7 +57,7 @@ export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }
     const canSave = check !== undefined && check.severity !== 'error' && !isSaving;
     const submit = useCallback(async () => {
         const secret = inputRef.current?.value ?? '';
-        if (isSaving || secret === '' || !checkClientSecret(secret, { tenantId, applicationId }).ok) return;
+        if (isSaving || secret === '' || !checkClientSecret(secret, ids).ok) return;
         clear();
         setSaving(true);
         try {
@@ -67,6 +68,6 @@ export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }
             return;
         }
         onSaved();
-    }, [isSaving, tenantId, applicationId, clear, onSaveSecret, onSaved]);
+    }, [isSaving, ids, clear, onSaveSecret, onSaved]);
     return { inputRef, check, canSave, isSaving, failure, inspect, applyFix, submit, clear };
 }

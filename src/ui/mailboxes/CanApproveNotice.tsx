@@ -1,7 +1,9 @@
 import { h, memo, useMemo } from '../react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '../fluent';
+import { DefaultButton, GAP_4, GAP_8, Stack } from '../fluent';
+import { BlockText, Notice } from '../common';
 import { buildAdminMailto } from '../../core/mailbox-view';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type StringKey } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Why the user cannot approve. */
 export type ApproveBlocker = 'missingPrivilege' | 'missingRole';
@@ -11,8 +13,6 @@ export type CanApproveNoticeProps = {
     canApprove: boolean;
     blockers: readonly ApproveBlocker[];
     pendingAddresses: readonly string[];
-    getString: GetString;
-    formatNumber: (n: number) => string;
     /** Receives the addresses joined by newlines; the parent writes the clipboard. */
     onCopyPending: (text: string) => void;
     /** Receives a ready, encoded mailto: URL; the parent opens it. */
@@ -26,20 +26,18 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
 export const CanApproveNotice = memo(function CanApproveNotice(props: CanApproveNoticeProps) {
-    const { canApprove, blockers, pendingAddresses, getString, formatNumber } = props;
+    const { canApprove, blockers, pendingAddresses } = props;
+    const getString = useGetString();
+    const formatNumber = useFormatNumber();
     const mailto = useMemo(
         () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
         [getString, pendingAddresses],
     );
     const hasPending = pendingAddresses.length > 0;
     return (
-        <MessageBar
-            messageBarType={canApprove ? MessageBarType.success : MessageBarType.warning}
-            isMultiline
-            delayedRender={false}
-        >
-            <Stack tokens={{ childrenGap: 4 }}>
-                <Text block>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</Text>
+        <Notice type={canApprove ? 'success' : 'warning'} isMultiline delayedRender={false}>
+            <Stack tokens={GAP_4}>
+                <BlockText>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</BlockText>
                 {!canApprove && blockers.length > 0 && (
                     <ul>
                         {blockers.map((b) => (
@@ -47,16 +45,16 @@ export const CanApproveNotice = memo(function CanApproveNotice(props: CanApprove
                         ))}
                     </ul>
                 )}
-                <Text block>{getString('Approve_AdminNote')}</Text>
+                <BlockText>{getString('Approve_AdminNote')}</BlockText>
                 {hasPending && (
-                    <Text block>
+                    <BlockText>
                         {format(getString('Approve_PendingCount'), formatNumber(pendingAddresses.length))}
-                    </Text>
+                    </BlockText>
                 )}
                 {mailto.omitted > 0 && (
-                    <Text block>{format(getString('Approve_MailTruncated'), formatNumber(mailto.omitted))}</Text>
+                    <BlockText>{format(getString('Approve_MailTruncated'), formatNumber(mailto.omitted))}</BlockText>
                 )}
-                <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+                <Stack horizontal wrap tokens={GAP_8}>
                     <DefaultButton
                         text={getString('Approve_CopyPending')}
                         disabled={!hasPending}
@@ -69,6 +67,6 @@ export const CanApproveNotice = memo(function CanApproveNotice(props: CanApprove
                     />
                 </Stack>
             </Stack>
-        </MessageBar>
+        </Notice>
     );
 });

@@ -1,32 +1,33 @@
 import { h, memo } from '../react';
-import { Stack, Text } from '../fluent';
+import { GAP_4, Stack, Text } from '../fluent';
+import { BlockText } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type StringKey } from '../strings';
+import { useFormatDateTime, useGetString } from '../texts';
 
 /** Props of one decoded alert. */
-export type MailboxAlertItemProps = {
-    alert: MailboxAlertView;
-    getString: GetString;
-    formatDateTime: (iso: string) => string;
-};
+export type MailboxAlertItemProps = { alert: MailboxAlertView };
 
 /** One alert: decoded cause, the fix, and the raw text in a collapsible. */
-export const MailboxAlertItem = memo(function MailboxAlertItem(props: MailboxAlertItemProps) {
-    const { alert, getString, formatDateTime } = props;
+export const MailboxAlertItem = memo(function MailboxAlertItem({ alert }: MailboxAlertItemProps) {
+    const getString = useGetString();
+    const formatDateTime = useFormatDateTime();
     const cause = CAUSES[alert.cause];
     return (
         <li>
-            <Stack tokens={{ childrenGap: 4 }}>
+            <Stack tokens={GAP_4}>
                 {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
-                <Text block>{getString(cause.messageKey as StringKey)}</Text>
-                <Text block>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}</Text>
+                <BlockText>{getString(cause.messageKey as StringKey)}</BlockText>
+                <BlockText>
+                    {format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}
+                </BlockText>
                 {/* Native disclosure: keyboard and screen-reader support for free; raw text is plain text, never HTML. */}
                 <details>
                     <summary>{getString('Mailboxes_Details_Raw')}</summary>
-                    <Text block styles={{ root: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                    <BlockText styles={{ root: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
                         {alert.text}
-                    </Text>
+                    </BlockText>
                 </details>
             </Stack>
         </li>

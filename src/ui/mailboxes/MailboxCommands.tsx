@@ -1,6 +1,7 @@
 import { h, memo } from '../react';
 import { CommandBar, type ICommandBarItemProps } from '@fluentui/react';
-import type { GetString, StringKey } from '../strings';
+import type { StringKey } from '../strings';
+import { useGetString } from '../texts';
 
 /** Props of the mailbox command bar; each callback receives the ids it applies to. */
 export type MailboxCommandsProps = {
@@ -12,7 +13,6 @@ export type MailboxCommandsProps = {
     /** Read-only form: nothing that writes may run, and the reason says so (not "a run is in progress"). */
     isReadOnly?: boolean;
     isLoading: boolean;
-    getString: GetString;
     onApproveAndTest: (ids: string[]) => void;
     onTestOnly: (ids: string[]) => void;
     onRetryFailed: (ids: string[]) => void;
@@ -75,7 +75,7 @@ function specs(p: MailboxCommandsProps): Spec[] {
 
 /** The command bar; a disabled command stays focusable and says why it is disabled. */
 export const MailboxCommands = memo(function MailboxCommands(props: MailboxCommandsProps) {
-    const { getString } = props;
+    const getString = useGetString();
     const items: ICommandBarItemProps[] = specs(props).map((spec) => {
         const reason = spec.reason ? getString(spec.reason) : undefined;
         return {

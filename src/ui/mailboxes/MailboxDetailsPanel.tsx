@@ -1,21 +1,17 @@
 import { h, memo } from '../react';
 import { Panel, PanelType } from '@fluentui/react';
-import { Stack, Text } from '../fluent';
+import { GAP_8, Stack } from '../fluent';
+import { BlockText } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
-import type { GetString } from '../strings';
+import { useGetString } from '../texts';
 import { MailboxAlertItem } from './MailboxAlertItem';
 
 /** Props of the per-mailbox details panel. */
-export type MailboxDetailsPanelProps = {
-    mailbox: MailboxView | null;
-    getString: GetString;
-    formatDateTime: (iso: string) => string;
-    onDismiss: () => void;
-};
+export type MailboxDetailsPanelProps = { mailbox: MailboxView | null; onDismiss: () => void };
 
 /** Side panel with the mailbox's decoded alerts: cause, fix and the raw text one click away. */
-export const MailboxDetailsPanel = memo(function MailboxDetailsPanel(props: MailboxDetailsPanelProps) {
-    const { mailbox, getString, formatDateTime, onDismiss } = props;
+export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, onDismiss }: MailboxDetailsPanelProps) {
+    const getString = useGetString();
     return (
         <Panel
             isOpen={mailbox !== null}
@@ -26,22 +22,17 @@ export const MailboxDetailsPanel = memo(function MailboxDetailsPanel(props: Mail
             isLightDismiss
         >
             {mailbox && (
-                <Stack tokens={{ childrenGap: 8 }}>
-                    <Text block>{mailbox.address}</Text>
-                    <Text variant="mediumPlus" as="h2" block>
+                <Stack tokens={GAP_8}>
+                    <BlockText>{mailbox.address}</BlockText>
+                    <BlockText variant="mediumPlus" as="h2">
                         {getString('Mailboxes_Details_Alerts')}
-                    </Text>
+                    </BlockText>
                     {mailbox.alerts.length === 0 ? (
-                        <Text block>{getString('Mailboxes_Details_NoAlerts')}</Text>
+                        <BlockText>{getString('Mailboxes_Details_NoAlerts')}</BlockText>
                     ) : (
                         <ul>
                             {mailbox.alerts.map((alert, i) => (
-                                <MailboxAlertItem
-                                    key={i}
-                                    alert={alert}
-                                    getString={getString}
-                                    formatDateTime={formatDateTime}
-                                />
+                                <MailboxAlertItem key={i} alert={alert} />
                             ))}
                         </ul>
                     )}

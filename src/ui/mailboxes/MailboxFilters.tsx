@@ -1,14 +1,13 @@
 import { h, memo } from '../react';
-import { DefaultButton, Stack } from '../fluent';
+import { DefaultButton, GAP_4, Stack } from '../fluent';
 import { QUICK_FILTERS, type QuickFilter } from '../../core/mailbox-view';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type StringKey } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the quick-filter toggles. */
 export type MailboxFiltersProps = {
     value: QuickFilter;
     counts: Readonly<Record<QuickFilter, number>>;
-    getString: GetString;
-    formatNumber: (n: number) => string;
     onChange: (filter: QuickFilter) => void;
 };
 
@@ -22,9 +21,11 @@ const LABELS: Record<QuickFilter, StringKey> = {
 
 /** Quick filters as a group of toggle buttons (aria-pressed) with counts. */
 export const MailboxFilters = memo(function MailboxFilters(props: MailboxFiltersProps) {
-    const { value, counts, getString, formatNumber, onChange } = props;
+    const { value, counts, onChange } = props;
+    const getString = useGetString();
+    const formatNumber = useFormatNumber();
     return (
-        <Stack horizontal wrap tokens={{ childrenGap: 4 }} role="group" aria-label={getString('Mailboxes_FilterLabel')}>
+        <Stack horizontal wrap tokens={GAP_4} role="group" aria-label={getString('Mailboxes_FilterLabel')}>
             {QUICK_FILTERS.map((filter) => (
                 <DefaultButton
                     key={filter}

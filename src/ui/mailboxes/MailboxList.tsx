@@ -1,9 +1,10 @@
 import { h, memo, useState } from '../react';
 import { SearchBox } from '@fluentui/react';
-import { Stack, Text } from '../fluent';
+import { GAP_8, Stack } from '../fluent';
+import { BlockText } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
-import type { GetString } from '../strings';
+import { useGetString } from '../texts';
 import { MailboxCommands } from './MailboxCommands';
 import { MailboxDetailsPanel } from './MailboxDetailsPanel';
 import { MailboxFilters } from './MailboxFilters';
@@ -21,9 +22,6 @@ export type MailboxListProps = {
     isReadOnly?: boolean;
     /** Height of the scrollable list container in px (virtualization needs a fixed height). */
     height?: number;
-    getString: GetString;
-    formatNumber: (n: number) => string;
-    formatDateTime: (iso: string) => string;
     onApproveAndTest: (ids: string[]) => void;
     onTestOnly: (ids: string[]) => void;
     onRetryFailed: (ids: string[]) => void;
@@ -34,12 +32,13 @@ export type MailboxListProps = {
 
 /** Mailboxes: command bar, quick filters, search, summary, virtualized list and the details panel. */
 export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
-    const { rows, loading, getString, formatNumber: n, height = 480 } = props;
+    const { rows, loading, height = 480 } = props;
+    const getString = useGetString();
     const view = useMailboxView(rows);
     const [opened, setOpened] = useState<MailboxView | null>(null);
     const { selection } = view;
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
+        <Stack tokens={GAP_8}>
             <MailboxCommands
                 {...props}
                 selectedIds={view.selectedIds}
@@ -54,17 +53,15 @@ export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
                 value={view.search}
                 onChange={(_, v) => view.setSearch(v ?? '')}
             />
-            {loading && <MailboxLoading {...loading} getString={getString} formatNumber={n} />}
+            {loading && <MailboxLoading {...loading} />}
             <MailboxSelectionBar
                 total={rows.length}
                 shown={view.items.length}
                 selected={view.selectedIds.length}
-                getString={getString}
-                formatNumber={n}
                 onSelectShown={() => selection.setAllSelected(true)}
                 onClear={() => selection.setAllSelected(false)}
             />
-            {view.items.length === 0 && loading === null && <Text block>{getString('Mailboxes_Empty')}</Text>}
+            {view.items.length === 0 && loading === null && <BlockText>{getString('Mailboxes_Empty')}</BlockText>}
             <MailboxTable
                 {...props}
                 {...{ items: view.items, selection, sort: view.sort, isLoading: loading !== null, height }}

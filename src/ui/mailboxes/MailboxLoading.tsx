@@ -1,18 +1,15 @@
 import { h, memo } from '../react';
-import { ProgressIndicator } from '@fluentui/react';
-import { format, type GetString } from '../strings';
+import { ProgressIndicator } from '../fluent';
+import { format } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the loading progress. */
-export type MailboxLoadingProps = {
-    loaded: number;
-    estimatedTotal: number;
-    getString: GetString;
-    formatNumber: (n: number) => string;
-};
+export type MailboxLoadingProps = { loaded: number; estimatedTotal: number };
 
 /** "Loaded 15,000 of ~50,000" while pages arrive. */
-export const MailboxLoading = memo(function MailboxLoading(props: MailboxLoadingProps) {
-    const { loaded, estimatedTotal, getString, formatNumber: n } = props;
+export const MailboxLoading = memo(function MailboxLoading({ loaded, estimatedTotal }: MailboxLoadingProps) {
+    const getString = useGetString();
+    const n = useFormatNumber();
     return (
         <ProgressIndicator
             label={format(getString('Mailboxes_Loading'), n(loaded), n(estimatedTotal))}

@@ -1,26 +1,28 @@
 import { h, memo } from '../react';
-import { DefaultButton, Stack, Text } from '../fluent';
-import { format, type GetString } from '../strings';
+import { DefaultButton, GAP_8, Stack } from '../fluent';
+import { BlockText, POLITE_STATUS } from '../common';
+import { format } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the summary bar above the list. */
 export type MailboxSelectionBarProps = {
     total: number;
     shown: number;
     selected: number;
-    getString: GetString;
-    formatNumber: (n: number) => string;
     onSelectShown: () => void;
     onClear: () => void;
 };
 
 /** "1,240 mailboxes · 300 shown · 37 selected" (announced politely) with select-shown / clear buttons. */
 export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
-    const { total, shown, selected, getString, formatNumber: n } = props;
+    const { total, shown, selected } = props;
+    const getString = useGetString();
+    const n = useFormatNumber();
     return (
-        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            <Text role="status" aria-live="polite" aria-atomic="true" block>
+        <Stack horizontal wrap verticalAlign="center" tokens={GAP_8}>
+            <BlockText {...POLITE_STATUS}>
                 {format(getString('Mailboxes_Summary'), n(total), n(shown), n(selected))}
-            </Text>
+            </BlockText>
             <DefaultButton
                 text={format(getString('Mailboxes_SelectFiltered'), n(shown))}
                 disabled={shown === 0}

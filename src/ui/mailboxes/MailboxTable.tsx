@@ -3,7 +3,8 @@ import { CheckboxVisibility, ConstrainMode, DetailsListLayoutMode, SelectionMode
 import { Link } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
-import type { GetString, StringKey } from '../strings';
+import type { StringKey } from '../strings';
+import { useFormatDateTime, useGetString, type Texts } from '../texts';
 import { StatusCell } from './StatusCell';
 
 /** Props of the virtualized mailbox table. */
@@ -13,14 +14,12 @@ export type MailboxTableProps = {
     sort: SortSpec | null;
     isLoading: boolean;
     height: number;
-    getString: GetString;
-    formatDateTime: (iso: string) => string;
     onSort: (key: SortKey) => void;
     onOpen: (row: MailboxView) => void;
 };
 
 type Render = (row: MailboxView) => ReactNode;
-type Ctx = Pick<MailboxTableProps, 'getString' | 'formatDateTime' | 'onOpen'>;
+type Ctx = Pick<MailboxTableProps, 'sort' | 'onSort' | 'onOpen'> & Pick<Texts, 'getString' | 'formatDateTime'>;
 
 const TYPE_KEYS: Record<MailboxView['ownerType'], StringKey> = {
     user: 'Mailboxes_Type_User',
@@ -34,44 +33,33 @@ const APPROVAL_KEYS: StringKey[] = [
     'Mailboxes_Approval_Rejected',
 ];
 
-function renderers(ctx: Ctx): Record<SortKey, Render> {
-    const { getString: s, formatDateTime, onOpen } = ctx;
-    const status = (v: number | null) => <StatusCell status={v} getString={s} />;
-    const latest = (r: MailboxView) => r.alerts[0];
-    return {
-        // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
-        name: (r) => <Link onClick={() => onOpen(r)}>{r.name}</Link>,
-        address: (r) => r.address,
-        ownerType: (r) => s(TYPE_KEYS[r.ownerType]),
-        approval: (r) => s(APPROVAL_KEYS[r.approval ?? 0] ?? 'Mailboxes_Approval_Empty'),
-        incoming: (r) => status(r.incoming),
-        outgoing: (r) => status(r.outgoing),
-        act: (r) => status(r.act),
-        overall: (r) => status(r.overall),
-        lastTestOn: (r) => (r.lastTestOn ? formatDateTime(r.lastTestOn) : s('Mailboxes_Never')),
-        alert: (r) => {
-            const a = latest(r);
-            return a ? s(CAUSES[a.cause].messageKey as StringKey) : s('Mailboxes_NoAlert');
-        },
-    };
+/** The message of the latest alert's cause, or "no alert". */
+function latestAlertKey(row: MailboxView): StringKey {
+    const latest = row.alerts[0];
+    return latest ? (CAUSES[latest.cause].messageKey as StringKey) : 'Mailboxes_NoAlert';
 }
 
-const COLUMNS: readonly [SortKey, StringKey, number][] = [
-    ['name', 'Mailboxes_Col_Name', 160],
-    ['address', 'Mailboxes_Col_Address', 200],
-    ['ownerType', 'Mailboxes_Col_Type', 70],
-    ['approval', 'Mailboxes_Col_Approval', 110],
-    ['incoming', 'Mailboxes_Col_Incoming', 90],
-    ['outgoing', 'Mailboxes_Col_Outgoing', 90],
-    ['act', 'Mailboxes_Col_Act', 90],
-    ['overall', 'Mailboxes_Col_Overall', 90],
-    ['lastTestOn', 'Mailboxes_Col_LastTest', 140],
-    ['alert', 'Mailboxes_Col_Alert', 220],
-];
+/** The columns in order: sort key, header, width, and how a row's cell shows. */
+function columnSpecs(ctx: Ctx): [SortKey, StringKey, number, Render][] {
+    const { getString: s, formatDateTime, onOpen } = ctx;
+    const status = (v: number | null) => <StatusCell status={v} />;
+    return [
+        // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
+        ['name', 'Mailboxes_Col_Name', 160, (r) => <Link onClick={() => onOpen(r)}>{r.name}</Link>],
+        ['address', 'Mailboxes_Col_Address', 200, (r) => r.address],
+        ['ownerType', 'Mailboxes_Col_Type', 70, (r) => s(TYPE_KEYS[r.ownerType])],
+        ['approval', 'Mailboxes_Col_Approval', 110, (r) => s(APPROVAL_KEYS[r.approval ?? 0] ?? 'Mailboxes_Approval_Empty')],
+        ['incoming', 'Mailboxes_Col_Incoming', 90, (r) => status(r.incoming)],
+        ['outgoing', 'Mailboxes_Col_Outgoing', 90, (r) => status(r.outgoing)],
+        ['act', 'Mailboxes_Col_Act', 90, (r) => status(r.act)],
+        ['overall', 'Mailboxes_Col_Overall', 90, (r) => status(r.overall)],
+        ['lastTestOn', 'Mailboxes_Col_LastTest', 140, (r) => (r.lastTestOn ? formatDateTime(r.lastTestOn) : s('Mailboxes_Never'))],
+        ['alert', 'Mailboxes_Col_Alert', 220, (r) => s(latestAlertKey(r))],
+    ];
+}
 
-function buildColumns(props: MailboxTableProps): IColumn[] {
-    const render = renderers(props);
-    return COLUMNS.map(([key, label, width]) => ({
+function buildColumns(props: Ctx): IColumn[] {
+    return columnSpecs(props).map(([key, label, width, render]) => ({
         key,
         name: props.getString(label),
         fieldName: key,
@@ -81,14 +69,17 @@ function buildColumns(props: MailboxTableProps): IColumn[] {
         isSorted: props.sort?.key === key,
         isSortedDescending: props.sort?.key === key && props.sort.descending,
         onColumnClick: () => props.onSort(key),
-        onRender: (row: MailboxView) => render[key](row),
+        onRender: render,
     }));
 }
 
 /** DetailsList over the filtered rows; virtualization stays on (libraries.md §12.4), so the container scrolls. */
 export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps) {
-    const { items, selection, isLoading, height, getString, onOpen } = props;
-    const columns = useMemo(() => buildColumns(props), [props]);
+    const { items, selection, isLoading, height, onOpen } = props;
+    const getString = useGetString();
+    const formatDateTime = useFormatDateTime();
+    const selectRow = getString('Mailboxes_SelectRow');
+    const columns = useMemo(() => buildColumns({ ...props, getString, formatDateTime }), [props, getString, formatDateTime]);
     return (
         <div data-is-scrollable="true" style={{ height, overflowY: 'auto', position: 'relative' }}>
             <ShimmeredDetailsList
@@ -105,8 +96,8 @@ export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps)
                 onItemInvoked={onOpen}
                 ariaLabelForGrid={getString('Mailboxes_ListLabel')}
                 ariaLabelForSelectAllCheckbox={getString('Mailboxes_SelectAll')}
-                ariaLabelForSelectionColumn={getString('Mailboxes_SelectRow')}
-                checkButtonAriaLabel={getString('Mailboxes_SelectRow')}
+                ariaLabelForSelectionColumn={selectRow}
+                checkButtonAriaLabel={selectRow}
             />
         </div>
     );

@@ -1,10 +1,11 @@
 import { h, memo } from '../react';
 import { Icon } from '@fluentui/react';
-import { Stack, Text } from '../fluent';
-import type { GetString, StringKey } from '../strings';
+import { GAP_4, Stack, Text } from '../fluent';
+import type { StringKey } from '../strings';
+import { useGetString } from '../texts';
 
 /** Props of a test-status cell. */
-export type StatusCellProps = { status: number | null; getString: GetString };
+export type StatusCellProps = { status: number | null };
 
 const LOOK: Record<number, { icon: string; key: StringKey }> = {
     0: { icon: 'CircleRing', key: 'Mailboxes_Status_NotRun' },
@@ -14,10 +15,11 @@ const LOOK: Record<number, { icon: string; key: StringKey }> = {
 const UNKNOWN = { icon: 'Unknown', key: 'Mailboxes_Status_Unknown' as StringKey };
 
 /** A test status as icon AND text (never colour alone; the icon is decorative). */
-export const StatusCell = memo(function StatusCell({ status, getString }: StatusCellProps) {
+export const StatusCell = memo(function StatusCell({ status }: StatusCellProps) {
+    const getString = useGetString();
     const look = (status !== null && LOOK[status]) || UNKNOWN;
     return (
-        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 4 }}>
+        <Stack horizontal verticalAlign="center" tokens={GAP_4}>
             <Icon iconName={look.icon} aria-hidden="true" />
             <Text variant="small">{getString(look.key)}</Text>
         </Stack>

@@ -1,18 +1,16 @@
 import { Fragment, h, memo, useMemo } from '../react';
-import { mergeStyleSets } from '@fluentui/react';
-import { DefaultButton, Stack, Text, useTheme } from '../fluent';
+import { DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from '../fluent';
+import { BlockText } from '../common';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { useDayFormatter } from '../hooks/use-credentials-dates';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type StringKey } from '../strings';
+import { useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
 export type ChecklistItemViewProps = {
     item: ChecklistItem;
     isHighlighted: boolean;
     onCopy: (item: ChecklistItem) => void;
-    locale?: string;
-    getString: GetString;
 };
 
 function useClasses(isHighlighted: boolean) {
@@ -39,37 +37,37 @@ function useClasses(isHighlighted: boolean) {
     );
 }
 
-function Deadline({ item, locale, getString }: Pick<ChecklistItemViewProps, 'item' | 'locale' | 'getString'>) {
-    const formatDay = useDayFormatter(locale);
+function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
+    const getString = useGetString();
+    const formatDay = useFormatDay();
     if (!item.deadline || !item.dueDate) return null;
     const { status, daysLeft } = item.deadline;
     const text = format(getString(DEADLINE_KEYS[status] as StringKey), formatDay(parseDay(item.dueDate)), daysLeft);
     return (
-        <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
+        <BlockText variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}
-        </Text>
+        </BlockText>
     );
 }
 
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
 export const ChecklistItemView = memo(function ChecklistItemView(props: ChecklistItemViewProps) {
-    const { item, isHighlighted, onCopy, getString } = props;
+    const { item, isHighlighted, onCopy } = props;
+    const getString = useGetString();
     const classes = useClasses(isHighlighted);
     const title = getString(item.titleKey as StringKey);
     const titleId = `readiness-${item.id}-title`;
     return (
         <li className={classes.root} data-item-id={item.id}>
-            <Stack tokens={{ childrenGap: 4 }}>
-                <Text as="h3" variant="mediumPlus" id={titleId} block>
+            <Stack tokens={GAP_4}>
+                <BlockText as="h3" variant="mediumPlus" id={titleId}>
                     {title}
-                </Text>
+                </BlockText>
                 {isHighlighted && (
-                    <Text block styles={{ root: { fontWeight: 600 } }}>
-                        {getString('Readiness_Highlighted')}
-                    </Text>
+                    <BlockText styles={{ root: { fontWeight: 600 } }}>{getString('Readiness_Highlighted')}</BlockText>
                 )}
-                <Text block>{getString(item.bodyKey as StringKey)}</Text>
-                <Deadline {...props} />
+                <BlockText>{getString(item.bodyKey as StringKey)}</BlockText>
+                <Deadline item={item} />
                 {item.list && (
                     <ul>
                         {item.list.map((entry) => (

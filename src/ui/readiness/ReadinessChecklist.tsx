@@ -1,10 +1,12 @@
 import { h, memo, useCallback, useEffect, useMemo, useRef, useState } from '../react';
-import { Stack, Text } from '../fluent';
+import { GAP_8, Stack } from '../fluent';
+import { BlockText, POLITE_STATUS } from '../common';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
 import type { Cloud } from '../../core/profile';
 import type { GetString } from '../strings';
+import { useGetString } from '../texts';
 import { ChecklistItemView } from './ChecklistItemView';
 
 /** Props of the mailbox-tenant readiness checklist. */
@@ -19,8 +21,6 @@ export type ReadinessChecklistProps = {
     highlightedItemId?: ReadinessItemId;
     /** Clipboard write (navigator.clipboard in the platform). */
     copyText: (text: string) => Promise<void>;
-    locale?: string;
-    getString: GetString;
 };
 
 type Announcement = { text: string; count: number };
@@ -54,7 +54,8 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 
 /** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
 export const ReadinessChecklist = memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
-    const { tenantId, applicationId, cloud, today, highlightedItemId, copyText, locale, getString } = props;
+    const { tenantId, applicationId, cloud, today, highlightedItemId, copyText } = props;
+    const getString = useGetString();
     const items = useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
         [tenantId, applicationId, cloud, today],
@@ -62,10 +63,10 @@ export const ReadinessChecklist = memo(function ReadinessChecklist(props: Readin
     const { announcement, onCopy } = useCopy(copyText, getString);
     const listRef = useScrollIntoView(highlightedItemId);
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
-            <Text as="h2" variant="large" block>
+        <Stack tokens={GAP_8}>
+            <BlockText as="h2" variant="large">
                 {getString('Readiness_Heading')}
-            </Text>
+            </BlockText>
             <ol ref={listRef} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {items.map((item) => (
                     <ChecklistItemView
@@ -73,14 +74,12 @@ export const ReadinessChecklist = memo(function ReadinessChecklist(props: Readin
                         item={item}
                         isHighlighted={item.id === highlightedItemId}
                         onCopy={onCopy}
-                        locale={locale}
-                        getString={getString}
                     />
                 ))}
             </ol>
             {/* The region stays mounted (screen readers ignore regions that appear with their text); the keyed
                 child makes a second "Copied" a new announcement. */}
-            <div role="status" aria-live="polite" aria-atomic="true">
+            <div {...POLITE_STATUS}>
                 <span key={announcement.count}>{announcement.text}</span>
             </div>
         </Stack>

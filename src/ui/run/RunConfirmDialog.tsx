@@ -1,45 +1,47 @@
 import { h, memo } from '../react';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react';
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Text } from '../fluent';
+import { DefaultButton, PrimaryButton } from '../fluent';
+import { BlockText, Notice } from '../common';
+import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
-import { format, type GetString } from '../strings';
+import { format } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the confirmation shown before a run starts. */
 export type RunConfirmDialogProps = {
-    isOpen: boolean;
-    mode: RunMode;
-    approveCount: number;
-    testCount: number;
-    skipCount: number;
-    /** Mailboxes the run will approve although an admin rejected them earlier. */
-    rejectedCount: number;
-    getString: GetString;
-    formatNumber: (n: number) => string;
+    /**
+     * The run to confirm and what it would do (counts.rejected: mailboxes it will approve although an admin
+     * rejected them earlier); null while nothing waits for confirmation, which closes the dialog.
+     */
+    request: { mode: RunMode; counts: PlanCounts } | null;
     onStart: () => void;
     onDismiss: () => void;
 };
 
+// What the dialog shows while it fades out after the request is gone.
+const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip: 0, rejected: 0 } } as const;
+
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
 export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
-    const { isOpen, mode, approveCount, testCount, skipCount, getString, formatNumber: n } = props;
+    const { mode, counts } = props.request ?? NO_REQUEST;
+    const getString = useGetString();
+    const n = useFormatNumber();
     const question =
         mode === 'approveAndTest'
-            ? format(getString('Run_ConfirmApproveAndTest'), n(approveCount), n(testCount))
-            : format(getString('Run_ConfirmTestOnly'), n(testCount));
+            ? format(getString('Run_ConfirmApproveAndTest'), n(counts.approve), n(counts.test))
+            : format(getString('Run_ConfirmTestOnly'), n(counts.test));
     return (
         <Dialog
-            hidden={!isOpen}
+            hidden={props.request === null}
             onDismiss={props.onDismiss}
             dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
             modalProps={{ isBlocking: true }}
         >
-            {skipCount > 0 && <Text block>{format(getString('Run_ConfirmSkipped'), n(skipCount))}</Text>}
-            {props.rejectedCount > 0 && (
-                <MessageBar messageBarType={MessageBarType.warning}>
-                    {format(getString('Run_ConfirmRejected'), n(props.rejectedCount))}
-                </MessageBar>
+            {counts.skip > 0 && <BlockText>{format(getString('Run_ConfirmSkipped'), n(counts.skip))}</BlockText>}
+            {counts.rejected > 0 && (
+                <Notice type="warning">{format(getString('Run_ConfirmRejected'), n(counts.rejected))}</Notice>
             )}
-            <Text block>{getString('Run_ConfirmDetail')}</Text>
+            <BlockText>{getString('Run_ConfirmDetail')}</BlockText>
             <DialogFooter>
                 <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />
                 <DefaultButton text={getString('Run_ConfirmBack')} onClick={props.onDismiss} />

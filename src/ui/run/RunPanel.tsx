@@ -1,7 +1,6 @@
 import { h, memo } from '../react';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
-import type { GetString } from '../strings';
 import { RunProgress } from './RunProgress';
 import { RunSummary } from './RunSummary';
 
@@ -13,8 +12,6 @@ export type RunPanelProps = {
     throttledUntilMs: number | null;
     /** Injected clock (epoch ms), re-rendered by the parent each second while throttled. */
     nowMs: number;
-    getString: GetString;
-    formatNumber: (n: number) => string;
     onCancel: () => void;
     onExport: () => void;
     onRetryFailed: () => void;

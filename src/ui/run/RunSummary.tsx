@@ -1,16 +1,16 @@
 import { Fragment, h, memo, useEffect, useRef, useState } from '../react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '../fluent';
+import { DefaultButton, GAP_8, Stack, Text } from '../fluent';
+import { BlockText, Notice, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { format, type GetString, type StringKey } from '../strings';
+import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
     summary: LedgerSummary;
     failures: readonly FailureGroup[];
-    getString: GetString;
-    formatNumber: (n: number) => string;
     onExport: () => void;
     onRetryFailed: () => void;
     /** Record the run as a note on the profile. */
@@ -20,7 +20,8 @@ export type RunSummaryProps = {
 type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
 
 /** The optional run note: one click, then a confirmation or the server's reason; never added twice. */
-function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNote' | 'getString'>) {
+function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
+    const getString = useGetString();
     const [note, setNote] = useState<NoteState>({ status: 'idle' });
     const mounted = useRef(true);
     useEffect(() => () => void (mounted.current = false), []);
@@ -43,19 +44,21 @@ function RunNoteButton({ onAddNote, getString }: Pick<RunSummaryProps, 'onAddNot
                 {note.status === 'saved' && <Text>{getString('Run_NoteAdded')}</Text>}
             </div>
             {note.status === 'error' && (
-                <MessageBar messageBarType={MessageBarType.error}>
-                    {format(getString('Run_NoteFailed'), note.message)}
-                </MessageBar>
+                <Notice type="error">{format(getString('Run_NoteFailed'), note.message)}</Notice>
             )}
         </Fragment>
     );
 }
 
-function summaryLine(p: RunSummaryProps): string {
-    const { summary: s, failures, getString: t, formatNumber: n } = p;
-    const causes = failures
-        .map((g) => format(t('Run_CauseCount'), n(g.count), t(CAUSES[g.cause].messageKey as StringKey)))
-        .join(', ');
+type FormatNumber = (n: number) => string;
+
+/** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
+function causeCount(group: FailureGroup, t: GetString, n: FormatNumber): string {
+    return format(t('Run_CauseCount'), n(group.count), t(CAUSES[group.cause].messageKey as StringKey));
+}
+
+function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n: FormatNumber): string {
+    const causes = failures.map((g) => causeCount(g, t, n)).join(', ');
     const failed =
         failures.length > 0
             ? format(t('Run_SummaryFailedCauses'), n(s.failed), causes)
@@ -69,49 +72,45 @@ function summaryLine(p: RunSummaryProps): string {
 
 /** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
 export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
-    const { summary, failures, getString, formatNumber: n } = props;
+    const { summary, failures } = props;
+    const getString = useGetString();
+    const n = useFormatNumber();
     return (
-        <Stack tokens={{ childrenGap: 8 }}>
-            <div role="status" aria-live="polite" aria-atomic="true">
-                <Text variant="mediumPlus" as="h2" block>
+        <Stack tokens={GAP_8}>
+            <div {...POLITE_STATUS}>
+                <BlockText variant="mediumPlus" as="h2">
                     {getString('Run_Done')}
-                </Text>
-                <Text block>{summaryLine(props)}</Text>
+                </BlockText>
+                <BlockText>{summaryLine(props, getString, n)}</BlockText>
             </div>
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
-                    <Text variant="medium" as="h3" block>
+                    <BlockText variant="medium" as="h3">
                         {getString('Run_FailuresHeading')}
-                    </Text>
+                    </BlockText>
                     <ul>
                         {failures.map((g) => (
                             <li key={g.cause}>
-                                <Text block>
-                                    {format(
-                                        getString('Run_CauseCount'),
-                                        n(g.count),
-                                        getString(CAUSES[g.cause].messageKey as StringKey),
-                                    )}
-                                </Text>
-                                <Text block>
+                                <BlockText>{causeCount(g, getString, n)}</BlockText>
+                                <BlockText>
                                     {format(
                                         getString('Mailboxes_Details_Fix'),
                                         getString(CAUSES[g.cause].fixKey as StringKey),
                                     )}
-                                </Text>
+                                </BlockText>
                             </li>
                         ))}
                     </ul>
                 </section>
             )}
-            <Stack horizontal tokens={{ childrenGap: 8 }}>
+            <Stack horizontal tokens={GAP_8}>
                 <DefaultButton text={getString('Mailboxes_Command_Export')} onClick={props.onExport} />
                 <DefaultButton
                     text={getString('Mailboxes_Command_RetryFailed')}
                     disabled={summary.failed === 0}
                     onClick={props.onRetryFailed}
                 />
-                <RunNoteButton onAddNote={props.onAddNote} getString={getString} />
+                <RunNoteButton onAddNote={props.onAddNote} />
             </Stack>
         </Stack>
     );

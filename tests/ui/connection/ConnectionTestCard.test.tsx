@@ -1,14 +1,12 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { ConnectionTestCard, type ConnectionTestCardProps } from '../../../src/ui/connection/ConnectionTestCard';
 import { decodeAlert } from '../../../src/core/credentials/error-catalogue';
-import type { GetString } from '../../../src/ui/strings';
-import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts } from '../render-with-texts';
 
-const getString = fakeGetString as GetString;
 const canaries = [
     { id: 'm1', label: 'Adele Vance <adele@contoso.com>' },
     { id: 'm2', label: 'Support queue <support@contoso.com>' },
@@ -22,10 +20,9 @@ function renderCard(patch: Partial<ConnectionTestCardProps> = {}) {
         nowMs: 0,
         onRun: jest.fn(),
         onCancel: jest.fn(),
-        getString,
         ...patch,
     };
-    return { props, ...render(<ConnectionTestCard {...props} />) };
+    return { props, ...renderWithTexts(<ConnectionTestCard {...props} />) };
 }
 
 describe('ConnectionTestCard', () => {

@@ -1,24 +1,21 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { CredentialsSection, type CredentialsSectionProps } from '../../../src/ui/credentials/CredentialsSection';
 import type { DiscoveryResult } from '../../../src/core/credentials/discovery';
 import type { GetString } from '../../../src/ui/strings';
-import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts, type TestTexts } from '../render-with-texts';
 
-const getString = fakeGetString as GetString;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const APP = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT_LABEL = '[[Credentials_TenantIdLabel]]';
 const APP_LABEL = '[[Credentials_AppIdLabel]]';
 
-function renderSection(props: Partial<CredentialsSectionProps> = {}) {
+function renderSection(props: Partial<CredentialsSectionProps> = {}, texts: TestTexts = {}) {
     const onChange = jest.fn();
-    const view = render(
-        <CredentialsSection kind="crossTenantOAuth" serverAuthority={0} getString={getString} onChange={onChange} {...props} />,
-    );
+    const view = renderWithTexts(<CredentialsSection kind="crossTenantOAuth" serverAuthority={0} onChange={onChange} {...props} />, texts);
     return { ...view, onChange };
 }
 
@@ -116,7 +113,7 @@ describe('CredentialsSection', () => {
     it('names the cloud in the mismatch message through the template', async () => {
         const strings = (key: string) => (key === 'Discovery_CloudMismatch' ? 'Set Server authority to {0}.' : `[[${key}]]`);
         const resolveTenant = resolvingTo({ kind: 'found', tenantId: TENANT, cloud: 'dod' });
-        renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0, getString: strings as GetString });
+        renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0 }, { getString: strings as GetString });
         expect(await screen.findByText(/Set Server authority to \[\[Cloud_UsGov\]\]\./)).toBeInTheDocument();
     });
 

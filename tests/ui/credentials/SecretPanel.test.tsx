@@ -1,21 +1,20 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { SecretPanel, type SecretPanelProps } from '../../../src/ui/credentials/SecretPanel';
 import type { GetString } from '../../../src/ui/strings';
-import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts, type TestTexts } from '../render-with-texts';
 
-const getString = fakeGetString as GetString;
 const SECRET = 'abc8Q~Zx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE_d';
 const SECRET_ID = '5b0f3a7e-2c1d-4e8f-9a6b-1c2d3e4f5a6b';
 const TODAY = new Date('2026-11-23T09:00:00Z');
 const SECRET_LABEL = '[[Secret_Label]]';
 
-function renderPanel(props: Partial<SecretPanelProps> = {}) {
+function renderPanel(props: Partial<SecretPanelProps> = {}, texts: TestTexts = {}) {
     const onSaveSecret = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
-    const view = render(<SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} getString={getString} {...props} />);
+    const view = renderWithTexts(<SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} {...props} />, texts);
     return { ...view, onSaveSecret: (props.onSaveSecret as jest.Mock | undefined) ?? onSaveSecret };
 }
 
@@ -171,7 +170,7 @@ describe('SecretPanel', () => {
 
     it('fills the reminder with the date in the user locale and the days left', async () => {
         const strings = (key: string) => (key === 'Secret_ExpiryReminder' ? 'Expires {0}, in {1} days.' : `[[${key}]]`);
-        renderPanel({ expiryDate: new Date('2026-12-10T00:00:00Z'), locale: 'en-GB', getString: strings as GetString });
+        renderPanel({ expiryDate: new Date('2026-12-10T00:00:00Z') }, { locale: 'en-GB', getString: strings as GetString });
         expect(await screen.findByText('Expires 10 Dec 2026, in 17 days.')).toBeInTheDocument();
     });
 

@@ -1,23 +1,25 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { CanApproveNotice, type CanApproveNoticeProps } from '../../../src/ui/mailboxes/CanApproveNotice';
-import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts } from '../render-with-texts';
 
 function setup(over: Partial<CanApproveNoticeProps> = {}) {
     const props: CanApproveNoticeProps = {
         canApprove: true,
         blockers: [],
         pendingAddresses: ['a&b@contoso.com', 'x+y@contoso.com'],
-        getString: fakeGetString,
-        formatNumber: String,
         onCopyPending: jest.fn(),
         onEmailAdmin: jest.fn(),
         ...over,
     };
-    return { props, user: userEvent.setup(), ...render(<CanApproveNotice {...props} />) };
+    return {
+        props,
+        user: userEvent.setup(),
+        ...renderWithTexts(<CanApproveNotice {...props} />, { formatNumber: String }),
+    };
 }
 
 describe('CanApproveNotice', () => {

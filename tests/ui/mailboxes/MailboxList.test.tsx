@@ -1,12 +1,13 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { MailboxView } from '../../../src/core/mailbox-view';
 import { MailboxList, type MailboxListProps } from '../../../src/ui/mailboxes/MailboxList';
 import type { StringKey } from '../../../src/ui/strings';
 import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts } from '../render-with-texts';
 
 // Templates where the test reads numbers; every other key stays "[[key]]".
 const TEMPLATES: Partial<Record<StringKey, string>> = {
@@ -44,9 +45,6 @@ async function setup(over: Partial<MailboxListProps> = {}) {
         canApprove: true,
         isRunning: false,
         height: 400,
-        getString,
-        formatNumber: (n) => n.toLocaleString('en-US'),
-        formatDateTime: (iso) => `date(${iso})`,
         onApproveAndTest: jest.fn(),
         onTestOnly: jest.fn(),
         onRetryFailed: jest.fn(),
@@ -55,7 +53,11 @@ async function setup(over: Partial<MailboxListProps> = {}) {
         ...over,
     };
     const user = userEvent.setup();
-    const rendered = render(<MailboxList {...props} />);
+    const rendered = renderWithTexts(<MailboxList {...props} />, {
+        getString,
+        formatNumber: (n) => n.toLocaleString('en-US'),
+        formatDateTime: (iso) => `date(${iso})`,
+    });
     // Let the CommandBar finish its measuring pass (an animation frame) inside act().
     await screen.findAllByRole('menuitem');
     return { props, user, ...rendered };

@@ -1,22 +1,22 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { ReadinessChecklist, type ReadinessChecklistProps } from '../../../src/ui/readiness/ReadinessChecklist';
 import { buildChecklist } from '../../../src/core/readiness/checklist';
 import type { GetString } from '../../../src/ui/strings';
-import { fakeGetString } from '../../fakes/fake-context';
+import { renderWithTexts, type TestTexts } from '../render-with-texts';
 
-const getString = fakeGetString as GetString;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const APP = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TODAY = new Date('2026-11-23T09:00:00Z');
 
-function renderChecklist(props: Partial<ReadinessChecklistProps> = {}) {
+function renderChecklist(props: Partial<ReadinessChecklistProps> = {}, texts: TestTexts = {}) {
     const copyText = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
-    const view = render(
-        <ReadinessChecklist tenantId={TENANT} applicationId={APP} cloud="commercial" today={TODAY} copyText={copyText} getString={getString} {...props} />,
+    const view = renderWithTexts(
+        <ReadinessChecklist tenantId={TENANT} applicationId={APP} cloud="commercial" today={TODAY} copyText={copyText} {...props} />,
+        texts,
     );
     return { ...view, copyText: (props.copyText as jest.Mock | undefined) ?? copyText };
 }
@@ -80,7 +80,7 @@ describe('ReadinessChecklist', () => {
             if (key === 'Readiness_DeadlineLater') return 'due {0}, {1} days left';
             return `[[${key}]]`;
         };
-        renderChecklist({ getString: strings as GetString, locale: 'en-GB' });
+        renderChecklist({}, { getString: strings as GetString, locale: 'en-GB' });
         expect(within(itemOf('Readiness_EwsAllowListTitle')).getByText('passed on 1 Oct 2026')).toBeInTheDocument();
         expect(within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, 129 days left')).toBeInTheDocument();
     });

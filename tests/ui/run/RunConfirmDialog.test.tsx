@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
+import type { PlanCounts } from '../../../src/core/run/planner';
 import { RunConfirmDialog, type RunConfirmDialogProps } from '../../../src/ui/run/RunConfirmDialog';
 import type { StringKey } from '../../../src/ui/strings';
+import { renderWithTexts } from '../render-with-texts';
 
 const TEMPLATES: Partial<Record<StringKey, string>> = {
     Run_ConfirmApproveAndTest: 'Approve {0} and test {1} mailboxes?',
@@ -14,21 +16,16 @@ const TEMPLATES: Partial<Record<StringKey, string>> = {
 };
 const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
 
-function setup(over: Partial<RunConfirmDialogProps> = {}) {
-    const props: RunConfirmDialogProps = {
-        isOpen: true,
-        mode: 'approveAndTest',
-        approveCount: 37,
-        testCount: 52,
-        skipCount: 0,
-        rejectedCount: 0,
-        getString,
-        formatNumber: (x) => x.toLocaleString('en-US'),
-        onStart: jest.fn(),
-        onDismiss: jest.fn(),
-        ...over,
-    };
-    return { props, user: userEvent.setup(), ...render(<RunConfirmDialog {...props} />) };
+const COUNTS: PlanCounts = { approve: 37, test: 52, skip: 0, rejected: 0 };
+const approveAndTest = (counts: Partial<PlanCounts> = {}) => ({
+    mode: 'approveAndTest' as const,
+    counts: { ...COUNTS, ...counts },
+});
+
+function setup(request: RunConfirmDialogProps['request'] = approveAndTest()) {
+    const props: RunConfirmDialogProps = { request, onStart: jest.fn(), onDismiss: jest.fn() };
+    const texts = { getString, formatNumber: (x: number) => x.toLocaleString('en-US') };
+    return { props, user: userEvent.setup(), ...renderWithTexts(<RunConfirmDialog {...props} />, texts) };
 }
 
 describe('RunConfirmDialog', () => {
@@ -55,23 +52,23 @@ describe('RunConfirmDialog', () => {
     });
 
     it('asks a test-only question and mentions skipped mailboxes', async () => {
-        setup({ mode: 'testOnly', testCount: 1240, skipCount: 8 });
+        setup({ mode: 'testOnly', counts: { ...COUNTS, test: 1240, skip: 8 } });
         const dialog = await screen.findByRole('alertdialog');
         expect(dialog).toHaveTextContent('Test 1,240 mailboxes?');
         expect(dialog).toHaveTextContent('8 skipped');
     });
 
     it('warns when the run would approve mailboxes that were rejected, and only then', async () => {
-        const { unmount } = setup({ rejectedCount: 3 });
+        const { unmount } = setup(approveAndTest({ rejected: 3 }));
         expect(await screen.findByRole('alertdialog')).toHaveTextContent('3 were rejected');
         expect(await axe(document.body)).toHaveNoViolations();
         unmount();
-        setup({ rejectedCount: 0 });
+        setup(approveAndTest({ rejected: 0 }));
         expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('were rejected');
     });
 
     it('renders nothing when closed', () => {
-        setup({ isOpen: false });
+        setup(null);
         expect(screen.queryByRole('alertdialog')).toBeNull();
     });
 

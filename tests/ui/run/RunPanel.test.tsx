@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
 import { h } from '../../../src/ui/react';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { LedgerSummary } from '../../../src/core/run/ledger';
 import { RunPanel, type RunPanelProps } from '../../../src/ui/run/RunPanel';
 import { format, type StringKey } from '../../../src/ui/strings';
+import { renderWithTexts } from '../render-with-texts';
 
 // Templates with placeholders so the test sees the numbers, still keyed by name.
 const TEMPLATES: Partial<Record<StringKey, string>> = {
@@ -36,15 +37,17 @@ function setup(over: Partial<RunPanelProps> = {}) {
         failures: [],
         throttledUntilMs: null,
         nowMs: 1_000_000,
-        getString,
-        formatNumber: n,
         onCancel: jest.fn(),
         onExport: jest.fn(),
         onRetryFailed: jest.fn(),
         onAddNote: jest.fn(() => Promise.resolve()),
         ...over,
     };
-    return { props, user: userEvent.setup(), ...render(<RunPanel {...props} />) };
+    return {
+        props,
+        user: userEvent.setup(),
+        ...renderWithTexts(<RunPanel {...props} />, { getString, formatNumber: n }),
+    };
 }
 
 const DONE = summary({ selected: 1240, succeeded: 1180, failed: 52, skipped: 8, settled: true });

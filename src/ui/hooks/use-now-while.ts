@@ -1,0 +1,12 @@
+import { useEffect, useState } from '../react';
+
+/** A once-a-second clock while `active` (a countdown on screen), so the countdown moves; still otherwise. */
+export function useNowWhile(active: boolean, now: () => number = Date.now): number {
+    const [nowMs, setNowMs] = useState(now);
+    useEffect(() => {
+        if (!active) return undefined;
+        const timer = window.setInterval(() => setNowMs(now()), 1000);
+        return () => window.clearInterval(timer);
+    }, [active, now]);
+    return nowMs;
+}

@@ -1,0 +1,18 @@
+/** Rendering a component as App does: below a TextsProvider with the strings and formats it reads. */
+import { h, type ReactElement } from '../../src/ui/react';
+import { render } from '@testing-library/react';
+import type { GetString } from '../../src/ui/strings';
+import { createTexts, TextsProvider, type Texts } from '../../src/ui/texts';
+import { fakeGetString } from '../fakes/fake-context';
+
+/** What a test gives: any of the strings and formatters, else fakeGetString and the formats of `locale`. */
+export type TestTexts = Partial<Texts> & { locale?: string };
+
+/** Render `ui` below a TextsProvider; rerender keeps the provider. */
+export function renderWithTexts(ui: ReactElement, { locale, ...given }: TestTexts = {}) {
+    const texts: Texts = { ...createTexts(fakeGetString as GetString, locale), ...given };
+    const wrapper = ({ children }: { children: ReactElement }) => (
+        <TextsProvider value={texts}>{children}</TextsProvider>
+    );
+    return render(ui, { wrapper });
+}
