@@ -138,8 +138,15 @@ export class DataverseHttp {
         return path.startsWith('http') ? path : `${this.baseUrl.replace(/\/$/, '')}/api/data/v9.2/${path}`;
     }
 
-    /** Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). */
-    async send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
+    /**
+     * Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). A GET
+     * is re-sent after a dropped connection (see read); a write never is, since it may have been applied.
+     */
+    send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
+        return (options.method ?? 'GET') === 'GET' ? this.read<T>(path, options) : this.sendOnce<T>(path, options);
+    }
+
+    private async sendOnce<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
         const { method = 'GET', body, ifMatch, ifNoneMatch, prefer, signal } = options;
         const headers: Record<string, string> = { ...BASE_HEADERS };
         if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
@@ -163,7 +170,7 @@ export class DataverseHttp {
         const rows: T[] = [];
         let next: string | undefined = path;
         while (next) {
-            const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.read(next, {
+            const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.send(next, {
                 prefer,
                 signal,
             });
@@ -178,7 +185,7 @@ export class DataverseHttp {
     private async read<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
         for (let attempt = 0; ; attempt++) {
             try {
-                return await this.send<T>(path, options);
+                return await this.sendOnce<T>(path, options);
             } catch (e) {
                 const dropped = e instanceof DataverseError && e.status === NETWORK_ERROR_STATUS;
                 if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw e;

@@ -1,3 +1,4 @@
+import { formatLocale } from '../core/locale';
 import { normaliseGuid } from '../core/odata';
 import type { ProfileRecord } from '../core/profile';
 import { DataverseHttp } from '../dataverse/http';
@@ -43,7 +44,7 @@ function actionsFor(
         mailboxes: createMailboxActions(
             services.http,
             profileId,
-            { userId, userName: context.userSettings.userName, getString, locale: browserLocale() },
+            { userId, userName: context.userSettings.userName, getString, locale: localeOf(context) },
             browser,
         ),
         copyText: browser.copyText,
@@ -52,8 +53,10 @@ function actionsFor(
     return actions;
 }
 
-function browserLocale(): string | undefined {
-    return typeof navigator === 'undefined' ? undefined : navigator.language;
+/** Numbers and dates in the language of the strings the admin reads (core/locale.ts). */
+function localeOf(context: ComponentFramework.Context<IInputs>): string {
+    const browser = typeof navigator === 'undefined' ? undefined : navigator.language;
+    return formatLocale(context.userSettings.languageId, browser);
 }
 
 /** Turn the PCF context into the App's props. */
@@ -71,7 +74,8 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
                   applicationId: context.parameters.applicationId.raw,
               },
               today: new Date(),
-              locale: browserLocale(),
+              locale: localeOf(context),
+              firstDayOfWeek: context.userSettings.dateFormattingInfo?.firstDayOfWeek,
           }
         : undefined;
     return { profileId, isReadOnly: context.mode.isControlDisabled, getString, loadProfile, services: workspace };

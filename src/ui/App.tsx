@@ -60,7 +60,8 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
 export const App = memo(function App(props: AppProps) {
     const { isReadOnly, getString } = props;
     const locale = props.services?.locale;
-    const texts = useMemo(() => createTexts(getString, locale), [getString, locale]);
+    const firstDayOfWeek = props.services?.firstDayOfWeek;
+    const texts = useMemo(() => createTexts(getString, locale, firstDayOfWeek), [getString, locale, firstDayOfWeek]);
     return (
         <TextsProvider value={texts}>
             <Stack tokens={GAP_8} styles={{ root: { maxWidth: '100%' } }}>

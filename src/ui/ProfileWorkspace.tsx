@@ -21,6 +21,8 @@ export type WorkspaceServices = {
     copyText: (text: string) => Promise<void>;
     today: Date;
     locale?: string;
+    /** The Dynamics user's first day of the week, 0 = Sunday (userSettings.dateFormattingInfo). */
+    firstDayOfWeek?: number;
 };
 
 /** Props of the workspace. */
@@ -40,8 +42,15 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
     const getString = useGetString();
     const kind = classifyProfile(profile);
     const [area, setArea] = useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
+    // An area stays mounted (hidden) once opened, so switching tabs keeps a running or finished connection test,
+    // the list's filters and selection; areas never opened are not loaded.
+    const [opened, setOpened] = useState<ReadonlySet<Area>>(() => new Set([area]));
+    const open = useCallback((next: Area) => {
+        setArea(next);
+        setOpened((before) => (before.has(next) ? before : new Set(before).add(next)));
+    }, []);
     const [explained, setExplained] = useState<ReadinessItemId | undefined>();
-    const openMailboxes = useCallback(() => setArea('mailboxes'), []);
+    const openMailboxes = useCallback(() => open('mailboxes'), [open]);
     const { formValues } = services;
     const isFormDirty = formDiffersFromRecord(formValues, profile);
     const cloud = cloudOfAuthority(profile.serverauthority);
@@ -49,8 +58,8 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
         <Stack tokens={GAP_8}>
             <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
             {kind !== 'unsupported' && (
-                <Pivot selectedKey={area} onLinkClick={(item) => item?.props.itemKey && setArea(item.props.itemKey as Area)}>
-                    <PivotItem itemKey="connection" headerText={getString('Area_Connection')}>
+                <Pivot selectedKey={area} onLinkClick={(item) => item?.props.itemKey && open(item.props.itemKey as Area)}>
+                    <PivotItem itemKey="connection" alwaysRender={opened.has('connection')} headerText={getString('Area_Connection')}>
                         <ConnectionArea
                             profile={profile}
                             kind={kind}
@@ -63,7 +72,7 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
                             today={services.today}
                         />
                     </PivotItem>
-                    <PivotItem itemKey="readiness" headerText={getString('Area_Readiness')}>
+                    <PivotItem itemKey="readiness" alwaysRender={opened.has('readiness')} headerText={getString('Area_Readiness')}>
                         <ReadinessChecklist
                             tenantId={profile.exchangeonlinetenantid ?? ''}
                             applicationId={profile.oauthclientid ?? ''}
@@ -73,7 +82,7 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
                             copyText={services.copyText}
                         />
                     </PivotItem>
-                    <PivotItem itemKey="mailboxes" headerText={getString('Area_Mailboxes')}>
+                    <PivotItem itemKey="mailboxes" alwaysRender={opened.has('mailboxes')} headerText={getString('Area_Mailboxes')}>
                         <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} />
                     </PivotItem>
                 </Pivot>

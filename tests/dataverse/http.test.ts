@@ -98,9 +98,27 @@ describe('DataverseHttp.send', () => {
         expect(error).toMatchObject({ status: 401 });
     });
 
-    it('reports a dropped connection as status 0', async () => {
+    it('reports a dropped write as status 0 and never sends it again (it may have been applied)', async () => {
         reply('drop');
-        expect(await client.send('x').catch((e: unknown) => e)).toMatchObject({ status: 0, code: 'NetworkError' });
+        const error = await client.send(`mailboxes(${ID})`, { method: 'PATCH', body: { a: 1 } }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
+        expect(fake.seen.map((s) => s.method)).toEqual(['PATCH']);
+        expect(client.gate.inFlight).toBe(0);
+    });
+
+    it('reads again after a dropped connection, with back-off, and gives up as a dropped connection', async () => {
+        let drops = 1;
+        fake.faults.push(() => (drops-- > 0 ? 'drop' : undefined));
+        reply(ok({ value: 7 }));
+        expect((await client.send<{ value: number }>(`mailboxes(${ID})`)).body.value).toBe(7);
+        expect(fake.seen.map((s) => [s.method, s.at])).toEqual([
+            ['GET', 0],
+            ['GET', 1000],
+        ]);
+        fake.faults.splice(0, fake.faults.length, () => 'drop');
+        const error = await client.send('x').catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
+        expect(fake.seen.length).toBeGreaterThan(3);
         expect(client.gate.inFlight).toBe(0);
     });
 

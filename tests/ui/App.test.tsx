@@ -87,6 +87,36 @@ describe('App', () => {
         expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
     });
 
+    it('keeps the connection test result when the admin switches to another area and back', async () => {
+        const user = userEvent.setup();
+        const saved: ProfileRecord = {
+            ...PROFILE,
+            exchangeonlinetenantid: '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06',
+            oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
+        };
+        const connection = {
+            ...createFakeServices().connection,
+            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
+        };
+        const services = createFakeServices({
+            connection,
+            formValues: { tenantId: saved.exchangeonlinetenantid ?? null, applicationId: saved.oauthclientid ?? null },
+        });
+        const loadMailboxes = jest.spyOn(services.mailboxes, 'load');
+        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(saved)} services={services} />);
+        const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
+        await waitFor(() => expect(run).toBeEnabled());
+        await user.click(run);
+        expect(await screen.findByText('[[ConnectionTest_Succeeded]]')).toBeInTheDocument();
+
+        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
+        expect(screen.queryByText('[[ConnectionTest_Succeeded]]')).not.toBeVisible();
+        expect(loadMailboxes).not.toHaveBeenCalled();
+        await user.click(screen.getByRole('tab', { name: '[[Area_Connection]]' }));
+        expect(screen.getByText('[[ConnectionTest_Succeeded]]')).toBeVisible();
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeEnabled();
+    });
+
     it('says why nothing can be changed on a read-only form', async () => {
         render(<App profileId="p" services={createFakeServices()} isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();

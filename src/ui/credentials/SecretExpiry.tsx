@@ -1,11 +1,11 @@
 import { h, memo } from '../react';
-import { DatePicker, defaultDatePickerStrings } from '@fluentui/react';
+import { DatePicker } from '@fluentui/react';
 import { DefaultButton, GAP_4, Stack } from '../fluent';
 import { Notice } from '../common';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
 import { format } from '../strings';
-import { useFormatDay, useGetString } from '../texts';
+import { useCalendar, useFormatDay, useGetString } from '../texts';
 
 /** Props of the secret expiry date and its reminder. */
 export type SecretExpiryProps = {
@@ -36,6 +36,7 @@ export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps)
     const { expiryDate, onSaveExpiry, isReadOnly } = props;
     const getString = useGetString();
     const formatDay = useFormatDay();
+    const { datePicker, firstDayOfWeek } = useCalendar();
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
     return (
         <Stack tokens={GAP_4}>
@@ -45,7 +46,9 @@ export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps)
                 formatDate={(d) => (d ? formatDay(toUtcDay(d)) : '')}
                 onSelectDate={(d) => onSaveExpiry?.(d ? toUtcDay(d) : null)}
                 disabled={!canEdit}
-                strings={defaultDatePickerStrings}
+                strings={datePicker}
+                pickerAriaLabel={getString('DatePicker_Calendar')}
+                firstDayOfWeek={firstDayOfWeek}
             />
             {expiryDate && canEdit && (
                 <DefaultButton onClick={() => onSaveExpiry?.(null)}>{getString('Secret_ExpiryClear')}</DefaultButton>

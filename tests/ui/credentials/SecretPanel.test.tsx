@@ -184,6 +184,23 @@ describe('SecretPanel', () => {
         expect(screen.queryByText('[[Secret_ExpiryReminder]]')).not.toBeInTheDocument();
     });
 
+    it("opens the calendar in the admin's language, weeks starting on their first day of the week", async () => {
+        const user = userEvent.setup();
+        renderPanel(
+            { isSecretSet: true, expiryDate: new Date('2026-12-10T00:00:00Z'), onSaveExpiry: jest.fn() },
+            { locale: 'de-DE', firstDayOfWeek: 1 },
+        );
+        await user.click(screen.getByLabelText('[[Secret_ExpiryLabel]]'));
+        const [grid] = await screen.findAllByRole('grid');
+        expect(document.body).toHaveTextContent('Dezember 2026');
+        const weekdays = Array.from(grid.querySelectorAll('th'), (th) => th.getAttribute('title'));
+        expect(weekdays).toEqual(['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
+        expect(screen.getByRole('button', { name: '[[DatePicker_PrevMonth]] November' })).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[DatePicker_GoToToday]]' })).toBeInTheDocument();
+        expect(screen.getByRole('dialog', { name: '[[DatePicker_Calendar]]' })).toBeInTheDocument();
+        expect(screen.queryByText('December 2026')).not.toBeInTheDocument();
+    });
+
     it('removes the expiry date on request', async () => {
         const user = userEvent.setup();
         const onSaveExpiry = jest.fn();
