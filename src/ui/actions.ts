@@ -18,7 +18,9 @@ export type ConnectionActions = {
 };
 
 /** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
-export type ApprovalCheckView = { canApprove: boolean; blockers: ('missingPrivilege' | 'missingRole')[] };
+/** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */
+export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed';
+export type ApprovalCheckView = { canApprove: boolean; blockers: ApproveBlocker[] };
 
 /** The bulk run as the Mailboxes area shows it. */
 export type RunStateView = {

@@ -260,6 +260,7 @@ export const STRING_KEYS = [
     'Approve_Cannot',
     'Approve_MissingPrivilege',
     'Approve_MissingRole',
+    'Approve_CheckFailed',
     'Approve_AdminNote',
     'Approve_PendingCount',
     'Approve_CopyPending',

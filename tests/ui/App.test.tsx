@@ -117,6 +117,18 @@ describe('App', () => {
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeEnabled();
     });
 
+    it('says why approving is not offered when the approval-rights check fails', async () => {
+        const user = userEvent.setup();
+        const base = createFakeServices();
+        const services = createFakeServices({
+            mailboxes: { ...base.mailboxes, checkApproval: () => Promise.reject(new Error('NetworkError')) },
+        });
+        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
+        expect(await screen.findByText('[[Approve_CheckFailed]]')).toBeInTheDocument();
+        expect(screen.getByText('[[Approve_Cannot]]')).toBeInTheDocument();
+    });
+
     it('says why nothing can be changed on a read-only form', async () => {
         render(<App profileId="p" services={createFakeServices()} isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();

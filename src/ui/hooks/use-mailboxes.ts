@@ -29,7 +29,11 @@ export function useMailboxes(actions: MailboxActions) {
     }, [actions, generation]);
     useEffect(() => {
         const controller = new AbortController();
-        actions.checkApproval(controller.signal).then(setApproval).catch(() => undefined);
+        actions
+            .checkApproval(controller.signal)
+            .then(setApproval)
+            // Say why approving is not offered rather than a bare "you cannot approve".
+            .catch(() => controller.signal.aborted || setApproval({ canApprove: false, blockers: ['checkFailed'] }));
         return () => controller.abort();
     }, [actions]);
     useEffect(() => actions.subscribe(setRun), [actions]);

@@ -4,9 +4,8 @@ import { BlockText, Notice } from '../common';
 import { buildAdminMailto } from '../../core/mailbox-view';
 import { format, type StringKey } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
+import type { ApproveBlocker } from '../actions';
 
-/** Why the user cannot approve. */
-export type ApproveBlocker = 'missingPrivilege' | 'missingRole';
 
 /** Props of the "can you approve?" notice shown before any write. */
 export type CanApproveNoticeProps = {
@@ -22,6 +21,7 @@ export type CanApproveNoticeProps = {
 const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
     missingPrivilege: 'Approve_MissingPrivilege',
     missingRole: 'Approve_MissingRole',
+    checkFailed: 'Approve_CheckFailed',
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
