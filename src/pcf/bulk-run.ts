@@ -109,8 +109,12 @@ export class BulkRunController {
         this.ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
         this.publish('running', resumed, true);
         try {
+            const { http, profileId, now, sleep } = this.deps;
             await runBulk(this.ledger, {
-                ...this.deps,
+                http,
+                profileId,
+                now,
+                sleep,
                 signal: abort.signal,
                 onProgress: () => this.publish('running', resumed),
                 onApprovalsSent: () => this.persistBeforeSend(),
