@@ -4,14 +4,11 @@
  * highlighted checklist item), cancel and re-run, keyboard-only use, axe in each state, and German strings.
  * Expected texts come from the resx files, so the page is checked against what the admin is meant to read.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { format } from '../../src/ui/strings';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { ROOT, applyScenario, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, axeAtRest, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
 
 let e2e: E2E | undefined;
 const page = (): Page => (e2e as E2E).page;
@@ -20,21 +17,8 @@ const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
 const testRegion = () => control().getByRole('region', { name: en('ConnectionTest_Title') });
 
-/** The strings of one resx file: key → value. */
-function readStrings(lcid: number): Map<string, string> {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'data' });
-    const xml = readFileSync(join(ROOT, 'strings', `ProfileAssistant.${lcid}.resx`), 'utf8');
-    const data = (parser.parse(xml) as { root: { data: { '@_name': string; value: unknown }[] } }).root.data;
-    return new Map(data.map((d) => [d['@_name'], String(d.value)]));
-}
-const STRINGS = { en: readStrings(1033), de: readStrings(1031) };
-function say(lang: keyof typeof STRINGS, key: string): string {
-    const value = STRINGS[lang].get(key);
-    if (value === undefined) throw new Error(`${key} is not in the ${lang} resx`);
-    return value;
-}
-const en = (key: string) => say('en', key);
-const de = (key: string) => say('de', key);
+const en = resxStrings(1033);
+const de = resxStrings(1031);
 
 beforeAll(async () => {
     // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x; the first poll comes after 5 s.
@@ -57,21 +41,7 @@ async function profileRow(id: string): Promise<Record<string, unknown>> {
     return row;
 }
 
-/**
- * axe on the page at rest: Fluent fades messages in, and a half-transparent text has a blended colour that axe would
- * misjudge, so finite animations finish first (spinners run forever and are left alone).
- */
-async function axe() {
-    await page().waitForFunction(
-        () =>
-            document
-                .getAnimations()
-                .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-        undefined,
-        { timeout: 10_000 },
-    );
-    return runAxe(page());
-}
+const axe = () => axeAtRest(page());
 
 const requestLog = () => (e2e as E2E).sandbox.emulator.requestLog();
 

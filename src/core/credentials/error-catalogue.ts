@@ -145,22 +145,28 @@ export function decodeAadstsCode(code: number): DecodedError {
     return decodedCause(found.cause, found.code, found.code);
 }
 
-function dataverseCause(status: number, code: string, message: string): CauseCode {
+function dataverseCause(status: number, code: string, message: string, approval: boolean): CauseCode {
     if (status === 0) return 'networkError';
     if (status === 429 || THROTTLING_CODES.includes(code)) return 'throttled';
     if (status === 412 || code === CONCURRENCY_CODE) return 'concurrencyConflict';
     if (APPROVAL_PRIVILEGE_TEXT.test(message)) return 'approvalPrivilegeMissing';
-    if (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message)) return 'approvalRefused';
+    // A refusal only answers an approval: 0x80040216 is also Dataverse's generic "unexpected error".
+    if (approval && (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message))) {
+        return 'approvalRefused';
+    }
     if (status === 401) return 'sessionExpired';
     if (status === 403) return 'privilegeMissing';
     if (status === 404) return 'recordNotFound';
     return 'unknown';
 }
 
-/** Decode a Dataverse Web API failure by status and hex code (dataverse.md §5, §8, §9). */
-export function decodeDataverseError(error: DataverseErrorInput): DecodedError {
+/**
+ * Decode a Dataverse Web API failure by status and hex code (dataverse.md §5, §8, §9). `approval`: the failed
+ * request was an approval, the only request an approval refusal can answer.
+ */
+export function decodeDataverseError(error: DataverseErrorInput, { approval = false } = {}): DecodedError {
     const code = (error.code ?? '').toLowerCase();
     const message = error.message ?? '';
-    const cause = dataverseCause(error.status, code, message);
+    const cause = dataverseCause(error.status, code, message, approval);
     return decodedCause(cause, message, error.code || undefined);
 }

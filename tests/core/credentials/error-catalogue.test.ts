@@ -276,13 +276,6 @@ describe('decodeDataverseError', () => {
             'privilegeMissing',
             false,
         ],
-        [{ status: 403, code: '0x80040256', message: 'CrmSecurityError' }, 'approvalRefused', false],
-        [{ status: 400, code: '0x80040216', message: 'UnExpected' }, 'approvalRefused', false],
-        [
-            { status: 400, code: '0x0', message: 'should be a global administrator to approve mailbox' },
-            'approvalRefused',
-            false,
-        ],
         [
             { status: 403, code: '0x80040220', message: 'missing prvApproveRejectEmailAddress privilege' },
             'approvalPrivilegeMissing',
@@ -297,8 +290,31 @@ describe('decodeDataverseError', () => {
         expect(result.raw).toBe(error.message ?? '');
     });
 
+    it.each([
+        [{ status: 403, code: '0x80040256', message: 'CrmSecurityError' }, 'approvalRefused', 'privilegeMissing'],
+        [{ status: 400, code: '0x80040216', message: 'UnExpected' }, 'approvalRefused', 'unknown'],
+        [
+            { status: 400, code: '0x0', message: 'should be a global administrator to approve mailbox' },
+            'approvalRefused',
+            'unknown',
+        ],
+        [
+            { status: 403, code: '0x80040220', message: 'missing prvApproveRejectEmailAddress privilege' },
+            'approvalPrivilegeMissing',
+            'approvalPrivilegeMissing',
+        ],
+    ] as [DataverseErrorInput, string, string][])(
+        'decodes %j as %s for an approval and as %s for any other request',
+        (error, onApproval, otherwise) => {
+            expect(decodeDataverseError(error, { approval: true }).cause).toBe(onApproval);
+            expect(decodeDataverseError(error).cause).toBe(otherwise);
+        },
+    );
+
     it('matches hex codes in any case', () => {
-        expect(decodeDataverseError({ status: 400, code: '0X80040256' }).cause).toBe('approvalRefused');
+        expect(decodeDataverseError({ status: 400, code: '0X80040256' }, { approval: true }).cause).toBe(
+            'approvalRefused',
+        );
     });
 });
 
