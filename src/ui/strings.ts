@@ -300,6 +300,7 @@ export const STRING_KEYS = [
     'ConnectionTest_NextCheck',
     'ConnectionTest_Succeeded',
     'ConnectionTest_Failed',
+    'ConnectionTest_CouldNotRun',
     'ConnectionTest_TimedOut',
     'ConnectionTest_Cancelled',
     'ConnectionTest_ShowRaw',

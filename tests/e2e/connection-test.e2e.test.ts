@@ -143,7 +143,7 @@ describe('the connection test when its own Web API calls fail', () => {
         try {
             const from = requestLog().length;
             await region.getByRole('button', { name: en('ConnectionTest_Run') }).click();
-            await region.getByText(en('ConnectionTest_Failed')).waitFor({ timeout: 30_000 });
+            await region.getByText(en('ConnectionTest_CouldNotRun')).waitFor({ timeout: 30_000 });
             expect(patch.refused()).toBe(1);
             const result = region.getByRole('alert');
             const shown = (await result.textContent()) ?? '';
@@ -190,7 +190,7 @@ describe('the connection test when its own Web API calls fail', () => {
         try {
             const from = requestLog().length;
             await region.getByRole('button', { name: en('ConnectionTest_Run') }).click();
-            await region.getByText(en('ConnectionTest_Failed')).waitFor({ timeout: 30_000 });
+            await region.getByText(en('ConnectionTest_CouldNotRun')).waitFor({ timeout: 30_000 });
             expect(alerts.refused()).toBe(1);
             // Test & Enable was scheduled; the first look at its alerts failed.
             [canary] = scheduledCanaries(from);
@@ -207,7 +207,7 @@ describe('the connection test when its own Web API calls fail', () => {
             await page().waitForTimeout(7_000);
             expect(resultReads(stoppedAt, canary as string)).toEqual([]);
             expect((await mailbox(canary as string)).testemailconfigurationscheduled).toBe(false);
-            await region.getByText(en('ConnectionTest_Failed')).waitFor();
+            await region.getByText(en('ConnectionTest_CouldNotRun')).waitFor();
         } finally {
             await alerts.stop();
         }
@@ -229,7 +229,7 @@ describe('the connection test when its own Web API calls fail', () => {
 
         const from = requestLog().length;
         await region.getByRole('button', { name: en('ConnectionTest_Run') }).click();
-        await region.getByText(en('ConnectionTest_Failed')).waitFor({ timeout: 30_000 });
+        await region.getByText(en('ConnectionTest_CouldNotRun')).waitFor({ timeout: 30_000 });
         const result = region.getByRole('alert');
         const shown = (await result.textContent()) ?? '';
         expect(shown).toContain(`${en('Error_RecordNotFound')} (0x80040217)`);
@@ -306,6 +306,7 @@ describe('the connection test when Dynamics does not finish in time', () => {
 
             expect(await region.getByRole('alert').count()).toBe(0);
             expect(await region.getByText(en('ConnectionTest_Failed')).count()).toBe(0);
+            expect(await region.getByText(en('ConnectionTest_CouldNotRun')).count()).toBe(0);
             await expectReadyToRerun();
             expect(await axe()).toEqual([]);
 

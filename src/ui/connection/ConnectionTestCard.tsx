@@ -62,7 +62,10 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
             return (
                 <Notice type="error" isMultiline>
                     <Stack tokens={GAP_8}>
-                        <BlockText>{getString('ConnectionTest_Failed')}</BlockText>
+                        <BlockText>
+                            {/* 'error': the test itself could not run, so the credentials were not checked. */}
+                            {getString(view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun')}
+                        </BlockText>
                         {failures.map((f, i) => (
                             <FailureDetail key={`${f.cause}-${i}`} failure={f} />
                         ))}

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { ConnectionTestCard, type ConnectionTestCardProps } from '../../../src/ui/connection/ConnectionTestCard';
-import { decodeAlert } from '../../../src/core/credentials/error-catalogue';
+import { decodeAlert, decodeDataverseError } from '../../../src/core/credentials/error-catalogue';
 import { renderWithTexts } from '../render-with-texts';
 
 const canaries = [
@@ -62,6 +62,14 @@ describe('ConnectionTestCard', () => {
         await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_ShowRaw]]' }));
         expect(screen.getByText(/The provided client secret keys are expired/)).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('says the test could not run, not that it failed, when its own request to Dataverse failed', async () => {
+        const failure = decodeDataverseError({ status: 403, code: '0x80040220', message: 'missing prvWriteMailbox' });
+        renderCard({ view: { status: 'error', failure } });
+        expect(await screen.findByText('[[ConnectionTest_CouldNotRun]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[ConnectionTest_Failed]]')).not.toBeInTheDocument();
+        expect(screen.getByRole('alert')).toHaveTextContent('[[Error_PrivilegeMissing]]');
     });
 
     it('reports success and passes axe', async () => {
