@@ -47,3 +47,5 @@ export const DISCOVERY_NOT_FOUND_STATUSES: readonly number[] = [400, 404];
 export const EWS_DIAGNOSTICS_PATTERN = /x-ms-diagnostics["':\s]*(\d{7})|\b(200000[138]);\s*reason=/i;
 /** ErrorServerBusy is a transient throttle (shape unconfirmed, entra §7). */
 export const EWS_SERVER_BUSY_TRANSIENT = true;
+/** For a user language the control ships no resx for, the platform shows the English (1033) strings (not in the reference). */
+export const RESX_FALLBACK_LANGUAGE = 1033;
