@@ -68,18 +68,19 @@ export async function runConnectionTest(
     const startedMs = deps.now();
     const startedAtIso = new Date(deps.http.serverNow()).toISOString();
     await scheduleTestAndEnable(deps.http, mailboxId, startedAtIso, signal);
-    for (let polls = 0; ;) {
+    for (let polls = 0; ; polls++) {
         const at = nextPollAt(startedMs, deps.now(), polls);
-        let verdict: CanaryVerdict | { kind: 'timedOut' } = { kind: 'timedOut' };
-        if (at !== undefined) {
-            onProgress({ step: polls === 0 ? 'queued' : 'running', startedAtIso, polls, nextPollAtMs: at });
-            await deps.sleep(at - deps.now(), signal);
-            const { row, alerts } = await readCanary(deps.http, mailboxId, startedAtIso, signal);
-            verdict = interpretCanary(row, alerts, startedAtIso);
-            polls++;
-        }
-        if (verdict.kind !== 'pending') {
+        if (at === undefined) {
+            const verdict = { kind: 'timedOut' as const };
             onProgress({ step: 'done', startedAtIso, polls, verdict });
+            return verdict;
+        }
+        onProgress({ step: polls === 0 ? 'queued' : 'running', startedAtIso, polls, nextPollAtMs: at });
+        await deps.sleep(at - deps.now(), signal);
+        const { row, alerts } = await readCanary(deps.http, mailboxId, startedAtIso, signal);
+        const verdict = interpretCanary(row, alerts, startedAtIso);
+        if (verdict.kind !== 'pending') {
+            onProgress({ step: 'done', startedAtIso, polls: polls + 1, verdict });
             return verdict;
         }
     }

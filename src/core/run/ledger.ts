@@ -173,14 +173,14 @@ export class RunLedger {
     /** Cancel: everything not yet sent becomes skipped('cancelled'); in-flight entries are accounted when answered. */
     cancel(): void {
         this.cancelled = true;
-        for (const e of this.list()) {
+        for (const e of this.entries.values()) {
             if (!e.inFlight && (e.state === 'pending' || e.state === 'confirmed')) this.skipCancelled(e);
         }
     }
 
     /** After a cancelled run has drained: tests already queued are no longer watched. */
     abandonTesting(detail: string): void {
-        for (const e of this.list()) {
+        for (const e of this.entries.values()) {
             if (e.state === 'testing' && !e.inFlight) this.skipCancelled(e, { detail });
         }
     }
@@ -189,7 +189,7 @@ export class RunLedger {
     summary(): LedgerSummary {
         const counts = { pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 };
         let inFlight = 0;
-        for (const e of this.list()) {
+        for (const e of this.entries.values()) {
             counts[e.state] += 1;
             if (e.inFlight) inFlight += 1;
         }
@@ -206,7 +206,7 @@ export class RunLedger {
     /** Failures grouped by cause, for the summary panel. */
     failuresByCause(): Map<FailureCause, LedgerEntry[]> {
         const groups = new Map<FailureCause, LedgerEntry[]>();
-        for (const e of this.list()) {
+        for (const e of this.entries.values()) {
             if (e.state !== 'failed' || !e.cause) continue;
             groups.set(e.cause, [...(groups.get(e.cause) ?? []), { ...e }]);
         }
