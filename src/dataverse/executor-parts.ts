@@ -1,6 +1,6 @@
 /** Classify one $batch part answer for the run ledger (dataverse.md §5 refusals, §8 errors). */
-import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT } from '../core/assumptions';
 import type { BatchPart } from '../core/batch';
+import { isApprovalRefusal } from '../core/credentials/error-catalogue';
 import type { FailureCause } from '../core/run/types';
 import { NETWORK_ERROR_STATUS } from './errors';
 
@@ -24,9 +24,7 @@ export function classifyPart(part: BatchPart, isApproval: boolean): PartVerdict 
     const code = part.error?.code ?? '';
     const message = part.error?.message ?? `HTTP ${part.status}`;
     const detail = code ? `${code}: ${message}` : message;
-    if (isApproval && (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message))) {
-        return failed('approvalRefused', detail);
-    }
+    if (isApproval && isApprovalRefusal(code, message)) return failed('approvalRefused', detail);
     return failed(part.status === 412 || part.status === 404 ? 'preconditionFailed' : 'httpError', detail);
 }
 

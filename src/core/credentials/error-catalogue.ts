@@ -74,6 +74,14 @@ const HTTP_403 = /\(403\)|\b403 Forbidden\b|\bHTTP(?:\/\d(?:\.\d)?)? 403\b|\bsta
 /** The privilege an approval needs, named in the refusal when the user lacks it (dataverse.md §5). */
 export const APPROVAL_PRIVILEGE_TEXT = /prvApproveRejectEmailAddress/i;
 
+/**
+ * Whether a failed approval was refused (dataverse.md §5): by code, or by its text when the code is another. Only an
+ * approval request can be refused: 0x80040216 is also Dataverse's generic "unexpected error".
+ */
+export function isApprovalRefusal(code: string, message: string): boolean {
+    return APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message);
+}
+
 /** Dynamics alert text → cause, first match wins (entra §7, dataverse.md §5). */
 export const ALERT_TEXT_CAUSES: readonly (readonly [RegExp, CauseCode])[] = [
     [APPROVAL_PRIVILEGE_TEXT, 'approvalPrivilegeMissing'],
@@ -150,10 +158,7 @@ function dataverseCause(status: number, code: string, message: string, approval:
     if (status === 429 || THROTTLING_CODES.includes(code)) return 'throttled';
     if (status === 412 || code === CONCURRENCY_CODE) return 'concurrencyConflict';
     if (APPROVAL_PRIVILEGE_TEXT.test(message)) return 'approvalPrivilegeMissing';
-    // A refusal only answers an approval: 0x80040216 is also Dataverse's generic "unexpected error".
-    if (approval && (APPROVAL_REFUSED_CODES.includes(code) || APPROVAL_REFUSED_TEXT.test(message))) {
-        return 'approvalRefused';
-    }
+    if (approval && isApprovalRefusal(code, message)) return 'approvalRefused';
     if (status === 401) return 'sessionExpired';
     if (status === 403) return 'privilegeMissing';
     if (status === 404) return 'recordNotFound';
