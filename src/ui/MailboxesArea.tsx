@@ -12,6 +12,7 @@ import { CanApproveNotice } from './mailboxes/CanApproveNotice';
 import { MailboxList } from './mailboxes/MailboxList';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
+import { format } from './strings';
 import { useGetString } from './texts';
 
 /** Props of the Mailboxes area. */
@@ -56,7 +57,8 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
-    const { rows, loading, approval, run, refresh } = useMailboxes(actions);
+    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
+    const getString = useGetString();
     const [pending, setPending] = useState<Pending | null>(null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
@@ -70,6 +72,14 @@ export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }
                 onCopyPending={(text) => void actions.copyText(text)}
                 onEmailAdmin={actions.openUrl}
             />
+            {loadError !== null && (
+                <Notice
+                    type="error"
+                    actions={<MessageBarButton onClick={refresh}>{getString('Action_Retry')}</MessageBarButton>}
+                >
+                    {format(getString('Mailboxes_LoadFailed'), loadError)}
+                </Notice>
+            )}
             <RunNotices run={run} actions={actions} />
             <LiveRun run={run} actions={actions} exportIds={rows} />
             <MailboxList

@@ -221,6 +221,7 @@ export const STRING_KEYS = [
     'Mailboxes_Search',
     'Mailboxes_Summary',
     'Mailboxes_Chip',
+    'Mailboxes_LoadFailed',
     'Mailboxes_Loading',
     'Mailboxes_ListLabel',
     'Mailboxes_SelectAll',

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { App } from '../../src/ui/App';
 import type { ProfileRecord } from '../../src/core/profile';
+import type { MailboxView } from '../../src/core/mailbox-view';
 import type { GetString } from '../../src/ui/strings';
 import { fakeGetString } from '../fakes/fake-context';
 import { createFakeServices } from '../fakes/fake-services';
@@ -127,6 +128,42 @@ describe('App', () => {
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         expect(await screen.findByText('[[Approve_CheckFailed]]')).toBeInTheDocument();
         expect(screen.getByText('[[Approve_Cannot]]')).toBeInTheDocument();
+    });
+
+    it('says when the mailboxes could not be read, offers to try again, and keeps rows already shown', async () => {
+        const user = userEvent.setup();
+        const base = createFakeServices();
+        const mailbox: MailboxView = {
+            id: 'm1',
+            name: 'Sales queue',
+            address: 'sales@contoso.com',
+            ownerType: 'queue',
+            approval: 1,
+            incoming: 1,
+            outgoing: 1,
+            act: 1,
+            overall: 1,
+            lastTestOn: null,
+            alerts: [],
+        };
+        const load = jest
+            .fn<Promise<MailboxView[]>, []>()
+            .mockRejectedValueOnce(new Error('The service is temporarily unavailable.'))
+            .mockResolvedValueOnce([mailbox])
+            .mockRejectedValueOnce(new Error('The request did not reach Dataverse.'));
+        const services = createFakeServices({ mailboxes: { ...base.mailboxes, load } });
+        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
+        // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
+        expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
+        expect(await screen.findByText('Sales queue')).toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_LoadFailed]]')).not.toBeInTheDocument();
+        // A failed refresh keeps what was shown and says the list may be out of date.
+        await user.click(screen.getByRole('menuitem', { name: '[[Mailboxes_Command_Refresh]]' }));
+        expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
+        expect(screen.getByText('Sales queue')).toBeInTheDocument();
+        expect(load).toHaveBeenCalledTimes(3);
     });
 
     it('says why nothing can be changed on a read-only form', async () => {

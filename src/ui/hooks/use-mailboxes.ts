@@ -4,10 +4,15 @@ import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions
 
 const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: null, resumed: false };
 
-/** Rows of the profile (reloaded on demand and after each run), the approval check and the live run state. */
+/**
+ * Rows of the profile (reloaded on demand and after each run), why the last read failed, the approval check and the
+ * live run state. A failed read keeps the rows already shown and says so; it never shows an empty list as if the
+ * profile had no mailboxes.
+ */
 export function useMailboxes(actions: MailboxActions) {
     const [rows, setRows] = useState<MailboxView[]>([]);
     const [loading, setLoading] = useState<{ loaded: number } | null>({ loaded: 0 });
+    const [loadError, setLoadError] = useState<string | null>(null);
     const [approval, setApproval] = useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
     const [run, setRun] = useState<RunStateView>(IDLE);
     const [generation, setGeneration] = useState(0);
@@ -15,11 +20,12 @@ export function useMailboxes(actions: MailboxActions) {
     useEffect(() => {
         const controller = new AbortController();
         setLoading({ loaded: 0 });
+        setLoadError(null);
         const load = async () => {
             try {
                 setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
-            } catch {
-                setRows([]);
+            } catch (e) {
+                if (!controller.signal.aborted) setLoadError(e instanceof Error ? e.message : String(e));
             } finally {
                 if (!controller.signal.aborted) setLoading(null);
             }
@@ -45,5 +51,5 @@ export function useMailboxes(actions: MailboxActions) {
     useEffect(() => {
         if (finished) refresh();
     }, [finished, refresh]);
-    return { rows, loading, approval, run, refresh };
+    return { rows, loading, loadError, approval, run, refresh };
 }
