@@ -26,15 +26,18 @@ export type ConnectionAreaProps = {
     today: Date;
 };
 
+/** The mailboxes the test can use; `failed` when they could not be read (not the same as "there are none"). */
 function useCanaries(actions: ConnectionActions, enabled: boolean) {
-    const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string }>({ options: [] });
+    const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
+        options: [],
+    });
     useEffect(() => {
         if (!enabled) return undefined;
         const controller = new AbortController();
         actions
             .loadCanaries(controller.signal)
             .then(setCanaries)
-            .catch(() => setCanaries({ options: [] }));
+            .catch(() => controller.signal.aborted || setCanaries({ options: [], failed: true }));
         return () => controller.abort();
     }, [actions, enabled]);
     return canaries;
@@ -73,10 +76,15 @@ function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: R
     return test;
 }
 
-function blockedKeyOf(isReadOnly: boolean, isFormDirty: boolean, hasCanary: boolean): StringKey | undefined {
+function blockedKeyOf(
+    isReadOnly: boolean,
+    isFormDirty: boolean,
+    canaries: { options: readonly CanaryOption[]; failed?: boolean },
+): StringKey | undefined {
     if (isReadOnly) return 'ConnectionTest_ReadOnly';
     if (isFormDirty) return 'ConnectionTest_FormDirty';
-    return hasCanary ? undefined : 'ConnectionTest_NoCanary';
+    if (canaries.failed) return 'ConnectionTest_CanariesFailed';
+    return canaries.options.length > 0 ? undefined : 'ConnectionTest_NoCanary';
 }
 
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
@@ -125,7 +133,7 @@ export const ConnectionArea = memo(function ConnectionArea(props: ConnectionArea
                 <ConnectionTestCard
                     canaries={canaries.options}
                     defaultCanaryId={canaries.defaultId}
-                    blockedKey={blockedKeyOf(isReadOnly, props.isFormDirty, canaries.options.length > 0)}
+                    blockedKey={blockedKeyOf(isReadOnly, props.isFormDirty, canaries)}
                     view={test.view}
                     nowMs={test.nowMs}
                     onRun={test.run}

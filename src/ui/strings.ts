@@ -307,6 +307,7 @@ export const STRING_KEYS = [
     'ConnectionTest_ShowRaw',
     'ConnectionTest_HideRaw',
     'ConnectionTest_FormDirty',
+    'ConnectionTest_CanariesFailed',
     'ConnectionTest_NoCanary',
     'ConnectionTest_ReadOnly',
     'Error_ApprovalNotApplied',

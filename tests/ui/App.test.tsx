@@ -118,6 +118,17 @@ describe('App', () => {
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeEnabled();
     });
 
+    it('tells a failed read of the mailboxes to test with apart from a profile that has none', async () => {
+        const base = createFakeServices();
+        const services = createFakeServices({
+            connection: { ...base.connection, loadCanaries: () => Promise.reject(new Error('NetworkError')) },
+        });
+        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        expect(await screen.findByText('[[ConnectionTest_CanariesFailed]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[ConnectionTest_NoCanary]]')).not.toBeInTheDocument();
+        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+    });
+
     it('says why approving is not offered when the approval-rights check fails', async () => {
         const user = userEvent.setup();
         const base = createFakeServices();
