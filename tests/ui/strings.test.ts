@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { STRING_KEYS, format } from '../../src/ui/strings';
+import { CAUSES } from '../../src/core/credentials/causes';
 
 type Data = { '@_name': string; value?: unknown; comment?: unknown };
 const ROOT = join(__dirname, '..', '..');
@@ -25,6 +26,13 @@ describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
             expect([d['@_name'], String(d.value ?? '').trim().length > 0]).toEqual([d['@_name'], true]);
             expect([d['@_name'], String(d.comment ?? '').trim().length > 0]).toEqual([d['@_name'], true]);
         }
+    });
+
+    it('has no placeholder in a cause message, since lists and run summaries show them as they are', () => {
+        const causeKeys = new Set(Object.values(CAUSES).map((c) => c.messageKey));
+        const withPlaceholder = data.filter((d) => causeKeys.has(d['@_name']) && /\{\d+\}/.test(String(d.value)));
+        expect(causeKeys.size).toBeGreaterThan(30);
+        expect(withPlaceholder.map((d) => d['@_name'])).toEqual([]);
     });
 
     it('keeps the same {n} placeholders as English', () => {

@@ -3,7 +3,7 @@ import { ActionButton } from '@fluentui/react';
 import { GAP_4, Stack, useTheme } from '../fluent';
 import { BlockText } from '../common';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
-import { format, type StringKey } from '../strings';
+import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
 
 /** Props of one decoded failure. */
@@ -16,7 +16,7 @@ export const FailureDetail = memo(function FailureDetail({ failure }: FailureDet
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
-    const message = format(getString(failure.messageKey as StringKey), failure.raw, failure.code ?? '');
+    const message = getString(failure.messageKey as StringKey);
     return (
         <Stack tokens={GAP_4}>
             <BlockText styles={{ root: { fontWeight: 600 } }}>
