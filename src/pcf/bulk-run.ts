@@ -108,6 +108,8 @@ export class BulkRunController {
         this.abort = abort;
         this.ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
         this.publish('running', resumed, true);
+        // A 429 stops all traffic, so no progress would tell the page: show the countdown as the pause starts.
+        const stopListening = this.deps.http.gate.onPause(() => this.publish('running', resumed, true));
         try {
             const { http, profileId, now, sleep } = this.deps;
             await runBulk(this.ledger, {
@@ -122,6 +124,8 @@ export class BulkRunController {
             this.publish('finished', resumed, true);
         } catch (e) {
             this.publish(e instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
+        } finally {
+            stopListening();
         }
     }
 

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
     confirmStart,
@@ -252,4 +252,8 @@ describe('bulk run under faults', () => {
         );
         await expectStoreMatches(p, summary, summary.failed - p.toApprove.length);
     });
+});
+
+describe('the page', () => {
+    test('raised no uncaught errors and never showed an unformatted string', () => expectCleanPage(e2e));
 });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { HOSTILE_NAMES } from '../sandbox/domain/names';
-import { applyScenario, itWithScreenshot, runAxe, startE2E, waitReady, type E2E } from './harness';
+import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, waitReady, type E2E } from './harness';
 import {
     BatchRecorder,
     CSV_HEADER,
@@ -253,4 +253,8 @@ describe('bulk run across a reload', () => {
         await recorder.settle();
         await expectStoreMatchesRun({ applied, toApprove, toTest, startedAt, summary });
     }, 180_000);
+});
+
+describe('the page', () => {
+    test('raised no uncaught errors and never showed an unformatted string', () => expectCleanPage(e2e));
 });

@@ -27,6 +27,8 @@ export type E2E = {
     page: Page;
     /** Uncaught exceptions in the page since start. */
     pageErrors: string[];
+    /** Texts the page has shown since start (across reloads) with a resx placeholder left unfilled, such as "{0}". */
+    unfilledPlaceholders: string[];
     close(): Promise<void>;
 };
 
@@ -61,18 +63,58 @@ export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    const unfilledPlaceholders: string[] = [];
+    await page.exposeFunction('__reportUnfilled', (text: string) => {
+        if (!unfilledPlaceholders.includes(text)) unfilledPlaceholders.push(text);
+    });
+    await page.addInitScript(watchPlaceholders);
     await openForm(page, sandbox.url);
     return {
         sandbox,
         browser,
         page,
         pageErrors,
+        unfilledPlaceholders,
         async close() {
             await browser.close().catch(() => undefined);
             await sandbox.close();
             rmSync(userDataDir, { recursive: true, force: true });
         },
     };
+}
+
+/**
+ * Runs in the page before its scripts: records every text shown anywhere (control, dialogs, callouts) that still holds
+ * a "{n}" placeholder, which would mean a string was shown without being formatted.
+ */
+function watchPlaceholders(): void {
+    const report = (window as unknown as { __reportUnfilled: (text: string) => void }).__reportUnfilled;
+    const code = /^(SCRIPT|STYLE)$/;
+    const checkText = (text: Node) => {
+        if (code.test(text.parentElement?.tagName ?? '')) return; // injected scripts (axe) and styles are not text
+        if (/\{\d+\}/.test(text.nodeValue ?? '')) report((text.nodeValue ?? '').slice(0, 300));
+    };
+    const check = (node: Node) => {
+        if (node.nodeType === Node.TEXT_NODE) return checkText(node);
+        if (node.nodeType !== Node.ELEMENT_NODE) return;
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) checkText(text);
+    };
+    new MutationObserver((records) => {
+        for (const r of records) {
+            if (r.type === 'characterData') check(r.target);
+            r.addedNodes.forEach(check);
+        }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** What every browser test file checks last: no uncaught error and no unformatted string was ever on screen. */
+export async function expectCleanPage(e2e: E2E | undefined): Promise<void> {
+    if (!e2e) throw new Error('the browser never started');
+    // A round trip to the page lets reports still on their way from the page arrive first.
+    await e2e.page.evaluate(() => undefined);
+    expect(e2e.pageErrors).toEqual([]);
+    expect(e2e.unfilledPlaceholders).toEqual([]);
 }
 
 /** Navigate to the form and wait for the host to have booted the control. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { ROOT, itWithScreenshot, startE2E, type E2E } from './harness';
+import { ROOT, expectCleanPage, itWithScreenshot, startE2E, type E2E } from './harness';
 
 /** A virtual control that echoes its bound parameters and writes the tenant through getOutputs(). */
 const PROBE_BUNDLE = `
@@ -76,4 +76,8 @@ describe('form host PCF contract', () => {
         const row = rows.find((r) => r.emailserverprofileid === PROFILE_IDS.commercial);
         expect(row?.exchangeonlinetenantid).toBe('9d9d9d9d-0000-4000-8000-000000000001');
     });
+});
+
+describe('the page', () => {
+    test('raised no uncaught errors and never showed an unformatted string', () => expectCleanPage(e2e));
 });

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { applyScenario, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
 
 let e2e: E2E | undefined;
 const page = (): Page => (e2e as E2E).page;
@@ -40,14 +40,18 @@ describe('admin workflows', () => {
         await expect(formField.inputValue()).resolves.toBe(TENANT_IDS.contoso);
         await page().getByRole('button', { name: 'Save', exact: true }).click();
         await page().waitForFunction(() => document.querySelector('#dirty-indicator')?.textContent === '');
-        const row = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.unknownTenant);
+        const row = (await state('emailserverprofiles')).find(
+            (r) => r.emailserverprofileid === PROFILE_IDS.unknownTenant,
+        );
         expect(row?.exchangeonlinetenantid).toBe(TENANT_IDS.contoso);
     });
 
     test('explains a tenant that lives in another cloud than the server authority says', async () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.cloudMismatch });
         await control().getByRole('textbox', { name: 'Tenant ID' }).fill('northwind.com');
-        await control().getByText('This tenant is in another cloud. Set Server authority to', { exact: false }).waitFor();
+        await control()
+            .getByText('This tenant is in another cloud. Set Server authority to', { exact: false })
+            .waitFor();
         expect(await runAxe(page())).toEqual([]);
     });
 
@@ -72,11 +76,15 @@ describe('admin workflows', () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
         await (e2e as E2E).browser.grantPermissions(['clipboard-read', 'clipboard-write']);
         await tab('Tenant readiness').click();
-        const copy = control().getByRole('button', { name: /^Copy the value for/ }).first();
+        const copy = control()
+            .getByRole('button', { name: /^Copy the value for/ })
+            .first();
         await copy.click();
         await control().getByText('Copied').first().waitFor();
         const copied = await page().evaluate(() => navigator.clipboard.readText());
-        const profile = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.commercial);
+        const profile = (await state('emailserverprofiles')).find(
+            (r) => r.emailserverprofileid === PROFILE_IDS.commercial,
+        );
         expect(copied).toContain(String(profile?.oauthclientid));
     });
 
@@ -109,7 +117,9 @@ describe('admin workflows', () => {
         // Fluent renders dialogs in a layer at the end of the page, outside the control's root.
         await page().getByRole('alertdialog').getByRole('button', { name: 'Start' }).click();
         await control().getByText('Run finished.').waitFor({ timeout: 90_000 });
-        const mailboxes = (await state('mailboxes')).filter((m) => m._emailserverprofile_value === PROFILE_IDS.commercial);
+        const mailboxes = (await state('mailboxes')).filter(
+            (m) => m._emailserverprofile_value === PROFILE_IDS.commercial,
+        );
         const tested = mailboxes.filter((m) => m.testmailboxaccesscompletedon);
         expect(tested.length).toBeGreaterThan(0);
         const pending = mailboxes.filter((m) => m.statecode === 0 && m.emailrouteraccessapproval === 2);
@@ -118,7 +128,9 @@ describe('admin workflows', () => {
         // The optional record of the run on the profile's timeline: who, what, how many.
         await control().getByRole('button', { name: 'Add a note to the profile' }).click();
         await control().getByText("Note added to the profile's timeline.").waitFor();
-        await expect(control().getByRole('button', { name: 'Add a note to the profile' }).isDisabled()).resolves.toBe(true);
+        await expect(control().getByRole('button', { name: 'Add a note to the profile' }).isDisabled()).resolves.toBe(
+            true,
+        );
         const notes = (await state('annotations')).filter(
             (n) => n._objectid_value === PROFILE_IDS.commercial && String(n.subject).endsWith('bulk run'),
         );
@@ -129,4 +141,8 @@ describe('admin workflows', () => {
         expect(String(notes[0].notetext)).toMatch(/Result: \d+ enabled, \d+ failed, \d+ skipped\./);
         expect(await runAxe(page())).toEqual([]);
     });
+});
+
+describe('the page', () => {
+    test('raised no uncaught errors and never showed an unformatted string', () => expectCleanPage(e2e));
 });

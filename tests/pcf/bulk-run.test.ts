@@ -20,8 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function controllerFor(storage: MemoryStorage, states: BulkRunState[]) {
-    const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+function controllerFor(storage: MemoryStorage, states: BulkRunState[], fetchFn: Fetch = (u, i) => fetch(u, i)) {
+    const http = new DataverseHttp(sandbox.url, fetchFn);
     let virtual = Date.now();
     const controller = new BulkRunController({
         http,
@@ -89,5 +91,33 @@ describe('BulkRunController', () => {
         expect(last.resumed).toBe(true);
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+    });
+
+    it('tells the page about a 429 pause as it starts, while nothing else is moving', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        // Every state the page is told, with the (real) time it was told: the client's gate runs on real time here.
+        const told: Array<{ state: BulkRunState; at: number }> = [];
+        const states = {
+            push: (state: BulkRunState) => told.push({ state, at: Date.now() }),
+        } as unknown as BulkRunState[];
+        let refused = false;
+        const { http, controller } = controllerFor(new MemoryStorage(), states, async (url, init) => {
+            if (!refused && init?.method === 'POST') {
+                // The run's only batch is refused; nothing can progress until its Retry-After (1 s) is over.
+                refused = true;
+                const body = JSON.stringify({ error: { code: '0x80072322', message: 'Too many requests.' } });
+                const headers = { 'Retry-After': '1', 'Content-Type': 'application/json' };
+                return new Response(body, { status: 429, headers });
+            }
+            return fetch(url, init);
+        });
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        await controller.start(rows.slice(0, 1), 'approveAndTest', true, true);
+        expect(refused).toBe(true);
+        // The countdown reached the page during the pause, not only once traffic moved again.
+        const paused = told.filter((t) => t.state.throttledUntilMs !== undefined);
+        expect(paused.length).toBeGreaterThan(0);
+        expect(paused[0].at).toBeLessThan(paused[0].state.throttledUntilMs!);
+        expect(told[told.length - 1].state.status).toBe('finished');
     });
 });

@@ -34,6 +34,7 @@ export class RequestGate {
     resumeAt = 0;
     private active = 0;
     private readonly waiters: Array<() => void> = [];
+    private readonly pauseListeners = new Set<(resumeAt: number) => void>();
     private readonly limits: AdaptiveLimits;
     private readonly budget: ExecutionBudget;
 
@@ -64,7 +65,16 @@ export class RequestGate {
 
     /** Pause every dispatch until `at` (never shortens an existing pause). */
     pauseUntil(at: number): void {
-        this.resumeAt = Math.max(this.resumeAt, at);
+        if (at <= this.resumeAt) return;
+        this.resumeAt = at;
+        // While paused nothing progresses, so whoever shows the pause must hear of it now, not at the next answer.
+        for (const listener of this.pauseListeners) listener(at);
+    }
+
+    /** Call `listener` whenever a pause starts or grows; returns the unsubscribe function. */
+    onPause(listener: (resumeAt: number) => void): () => void {
+        this.pauseListeners.add(listener);
+        return () => void this.pauseListeners.delete(listener);
     }
 
     /** Wait for the deadline, a free slot and budget; resolves with the release function. */

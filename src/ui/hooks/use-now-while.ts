@@ -5,6 +5,8 @@ export function useNowWhile(active: boolean, now: () => number = Date.now): numb
     const [nowMs, setNowMs] = useState(now);
     useEffect(() => {
         if (!active) return undefined;
+        // The clock stood still while inactive: catch up at once, or the first second counts from a stale time.
+        setNowMs(now());
         const timer = window.setInterval(() => setNowMs(now()), 1000);
         return () => window.clearInterval(timer);
     }, [active, now]);

@@ -25,6 +25,21 @@ describe('parseRetryAfter', () => {
 });
 
 describe('RequestGate', () => {
+    it('tells its listeners when a pause starts or grows, never when a shorter one is asked for', () => {
+        const clock = new FakeClock();
+        const gate = gateWith(clock);
+        const heard: number[] = [];
+        const stop = gate.onPause((at) => heard.push(at));
+        gate.onResponse({ status: 429, retryAfterMs: 10_000 });
+        gate.onResponse({ status: 429, retryAfterMs: 4_000 });
+        gate.onResponse({ status: 429, retryAfterMs: 12_000 });
+        gate.onResponse({ status: 200 });
+        stop();
+        gate.onResponse({ status: 429, retryAfterMs: 60_000 });
+        expect(heard).toEqual([10_000, 12_000]);
+        expect(gate.resumeAt).toBe(60_000);
+    });
+
     it('dispatches nothing inside a Retry-After window', async () => {
         const clock = new FakeClock();
         const gate = gateWith(clock);
