@@ -178,23 +178,6 @@ export class BatchRecorder {
         return [...this.exchanges.values()].sort((a, b) => a.sentAt - b.sentAt);
     }
 
-    /**
-     * Requests the page sent after it had received a 429 and before that answer's Retry-After was over. `slackMs`
-     * allows for an answer that has arrived but not yet been handed to the page's script.
-     */
-    sentWhileTold429(slackMs = 50): { request: Exchange; throttledBy: Exchange }[] {
-        const all = this.all();
-        const out: { request: Exchange; throttledBy: Exchange }[] = [];
-        for (const r of all) {
-            if (r.status !== 429 || r.answeredAt === undefined) continue;
-            const from = r.answeredAt + slackMs;
-            const until = r.answeredAt + (r.retryAfter ?? 0) * 1000;
-            for (const q of all)
-                if (q !== r && q.sentAt > from && q.sentAt < until) out.push({ request: q, throttledBy: r });
-        }
-        return out;
-    }
-
     /** Every batch in sending order. */
     batches(): BatchRecord[] {
         return [...this.records.values()].sort((a, b) => a.seq - b.seq);
@@ -461,4 +444,61 @@ export async function prepareApproveAndTest(
     const question = await askForRun(on.page, 'Approve & test', count);
     expect(question).toContain(`Approve ${fmt(toApprove.length)} and test ${fmt(toTest.length)} mailboxes?`);
     return { before, toApprove, toTest, applied, startedAt: emulatedIso(on.sandbox) };
+}
+
+/** One Web API call as the page's own script saw it (performance clock, ms). */
+export type ScriptFetch = {
+    url: string;
+    /** When the script called fetch. */
+    calledAt: number;
+    /** When the answer was handed to the script; undefined while pending or when none came. */
+    deliveredAt?: number;
+    status?: number;
+    retryAfterS?: number;
+};
+
+/**
+ * Wrap the page's fetch to log, for each Web API call, when the script called it and when the script received its
+ * answer. The control calls the global fetch for every request, and the wrapper's callback runs before the
+ * control's own continuation, so "the script had been told" is exact — no allowance for delivery lag is needed.
+ */
+export async function watchFetch(page: Page): Promise<void> {
+    await page.evaluate(() => {
+        const w = window as unknown as { __fetchLog?: ScriptFetch[]; __realFetch?: typeof fetch };
+        w.__fetchLog = [];
+        const real = w.__realFetch ?? window.fetch.bind(window);
+        w.__realFetch = real;
+        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+            const url = String(input instanceof Request ? input.url : input);
+            const promise = real(input, init);
+            if (!url.includes('/api/data/v9.2/')) return promise;
+            const entry: ScriptFetch = { url, calledAt: performance.now() };
+            w.__fetchLog?.push(entry);
+            promise
+                .then((res) => {
+                    entry.deliveredAt = performance.now();
+                    entry.status = res.status;
+                    const retryAfter = Number(res.headers.get('Retry-After'));
+                    if (Number.isFinite(retryAfter) && retryAfter > 0) entry.retryAfterS = retryAfter;
+                    return res;
+                })
+                .catch(() => undefined);
+            return promise;
+        };
+    });
+}
+
+const CLOCK_ROUNDING_MS = 2;
+
+/** Calls the page's script made after it had received a 429 and before that answer's Retry-After was over. */
+export async function sentAfterTold429(page: Page): Promise<{ call: ScriptFetch; told: ScriptFetch }[]> {
+    const log = await page.evaluate(() => (window as unknown as { __fetchLog?: ScriptFetch[] }).__fetchLog ?? []);
+    const out: { call: ScriptFetch; told: ScriptFetch }[] = [];
+    for (const told of log) {
+        if (told.status !== 429 || told.deliveredAt === undefined) continue;
+        // The client's clock is Date.now (whole ms), this log's is performance.now: allow that rounding, nothing more.
+        const until = told.deliveredAt + (told.retryAfterS ?? 0) * 1000 - CLOCK_ROUNDING_MS;
+        for (const call of log) if (call.calledAt > told.deliveredAt && call.calledAt < until) out.push({ call, told });
+    }
+    return out;
 }
