@@ -7,6 +7,8 @@ import type { CanaryOption } from './connection/connection-state';
 import { ConnectionTestCard } from './connection/ConnectionTestCard';
 import { CredentialsSection } from './credentials/CredentialsSection';
 import { SecretPanel } from './credentials/SecretPanel';
+import type { ExpiryProblem } from './credentials/SecretExpiry';
+import { messageOf } from './common';
 import { useConnectionTest } from './hooks/use-connection-test';
 import type { CredentialsChange } from './hooks/use-credentials';
 import type { StringKey } from './strings';
@@ -45,24 +47,27 @@ function useCanaries(actions: ConnectionActions, enabled: boolean) {
 
 function useExpiry(actions: ConnectionActions) {
     const [expiry, setExpiry] = useState<Date | null>(null);
+    const [problem, setProblem] = useState<ExpiryProblem | null>(null);
+    // A failed read is said, not shown as "no date set": the reminder would silently be missing.
     const reread = useCallback(
-        () =>
-            actions
-                .readExpiry()
-                .catch(() => null)
-                .then(setExpiry),
+        (after?: ExpiryProblem) =>
+            actions.readExpiry().then(
+                (day) => (setExpiry(day), setProblem(after ?? null)),
+                (e: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(e) })),
+            ),
         [actions],
     );
     useEffect(() => void reread(), [reread]);
     const save = useCallback(
         (day: Date | null) => {
             setExpiry(day);
-            // After a failed save, show what is really stored rather than what we hoped to store.
-            void actions.saveExpiry(day).catch(reread);
+            setProblem(null);
+            // After a failed save, say so and show what is really stored rather than what we hoped to store.
+            actions.saveExpiry(day).catch((e: unknown) => reread({ kind: 'save', message: messageOf(e) }));
         },
         [actions, reread],
     );
-    return { expiry, save };
+    return { expiry, problem, save };
 }
 
 /** The connection test, reporting the checklist item that explains a failure (or clearing it on success). */
@@ -89,7 +94,7 @@ function blockedKeyOf(
 
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
 function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaProps) {
-    const { expiry, save } = useExpiry(actions);
+    const { expiry, problem, save } = useExpiry(actions);
     const [isSecretSet, setSecretSet] = useState(Boolean(profile.isoauthclientsecretset));
     const saveSecret = useCallback(
         (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
@@ -102,6 +107,7 @@ function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaPr
             tenantId={profile.exchangeonlinetenantid ?? undefined}
             applicationId={profile.oauthclientid ?? undefined}
             expiryDate={expiry}
+            expiryProblem={problem}
             onSaveExpiry={save}
             today={today}
             isReadOnly={isReadOnly}

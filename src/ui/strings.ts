@@ -192,6 +192,8 @@ export const STRING_KEYS = [
     'DatePicker_PrevYearRange',
     'DatePicker_NextYearRange',
     'Secret_ExpiryPassed',
+    'Secret_ExpiryReadFailed',
+    'Secret_ExpirySaveFailed',
     'Secret_ExpiryReminder',
     'Readiness_Heading',
     'Readiness_Highlighted',

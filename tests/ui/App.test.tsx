@@ -29,7 +29,13 @@ describe('App', () => {
 
     it('shows the profile name as text, its kind and its cloud', async () => {
         const { container } = render(
-            <App profileId={PROFILE.emailserverprofileid} services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />,
+            <App
+                profileId={PROFILE.emailserverprofileid}
+                services={createFakeServices()}
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+            />,
         );
         expect(await screen.findByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
         expect(container.querySelector('img')).toBeNull();
@@ -40,7 +46,13 @@ describe('App', () => {
 
     it('explains an unsupported profile kind instead of showing a broken form', async () => {
         render(
-            <App profileId="p" services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })} />,
+            <App
+                profileId="p"
+                services={createFakeServices()}
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })}
+            />,
         );
         expect(await screen.findByText('[[Kind_UnsupportedDetail]]')).toBeInTheDocument();
         expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_Unsupported]]');
@@ -48,7 +60,15 @@ describe('App', () => {
 
     it('reports a failed load with the reason and retries on request', async () => {
         const loadProfile = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValueOnce(PROFILE);
-        render(<App profileId="p" services={createFakeServices()} isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
+        render(
+            <App
+                profileId="p"
+                services={createFakeServices()}
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={loadProfile}
+            />,
+        );
         expect(await screen.findByText('[[State_LoadFailed]]')).toBeInTheDocument();
         await userEvent.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
@@ -104,7 +124,15 @@ describe('App', () => {
             formValues: { tenantId: saved.exchangeonlinetenantid ?? null, applicationId: saved.oauthclientid ?? null },
         });
         const loadMailboxes = jest.spyOn(services.mailboxes, 'load');
-        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(saved)} services={services} />);
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(saved)}
+                services={services}
+            />,
+        );
         const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
         await waitFor(() => expect(run).toBeEnabled());
         await user.click(run);
@@ -123,10 +151,59 @@ describe('App', () => {
         const services = createFakeServices({
             connection: { ...base.connection, loadCanaries: () => Promise.reject(new Error('NetworkError')) },
         });
-        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+                services={services}
+            />,
+        );
         expect(await screen.findByText('[[ConnectionTest_CanariesFailed]]')).toBeInTheDocument();
         expect(screen.queryByText('[[ConnectionTest_NoCanary]]')).not.toBeInTheDocument();
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+    });
+
+    it('says when the secret expiry date could not be read, instead of showing no date as if none were set', async () => {
+        const base = createFakeServices();
+        const services = createFakeServices({
+            connection: { ...base.connection, readExpiry: () => Promise.reject(new Error('NetworkError')) },
+        });
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+                services={services}
+            />,
+        );
+        expect(await screen.findByText('[[Secret_ExpiryReadFailed]]')).toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: '[[Secret_ExpiryClear]]' })).not.toBeInTheDocument();
+    });
+
+    it('says when the expiry date was not saved and shows the stored date again', async () => {
+        const user = userEvent.setup();
+        const base = createFakeServices();
+        const readExpiry = jest.fn(() => Promise.resolve(new Date(Date.UTC(2031, 0, 15))));
+        const saveExpiry = jest.fn(() => Promise.reject(new Error('Access is denied.')));
+        const services = createFakeServices({ connection: { ...base.connection, readExpiry, saveExpiry } });
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+                services={services}
+            />,
+        );
+        await user.click(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' }));
+        expect(saveExpiry).toHaveBeenCalledWith(null);
+        expect(await screen.findByText('[[Secret_ExpirySaveFailed]]')).toBeInTheDocument();
+        // The stored date is read again and shown: the admin is not left believing it was removed.
+        expect(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' })).toBeInTheDocument();
+        expect(readExpiry).toHaveBeenCalledTimes(2);
     });
 
     it('says why approving is not offered when the approval-rights check fails', async () => {
@@ -135,7 +212,15 @@ describe('App', () => {
         const services = createFakeServices({
             mailboxes: { ...base.mailboxes, checkApproval: () => Promise.reject(new Error('NetworkError')) },
         });
-        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+                services={services}
+            />,
+        );
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         expect(await screen.findByText('[[Approve_CheckFailed]]')).toBeInTheDocument();
         expect(screen.getByText('[[Approve_Cannot]]')).toBeInTheDocument();
@@ -163,7 +248,15 @@ describe('App', () => {
             .mockResolvedValueOnce([mailbox])
             .mockRejectedValueOnce(new Error('The request did not reach Dataverse.'));
         const services = createFakeServices({ mailboxes: { ...base.mailboxes, load } });
-        render(<App profileId="p" isReadOnly={false} getString={getString} loadProfile={() => Promise.resolve(PROFILE)} services={services} />);
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+                services={services}
+            />,
+        );
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
         expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
@@ -178,7 +271,15 @@ describe('App', () => {
     });
 
     it('says why nothing can be changed on a read-only form', async () => {
-        render(<App profileId="p" services={createFakeServices()} isReadOnly getString={getString} loadProfile={() => Promise.resolve(PROFILE)} />);
+        render(
+            <App
+                profileId="p"
+                services={createFakeServices()}
+                isReadOnly
+                getString={getString}
+                loadProfile={() => Promise.resolve(PROFILE)}
+            />,
+        );
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();
     });
 });

@@ -7,12 +7,18 @@ import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
 import { format } from '../strings';
 import { useCalendar, useFormatDay, useGetString } from '../texts';
 
+/** Reading or saving the expiry note failed, with Dataverse's message. */
+export type ExpiryProblem = { kind: 'read' | 'save'; message: string };
+
+const PROBLEM_KEYS = { read: 'Secret_ExpiryReadFailed', save: 'Secret_ExpirySaveFailed' } as const;
+
 /** Props of the secret expiry date and its reminder. */
 export type SecretExpiryProps = {
     /** The secret's expiry as a UTC-midnight day; Dynamics cannot read it (entra §2.3), so the admin enters it. */
     expiryDate?: Date | null;
     /** Receives the chosen day as UTC midnight, or null when removed; without it the date is read-only. */
     onSaveExpiry?: (date: Date | null) => void;
+    expiryProblem?: ExpiryProblem | null;
     today: Date;
     reminderDays: number;
     isReadOnly: boolean;
@@ -33,7 +39,7 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
 
 /** Optional expiry date of the secret, with a reminder when it is near or passed. */
 export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps) {
-    const { expiryDate, onSaveExpiry, isReadOnly } = props;
+    const { expiryDate, onSaveExpiry, expiryProblem, isReadOnly } = props;
     const getString = useGetString();
     const formatDay = useFormatDay();
     const { datePicker, firstDayOfWeek } = useCalendar();
@@ -52,6 +58,11 @@ export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps)
             />
             {expiryDate && canEdit && (
                 <DefaultButton onClick={() => onSaveExpiry?.(null)}>{getString('Secret_ExpiryClear')}</DefaultButton>
+            )}
+            {expiryProblem && (
+                <Notice type="warning">
+                    {format(getString(PROBLEM_KEYS[expiryProblem.kind]), expiryProblem.message)}
+                </Notice>
             )}
             {expiryDate && <Reminder {...props} expiryDate={expiryDate} />}
         </Stack>

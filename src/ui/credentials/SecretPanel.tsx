@@ -2,7 +2,7 @@ import { h, memo, useCallback, useState } from '../react';
 import { DefaultButton, GAP_8, Stack } from '../fluent';
 import { BlockText } from '../common';
 import { useGetString } from '../texts';
-import { SecretExpiry } from './SecretExpiry';
+import { SecretExpiry, type ExpiryProblem } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
 
 /** Props of the client secret panel. It never reads the stored secret: Dynamics only says whether one is set. */
@@ -16,6 +16,8 @@ export type SecretPanelProps = {
     applicationId?: string;
     expiryDate?: Date | null;
     onSaveExpiry?: (date: Date | null) => void;
+    /** Reading or saving the expiry note failed. */
+    expiryProblem?: ExpiryProblem | null;
     /** Injected "today" (the UI reads no clock of its own in tests). */
     today: Date;
     /** Remind this many days before expiry (default 30). */

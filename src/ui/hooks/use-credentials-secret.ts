@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from '../react';
+import { messageOf } from '../common';
 import { checkClientSecret, secretHint, type ClientSecretCode } from '../../core/credentials/client-secret';
 
 /** Inputs of useSecretForm. */
@@ -64,7 +65,7 @@ export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }
             await onSaveSecret(secret);
         } catch (e) {
             setSaving(false);
-            setFailure(e instanceof Error ? e.message : String(e));
+            setFailure(messageOf(e));
             return;
         }
         onSaved();

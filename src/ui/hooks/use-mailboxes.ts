@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from '../react';
+import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
 
@@ -25,7 +26,7 @@ export function useMailboxes(actions: MailboxActions) {
             try {
                 setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
             } catch (e) {
-                if (!controller.signal.aborted) setLoadError(e instanceof Error ? e.message : String(e));
+                if (!controller.signal.aborted) setLoadError(messageOf(e));
             } finally {
                 if (!controller.signal.aborted) setLoading(null);
             }

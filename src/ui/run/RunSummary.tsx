@@ -1,6 +1,6 @@
 import { Fragment, h, memo, useEffect, useRef, useState } from '../react';
 import { DefaultButton, GAP_8, Stack, Text } from '../fluent';
-import { BlockText, Notice, POLITE_STATUS } from '../common';
+import { BlockText, messageOf, Notice, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
@@ -30,7 +30,7 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
         onAddNote()
             .then(() => mounted.current && setNote({ status: 'saved' }))
             .catch((e: unknown) => {
-                if (mounted.current) setNote({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+                if (mounted.current) setNote({ status: 'error', message: messageOf(e) });
             });
     };
     return (

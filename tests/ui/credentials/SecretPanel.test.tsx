@@ -14,7 +14,10 @@ const SECRET_LABEL = '[[Secret_Label]]';
 
 function renderPanel(props: Partial<SecretPanelProps> = {}, texts: TestTexts = {}) {
     const onSaveSecret = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
-    const view = renderWithTexts(<SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} {...props} />, texts);
+    const view = renderWithTexts(
+        <SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} {...props} />,
+        texts,
+    );
     return { ...view, onSaveSecret: (props.onSaveSecret as jest.Mock | undefined) ?? onSaveSecret };
 }
 
@@ -163,14 +166,21 @@ describe('SecretPanel', () => {
     });
 
     it('reminds when the secret expires within the reminder window', async () => {
-        const { container } = renderPanel({ isSecretSet: true, expiryDate: new Date('2026-12-10T00:00:00Z'), onSaveExpiry: jest.fn() });
+        const { container } = renderPanel({
+            isSecretSet: true,
+            expiryDate: new Date('2026-12-10T00:00:00Z'),
+            onSaveExpiry: jest.fn(),
+        });
         expect(await screen.findByText('[[Secret_ExpiryReminder]]')).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
 
     it('fills the reminder with the date in the user locale and the days left', async () => {
         const strings = (key: string) => (key === 'Secret_ExpiryReminder' ? 'Expires {0}, in {1} days.' : `[[${key}]]`);
-        renderPanel({ expiryDate: new Date('2026-12-10T00:00:00Z') }, { locale: 'en-GB', getString: strings as GetString });
+        renderPanel(
+            { expiryDate: new Date('2026-12-10T00:00:00Z') },
+            { locale: 'en-GB', getString: strings as GetString },
+        );
         expect(await screen.findByText('Expires 10 Dec 2026, in 17 days.')).toBeInTheDocument();
     });
 
@@ -207,5 +217,18 @@ describe('SecretPanel', () => {
         renderPanel({ expiryDate: new Date('2027-03-01T00:00:00Z'), onSaveExpiry });
         await user.click(screen.getByRole('button', { name: '[[Secret_ExpiryClear]]' }));
         expect(onSaveExpiry).toHaveBeenCalledWith(null);
+    });
+
+    it.each([
+        ['read', 'Secret_ExpiryReadFailed', 'Not read: Access is denied.'],
+        ['save', 'Secret_ExpirySaveFailed', 'Not saved: Access is denied.'],
+    ] as const)('says with Dataverse message when the expiry could not be %s', async (kind, key, shown) => {
+        const strings = (k: string) => (k === key ? `Not ${kind === 'read' ? 'read' : 'saved'}: {0}` : `[[${k}]]`);
+        const { container } = renderPanel(
+            { expiryProblem: { kind, message: 'Access is denied.' }, onSaveExpiry: jest.fn() },
+            { getString: strings as GetString },
+        );
+        expect(await screen.findByText(shown)).toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
     });
 });
