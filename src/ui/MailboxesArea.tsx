@@ -24,7 +24,10 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
     const getString = useGetString();
     if (run.status === 'sessionExpired') {
         return (
-            <Notice type="blocked" actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}>
+            <Notice
+                type="blocked"
+                actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}
+            >
                 {getString('Run_SessionExpiredNotice')}
             </Notice>
         );
@@ -32,6 +35,19 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
     if (run.status === 'failed') return <Notice type="error">{getString('Run_FailedNotice')}</Notice>;
     if (run.resumed && run.status === 'running') return <MessageBar>{getString('Run_ResumedNotice')}</MessageBar>;
     return null;
+}
+
+/** The list could not be read: Dataverse's message and Try again. */
+function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+    const getString = useGetString();
+    return (
+        <Notice
+            type="error"
+            actions={<MessageBarButton onClick={onRetry}>{getString('Action_Retry')}</MessageBarButton>}
+        >
+            {format(getString('Mailboxes_LoadFailed'), message)}
+        </Notice>
+    );
 }
 
 type LiveRunProps = { run: RunStateView; actions: MailboxActions; exportIds: readonly { id: string }[] };
@@ -58,7 +74,6 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
-    const getString = useGetString();
     const [pending, setPending] = useState<Pending | null>(null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
@@ -72,19 +87,13 @@ export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }
                 onCopyPending={(text) => void actions.copyText(text)}
                 onEmailAdmin={actions.openUrl}
             />
-            {loadError !== null && (
-                <Notice
-                    type="error"
-                    actions={<MessageBarButton onClick={refresh}>{getString('Action_Retry')}</MessageBarButton>}
-                >
-                    {format(getString('Mailboxes_LoadFailed'), loadError)}
-                </Notice>
-            )}
+            {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refresh} />}
             <RunNotices run={run} actions={actions} />
             <LiveRun run={run} actions={actions} exportIds={rows} />
             <MailboxList
                 rows={rows}
                 loading={loading && { loaded: loading.loaded, estimatedTotal: Math.max(loading.loaded, rows.length) }}
+                loadFailed={loadError !== null}
                 canApprove={approval.canApprove && !isReadOnly}
                 isRunning={isRunning}
                 isReadOnly={isReadOnly}

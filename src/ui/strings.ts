@@ -231,6 +231,7 @@ export const STRING_KEYS = [
     'Mailboxes_SelectFiltered',
     'Mailboxes_ClearSelection',
     'Mailboxes_Empty',
+    'Mailboxes_NoneOnProfile',
     'Mailboxes_Col_Name',
     'Mailboxes_Col_Address',
     'Mailboxes_Col_Type',

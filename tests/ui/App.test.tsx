@@ -260,6 +260,8 @@ describe('App', () => {
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
         expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
         await user.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
         expect(await screen.findByText('Sales queue')).toBeInTheDocument();
         expect(screen.queryByText('[[Mailboxes_LoadFailed]]')).not.toBeInTheDocument();

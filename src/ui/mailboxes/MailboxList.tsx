@@ -17,6 +17,8 @@ export type MailboxListProps = {
     rows: readonly MailboxView[];
     /** While pages arrive: loaded so far and the estimated total; null when done. */
     loading: { loaded: number; estimatedTotal: number } | null;
+    /** The last read failed (said above the list), so an empty list says nothing about the profile. */
+    loadFailed?: boolean;
     canApprove: boolean;
     isRunning: boolean;
     isReadOnly?: boolean;
@@ -61,7 +63,9 @@ export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
                 onSelectShown={() => selection.setAllSelected(true)}
                 onClear={() => selection.setAllSelected(false)}
             />
-            {view.items.length === 0 && loading === null && <BlockText>{getString('Mailboxes_Empty')}</BlockText>}
+            {view.items.length === 0 && loading === null && !(rows.length === 0 && props.loadFailed) && (
+                <BlockText>{getString(rows.length === 0 ? 'Mailboxes_NoneOnProfile' : 'Mailboxes_Empty')}</BlockText>
+            )}
             <MailboxTable
                 {...props}
                 {...{ items: view.items, selection, sort: view.sort, isLoading: loading !== null, height }}

@@ -100,6 +100,26 @@ describe('MailboxList', () => {
         expect(within(dataRows()[0]).getByText('Mailbox 499')).toBeInTheDocument();
     });
 
+    it('tells a search that matches nothing apart from a profile without mailboxes', async () => {
+        const { user } = await setup();
+        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+        await user.type(screen.getByRole('searchbox'), 'no such mailbox');
+        expect(screen.getByText('[[Mailboxes_Empty]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
+    });
+
+    it('says the profile has no mailboxes when it has none', async () => {
+        await setup({ rows: [] });
+        expect(screen.getByText('[[Mailboxes_NoneOnProfile]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+    });
+
+    it('says nothing about an empty list after a failed read (the failure is said above the list)', async () => {
+        await setup({ rows: [], loadFailed: true });
+        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
+        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+    });
+
     it('counts selected rows and passes selected ids to the commands', async () => {
         const { props, user } = await setup();
         selectRow(0);
