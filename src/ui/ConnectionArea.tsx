@@ -70,14 +70,17 @@ function useExpiry(actions: ConnectionActions) {
     return { expiry, problem, save };
 }
 
-/** The connection test, reporting the checklist item that explains a failure (or clearing it on success). */
+/** The connection test, reporting the checklist item that explains its failure (cleared by any other result). */
 function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: ReadinessItemId | undefined) => void) {
     const test = useConnectionTest(actions.runConnectionTest, Date.now);
+    // The highlight explains the result on the card: a new run, or a result that is not a failure, clears it.
+    const { view } = test;
     useEffect(() => {
-        if (test.view.status === 'failed')
-            onExplainFailure(test.view.failures.find((f) => f.checklistItem)?.checklistItem);
-        if (test.view.status === 'succeeded') onExplainFailure(undefined);
-    }, [test.view, onExplainFailure]);
+        if (view.status === 'idle') return;
+        onExplainFailure(
+            view.status === 'failed' ? view.failures.find((f) => f.checklistItem)?.checklistItem : undefined,
+        );
+    }, [view, onExplainFailure]);
     return test;
 }
 

@@ -9,6 +9,9 @@ import type { MailboxView } from '../../src/core/mailbox-view';
 import type { GetString } from '../../src/ui/strings';
 import { fakeGetString } from '../fakes/fake-context';
 import { createFakeServices } from '../fakes/fake-services';
+import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
+import type { RunConnectionTest } from '../../src/ui/hooks/use-connection-test';
+import { decodeAadstsCode, decodeDataverseError } from '../../src/core/credentials/error-catalogue';
 
 const getString = fakeGetString as GetString;
 const PROFILE: ProfileRecord = {
@@ -144,6 +147,55 @@ describe('App', () => {
         await user.click(screen.getByRole('tab', { name: '[[Area_Connection]]' }));
         expect(screen.getByText('[[ConnectionTest_Succeeded]]')).toBeVisible();
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeEnabled();
+    });
+
+    it('highlights the readiness item behind a failed test, and clears it when a re-run cannot finish', async () => {
+        const user = userEvent.setup();
+        const saved: ProfileRecord = {
+            ...PROFILE,
+            exchangeonlinetenantid: '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06',
+            oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
+        };
+        const failed: ConnectionTestView = { status: 'failed', failures: [decodeAadstsCode(7000215)] };
+        const error: ConnectionTestView = {
+            status: 'error',
+            failure: decodeDataverseError({ status: 500, code: '0x80040216', message: 'Unexpected error.' }),
+        };
+        const runConnectionTest = jest
+            .fn<Promise<ConnectionTestView>, Parameters<RunConnectionTest>>()
+            .mockResolvedValueOnce(failed)
+            .mockResolvedValueOnce(error);
+        const connection = {
+            ...createFakeServices().connection,
+            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
+            runConnectionTest,
+        };
+        const services = createFakeServices({
+            connection,
+            formValues: { tenantId: saved.exchangeonlinetenantid ?? null, applicationId: saved.oauthclientid ?? null },
+        });
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(saved)}
+                services={services}
+            />,
+        );
+        const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
+        await waitFor(() => expect(run).toBeEnabled());
+        await user.click(run);
+        expect(await screen.findByText(/Error_SecretInvalid/)).toBeInTheDocument();
+        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
+        expect(await screen.findAllByText('[[Readiness_Highlighted]]')).toHaveLength(1);
+
+        await user.click(screen.getByRole('tab', { name: '[[Area_Connection]]' }));
+        await user.click(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' }));
+        await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(2));
+        await waitFor(() => expect(screen.queryByText(/Error_SecretInvalid/)).toBeNull());
+        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
+        expect(screen.queryByText('[[Readiness_Highlighted]]')).toBeNull();
     });
 
     it('tells a failed read of the mailboxes to test with apart from a profile that has none', async () => {
