@@ -22,6 +22,47 @@ const PROFILE: ProfileRecord = {
     incomingcredentialretrieval: 7,
 };
 
+/** A saved profile with both IDs, so nothing blocks the connection test. */
+const SAVED: ProfileRecord = {
+    ...PROFILE,
+    exchangeonlinetenantid: '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06',
+    oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
+};
+
+type Services = ReturnType<typeof createFakeServices>;
+
+/** The App on an existing record, as the control renders it. */
+function renderApp(services: Services, loadProfile = () => Promise.resolve(PROFILE), isReadOnly = false) {
+    return render(
+        <App
+            profileId="p"
+            isReadOnly={isReadOnly}
+            getString={getString}
+            loadProfile={loadProfile}
+            services={services}
+        />,
+    );
+}
+
+/** Services for SAVED with one approved canary mailbox: the connection test can run. */
+function readyToTest(connection: Partial<Services['connection']> = {}): Services {
+    return createFakeServices({
+        connection: {
+            ...createFakeServices().connection,
+            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
+            ...connection,
+        },
+        formValues: { tenantId: SAVED.exchangeonlinetenantid ?? null, applicationId: SAVED.oauthclientid ?? null },
+    });
+}
+
+/** Wait until the connection test can run, then run it. */
+async function runTest(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+    const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
+    await waitFor(() => expect(run).toBeEnabled());
+    await user.click(run);
+}
+
 describe('App', () => {
     it('asks to save a new record first and reads nothing', async () => {
         const loadProfile = jest.fn();
@@ -31,15 +72,7 @@ describe('App', () => {
     });
 
     it('shows the profile name as text, its kind and its cloud', async () => {
-        const { container } = render(
-            <App
-                profileId={PROFILE.emailserverprofileid}
-                services={createFakeServices()}
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-            />,
-        );
+        const { container } = renderApp(createFakeServices());
         expect(await screen.findByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
         expect(container.querySelector('img')).toBeNull();
         expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_CrossTenantOAuth]]');
@@ -48,14 +81,8 @@ describe('App', () => {
     });
 
     it('explains an unsupported profile kind instead of showing a broken form', async () => {
-        render(
-            <App
-                profileId="p"
-                services={createFakeServices()}
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' })}
-            />,
+        renderApp(createFakeServices(), () =>
+            Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' }),
         );
         expect(await screen.findByText('[[Kind_UnsupportedDetail]]')).toBeInTheDocument();
         expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_Unsupported]]');
@@ -63,15 +90,7 @@ describe('App', () => {
 
     it('reports a failed load with the reason and retries on request', async () => {
         const loadProfile = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValueOnce(PROFILE);
-        render(
-            <App
-                profileId="p"
-                services={createFakeServices()}
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={loadProfile}
-            />,
-        );
+        renderApp(createFakeServices(), loadProfile);
         expect(await screen.findByText('[[State_LoadFailed]]')).toBeInTheDocument();
         await userEvent.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
@@ -113,32 +132,10 @@ describe('App', () => {
 
     it('keeps the connection test result when the admin switches to another area and back', async () => {
         const user = userEvent.setup();
-        const saved: ProfileRecord = {
-            ...PROFILE,
-            exchangeonlinetenantid: '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06',
-            oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
-        };
-        const connection = {
-            ...createFakeServices().connection,
-            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
-        };
-        const services = createFakeServices({
-            connection,
-            formValues: { tenantId: saved.exchangeonlinetenantid ?? null, applicationId: saved.oauthclientid ?? null },
-        });
+        const services = readyToTest();
         const loadMailboxes = jest.spyOn(services.mailboxes, 'load');
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(saved)}
-                services={services}
-            />,
-        );
-        const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
-        await waitFor(() => expect(run).toBeEnabled());
-        await user.click(run);
+        renderApp(services, () => Promise.resolve(SAVED));
+        await runTest(user);
         expect(await screen.findByText('[[ConnectionTest_Succeeded]]')).toBeInTheDocument();
 
         await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
@@ -151,11 +148,6 @@ describe('App', () => {
 
     it('highlights the readiness item behind a failed test, and clears it when a re-run cannot finish', async () => {
         const user = userEvent.setup();
-        const saved: ProfileRecord = {
-            ...PROFILE,
-            exchangeonlinetenantid: '4a1c7e2b-6d3f-4b8e-9a05-1c2d3e4f5a06',
-            oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
-        };
         const failed: ConnectionTestView = { status: 'failed', failures: [decodeAadstsCode(7000215)] };
         const error: ConnectionTestView = {
             status: 'error',
@@ -165,27 +157,8 @@ describe('App', () => {
             .fn<Promise<ConnectionTestView>, Parameters<RunConnectionTest>>()
             .mockResolvedValueOnce(failed)
             .mockResolvedValueOnce(error);
-        const connection = {
-            ...createFakeServices().connection,
-            loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
-            runConnectionTest,
-        };
-        const services = createFakeServices({
-            connection,
-            formValues: { tenantId: saved.exchangeonlinetenantid ?? null, applicationId: saved.oauthclientid ?? null },
-        });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(saved)}
-                services={services}
-            />,
-        );
-        const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
-        await waitFor(() => expect(run).toBeEnabled());
-        await user.click(run);
+        renderApp(readyToTest({ runConnectionTest }), () => Promise.resolve(SAVED));
+        await runTest(user);
         expect(await screen.findByText(/Error_SecretInvalid/)).toBeInTheDocument();
         await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
         expect(await screen.findAllByText('[[Readiness_Highlighted]]')).toHaveLength(1);
@@ -203,15 +176,7 @@ describe('App', () => {
         const services = createFakeServices({
             connection: { ...base.connection, loadCanaries: () => Promise.reject(new Error('NetworkError')) },
         });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-                services={services}
-            />,
-        );
+        renderApp(services);
         expect(await screen.findByText('[[ConnectionTest_CanariesFailed]]')).toBeInTheDocument();
         expect(screen.queryByText('[[ConnectionTest_NoCanary]]')).not.toBeInTheDocument();
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
@@ -222,15 +187,7 @@ describe('App', () => {
         const services = createFakeServices({
             connection: { ...base.connection, readExpiry: () => Promise.reject(new Error('NetworkError')) },
         });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-                services={services}
-            />,
-        );
+        renderApp(services);
         expect(await screen.findByText('[[Secret_ExpiryReadFailed]]')).toBeInTheDocument();
         expect(screen.queryByRole('button', { name: '[[Secret_ExpiryClear]]' })).not.toBeInTheDocument();
     });
@@ -241,15 +198,7 @@ describe('App', () => {
         const readExpiry = jest.fn(() => Promise.resolve(new Date(Date.UTC(2031, 0, 15))));
         const saveExpiry = jest.fn(() => Promise.reject(new Error('Access is denied.')));
         const services = createFakeServices({ connection: { ...base.connection, readExpiry, saveExpiry } });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-                services={services}
-            />,
-        );
+        renderApp(services);
         await user.click(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' }));
         expect(saveExpiry).toHaveBeenCalledWith(null);
         expect(await screen.findByText('[[Secret_ExpirySaveFailed]]')).toBeInTheDocument();
@@ -264,15 +213,7 @@ describe('App', () => {
         const services = createFakeServices({
             mailboxes: { ...base.mailboxes, checkApproval: () => Promise.reject(new Error('NetworkError')) },
         });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-                services={services}
-            />,
-        );
+        renderApp(services);
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         expect(await screen.findByText('[[Approve_CheckFailed]]')).toBeInTheDocument();
         expect(screen.getByText('[[Approve_Cannot]]')).toBeInTheDocument();
@@ -300,15 +241,7 @@ describe('App', () => {
             .mockResolvedValueOnce([mailbox])
             .mockRejectedValueOnce(new Error('The request did not reach Dataverse.'));
         const services = createFakeServices({ mailboxes: { ...base.mailboxes, load } });
-        render(
-            <App
-                profileId="p"
-                isReadOnly={false}
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-                services={services}
-            />,
-        );
+        renderApp(services);
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
         expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
@@ -325,15 +258,7 @@ describe('App', () => {
     });
 
     it('says why nothing can be changed on a read-only form', async () => {
-        render(
-            <App
-                profileId="p"
-                services={createFakeServices()}
-                isReadOnly
-                getString={getString}
-                loadProfile={() => Promise.resolve(PROFILE)}
-            />,
-        );
+        renderApp(createFakeServices(), () => Promise.resolve(PROFILE), true);
         expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();
     });
 });
