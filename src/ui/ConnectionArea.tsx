@@ -29,7 +29,8 @@ export type ConnectionAreaProps = {
 };
 
 /** The mailboxes the test can use; `failed` when they could not be read (not the same as "there are none"). */
-function useCanaries(actions: ConnectionActions, enabled: boolean) {
+/** The mailboxes the test can use; read again when `generation` changes (the chosen one turned out to be gone). */
+function useCanaries(actions: ConnectionActions, enabled: boolean, generation: number) {
     const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
         options: [],
     });
@@ -41,7 +42,7 @@ function useCanaries(actions: ConnectionActions, enabled: boolean) {
             .then(setCanaries)
             .catch(() => controller.signal.aborted || setCanaries({ options: [], failed: true }));
         return () => controller.abort();
-    }, [actions, enabled]);
+    }, [actions, enabled, generation]);
     return canaries;
 }
 
@@ -122,8 +123,14 @@ function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaPr
 export const ConnectionArea = memo(function ConnectionArea(props: ConnectionAreaProps) {
     const { profile, kind, isReadOnly, actions } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
-    const canaries = useCanaries(actions, kind !== 'unsupported');
     const test = useExplainedTest(actions, props.onExplainFailure);
+    // A test that found its mailbox deleted since the list was read: read the list again, so it is not offered.
+    const { view } = test;
+    const [generation, setGeneration] = useState(0);
+    useEffect(() => {
+        if (view.status === 'error' && view.failure.cause === 'recordNotFound') setGeneration((g) => g + 1);
+    }, [view]);
+    const canaries = useCanaries(actions, kind !== 'unsupported', generation);
     return (
         <Stack tokens={{ childrenGap: 16 }}>
             <CredentialsSection

@@ -22,6 +22,9 @@ const PROFILE: ProfileRecord = {
     incomingcredentialretrieval: 7,
 };
 
+/** The mailbox picker of the connection test (its name is the label followed by the chosen mailbox). */
+const CANARY = /ConnectionTest_Canary/;
+
 /** A saved profile with both IDs, so nothing blocks the connection test. */
 const SAVED: ProfileRecord = {
     ...PROFILE,
@@ -169,6 +172,37 @@ describe('App', () => {
         await waitFor(() => expect(screen.queryByText(/Error_SecretInvalid/)).toBeNull());
         await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
         expect(screen.queryByText('[[Readiness_Highlighted]]')).toBeNull();
+    });
+
+    it('reads the mailboxes to test with again when the chosen one was deleted, and offers only those left', async () => {
+        const user = userEvent.setup();
+        const loadCanaries = jest
+            .fn()
+            .mockResolvedValueOnce({
+                options: [
+                    { id: 'm1', label: 'Gone' },
+                    { id: 'm2', label: 'Still here' },
+                ],
+                defaultId: 'm1',
+            })
+            .mockResolvedValueOnce({ options: [{ id: 'm2', label: 'Still here' }], defaultId: 'm2' });
+        const gone: ConnectionTestView = {
+            status: 'error',
+            failure: decodeDataverseError({
+                status: 404,
+                code: '0x80040217',
+                message: 'mailbox With Id = m1 Does Not Exist',
+            }),
+        };
+        const runConnectionTest = jest
+            .fn<Promise<ConnectionTestView>, Parameters<RunConnectionTest>>()
+            .mockResolvedValue(gone);
+        renderApp(readyToTest({ loadCanaries, runConnectionTest }), () => Promise.resolve(SAVED));
+        expect(await screen.findByRole('combobox', { name: CANARY })).toHaveTextContent('Gone');
+        await runTest(user);
+        expect(runConnectionTest.mock.calls[0][0]).toBe('m1');
+        await waitFor(() => expect(loadCanaries).toHaveBeenCalledTimes(2));
+        await waitFor(() => expect(screen.getByRole('combobox', { name: CANARY })).toHaveTextContent('Still here'));
     });
 
     it('tells a failed read of the mailboxes to test with apart from a profile that has none', async () => {

@@ -64,7 +64,9 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
                     <Stack tokens={GAP_8}>
                         <BlockText>
                             {/* 'error': the test itself could not run, so the credentials were not checked. */}
-                            {getString(view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun')}
+                            {getString(
+                                view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun',
+                            )}
                         </BlockText>
                         {failures.map((f, i) => (
                             <FailureDetail key={`${f.cause}-${i}`} failure={f} />
@@ -83,16 +85,18 @@ export const ConnectionTestCard = memo(function ConnectionTestCard(props: Connec
     const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel } = props;
     const getString = useGetString();
     const [canaryId, setCanaryId] = useState(defaultCanaryId);
-    useEffect(() => setCanaryId((current) => current ?? defaultCanaryId), [defaultCanaryId]);
+    // Keep the admin's choice while it is still offered; otherwise (first load, or it was deleted) the default.
+    useEffect(
+        () => setCanaryId((current) => (canaries.some((c) => c.id === current) ? current : defaultCanaryId)),
+        [canaries, defaultCanaryId],
+    );
     const running = view.status === 'running';
     return (
         <Stack tokens={GAP_8} role="region" aria-label={getString('ConnectionTest_Title')}>
             <BlockText variant="mediumPlus" as="h3">
                 {getString('ConnectionTest_Title')}
             </BlockText>
-            <BlockText variant="small">
-                {getString('ConnectionTest_Explainer')}
-            </BlockText>
+            <BlockText variant="small">{getString('ConnectionTest_Explainer')}</BlockText>
             {blockedKey && <Notice type="warning">{getString(blockedKey)}</Notice>}
             <Dropdown
                 label={getString('ConnectionTest_Canary')}
