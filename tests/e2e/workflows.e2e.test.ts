@@ -5,13 +5,14 @@
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, runAxe, startE2E, type E2E } from './harness';
 
 let e2e: E2E | undefined;
 const page = (): Page => (e2e as E2E).page;
 const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
+const en = resxStrings(1033);
 
 beforeAll(async () => {
     // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
@@ -139,6 +140,16 @@ describe('admin workflows', () => {
         const user = sandboxState.users.find((u) => u.systemuserid === sandboxState.userId);
         expect(String(notes[0].notetext)).toContain(`${user?.fullname} ran "Approve & test" on 40 mailboxes.`);
         expect(String(notes[0].notetext)).toMatch(/Result: \d+ enabled, \d+ failed, \d+ skipped\./);
+        expect(await runAxe(page())).toEqual([]);
+    });
+
+    test('says a profile no mailbox uses yet has none, and that the connection test needs one', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.commercial, mailboxCount: 0 });
+        await control().getByText(en('ConnectionTest_NoCanary')).waitFor();
+        await expect(control().getByRole('button', { name: 'Test connection' }).isDisabled()).resolves.toBe(true);
+        await tab('Mailboxes').click();
+        await control().getByText(en('Mailboxes_NoneOnProfile')).waitFor();
+        expect(await control().getByText(en('Mailboxes_Empty')).count()).toBe(0);
         expect(await runAxe(page())).toEqual([]);
     });
 });

@@ -21,8 +21,8 @@ export const FAULT_SCENARIOS = [
 /** One fault scenario name. */
 export type FaultScenario = (typeof FAULT_SCENARIOS)[number];
 
-/** Mailbox counts the seed-size switch offers. */
-export const SEED_SIZES = [10, 1_000, 5_000, 50_000] as const;
+/** Mailbox counts the seed-size switch offers (0: a new profile no mailbox uses yet). */
+export const SEED_SIZES = [0, 10, 1_000, 5_000, 50_000] as const;
 
 const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Partial<Limits> }> = {
     none: {},
