@@ -44,7 +44,10 @@ function testRunner(http: DataverseHttp): RunConnectionTest {
         } catch (e) {
             if (signal.aborted) return { status: 'cancelled' };
             const error = e instanceof DataverseError ? e : { status: 0, code: '', message: String(e) };
-            return { status: 'error', failure: decodeDataverseError(error) };
+            const failure = decodeDataverseError(error);
+            // The only record the test addresses by id is the chosen mailbox, and the picker re-reads its list.
+            if (failure.cause === 'recordNotFound') failure.fixKey = 'Fix_CanaryGone';
+            return { status: 'error', failure };
         }
     };
 }

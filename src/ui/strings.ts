@@ -121,6 +121,7 @@ export const STRING_KEYS = [
     'Error_Throttled',
     'Error_ConcurrencyConflict',
     'Fix_Reload',
+    'Fix_CanaryGone',
     'Error_SessionExpired',
     'Fix_SignInAgain',
     'Error_PrivilegeMissing',

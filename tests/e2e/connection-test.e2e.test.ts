@@ -256,7 +256,7 @@ describe('the connection test when its own Web API calls fail', () => {
         const result = region.getByRole('alert');
         const shown = (await result.textContent()) ?? '';
         expect(shown).toContain(`${en('Error_RecordNotFound')} (0x80040217)`);
-        expect(shown).toContain(en('Fix_Reload'));
+        expect(shown).toContain(en('Fix_CanaryGone'));
         expect(notFound(from)).toHaveLength(1);
         expect(scheduledCanaries(from)).toEqual([]);
         await expectReadyToRerun();

@@ -1,0 +1,36 @@
+import { DataverseHttp } from '../../src/dataverse/http';
+import { createConnectionActions } from '../../src/pcf/connection-actions';
+import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+// The Connection actions against the seeded sandbox: what the card is given when the chosen mailbox is gone.
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, timeScale: 200, mailboxCount: 10 });
+});
+afterAll(() => sandbox.close());
+
+describe('createConnectionActions', () => {
+    it('tells the admin to pick another mailbox when the chosen one was deleted, and schedules nothing', async () => {
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const actions = createConnectionActions(http, PROFILE_IDS.commercial);
+        const { defaultId } = await actions.loadCanaries(new AbortController().signal);
+        expect(defaultId).toBeDefined();
+        sandbox.emulator.store.remove('mailboxes', defaultId!);
+        const from = sandbox.emulator.requestLog().length;
+        const views: ConnectionTestView[] = [];
+        const result = await actions.runConnectionTest(defaultId!, (v) => views.push(v), new AbortController().signal);
+        expect(result.status).toBe('error');
+        if (result.status !== 'error') return;
+        expect(result.failure.cause).toBe('recordNotFound');
+        expect(result.failure.fixKey).toBe('Fix_CanaryGone');
+        expect(result.failure.code).toBe('0x80040217');
+        // Only the read that found it missing went out: no Test & Enable was scheduled.
+        const sent = sandbox.emulator.requestLog().slice(from);
+        expect(sent.map((r) => [r.method, r.status])).toEqual([['GET', 404]]);
+        // And the list no longer offers it.
+        const after = await actions.loadCanaries(new AbortController().signal);
+        expect(after.options.map((o) => o.id)).not.toContain(defaultId);
+    });
+});
