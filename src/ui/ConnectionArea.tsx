@@ -28,8 +28,10 @@ export type ConnectionAreaProps = {
     today: Date;
 };
 
-/** The mailboxes the test can use; `failed` when they could not be read (not the same as "there are none"). */
-/** The mailboxes the test can use; read again when `generation` changes (the chosen one turned out to be gone). */
+/**
+ * The mailboxes the test can use; `failed` when they could not be read (not the same as "there are none"). Read
+ * again when `generation` changes (the chosen one turned out to be gone).
+ */
 function useCanaries(actions: ConnectionActions, enabled: boolean, generation: number) {
     const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
         options: [],
@@ -64,7 +66,7 @@ function useExpiry(actions: ConnectionActions) {
             setExpiry(day);
             setProblem(null);
             // After a failed save, say so and show what is really stored rather than what we hoped to store.
-            actions.saveExpiry(day).catch((e: unknown) => reread({ kind: 'save', message: messageOf(e) }));
+            void actions.saveExpiry(day).catch((e: unknown) => reread({ kind: 'save', message: messageOf(e) }));
         },
         [actions, reread],
     );
