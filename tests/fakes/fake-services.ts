@@ -1,7 +1,14 @@
 /** Workspace services for UI tests: every action resolves with empty or fixed data and records its calls. */
 import type { WorkspaceServices } from '../../src/ui/ProfileWorkspace';
 
-export function createFakeServices(patch: Partial<WorkspaceServices> = {}): WorkspaceServices & { calls: string[] } {
+/** What a test changes: any service, and any single action of the connection or mailbox actions. */
+export type FakeServicesPatch = Partial<Omit<WorkspaceServices, 'connection' | 'mailboxes'>> & {
+    connection?: Partial<WorkspaceServices['connection']>;
+    mailboxes?: Partial<WorkspaceServices['mailboxes']>;
+};
+
+export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServices & { calls: string[] } {
+    const { connection, mailboxes, ...rest } = patch;
     const calls: string[] = [];
     const record = <T>(name: string, value: T) => {
         calls.push(name);
@@ -16,6 +23,7 @@ export function createFakeServices(patch: Partial<WorkspaceServices> = {}): Work
             saveExpiry: () => Promise.resolve(),
             loadCanaries: () => Promise.resolve({ options: [] }),
             runConnectionTest: () => Promise.resolve({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' }),
+            ...connection,
         },
         mailboxes: {
             load: () => Promise.resolve([]),
@@ -31,11 +39,12 @@ export function createFakeServices(patch: Partial<WorkspaceServices> = {}): Work
             subscribe: () => () => undefined,
             copyText: () => Promise.resolve(),
             openUrl: () => undefined,
+            ...mailboxes,
         },
         onCredentialsChange: () => undefined,
         formValues: { tenantId: null, applicationId: null },
         copyText: () => Promise.resolve(),
         today: new Date(Date.UTC(2026, 10, 23)),
-        ...patch,
+        ...rest,
     };
 }

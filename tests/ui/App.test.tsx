@@ -51,7 +51,6 @@ function renderApp(services: Services, loadProfile = () => Promise.resolve(PROFI
 function readyToTest(connection: Partial<Services['connection']> = {}): Services {
     return createFakeServices({
         connection: {
-            ...createFakeServices().connection,
             loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
             ...connection,
         },
@@ -107,7 +106,6 @@ describe('App', () => {
         const saved: ProfileRecord = { ...PROFILE, exchangeonlinetenantid: OLD, oauthclientid: APP_ID };
         const loadProfile = jest.fn().mockResolvedValue(saved);
         const connection = {
-            ...createFakeServices().connection,
             loadCanaries: () => Promise.resolve({ options: [{ id: 'm1', label: 'Canary' }], defaultId: 'm1' }),
         };
         // Each updateView hands the App new services carrying the form's current values.
@@ -206,9 +204,8 @@ describe('App', () => {
     });
 
     it('tells a failed read of the mailboxes to test with apart from a profile that has none', async () => {
-        const base = createFakeServices();
         const services = createFakeServices({
-            connection: { ...base.connection, loadCanaries: () => Promise.reject(new Error('NetworkError')) },
+            connection: { loadCanaries: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
         expect(await screen.findByText('[[ConnectionTest_CanariesFailed]]')).toBeInTheDocument();
@@ -217,9 +214,8 @@ describe('App', () => {
     });
 
     it('says when the secret expiry date could not be read, instead of showing no date as if none were set', async () => {
-        const base = createFakeServices();
         const services = createFakeServices({
-            connection: { ...base.connection, readExpiry: () => Promise.reject(new Error('NetworkError')) },
+            connection: { readExpiry: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
         expect(await screen.findByText('[[Secret_ExpiryReadFailed]]')).toBeInTheDocument();
@@ -228,10 +224,9 @@ describe('App', () => {
 
     it('says when the expiry date was not saved and shows the stored date again', async () => {
         const user = userEvent.setup();
-        const base = createFakeServices();
         const readExpiry = jest.fn(() => Promise.resolve(new Date(Date.UTC(2031, 0, 15))));
         const saveExpiry = jest.fn(() => Promise.reject(new Error('Access is denied.')));
-        const services = createFakeServices({ connection: { ...base.connection, readExpiry, saveExpiry } });
+        const services = createFakeServices({ connection: { readExpiry, saveExpiry } });
         renderApp(services);
         await user.click(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' }));
         expect(saveExpiry).toHaveBeenCalledWith(null);
@@ -243,9 +238,8 @@ describe('App', () => {
 
     it('says why approving is not offered when the approval-rights check fails', async () => {
         const user = userEvent.setup();
-        const base = createFakeServices();
         const services = createFakeServices({
-            mailboxes: { ...base.mailboxes, checkApproval: () => Promise.reject(new Error('NetworkError')) },
+            mailboxes: { checkApproval: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
@@ -255,7 +249,6 @@ describe('App', () => {
 
     it('says when the mailboxes could not be read, offers to try again, and keeps rows already shown', async () => {
         const user = userEvent.setup();
-        const base = createFakeServices();
         const mailbox: MailboxView = {
             id: 'm1',
             name: 'Sales queue',
@@ -274,7 +267,7 @@ describe('App', () => {
             .mockRejectedValueOnce(new Error('The service is temporarily unavailable.'))
             .mockResolvedValueOnce([mailbox])
             .mockRejectedValueOnce(new Error('The request did not reach Dataverse.'));
-        const services = createFakeServices({ mailboxes: { ...base.mailboxes, load } });
+        const services = createFakeServices({ mailboxes: { load } });
         renderApp(services);
         await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
         // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
