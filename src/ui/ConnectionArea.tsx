@@ -30,9 +30,9 @@ export type ConnectionAreaProps = {
 
 /**
  * The mailboxes the test can use; `failed` when they could not be read (not the same as "there are none"). Read
- * again when `generation` changes (the chosen one turned out to be gone).
+ * again whenever `reloadKey` changes.
  */
-function useCanaries(actions: ConnectionActions, enabled: boolean, generation: number) {
+function useCanaries(actions: ConnectionActions, enabled: boolean, reloadKey: unknown) {
     const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
         options: [],
     });
@@ -44,7 +44,7 @@ function useCanaries(actions: ConnectionActions, enabled: boolean, generation: n
             .then(setCanaries)
             .catch(() => controller.signal.aborted || setCanaries({ options: [], failed: true }));
         return () => controller.abort();
-    }, [actions, enabled, generation]);
+    }, [actions, enabled, reloadKey]);
     return canaries;
 }
 
@@ -126,13 +126,11 @@ export const ConnectionArea = memo(function ConnectionArea(props: ConnectionArea
     const { profile, kind, isReadOnly, actions } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
     const test = useExplainedTest(actions, props.onExplainFailure);
-    // A test that found its mailbox deleted since the list was read: read the list again, so it is not offered.
+    // Each result saying the chosen mailbox was deleted since the list was read reads the list again, so it is not
+    // offered any more.
     const { view } = test;
-    const [generation, setGeneration] = useState(0);
-    useEffect(() => {
-        if (view.status === 'error' && view.failure.cause === 'recordNotFound') setGeneration((g) => g + 1);
-    }, [view]);
-    const canaries = useCanaries(actions, kind !== 'unsupported', generation);
+    const gone = view.status === 'error' && view.failure.cause === 'recordNotFound' ? view : undefined;
+    const canaries = useCanaries(actions, kind !== 'unsupported', gone);
     return (
         <Stack tokens={{ childrenGap: 16 }}>
             <CredentialsSection

@@ -110,12 +110,8 @@ export type Exchange = {
     method: string;
     url: string;
     sentAt: number;
-    /** When the answer's headers arrived; undefined while pending or when there was none. */
-    answeredAt?: number;
     /** 0 = no answer (dropped connection or aborted by a reload). */
     status?: number;
-    /** Retry-After header of the answer, in seconds. */
-    retryAfter?: number;
 };
 
 /** Records every Web API request the page sends (and, for $batch, its parts and their answers). */
@@ -142,13 +138,10 @@ export class BatchRecorder {
         if (!exchange) return;
         const done = (async () => {
             const timing = req.timing();
-            // startTime is the request's wall-clock start; the other fields are ms relative to it (-1 = none).
+            // startTime is the request's wall-clock start, when the browser knows it.
             if (timing.startTime > 0) exchange.sentAt = timing.startTime;
             const res = finished ? await req.response() : null;
             exchange.status = res?.status() ?? 0;
-            if (res && timing.responseStart >= 0) exchange.answeredAt = timing.startTime + timing.responseStart;
-            const retryAfter = Number(res?.headers()['retry-after']);
-            if (Number.isFinite(retryAfter) && retryAfter > 0) exchange.retryAfter = retryAfter;
             const record = this.records.get(req);
             if (!record) return;
             record.status = exchange.status;
