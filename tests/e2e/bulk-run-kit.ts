@@ -105,6 +105,9 @@ export function parseBatchResponseStatuses(body: string): number[] {
     return [...body.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
 }
 
+/** Path prefix of every Dataverse Web API request. */
+export const WEB_API_PATH = '/api/data/v9.2/';
+
 /** One Web API request the page sent, with its answer; times are the browser's wall clock (ms). */
 export type Exchange = {
     method: string;
@@ -123,7 +126,7 @@ export class BatchRecorder {
 
     constructor(page: Page) {
         page.on('request', (req) => {
-            if (!req.url().includes('/api/data/v9.2/')) return;
+            if (!req.url().includes(WEB_API_PATH)) return;
             this.exchanges.set(req, { method: req.method(), url: req.url(), sentAt: Date.now() });
             if (req.method() !== 'POST' || !req.url().includes('/$batch')) return;
             this.records.set(req, { seq: this.seq, parts: parseBatchRequest(req.postData() ?? '', this.seq) });
@@ -456,7 +459,7 @@ export type ScriptFetch = {
  * control's own continuation, so "the script had been told" is exact — no allowance for delivery lag is needed.
  */
 export async function watchFetch(page: Page): Promise<void> {
-    await page.evaluate(() => {
+    await page.evaluate((webApiPath) => {
         const w = window as unknown as { __fetchLog?: ScriptFetch[]; __realFetch?: typeof fetch };
         w.__fetchLog = [];
         const real = w.__realFetch ?? window.fetch.bind(window);
@@ -464,7 +467,7 @@ export async function watchFetch(page: Page): Promise<void> {
         window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
             const url = String(input instanceof Request ? input.url : input);
             const promise = real(input, init);
-            if (!url.includes('/api/data/v9.2/')) return promise;
+            if (!url.includes(webApiPath)) return promise;
             const entry: ScriptFetch = { url, calledAt: performance.now() };
             w.__fetchLog?.push(entry);
             promise
@@ -478,7 +481,7 @@ export async function watchFetch(page: Page): Promise<void> {
                 .catch(() => undefined);
             return promise;
         };
-    });
+    }, WEB_API_PATH);
 }
 
 const CLOCK_ROUNDING_MS = 2;

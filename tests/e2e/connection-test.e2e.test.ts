@@ -10,7 +10,7 @@
 import type { Page, Route } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { emulatorRows, need, setEmulatorConfig, waitUntil } from './bulk-run-kit';
+import { emulatorRows, need, setEmulatorConfig, waitUntil, WEB_API_PATH } from './bulk-run-kit';
 import {
     applyScenario,
     axeAtRest,
@@ -99,7 +99,7 @@ async function failFirst(
     answer: (route: Route) => Promise<void>,
 ): Promise<{ refused: () => number; stop: () => Promise<void> }> {
     let refused = 0;
-    const pattern = (url: URL) => url.pathname.includes('/api/data/v9.2/');
+    const pattern = (url: URL) => url.pathname.includes(WEB_API_PATH);
     const handler = async (route: Route) => {
         const request = route.request();
         if (refused === 0 && matches(request.method(), new URL(request.url()))) {
