@@ -23,7 +23,10 @@ export default tseslint.config(
             sonarjs,
         },
         languageOptions: { globals: { ...globals.browser, ComponentFramework: true } },
-        settings: { react: { version: '16.14', pragma: 'h', fragment: 'Fragment' }, 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+        settings: {
+            react: { version: '16.14', pragma: 'h', fragment: 'Fragment' },
+            'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+        },
         rules: {
             'react-hooks/rules-of-hooks': 'error',
             'react-hooks/exhaustive-deps': 'error',
@@ -32,7 +35,10 @@ export default tseslint.config(
             'import/no-cycle': 'error',
             'no-restricted-syntax': [
                 'error',
-                { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render server data as text.' },
+                {
+                    selector: "AssignmentExpression[left.property.name='innerHTML']",
+                    message: 'Render server data as text.',
+                },
             ],
             'react/no-danger': 'error',
         },
@@ -54,9 +60,21 @@ export default tseslint.config(
                 'error',
                 {
                     zones: [
-                        { target: './src/core', from: ['./src/dataverse', './src/ui', './src/pcf', './src/index.ts'], message: 'core is pure: it imports nothing of ours.' },
-                        { target: './src/dataverse', from: ['./src/ui', './src/pcf', './src/index.ts'], message: 'dataverse may use core only.' },
-                        { target: './src/ui', from: ['./src/dataverse', './src/pcf', './src/index.ts'], message: 'UI gets actions as props; it never calls the Web API.' },
+                        {
+                            target: './src/core',
+                            from: ['./src/dataverse', './src/ui', './src/pcf', './src/index.ts'],
+                            message: 'core is pure: it imports nothing of ours.',
+                        },
+                        {
+                            target: './src/dataverse',
+                            from: ['./src/ui', './src/pcf', './src/index.ts'],
+                            message: 'dataverse may use core only.',
+                        },
+                        {
+                            target: './src/ui',
+                            from: ['./src/dataverse', './src/pcf', './src/index.ts'],
+                            message: 'UI gets actions as props; it never calls the Web API.',
+                        },
                     ],
                 },
             ],

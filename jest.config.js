@@ -1,5 +1,15 @@
 /** Unit and integration tests (node by default; UI tests opt into jsdom with a @jest-environment docblock). */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+    '@swc/jest',
+    {
+        jsc: {
+            parser: { syntax: 'typescript', tsx: true },
+            transform: { react: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+            target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+    },
+];
 
 module.exports = {
     testEnvironment: 'node',

@@ -25,7 +25,10 @@ function span(entries: readonly RequestLogEntry[]): number {
 }
 
 /** Split the log into the list (before the first $batch) and the write phase (first → last $batch). */
-export function phaseBreakdown(log: readonly RequestLogEntry[], cost: { read: number; batchPart: number; write: number }): PhaseBreakdown {
+export function phaseBreakdown(
+    log: readonly RequestLogEntry[],
+    cost: { read: number; batchPart: number; write: number },
+): PhaseBreakdown {
     const firstBatch = log.findIndex(isBatch);
     const list = firstBatch < 0 ? [...log] : log.slice(0, firstBatch);
     let lastBatch = -1;
@@ -36,7 +39,9 @@ export function phaseBreakdown(log: readonly RequestLogEntry[], cost: { read: nu
     const writeMs = span(write);
     const busyMs = write.reduce((sum, e) => sum + e.endedMs - e.startedMs, 0);
     const costMs = write.reduce(
-        (sum, e) => sum + (isBatch(e) ? e.operations * (cost.write + cost.batchPart) : e.method === 'GET' ? cost.read : cost.write),
+        (sum, e) =>
+            sum +
+            (isBatch(e) ? e.operations * (cost.write + cost.batchPart) : e.method === 'GET' ? cost.read : cost.write),
         0,
     );
     return {

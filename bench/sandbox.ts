@@ -7,7 +7,10 @@ import { PROFILE_IDS, USER_IDS } from '../tests/sandbox/domain/ids';
 export const BENCH_PROFILE = PROFILE_IDS.commercial;
 
 /** Start a sandbox with `mailboxes` mailboxes at the given time scale and Test & Enable delay. */
-export async function startBenchSandbox(mailboxes: number, settings: { timeScale: number; testDelayMs: number }): Promise<Sandbox> {
+export async function startBenchSandbox(
+    mailboxes: number,
+    settings: { timeScale: number; testDelayMs: number },
+): Promise<Sandbox> {
     const sandbox = await startSandbox({
         port: 0,
         timeScale: settings.timeScale,

@@ -43,7 +43,8 @@ function syncVersion() {
     if (!/^\d+\.\d+\.\d+$/.test(version)) fail(`package.json version "${version}" must be MAJOR.MINOR.PATCH`);
     const xml = readFileSync(MANIFEST, 'utf8');
     const next = xml.replace(/(<control\b[^>]*?\sversion=")([^"]*)(")/, `$1${version}$3`);
-    if (next === xml && !xml.includes(`version="${version}"`)) fail('no version attribute on <control> in the manifest');
+    if (next === xml && !xml.includes(`version="${version}"`))
+        fail('no version attribute on <control> in the manifest');
     if (next !== xml) {
         writeFileSync(MANIFEST, next);
         console.log(`[build] manifest version set to ${version}`);
@@ -62,9 +63,14 @@ function refreshTypes() {
 
 function pcfBuild() {
     const started = Date.now();
-    const r = run('pcf-scripts production build', bin('pcf-scripts'), ['build', '--buildMode', 'production', '--noColor'], {
-        capture: true,
-    });
+    const r = run(
+        'pcf-scripts production build',
+        bin('pcf-scripts'),
+        ['build', '--buildMode', 'production', '--noColor'],
+        {
+            capture: true,
+        },
+    );
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     const output = r.stdout + r.stderr;
@@ -72,7 +78,8 @@ function pcfBuild() {
     if (/\[Error\]|error TS\d+|ERROR in /.test(output)) fail('pcf-scripts reported errors (it exits 0 on them)');
     if (!/\[build\] Succeeded/.test(output)) fail('pcf-scripts did not report "[build] Succeeded"');
     const bundle = join(OUT, 'bundle.js');
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < started - 1000) fail('out/controls/bundle.js was not written');
+    if (!existsSync(bundle) || statSync(bundle).mtimeMs < started - 1000)
+        fail('out/controls/bundle.js was not written');
     const size = statSync(bundle).size;
     if (size > BUNDLE_BUDGET_BYTES) fail(`bundle.js is ${size} bytes, over the ${BUNDLE_BUDGET_BYTES}-byte budget`);
     console.log(`[build] bundle.js ${size} bytes (budget ${BUNDLE_BUDGET_BYTES})`);

@@ -5,7 +5,8 @@
 // marked with their os/cpu so npm skips them on other platforms. Run it after every `npm install`.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const PLATFORM = /(darwin|linux|win32|android|freebsd|openbsd|netbsd|sunos|aix|openharmony|wasm32)(?:-(arm64|x64|arm|ia32|ppc64|s390x|riscv64|loong64|wasi))?/;
+const PLATFORM =
+    /(darwin|linux|win32|android|freebsd|openbsd|netbsd|sunos|aix|openharmony|wasm32)(?:-(arm64|x64|arm|ia32|ppc64|s390x|riscv64|loong64|wasi))?/;
 
 /** Node's resolution: the package may sit in node_modules of the dependant or of any of its ancestors. */
 function resolvable(packages, fromPath, name) {
@@ -42,5 +43,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const file = process.argv[2] ?? 'package-lock.json';
     const { lock, added } = completeLock(JSON.parse(readFileSync(file, 'utf8')));
     writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-    console.log(added.length ? `Added ${added.length} optional entries: ${added.join(', ')}` : 'Lock file already complete.');
+    console.log(
+        added.length ? `Added ${added.length} optional entries: ${added.join(', ')}` : 'Lock file already complete.',
+    );
 }

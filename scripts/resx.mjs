@@ -8,7 +8,10 @@ export function readResx(path) {
     const doc = parser.parse(readFileSync(path, 'utf8'));
     const out = {};
     for (const d of doc.root.data ?? []) {
-        out[d['@_name']] = { value: String(d.value ?? ''), comment: d.comment === undefined ? undefined : String(d.comment) };
+        out[d['@_name']] = {
+            value: String(d.value ?? ''),
+            comment: d.comment === undefined ? undefined : String(d.comment),
+        };
     }
     return out;
 }

@@ -6,7 +6,10 @@ const BOM = '\uFEFF';
 
 /** Text with a UTF-8 BOM and CRLF line endings, as pac writes solution.xml and customizations.xml. */
 export function withBomCrlf(text) {
-    const body = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+    const body = text
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n')
+        .replace(/\n/g, '\r\n');
     return BOM + body;
 }
 
@@ -27,8 +30,14 @@ export function readBuiltManifest(xml) {
     const control = parser.parse(xml).manifest.control;
     const resources = control.resources ?? {};
     const files = [];
-    for (const kind of ['code', 'css', 'resx', 'img', 'html']) for (const r of resources[kind] ?? []) files.push(r['@_path']);
-    return { namespace: control['@_namespace'], constructor: control['@_constructor'], version: control['@_version'], files };
+    for (const kind of ['code', 'css', 'resx', 'img', 'html'])
+        for (const r of resources[kind] ?? []) files.push(r['@_path']);
+    return {
+        namespace: control['@_namespace'],
+        constructor: control['@_constructor'],
+        version: control['@_version'],
+        files,
+    };
 }
 
 /** The control's folder and schema name: <publisher prefix>_<namespace>.<constructor> (toolchain.md §5.1). */
@@ -56,7 +65,11 @@ function replaceElement(xml, name, content) {
 export function renderSolutionXml(source, { version, managed, name }) {
     let xml = replaceElement(source, 'Version', version);
     xml = replaceElement(xml, 'Managed', managed ? '1' : '0');
-    xml = replaceElement(xml, 'RootComponents', `\n      <RootComponent type="66" schemaName="${name}" behavior="0" />\n    `);
+    xml = replaceElement(
+        xml,
+        'RootComponents',
+        `\n      <RootComponent type="66" schemaName="${name}" behavior="0" />\n    `,
+    );
     return withBomCrlf(xml);
 }
 
@@ -70,8 +83,13 @@ export function renderCustomizationsXml(source, { name }) {
 export function renderContentTypes(paths, manifestPaths) {
     const extensions = [...new Set(paths.map((p) => p.slice(p.lastIndexOf('.') + 1).toLowerCase()))];
     const defaults = extensions
-        .map((ext) => `<Default Extension="${ext}" ContentType="${ext === 'xml' ? 'text/xml' : 'application/octet-stream'}" />`)
+        .map(
+            (ext) =>
+                `<Default Extension="${ext}" ContentType="${ext === 'xml' ? 'text/xml' : 'application/octet-stream'}" />`,
+        )
         .join('');
-    const overrides = manifestPaths.map((p) => `<Override PartName="/${p}" ContentType="application/octet-stream" />`).join('');
+    const overrides = manifestPaths
+        .map((p) => `<Override PartName="/${p}" ContentType="application/octet-stream" />`)
+        .join('');
     return `${BOM}<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`;
 }

@@ -27,7 +27,8 @@ function fail(message) {
 }
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-if (!existsSync(join(OUT, 'ControlManifest.xml'))) fail('out/controls/ControlManifest.xml is missing: run npm run build');
+if (!existsSync(join(OUT, 'ControlManifest.xml')))
+    fail('out/controls/ControlManifest.xml is missing: run npm run build');
 const manifest = readBuiltManifest(readFileSync(join(OUT, 'ControlManifest.xml'), 'utf8'));
 if (manifest.version !== version) fail(`built control version ${manifest.version} ≠ package.json ${version}: rebuild`);
 
@@ -38,14 +39,18 @@ if (!uniqueName) fail('solution.xml has no valid UniqueName');
 const name = controlName(readPrefix(solutionSource), manifest);
 
 const controlFiles = ['ControlManifest.xml', ...manifest.files];
-for (const file of controlFiles) if (!existsSync(join(OUT, file))) fail(`the manifest references ${file}, which the build did not produce`);
+for (const file of controlFiles)
+    if (!existsSync(join(OUT, file))) fail(`the manifest references ${file}, which the build did not produce`);
 
 mkdirSync(DIST, { recursive: true });
 for (const managed of [false, true]) {
     const entries = {};
     const add = (path, data) => (entries[path] = [data, { mtime: FIXED_MTIME, level: 9 }]);
     add('customizations.xml', strToU8(renderCustomizationsXml(customizationsSource, { name })));
-    add('solution.xml', strToU8(renderSolutionXml(solutionSource, { version: solutionVersion(version), managed, name })));
+    add(
+        'solution.xml',
+        strToU8(renderSolutionXml(solutionSource, { version: solutionVersion(version), managed, name })),
+    );
     const controlPaths = controlFiles.map((file) => `Controls/${name}/${file}`);
     controlFiles.forEach((file, i) => add(controlPaths[i], readFileSync(join(OUT, file))));
     const allPaths = ['customizations.xml', 'solution.xml', ...controlPaths];

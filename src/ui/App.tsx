@@ -45,10 +45,7 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed') {
         return (
-            <Notice
-                type="error"
-                actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
-            >
+            <Notice type="error" actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}>
                 {format(getString('State_LoadFailed'), state.message)}
             </Notice>
         );

@@ -9,6 +9,7 @@ import type { CredentialsChange } from './hooks/use-credentials';
 import { MailboxesArea } from './MailboxesArea';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
+import type { StringKey } from './strings';
 import { useGetString } from './texts';
 
 /** The platform services a saved profile's workspace uses. */
@@ -30,25 +31,56 @@ export type ProfileWorkspaceProps = { profile: ProfileRecord; isReadOnly: boolea
 
 type Area = 'connection' | 'readiness' | 'mailboxes';
 
-const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+const AREA_LABELS: Record<Area, StringKey> = {
+    connection: 'Area_Connection',
+    readiness: 'Area_Readiness',
+    mailboxes: 'Area_Mailboxes',
+};
+
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+    (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 /** Whether the form holds tenant/application values that differ from the record as read. */
 export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'], profile: ProfileRecord): boolean {
-    return !same(formValues.tenantId, profile.exchangeonlinetenantid) || !same(formValues.applicationId, profile.oauthclientid);
+    return (
+        !same(formValues.tenantId, profile.exchangeonlinetenantid) ||
+        !same(formValues.applicationId, profile.oauthclientid)
+    );
 }
 
-/** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isReadOnly, services }: ProfileWorkspaceProps) {
+/**
+ * The selected area and the areas opened so far. An area stays mounted (hidden) once opened, so switching tabs keeps
+ * a running or finished connection test, the list's filters and selection; areas never opened are not loaded.
+ */
+function useAreas(first: Area) {
     const getString = useGetString();
-    const kind = classifyProfile(profile);
-    const [area, setArea] = useState<Area>(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
-    // An area stays mounted (hidden) once opened, so switching tabs keeps a running or finished connection test,
-    // the list's filters and selection; areas never opened are not loaded.
-    const [opened, setOpened] = useState<ReadonlySet<Area>>(() => new Set([area]));
+    const [area, setArea] = useState<Area>(first);
+    const [opened, setOpened] = useState<ReadonlySet<Area>>(() => new Set([first]));
     const open = useCallback((next: Area) => {
         setArea(next);
         setOpened((before) => (before.has(next) ? before : new Set(before).add(next)));
     }, []);
+    const pivot = {
+        selectedKey: area,
+        onLinkClick: (item?: { props: { itemKey?: string } }) =>
+            item?.props.itemKey && open(item.props.itemKey as Area),
+    };
+    const tab = (key: Area) => ({
+        itemKey: key,
+        alwaysRender: opened.has(key),
+        headerText: getString(AREA_LABELS[key]),
+    });
+    return { pivot, tab, open };
+}
+
+/** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
+export const ProfileWorkspace = memo(function ProfileWorkspace({
+    profile,
+    isReadOnly,
+    services,
+}: ProfileWorkspaceProps) {
+    const kind = classifyProfile(profile);
+    const { pivot, tab, open } = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
     const [explained, setExplained] = useState<ReadinessItemId | undefined>();
     const openMailboxes = useCallback(() => open('mailboxes'), [open]);
     const { formValues } = services;
@@ -58,8 +90,8 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
         <Stack tokens={GAP_8}>
             <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
             {kind !== 'unsupported' && (
-                <Pivot selectedKey={area} onLinkClick={(item) => item?.props.itemKey && open(item.props.itemKey as Area)}>
-                    <PivotItem itemKey="connection" alwaysRender={opened.has('connection')} headerText={getString('Area_Connection')}>
+                <Pivot {...pivot}>
+                    <PivotItem {...tab('connection')}>
                         <ConnectionArea
                             profile={profile}
                             kind={kind}
@@ -72,7 +104,7 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
                             today={services.today}
                         />
                     </PivotItem>
-                    <PivotItem itemKey="readiness" alwaysRender={opened.has('readiness')} headerText={getString('Area_Readiness')}>
+                    <PivotItem {...tab('readiness')}>
                         <ReadinessChecklist
                             tenantId={profile.exchangeonlinetenantid ?? ''}
                             applicationId={profile.oauthclientid ?? ''}
@@ -82,7 +114,7 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({ profile, isRead
                             copyText={services.copyText}
                         />
                     </PivotItem>
-                    <PivotItem itemKey="mailboxes" alwaysRender={opened.has('mailboxes')} headerText={getString('Area_Mailboxes')}>
+                    <PivotItem {...tab('mailboxes')}>
                         <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} />
                     </PivotItem>
                 </Pivot>

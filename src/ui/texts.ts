@@ -25,7 +25,9 @@ export type Texts = {
 function names(locale: string | undefined, options: Intl.DateTimeFormatOptions, count: 7 | 12): string[] {
     const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     // 3 January 2021 was a Sunday.
-    return Array.from({ length: count }, (_, i) => format.format(count === 12 ? Date.UTC(2021, i, 1) : Date.UTC(2021, 0, 3 + i)));
+    return Array.from({ length: count }, (_, i) =>
+        format.format(count === 12 ? Date.UTC(2021, i, 1) : Date.UTC(2021, 0, 3 + i)),
+    );
 }
 
 function datePickerStrings(getString: GetString, locale: string | undefined): IDatePickerStrings {

@@ -42,7 +42,9 @@ describe('scripts/build.mjs', () => {
     it('fails when the manifest names an unsupported platform library version', () => {
         const copy = copyProject();
         try {
-            edit(copy.dir, 'ControlManifest.Input.xml', (t) => t.replace('name="Fluent" version="8.121.1"', 'name="Fluent" version="8.125.0"'));
+            edit(copy.dir, 'ControlManifest.Input.xml', (t) =>
+                t.replace('name="Fluent" version="8.121.1"', 'name="Fluent" version="8.125.0"'),
+            );
             const r = runNode(copy.dir, 'scripts/build.mjs', '--skip-lint');
             expect(r.status).toBe(1);
             expect(r.output).toMatch(/Unsupported 'Fluent' version/);
@@ -57,7 +59,9 @@ describe('scripts/build.mjs', () => {
             edit(copy.dir, 'package.json', (t) => t.replace(/"version": "[^"]+"/, '"version": "7.8.9"'));
             const build = runNode(copy.dir, 'scripts/build.mjs', '--skip-lint');
             expect(build.status).toBe(0);
-            expect(readFileSync(join(copy.dir, 'ControlManifest.Input.xml'), 'utf8')).toMatch(/<control [^>]*version="7\.8\.9"/);
+            expect(readFileSync(join(copy.dir, 'ControlManifest.Input.xml'), 'utf8')).toMatch(
+                /<control [^>]*version="7\.8\.9"/,
+            );
             const pack = runNode(copy.dir, 'scripts/solution.mjs');
             expect(pack.status).toBe(0);
             expect(readdirSync(join(copy.dir, 'dist')).sort()).toEqual([
@@ -66,7 +70,9 @@ describe('scripts/build.mjs', () => {
             ]);
             const files = unzipSync(readFileSync(join(copy.dir, 'dist', 'EmailServerProfileAssistant_7_8_9_0.zip')));
             expect(new TextDecoder().decode(files['solution.xml'])).toContain('<Version>7.8.9.0</Version>');
-            const manifest = new TextDecoder().decode(files['Controls/esp_EmailServerProfile.ProfileAssistant/ControlManifest.xml']);
+            const manifest = new TextDecoder().decode(
+                files['Controls/esp_EmailServerProfile.ProfileAssistant/ControlManifest.xml'],
+            );
             expect(manifest).toMatch(/<control [^>]*version="7\.8\.9"/);
         } finally {
             copy.dispose();

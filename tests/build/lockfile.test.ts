@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runNode } from './project-copy';
 
-type Entry = { version?: string; optional?: boolean; os?: string[]; cpu?: string[]; optionalDependencies?: Record<string, string> };
+type Entry = {
+    version?: string;
+    optional?: boolean;
+    os?: string[];
+    cpu?: string[];
+    optionalDependencies?: Record<string, string>;
+};
 type Lock = { packages: Record<string, Entry> };
 
 /** Run scripts/complete-lockfile.mjs on a copy of `lock`; returns the completed lock and the script's output. */
@@ -30,14 +36,24 @@ describe('package-lock.json', () => {
         const { lock, output } = complete({
             packages: {
                 '': {},
-                'node_modules/tool': { version: '1.0.0', optionalDependencies: { '@x/tool-darwin-arm64': '1.0.0', '@x/tool-linux-x64': '1.0.0' } },
+                'node_modules/tool': {
+                    version: '1.0.0',
+                    optionalDependencies: { '@x/tool-darwin-arm64': '1.0.0', '@x/tool-linux-x64': '1.0.0' },
+                },
                 'node_modules/@x/tool-linux-x64': { version: '1.0.0', optional: true },
-                'node_modules/a/node_modules/esb': { version: '2.0.0', optionalDependencies: { '@e/linux-x64': '2.0.0' } },
+                'node_modules/a/node_modules/esb': {
+                    version: '2.0.0',
+                    optionalDependencies: { '@e/linux-x64': '2.0.0' },
+                },
                 'node_modules/a/node_modules/@e/linux-x64': { version: '2.0.0' },
             },
         });
         expect(output).toContain('Added 1 optional entries: @x/tool-darwin-arm64');
-        expect(lock.packages['node_modules/@x/tool-darwin-arm64']).toMatchObject({ optional: true, os: ['darwin'], cpu: ['arm64'] });
+        expect(lock.packages['node_modules/@x/tool-darwin-arm64']).toMatchObject({
+            optional: true,
+            os: ['darwin'],
+            cpu: ['arm64'],
+        });
         expect(lock.packages['node_modules/@e/linux-x64']).toBeUndefined();
     });
 });

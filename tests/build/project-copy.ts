@@ -29,6 +29,10 @@ export function copyProject(withOut = false): { dir: string; dispose: () => void
 
 /** Run a node script in `cwd`; returns exit code and combined output. */
 export function runNode(cwd: string, ...args: string[]): { status: number | null; output: string } {
-    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: 'true' } });
+    const r = spawnSync(process.execPath, args, {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: 'true' },
+    });
     return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }

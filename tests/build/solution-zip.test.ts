@@ -120,7 +120,13 @@ describe('packer', () => {
         const copy = copyProject(true);
         try {
             const manifestPath = join(copy.dir, 'out', 'controls', 'ControlManifest.xml');
-            writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('</resources>', '<css path="missing.css" order="1"/></resources>'));
+            writeFileSync(
+                manifestPath,
+                readFileSync(manifestPath, 'utf8').replace(
+                    '</resources>',
+                    '<css path="missing.css" order="1"/></resources>',
+                ),
+            );
             const r = runNode(copy.dir, 'scripts/solution.mjs');
             expect(r.status).toBe(1);
             expect(r.output).toContain('references missing.css');

@@ -21,7 +21,10 @@ describe('formatLocale', () => {
     });
 
     it('ships a tag for every resx the manifest lists', () => {
-        const manifest: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../ControlManifest.Input.xml'), 'utf8');
+        const manifest: string = require('node:fs').readFileSync(
+            require('node:path').join(__dirname, '../../ControlManifest.Input.xml'),
+            'utf8',
+        );
         const lcids = [...manifest.matchAll(/\.(\d{4})\.resx/g)].map((m) => Number(m[1])).sort();
         expect(Object.keys(STRING_LANGUAGES).map(Number).sort()).toEqual(lcids);
     });

@@ -91,9 +91,13 @@ describe('listCanaryCandidates', () => {
 describe('DataverseHttp.serverNow', () => {
     it('follows the server clock from the Date header, floored to the second before', async () => {
         const serverDate = 'Mon, 23 Nov 2026 09:00:05 GMT';
-        const http = new DataverseHttp('https://org.example', async () => new Response('{}', { status: 200, headers: { Date: serverDate } }), {
-            now: () => Date.UTC(2026, 10, 23, 12, 0, 0),
-        });
+        const http = new DataverseHttp(
+            'https://org.example',
+            async () => new Response('{}', { status: 200, headers: { Date: serverDate } }),
+            {
+                now: () => Date.UTC(2026, 10, 23, 12, 0, 0),
+            },
+        );
         expect(http.serverNow()).toBe(Date.UTC(2026, 10, 23, 12, 0, 0));
         await http.send('WhoAmI');
         expect(http.serverNow()).toBe(Date.UTC(2026, 10, 23, 9, 0, 4));

@@ -100,7 +100,9 @@ describe('DataverseHttp.send', () => {
 
     it('reports a dropped write as status 0 and never sends it again (it may have been applied)', async () => {
         reply('drop');
-        const error = await client.send(`mailboxes(${ID})`, { method: 'PATCH', body: { a: 1 } }).catch((e: unknown) => e);
+        const error = await client
+            .send(`mailboxes(${ID})`, { method: 'PATCH', body: { a: 1 } })
+            .catch((e: unknown) => e);
         expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
         expect(fake.seen.map((s) => s.method)).toEqual(['PATCH']);
         expect(client.gate.inFlight).toBe(0);

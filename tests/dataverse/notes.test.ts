@@ -1,5 +1,11 @@
 import { DataverseHttp } from '../../src/dataverse/http';
-import { addNote, readSecretExpiry, RUN_NOTE_SUBJECT, saveSecretExpiry, SECRET_EXPIRY_SUBJECT } from '../../src/dataverse/notes';
+import {
+    addNote,
+    readSecretExpiry,
+    RUN_NOTE_SUBJECT,
+    saveSecretExpiry,
+    SECRET_EXPIRY_SUBJECT,
+} from '../../src/dataverse/notes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 

@@ -13,19 +13,32 @@ export type FakeContextOptions = {
 export const fakeGetString = (key: string): string => `[[${key}]]`;
 
 function stringProperty(raw: string | null): ComponentFramework.PropertyTypes.StringProperty {
-    return { raw, formatted: raw ?? '', error: false, errorMessage: '', type: 'SingleLine.Text', attributes: undefined } as unknown as ComponentFramework.PropertyTypes.StringProperty;
+    return {
+        raw,
+        formatted: raw ?? '',
+        error: false,
+        errorMessage: '',
+        type: 'SingleLine.Text',
+        attributes: undefined,
+    } as unknown as ComponentFramework.PropertyTypes.StringProperty;
 }
 
 /** A typed Context<IInputs> with only what the control reads. */
 export function createFakeContext(options: FakeContextOptions = {}): ComponentFramework.Context<IInputs> {
     const context = {
-        parameters: { tenantId: stringProperty(options.tenantId ?? null), applicationId: stringProperty(options.applicationId ?? null) },
+        parameters: {
+            tenantId: stringProperty(options.tenantId ?? null),
+            applicationId: stringProperty(options.applicationId ?? null),
+        },
         mode: {
             isControlDisabled: options.disabled ?? false,
             isVisible: true,
             contextInfo: { entityId: options.entityId, entityTypeName: 'emailserverprofile' },
         },
-        page: { entityId: options.entityId, getClientUrl: () => options.clientUrl ?? 'https://contoso.crm.dynamics.com' },
+        page: {
+            entityId: options.entityId,
+            getClientUrl: () => options.clientUrl ?? 'https://contoso.crm.dynamics.com',
+        },
         resources: { getString: fakeGetString },
         userSettings: { userId: '{00000000-0000-0000-0000-0000000000AA}', languageId: 1033, isRTL: false },
     };

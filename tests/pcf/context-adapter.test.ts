@@ -26,14 +26,23 @@ describe('toAppProps', () => {
         const originalFetch = global.fetch;
         global.fetch = (async (url: string) => {
             calls.push(url);
-            return new Response(JSON.stringify({ emailserverprofileid: 'x', name: 'P', servertype: 0 }), { status: 200 });
+            return new Response(JSON.stringify({ emailserverprofileid: 'x', name: 'P', servertype: 0 }), {
+                status: 200,
+            });
         }) as typeof fetch;
         try {
-            const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f', clientUrl: 'https://org.example.com' });
-            const profile = await toAppProps(context, createServices(context)).loadProfile(new AbortController().signal);
+            const context = createFakeContext({
+                entityId: '9a1b2c3d-0000-4000-8000-00000000000f',
+                clientUrl: 'https://org.example.com',
+            });
+            const profile = await toAppProps(context, createServices(context)).loadProfile(
+                new AbortController().signal,
+            );
             expect(profile.name).toBe('P');
             expect(calls).toHaveLength(1);
-            expect(calls[0]).toMatch(/^https:\/\/org\.example\.com\/api\/data\/v9\.2\/emailserverprofiles\(9a1b2c3d-0000-4000-8000-00000000000f\)\?\$select=/);
+            expect(calls[0]).toMatch(
+                /^https:\/\/org\.example\.com\/api\/data\/v9\.2\/emailserverprofiles\(9a1b2c3d-0000-4000-8000-00000000000f\)\?\$select=/,
+            );
             expect(new URL(calls[0]).searchParams.get('$select')?.split(',')).not.toContain('oauthclientsecret');
         } finally {
             global.fetch = originalFetch;

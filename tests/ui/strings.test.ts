@@ -6,11 +6,24 @@ import { CAUSES } from '../../src/core/credentials/causes';
 
 type Data = { '@_name': string; value?: unknown; comment?: unknown };
 const ROOT = join(__dirname, '..', '..');
-const MANIFEST_KEYS = ['Control_DisplayName', 'Control_Description', 'Property_TenantId_DisplayName', 'Property_TenantId_Description', 'Property_ApplicationId_DisplayName', 'Property_ApplicationId_Description', 'Property_DiscoveryBaseUrl_DisplayName', 'Property_DiscoveryBaseUrl_Description'];
+const MANIFEST_KEYS = [
+    'Control_DisplayName',
+    'Control_Description',
+    'Property_TenantId_DisplayName',
+    'Property_TenantId_Description',
+    'Property_ApplicationId_DisplayName',
+    'Property_ApplicationId_Description',
+    'Property_DiscoveryBaseUrl_DisplayName',
+    'Property_DiscoveryBaseUrl_Description',
+];
 
 function readResx(lcid: number): Data[] {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'data' });
-    return (parser.parse(readFileSync(join(ROOT, 'strings', `ProfileAssistant.${lcid}.resx`), 'utf8')) as { root: { data: Data[] } }).root.data;
+    return (
+        parser.parse(readFileSync(join(ROOT, 'strings', `ProfileAssistant.${lcid}.resx`), 'utf8')) as {
+            root: { data: Data[] };
+        }
+    ).root.data;
 }
 
 describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
@@ -38,7 +51,11 @@ describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
     it('keeps the same {n} placeholders as English', () => {
         const english = new Map(readResx(1033).map((d) => [d['@_name'], String(d.value)]));
         const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
-        for (const d of data) expect([d['@_name'], placeholders(String(d.value))]).toEqual([d['@_name'], placeholders(english.get(d['@_name']) ?? '')]);
+        for (const d of data)
+            expect([d['@_name'], placeholders(String(d.value))]).toEqual([
+                d['@_name'],
+                placeholders(english.get(d['@_name']) ?? ''),
+            ]);
     });
 });
 

@@ -34,7 +34,10 @@ export const FailureDetail = memo(function FailureDetail({ failure }: FailureDet
                 </ActionButton>
             )}
             {showRaw && (
-                <BlockText variant="small" styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                <BlockText
+                    variant="small"
+                    styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}
+                >
                     {failure.raw}
                 </BlockText>
             )}

@@ -38,7 +38,11 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
     return (
         <Stack tokens={GAP_4}>
             <BlockText>{getString('Credentials_ExchangeOnlineNothing')}</BlockText>
-            {onOpenMailboxes ? <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link> : <BlockText>{seeMailboxes}</BlockText>}
+            {onOpenMailboxes ? (
+                <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link>
+            ) : (
+                <BlockText>{seeMailboxes}</BlockText>
+            )}
         </Stack>
     );
 }

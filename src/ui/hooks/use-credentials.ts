@@ -5,7 +5,11 @@ import { useDebouncedCommit } from './use-credentials-debounce';
 import { useDiscovery, type DiscoveryState, type ResolveTenant } from './use-discovery';
 
 /** What the section reports upwards: valid, normalised values only (undefined otherwise) and the save verdict. */
-export type CredentialsChange = { tenantId: string | undefined; applicationId: string | undefined; blocksSave: boolean };
+export type CredentialsChange = {
+    tenantId: string | undefined;
+    applicationId: string | undefined;
+    blocksSave: boolean;
+};
 
 /** Inputs of useCredentials (a subset of CredentialsSectionProps). */
 export type UseCredentialsOptions = {
@@ -18,7 +22,12 @@ export type UseCredentialsOptions = {
 };
 
 /** One text field: what is typed, and how to change it (`setNow` also validates at once). */
-export type FieldHandle = { raw: string; set: (value: string) => void; setNow: (value: string) => void; blur: () => void };
+export type FieldHandle = {
+    raw: string;
+    set: (value: string) => void;
+    setNow: (value: string) => void;
+    blur: () => void;
+};
 
 function useField(initial: string | null | undefined): FieldHandle & { committed: string } {
     const [raw, set] = useState(initial ?? '');
@@ -59,7 +68,11 @@ export function useCredentials(options: UseCredentialsOptions) {
     const onChangeRef = useRef(onChange);
     onChangeRef.current = onChange;
     useEffect(() => {
-        onChangeRef.current?.({ tenantId: change.tenantId, applicationId: change.applicationId, blocksSave: change.blocksSave });
+        onChangeRef.current?.({
+            tenantId: change.tenantId,
+            applicationId: change.applicationId,
+            blocksSave: change.blocksSave,
+        });
     }, [change.tenantId, change.applicationId, change.blocksSave]);
     return { tenant, app, validation, discovery };
 }

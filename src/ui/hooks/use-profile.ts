@@ -3,9 +3,7 @@ import type { ProfileRecord } from '../../core/profile';
 
 /** Loading state of the profile record. */
 export type ProfileState =
-    | { status: 'loading' }
-    | { status: 'loaded'; profile: ProfileRecord }
-    | { status: 'failed'; message: string };
+    { status: 'loading' } | { status: 'loaded'; profile: ProfileRecord } | { status: 'failed'; message: string };
 
 /**
  * Load the profile through the injected loader; `reload` retries after a failure; `refresh` re-reads a loaded

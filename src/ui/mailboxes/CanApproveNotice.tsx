@@ -6,7 +6,6 @@ import { format, type StringKey } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 import type { ApproveBlocker } from '../actions';
 
-
 /** Props of the "can you approve?" notice shown before any write. */
 export type CanApproveNoticeProps = {
     canApprove: boolean;

@@ -1,5 +1,13 @@
 import { h, memo, useMemo, type ReactNode } from '../react';
-import { CheckboxVisibility, ConstrainMode, DetailsListLayoutMode, SelectionMode, ShimmeredDetailsList, type IColumn, type Selection } from '@fluentui/react';
+import {
+    CheckboxVisibility,
+    ConstrainMode,
+    DetailsListLayoutMode,
+    SelectionMode,
+    ShimmeredDetailsList,
+    type IColumn,
+    type Selection,
+} from '@fluentui/react';
 import { Link } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
@@ -48,12 +56,22 @@ function columnSpecs(ctx: Ctx): [SortKey, StringKey, number, Render][] {
         ['name', 'Mailboxes_Col_Name', 160, (r) => <Link onClick={() => onOpen(r)}>{r.name}</Link>],
         ['address', 'Mailboxes_Col_Address', 200, (r) => r.address],
         ['ownerType', 'Mailboxes_Col_Type', 70, (r) => s(TYPE_KEYS[r.ownerType])],
-        ['approval', 'Mailboxes_Col_Approval', 110, (r) => s(APPROVAL_KEYS[r.approval ?? 0] ?? 'Mailboxes_Approval_Empty')],
+        [
+            'approval',
+            'Mailboxes_Col_Approval',
+            110,
+            (r) => s(APPROVAL_KEYS[r.approval ?? 0] ?? 'Mailboxes_Approval_Empty'),
+        ],
         ['incoming', 'Mailboxes_Col_Incoming', 90, (r) => status(r.incoming)],
         ['outgoing', 'Mailboxes_Col_Outgoing', 90, (r) => status(r.outgoing)],
         ['act', 'Mailboxes_Col_Act', 90, (r) => status(r.act)],
         ['overall', 'Mailboxes_Col_Overall', 90, (r) => status(r.overall)],
-        ['lastTestOn', 'Mailboxes_Col_LastTest', 140, (r) => (r.lastTestOn ? formatDateTime(r.lastTestOn) : s('Mailboxes_Never'))],
+        [
+            'lastTestOn',
+            'Mailboxes_Col_LastTest',
+            140,
+            (r) => (r.lastTestOn ? formatDateTime(r.lastTestOn) : s('Mailboxes_Never')),
+        ],
         ['alert', 'Mailboxes_Col_Alert', 220, (r) => s(latestAlertKey(r))],
     ];
 }
@@ -79,7 +97,10 @@ export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps)
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const selectRow = getString('Mailboxes_SelectRow');
-    const columns = useMemo(() => buildColumns({ ...props, getString, formatDateTime }), [props, getString, formatDateTime]);
+    const columns = useMemo(
+        () => buildColumns({ ...props, getString, formatDateTime }),
+        [props, getString, formatDateTime],
+    );
     return (
         <div data-is-scrollable="true" style={{ height, overflowY: 'auto', position: 'relative' }}>
             <ShimmeredDetailsList

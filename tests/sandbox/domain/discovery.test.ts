@@ -27,26 +27,30 @@ afterAll(async () => {
 
 function call(path: string, method = 'GET'): Promise<Reply> {
     return new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path, method, headers: { Origin: 'https://org.crm.dynamics.com' } }, (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () => {
-                let body: Record<string, unknown> = {};
-                try {
-                    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-                } catch {
-                    body = { raw: text };
-                }
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-            });
-        });
+        const req = request(
+            { host: '127.0.0.1', port, path, method, headers: { Origin: 'https://org.crm.dynamics.com' } },
+            (res) => {
+                let text = '';
+                res.setEncoding('utf8');
+                res.on('data', (chunk: string) => (text += chunk));
+                res.on('end', () => {
+                    let body: Record<string, unknown> = {};
+                    try {
+                        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+                    } catch {
+                        body = { raw: text };
+                    }
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+                });
+            },
+        );
         req.on('error', reject);
         req.end();
     });
 }
 
-const wellKnown = (host: string, tenant: string) => `/_discovery/${host}/${encodeURIComponent(tenant)}/v2.0/.well-known/openid-configuration`;
+const wellKnown = (host: string, tenant: string) =>
+    `/_discovery/${host}/${encodeURIComponent(tenant)}/v2.0/.well-known/openid-configuration`;
 
 describe('handleDiscovery', () => {
     it('resolves a commercial tenant by GUID with issuer, endpoints, CORS and a one-day cache', async () => {
@@ -65,10 +69,13 @@ describe('handleDiscovery', () => {
         expect(reply.body).not.toHaveProperty('tenant_region_sub_scope');
     });
 
-    it.each(['contoso.onmicrosoft.com', 'contoso.com', 'CONTOSO.COM'])('resolves the verified domain %s to the tenant GUID', async (domain) => {
-        const reply = await call(wellKnown('login.microsoftonline.com', domain));
-        expect(reply.body.issuer).toBe(`https://login.microsoftonline.com/${TENANT_IDS.contoso}/v2.0`);
-    });
+    it.each(['contoso.onmicrosoft.com', 'contoso.com', 'CONTOSO.COM'])(
+        'resolves the verified domain %s to the tenant GUID',
+        async (domain) => {
+            const reply = await call(wellKnown('login.microsoftonline.com', domain));
+            expect(reply.body.issuer).toBe(`https://login.microsoftonline.com/${TENANT_IDS.contoso}/v2.0`);
+        },
+    );
 
     it.each([
         ['login.microsoftonline.com', TENANT_IDS.fabrikam, 'NA', 'GCC', 'microsoftonline.com'],
@@ -79,23 +86,37 @@ describe('handleDiscovery', () => {
     ])('serves %s for tenant %s with region %s / %s', async (host, tenant, scope, sub, instance) => {
         const reply = await call(wellKnown(host, tenant));
         expect(reply.status).toBe(200);
-        expect(reply.body).toMatchObject({ issuer: `https://${host}/${tenant}/v2.0`, tenant_region_scope: scope, cloud_instance_name: instance });
+        expect(reply.body).toMatchObject({
+            issuer: `https://${host}/${tenant}/v2.0`,
+            tenant_region_scope: scope,
+            cloud_instance_name: instance,
+        });
         expect(reply.body.tenant_region_sub_scope).toBe(sub);
     });
 
     it('answers an unknown tenant with the AADSTS90002 error shape', async () => {
         const reply = await call(wellKnown('login.microsoftonline.com', '00000000-1111-4222-8333-444444444444'));
         expect(reply.status).toBe(400);
-        expect(reply.body).toMatchObject({ error: 'invalid_tenant', error_codes: [90002], error_uri: 'https://login.microsoftonline.com/error?code=90002' });
-        expect(reply.body.error_description).toMatch(/^AADSTS90002: Tenant '00000000-1111-4222-8333-444444444444' not found\./);
+        expect(reply.body).toMatchObject({
+            error: 'invalid_tenant',
+            error_codes: [90002],
+            error_uri: 'https://login.microsoftonline.com/error?code=90002',
+        });
+        expect(reply.body.error_description).toMatch(
+            /^AADSTS90002: Tenant '00000000-1111-4222-8333-444444444444' not found\./,
+        );
         for (const key of ['timestamp', 'trace_id', 'correlation_id']) expect(typeof reply.body[key]).toBe('string');
         expect(reply.headers['access-control-allow-origin']).toBe('*');
     });
 
     it('answers AADSTS90002 for a US Gov tenant asked at the commercial host, and for a commercial domain at the US host', async () => {
-        expect((await call(wellKnown('login.microsoftonline.com', TENANT_IDS.adatum))).body.error_codes).toEqual([90002]);
+        expect((await call(wellKnown('login.microsoftonline.com', TENANT_IDS.adatum))).body.error_codes).toEqual([
+            90002,
+        ]);
         expect((await call(wellKnown('login.microsoftonline.us', 'northwind.com'))).body.error_codes).toEqual([90002]);
-        expect((await call(wellKnown('login.microsoftonline.com', 'northwind.com'))).body.issuer).toBe(`https://login.microsoftonline.com/${TENANT_IDS.northwind}/v2.0`);
+        expect((await call(wellKnown('login.microsoftonline.com', 'northwind.com'))).body.issuer).toBe(
+            `https://login.microsoftonline.com/${TENANT_IDS.northwind}/v2.0`,
+        );
     });
 
     it('can answer a wrong-cloud request with AADSTS90038 naming the home cloud instead', () => {

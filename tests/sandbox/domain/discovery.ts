@@ -23,19 +23,52 @@ const WELL_KNOWN = 'v2.0/.well-known/openid-configuration';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Instance = { clouds: Cloud[]; host: string; instanceName: string; graphHost: string; label: string };
-const COMMERCIAL: Instance = { clouds: ['commercial', 'gcc'], host: 'login.microsoftonline.com', instanceName: 'microsoftonline.com', graphHost: 'graph.microsoft.com', label: 'Public' };
-const US_GOV: Instance = { clouds: ['gccHigh', 'dod'], host: 'login.microsoftonline.us', instanceName: 'microsoftonline.us', graphHost: 'graph.microsoft.us', label: 'US Government' };
-const CHINA: Instance = { clouds: ['china'], host: 'login.partner.microsoftonline.cn', instanceName: 'partner.microsoftonline.cn', graphHost: 'microsoftgraph.chinacloudapi.cn', label: 'China' };
+const COMMERCIAL: Instance = {
+    clouds: ['commercial', 'gcc'],
+    host: 'login.microsoftonline.com',
+    instanceName: 'microsoftonline.com',
+    graphHost: 'graph.microsoft.com',
+    label: 'Public',
+};
+const US_GOV: Instance = {
+    clouds: ['gccHigh', 'dod'],
+    host: 'login.microsoftonline.us',
+    instanceName: 'microsoftonline.us',
+    graphHost: 'graph.microsoft.us',
+    label: 'US Government',
+};
+const CHINA: Instance = {
+    clouds: ['china'],
+    host: 'login.partner.microsoftonline.cn',
+    instanceName: 'partner.microsoftonline.cn',
+    graphHost: 'microsoftgraph.chinacloudapi.cn',
+    label: 'China',
+};
 
 /** Login hosts and aliases (entra-and-exchange.md §4). */
 const INSTANCES: Record<string, Instance> = {
-    'login.microsoftonline.com': COMMERCIAL, 'login.windows.net': COMMERCIAL, 'login.microsoft.com': COMMERCIAL, 'sts.windows.net': COMMERCIAL,
-    'login.microsoftonline.us': US_GOV, 'login.usgovcloudapi.net': US_GOV,
-    'login.partner.microsoftonline.cn': CHINA, 'login.chinacloudapi.cn': CHINA,
+    'login.microsoftonline.com': COMMERCIAL,
+    'login.windows.net': COMMERCIAL,
+    'login.microsoft.com': COMMERCIAL,
+    'sts.windows.net': COMMERCIAL,
+    'login.microsoftonline.us': US_GOV,
+    'login.usgovcloudapi.net': US_GOV,
+    'login.partner.microsoftonline.cn': CHINA,
+    'login.chinacloudapi.cn': CHINA,
 };
 const SUB_SCOPE: Partial<Record<Cloud, string>> = { gcc: 'GCC', gccHigh: 'DODCON', dod: 'DOD' };
-const INSTANCE_OF_CLOUD: Record<Cloud, Instance> = { commercial: COMMERCIAL, gcc: COMMERCIAL, gccHigh: US_GOV, dod: US_GOV, china: CHINA };
-const PSEUDO_TENANTS: Record<string, string> = { common: '{tenantid}', organizations: '{tenantid}', consumers: '9188040d-6c67-4c5b-b112-36a304b66dad' };
+const INSTANCE_OF_CLOUD: Record<Cloud, Instance> = {
+    commercial: COMMERCIAL,
+    gcc: COMMERCIAL,
+    gccHigh: US_GOV,
+    dod: US_GOV,
+    china: CHINA,
+};
+const PSEUDO_TENANTS: Record<string, string> = {
+    common: '{tenantid}',
+    organizations: '{tenantid}',
+    consumers: '9188040d-6c67-4c5b-b112-36a304b66dad',
+};
 
 function configuration(instance: Instance, tenantSegment: string, tenant?: DiscoveryTenant): Record<string, unknown> {
     const base = `https://${instance.host}/${tenantSegment}`;
@@ -56,7 +89,27 @@ function configuration(instance: Instance, tenantSegment: string, tenant?: Disco
         http_logout_supported: true,
         frontchannel_logout_supported: true,
         end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-        claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+        claims_supported: [
+            'sub',
+            'iss',
+            'cloud_instance_name',
+            'cloud_instance_host_name',
+            'cloud_graph_host_name',
+            'msgraph_host',
+            'aud',
+            'exp',
+            'iat',
+            'auth_time',
+            'acr',
+            'nonce',
+            'preferred_username',
+            'name',
+            'tid',
+            'ver',
+            'at_hash',
+            'c_hash',
+            'email',
+        ],
         kerberos_endpoint: `${base}/kerberos`,
         tenant_region_scope: tenant ? tenant.regionScope : null,
         cloud_instance_name: instance.instanceName,
@@ -69,11 +122,20 @@ function configuration(instance: Instance, tenantSegment: string, tenant?: Disco
     return body;
 }
 
-function aadError(host: string, status: number, error: string, code: number, description: string): { status: number; body: Record<string, unknown> } {
+function aadError(
+    host: string,
+    status: number,
+    error: string,
+    code: number,
+    description: string,
+): { status: number; body: Record<string, unknown> } {
     const traceId = randomUUID();
     const correlationId = randomUUID();
     const now = new Date();
-    const timestamp = now.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+    const timestamp = now
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, 'Z');
     return {
         status,
         body: {
@@ -89,22 +151,45 @@ function aadError(host: string, status: number, error: string, code: number, des
 }
 
 const notFound = (host: string, tenant: string): ReturnType<typeof aadError> =>
-    aadError(host, 400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+    aadError(
+        host,
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    );
 
 /** The reply for one tenant segment at one login host. */
-export function resolveDiscovery(host: string, tenantSegment: string, tenants: DiscoveryTenant[], wrongCloud: 'notFound' | 'otherCloud' = WRONG_CLOUD_REPLY): { status: number; body: Record<string, unknown> } {
+export function resolveDiscovery(
+    host: string,
+    tenantSegment: string,
+    tenants: DiscoveryTenant[],
+    wrongCloud: 'notFound' | 'otherCloud' = WRONG_CLOUD_REPLY,
+): { status: number; body: Record<string, unknown> } {
     const instance = INSTANCES[host];
     const key = tenantSegment.trim().toLowerCase();
     if (key in PSEUDO_TENANTS) return { status: 200, body: configuration(instance, PSEUDO_TENANTS[key]) };
     if (!GUID.test(key) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(key)) {
-        return aadError(host, 400, 'invalid_tenant', 900023, `Specified tenant identifier '${tenantSegment}' is neither a valid DNS name, nor a valid external domain.`);
+        return aadError(
+            host,
+            400,
+            'invalid_tenant',
+            900023,
+            `Specified tenant identifier '${tenantSegment}' is neither a valid DNS name, nor a valid external domain.`,
+        );
     }
     const tenant = tenants.find((t) => t.tenantId === key || t.domains.includes(key));
     if (!tenant) return notFound(host, tenantSegment);
     if (!instance.clouds.includes(tenant.cloud)) {
         if (wrongCloud === 'notFound') return notFound(host, tenantSegment);
         const home = INSTANCE_OF_CLOUD[tenant.cloud];
-        return aadError(host, 400, 'invalid_request', 90038, `Tenant '${tenant.tenantId}' belongs to the National Cloud '${home.label}'. Current cloud instance '${instance.label}' does not federate with '${home.label}'.`);
+        return aadError(
+            host,
+            400,
+            'invalid_request',
+            90038,
+            `Tenant '${tenant.tenantId}' belongs to the National Cloud '${home.label}'. Current cloud instance '${instance.label}' does not federate with '${home.label}'.`,
+        );
     }
     return { status: 200, body: configuration(instance, tenant.tenantId, tenant) };
 }
@@ -115,7 +200,12 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** Serve `/_discovery/...` requests; answers false for anything else so the caller can route it elsewhere. */
-export function handleDiscovery(req: IncomingMessage, res: ServerResponse, tenants: DiscoveryTenant[], options: DiscoveryOptions = {}): boolean {
+export function handleDiscovery(
+    req: IncomingMessage,
+    res: ServerResponse,
+    tenants: DiscoveryTenant[],
+    options: DiscoveryOptions = {},
+): boolean {
     const path = (req.url ?? '').split('?')[0];
     if (!path.startsWith(PREFIX)) return false;
     const [host = '', tenantRaw = '', ...rest] = path.slice(PREFIX.length).split('/');
@@ -129,14 +219,21 @@ export function handleDiscovery(req: IncomingMessage, res: ServerResponse, tenan
     }
     if (req.method === 'OPTIONS') {
         res.writeHead(204, {
-            ...cors, 'Access-Control-Allow-Methods': 'GET, OPTIONS',
-            'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*', 'Access-Control-Max-Age': '86400',
+            ...cors,
+            'Access-Control-Allow-Methods': 'GET, OPTIONS',
+            'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+            'Access-Control-Max-Age': '86400',
         });
         res.end();
         return true;
     }
     if (req.method !== 'GET' || rest.join('/') !== WELL_KNOWN) {
-        send(res, req.method === 'GET' ? 404 : 405, { error: 'not_found', error_description: `No such discovery path: ${path}` }, errorCors);
+        send(
+            res,
+            req.method === 'GET' ? 404 : 405,
+            { error: 'not_found', error_description: `No such discovery path: ${path}` },
+            errorCors,
+        );
         return true;
     }
     let tenant: string;
@@ -146,6 +243,11 @@ export function handleDiscovery(req: IncomingMessage, res: ServerResponse, tenan
         tenant = tenantRaw;
     }
     const reply = resolveDiscovery(host.toLowerCase(), tenant, tenants, options.wrongCloudReply);
-    send(res, reply.status, reply.body, reply.status === 200 ? { ...cors, 'Cache-Control': 'max-age=86400, private' } : errorCors);
+    send(
+        res,
+        reply.status,
+        reply.body,
+        reply.status === 200 ? { ...cors, 'Cache-Control': 'max-age=86400, private' } : errorCors,
+    );
     return true;
 }

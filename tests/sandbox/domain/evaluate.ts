@@ -33,7 +33,11 @@ function secretOutcome(profileId: string, app: AppRegistration, directory: Direc
 }
 
 /** Credential-wide outcome of a profile row, or undefined when its credentials work (or it is not cross-tenant). */
-export function credentialOutcome(profile: Row, profileId: string, directory: Directory): CredentialOutcome | undefined {
+export function credentialOutcome(
+    profile: Row,
+    profileId: string,
+    directory: Directory,
+): CredentialOutcome | undefined {
     if (!isCrossTenant(profile)) return undefined;
     const tenant = findTenant(directory.tenants, String(profile.exchangeonlinetenantid ?? ''));
     const authority = profile.serverauthority === 3 ? 0 : profile.serverauthority;

@@ -20,14 +20,28 @@ export function createFunctions(users: EmulatorUser[]): Record<string, (args: Fu
         RetrieveUserPrivilegeByPrivilegeName: ({ boundId, params }) => {
             const target = users.find((u) => u.systemuserid === (boundId ?? '').toLowerCase());
             if (!target) {
-                return { status: 404, body: { error: { code: '0x80040217', message: `systemuser With Id = ${boundId ?? ''} Does Not Exist` } } };
+                return {
+                    status: 404,
+                    body: {
+                        error: { code: '0x80040217', message: `systemuser With Id = ${boundId ?? ''} Does Not Exist` },
+                    },
+                };
             }
             const name = unquote(params.PrivilegeName);
             const held = target.privileges.includes(name);
             return {
                 status: 200,
                 body: {
-                    RolePrivileges: held ? [{ Depth: 'Global', PrivilegeId: PRIVILEGE_APPROVE_EMAIL_ID, BusinessUnitId: BUSINESS_UNIT_ID, PrivilegeName: name }] : [],
+                    RolePrivileges: held
+                        ? [
+                              {
+                                  Depth: 'Global',
+                                  PrivilegeId: PRIVILEGE_APPROVE_EMAIL_ID,
+                                  BusinessUnitId: BUSINESS_UNIT_ID,
+                                  PrivilegeName: name,
+                              },
+                          ]
+                        : [],
                 },
             };
         },

@@ -23,7 +23,14 @@ export { APPROVAL_REFUSALS } from './rules';
 export { HOSTILE_NAMES } from './names';
 export { TENANT_IDS } from './tenants';
 export { BUSINESS_UNIT_ID, ORGANIZATION_ID, PRIVILEGE_APPROVE_EMAIL, PROFILE_IDS, USER_IDS } from './ids';
-export type { CredentialOutcome, DiscoveryTenant, MailboxOutcome, Outcome, ScenarioOptions, SeededProfile } from './types';
+export type {
+    CredentialOutcome,
+    DiscoveryTenant,
+    MailboxOutcome,
+    Outcome,
+    ScenarioOptions,
+    SeededProfile,
+} from './types';
 
 /** The domain plus what tests and the sandbox need to know about the scenario. */
 export type SandboxDomain = Domain & {
@@ -57,11 +64,20 @@ function forcedFor(profile: SeededProfile, isDefault: boolean): ForcedMailbox[] 
 function organizationRow(defaultProfileId: string): Row {
     const created = iso(SEED_EPOCH_MS - 400 * 86_400_000);
     return {
-        organizationid: ORGANIZATION_ID, name: ORGANIZATION_NAME, requireapprovalforuseremail: true, requireapprovalforqueueemail: true,
+        organizationid: ORGANIZATION_ID,
+        name: ORGANIZATION_NAME,
+        requireapprovalforuseremail: true,
+        requireapprovalforqueueemail: true,
         _defaultemailserverprofileid_value: defaultProfileId,
-        defaultemailsettings: '<EmailSettings><IncomingEmailDeliveryMethod>2</IncomingEmailDeliveryMethod><OutgoingEmailDeliveryMethod>2</OutgoingEmailDeliveryMethod><ACTDeliveryMethod>1</ACTDeliveryMethod></EmailSettings>',
-        orgdborgsettings: '<OrgSettings><RequirePrivilegeToSelfApproveEmailAddress>false</RequirePrivilegeToSelfApproveEmailAddress></OrgSettings>',
-        generatealertsforerrors: true, generatealertsforwarnings: true, generatealertsforinformation: true, createdon: created, modifiedon: created,
+        defaultemailsettings:
+            '<EmailSettings><IncomingEmailDeliveryMethod>2</IncomingEmailDeliveryMethod><OutgoingEmailDeliveryMethod>2</OutgoingEmailDeliveryMethod><ACTDeliveryMethod>1</ACTDeliveryMethod></EmailSettings>',
+        orgdborgsettings:
+            '<OrgSettings><RequirePrivilegeToSelfApproveEmailAddress>false</RequirePrivilegeToSelfApproveEmailAddress></OrgSettings>',
+        generatealertsforerrors: true,
+        generatealertsforwarnings: true,
+        generatealertsforinformation: true,
+        createdon: created,
+        modifiedon: created,
     };
 }
 
@@ -70,27 +86,72 @@ export function createDomain(options: ScenarioOptions = {}): SandboxDomain {
     const seed = options.seed ?? 1;
     const testDelayMs = options.testDelayMs ?? DEFAULT_TEST_DELAY_MS;
     const seeded = seedProfiles(seed, options.profileId ?? PROFILE_IDS.commercial);
-    const out: SeedOutput = { mailboxes: [], systemusers: [], queues: [], tracelogs: [], planned: new Map(), jitter: new Map() };
-    const directory: Directory = { tenants: TENANTS, apps: seeded.apps, secretHashes: seeded.secretHashes, planned: out.planned };
+    const out: SeedOutput = {
+        mailboxes: [],
+        systemusers: [],
+        queues: [],
+        tracelogs: [],
+        planned: new Map(),
+        jitter: new Map(),
+    };
+    const directory: Directory = {
+        tenants: TENANTS,
+        apps: seeded.apps,
+        secretHashes: seeded.secretHashes,
+        planned: out.planned,
+    };
     seeded.profiles.forEach((profile, i) => {
         const isDefault = i === 0;
         const forced = forcedFor(profile, isDefault);
         const row = seeded.rows[i];
-        seedMailboxes({
-            seed: deriveSeed(seed, 2000, i), profile: row, domain: profile.domain, isDefault, forced, tenants: TENANTS, seqOffset: i * 1_000_000,
-            count: isDefault ? (options.mailboxCount ?? DEFAULT_MAILBOX_COUNT) : Math.max(SMALL_PROFILE_COUNT, forced.length + 1),
-            credential: credentialOutcome(row, profile.id, directory),
-        }, out);
+        seedMailboxes(
+            {
+                seed: deriveSeed(seed, 2000, i),
+                profile: row,
+                domain: profile.domain,
+                isDefault,
+                forced,
+                tenants: TENANTS,
+                seqOffset: i * 1_000_000,
+                count: isDefault
+                    ? (options.mailboxCount ?? DEFAULT_MAILBOX_COUNT)
+                    : Math.max(SMALL_PROFILE_COUNT, forced.length + 1),
+                credential: credentialOutcome(row, profile.id, directory),
+            },
+            out,
+        );
     });
     const rows: Record<string, Row[]> = {
-        emailserverprofiles: seeded.rows, mailboxes: out.mailboxes, systemusers: [...userRows(), ...out.systemusers], queues: out.queues,
-        tracelogs: out.tracelogs, organizations: [organizationRow(seeded.profiles[0].id)], roles: roleRows(), systemuserroles: userRoleRows(), annotations: [],
+        emailserverprofiles: seeded.rows,
+        mailboxes: out.mailboxes,
+        systemusers: [...userRows(), ...out.systemusers],
+        queues: out.queues,
+        tracelogs: out.tracelogs,
+        organizations: [organizationRow(seeded.profiles[0].id)],
+        roles: roleRows(),
+        systemuserroles: userRoleRows(),
+        annotations: [],
     };
-    const alertIndex = new Map(out.tracelogs.map((t) => [`${String(t._regardingobjectid_value)}|${String(t.tracecode)}`, String(t.tracelogid)]));
-    const jobs = createJobQueue({ directory, testDelayMs, jitter: out.jitter, rng: createRng(deriveSeed(seed, 9999)), alertIndex });
+    const alertIndex = new Map(
+        out.tracelogs.map((t) => [
+            `${String(t._regardingobjectid_value)}|${String(t.tracecode)}`,
+            String(t.tracelogid),
+        ]),
+    );
+    const jobs = createJobQueue({
+        directory,
+        testDelayMs,
+        jitter: out.jitter,
+        rng: createRng(deriveSeed(seed, 9999)),
+        alertIndex,
+    });
     let seedStore: MemoryStore | undefined;
     return {
-        tables: TABLES, rows, users: USERS, profiles: seeded.profiles, tenants: TENANTS,
+        tables: TABLES,
+        rows,
+        users: USERS,
+        profiles: seeded.profiles,
+        tenants: TENANTS,
         beforeWrite,
         afterWrite: (ctx, store) => afterWrite(ctx, store, jobs, directory.secretHashes),
         tick: (nowMs, store) => jobs.tick(nowMs, store),

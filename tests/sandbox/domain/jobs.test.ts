@@ -4,12 +4,18 @@ import { alertsAbout, createKit, mailboxesOf, type Kit } from './test-kit';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 const testAndEnable = (kit: Kit, id: string, postponeMs = kit.now()) =>
-    kit.write('mailboxes', id, { testemailconfigurationscheduled: true, postponetestemailconfigurationuntil: iso(postponeMs) });
+    kit.write('mailboxes', id, {
+        testemailconfigurationscheduled: true,
+        postponetestemailconfigurationuntil: iso(postponeMs),
+    });
 const canary = (kit: Kit, profileId: string) => String(mailboxesOf(kit, profileId)[0].mailboxid);
 
 function findWithOutcome(kit: Kit, outcome: Outcome): string {
-    const viaSss = (m: Row) => m.incomingemaildeliverymethod === 2 && m.outgoingemaildeliverymethod === 2 && m.actdeliverymethod === 1;
-    const row = kit.store.list('mailboxes').find((m) => viaSss(m) && kit.domain.outcomeOf(String(m.mailboxid), kit.store) === outcome);
+    const viaSss = (m: Row) =>
+        m.incomingemaildeliverymethod === 2 && m.outgoingemaildeliverymethod === 2 && m.actdeliverymethod === 1;
+    const row = kit.store
+        .list('mailboxes')
+        .find((m) => viaSss(m) && kit.domain.outcomeOf(String(m.mailboxid), kit.store) === outcome);
     if (!row) throw new Error(`no mailbox with outcome ${outcome}`);
     return String(row.mailboxid);
 }
@@ -23,36 +29,79 @@ function runTest(kit: Kit, id: string): { mailbox: Row | undefined; alert: Row |
 
 const EXPECTED: [Outcome, RegExp, RegExp][] = [
     ['success', /tested and enabled successfully/, /^$/],
-    ['badSecret', /credentials specified in the associated email server profile are incorrect/, /AADSTS7000215: Invalid client secret provided/],
-    ['expiredSecret', /credentials specified in the associated email server profile are incorrect/, /AADSTS7000222: The provided client secret keys .* are expired/],
+    [
+        'badSecret',
+        /credentials specified in the associated email server profile are incorrect/,
+        /AADSTS7000215: Invalid client secret provided/,
+    ],
+    [
+        'expiredSecret',
+        /credentials specified in the associated email server profile are incorrect/,
+        /AADSTS7000222: The provided client secret keys .* are expired/,
+    ],
     ['missingSecret', /credentials specified in the associated email server profile are incorrect/, /AADSTS7000218/],
-    ['unknownTenant', /credentials specified in the associated email server profile are incorrect/, /AADSTS90002: Tenant '[0-9a-f-]{36}' not found/],
-    ['appNotFound', /credentials specified in the associated email server profile are incorrect/, /AADSTS700016: Application with identifier '[0-9a-f-]{36}' was not found/],
-    ['noConsent', /credentials specified in the associated email server profile are incorrect/, /\(401\) Unauthorized\. x-ms-diagnostics: 2000008;reason="The token has no permissions\."/],
-    ['aapDenied', /Http server returned Forbidden exception/, /\(403\) Forbidden\. ErrorAccessDenied: .*denied by an application access policy/],
-    ['ewsBlocked', /Http server returned Forbidden exception/, /\(403\) Forbidden\. .*not listed in the organization's EwsAllowedAppIDs/],
+    [
+        'unknownTenant',
+        /credentials specified in the associated email server profile are incorrect/,
+        /AADSTS90002: Tenant '[0-9a-f-]{36}' not found/,
+    ],
+    [
+        'appNotFound',
+        /credentials specified in the associated email server profile are incorrect/,
+        /AADSTS700016: Application with identifier '[0-9a-f-]{36}' was not found/,
+    ],
+    [
+        'noConsent',
+        /credentials specified in the associated email server profile are incorrect/,
+        /\(401\) Unauthorized\. x-ms-diagnostics: 2000008;reason="The token has no permissions\."/,
+    ],
+    [
+        'aapDenied',
+        /Http server returned Forbidden exception/,
+        /\(403\) Forbidden\. ErrorAccessDenied: .*denied by an application access policy/,
+    ],
+    [
+        'ewsBlocked',
+        /Http server returned Forbidden exception/,
+        /\(403\) Forbidden\. .*not listed in the organization's EwsAllowedAppIDs/,
+    ],
     ['mailboxNotFound', /no user was found with the email address \S+@/, /ErrorNonExistentMailbox/],
     ['notLicensed', /MailboxNotEnabledForRESTAPI \(8005E274\)/, /0x8005E274/],
     ['notApproved', /requires an approval by a Microsoft 365 administrator/, /is not approved/],
 ];
 
 describe('Test & Enable jobs', () => {
-    it.each(EXPECTED)('completes a %s run with statuses, completion time and the real alert text', (outcome, text, details) => {
-        const kit = createKit();
-        const id = findWithOutcome(kit, outcome);
-        testAndEnable(kit, id);
-        kit.advance(kit.domain.testDelayOf(id) - 1);
-        expect(kit.store.get('mailboxes', id)?.testemailconfigurationscheduled).toBe(true);
-        kit.advance(1);
-        const mailbox = kit.store.get('mailboxes', id);
-        const status = outcome === 'success' ? 1 : 2;
-        expect(mailbox).toMatchObject({ incomingemailstatus: status, outgoingemailstatus: status, actstatus: status, mailboxstatus: status });
-        expect(mailbox).toMatchObject({ testemailconfigurationscheduled: false, testmailboxaccesscompletedon: iso(kit.now()) });
-        const alert = alertsAbout(kit, id)[0];
-        expect(alert).toMatchObject({ level: outcome === 'success' ? 1 : 3, tracecode: TRACE_CODES[outcome], modifiedon: iso(kit.now()) });
-        expect(alert.text).toMatch(text);
-        expect(alert.errordetails).toMatch(details);
-    });
+    it.each(EXPECTED)(
+        'completes a %s run with statuses, completion time and the real alert text',
+        (outcome, text, details) => {
+            const kit = createKit();
+            const id = findWithOutcome(kit, outcome);
+            testAndEnable(kit, id);
+            kit.advance(kit.domain.testDelayOf(id) - 1);
+            expect(kit.store.get('mailboxes', id)?.testemailconfigurationscheduled).toBe(true);
+            kit.advance(1);
+            const mailbox = kit.store.get('mailboxes', id);
+            const status = outcome === 'success' ? 1 : 2;
+            expect(mailbox).toMatchObject({
+                incomingemailstatus: status,
+                outgoingemailstatus: status,
+                actstatus: status,
+                mailboxstatus: status,
+            });
+            expect(mailbox).toMatchObject({
+                testemailconfigurationscheduled: false,
+                testmailboxaccesscompletedon: iso(kit.now()),
+            });
+            const alert = alertsAbout(kit, id)[0];
+            expect(alert).toMatchObject({
+                level: outcome === 'success' ? 1 : 3,
+                tracecode: TRACE_CODES[outcome],
+                modifiedon: iso(kit.now()),
+            });
+            expect(alert.text).toMatch(text);
+            expect(alert.errordetails).toMatch(details);
+        },
+    );
 
     it('fails every mailbox of a profile seeded with a bad secret, whatever their own seed says', () => {
         const kit = createKit();
@@ -65,11 +114,15 @@ describe('Test & Enable jobs', () => {
         const kit = createKit();
         const id = canary(kit, PROFILE_IDS.gccHighExpiredSecret);
         expect(runTest(kit, id).mailbox?.mailboxstatus).toBe(2);
-        kit.write('emailserverprofiles', PROFILE_IDS.gccHighExpiredSecret, { oauthclientsecret: kit.domain.correctSecretOf(PROFILE_IDS.gccHighExpiredSecret) });
+        kit.write('emailserverprofiles', PROFILE_IDS.gccHighExpiredSecret, {
+            oauthclientsecret: kit.domain.correctSecretOf(PROFILE_IDS.gccHighExpiredSecret),
+        });
         const fixed = runTest(kit, id);
         expect(fixed.mailbox?.mailboxstatus).toBe(1);
         expect(fixed.alert?.tracecode).toBe(TRACE_CODES.success);
-        kit.write('emailserverprofiles', PROFILE_IDS.gccHighExpiredSecret, { oauthclientsecret: 'xyz8Q~' + 'y'.repeat(34) });
+        kit.write('emailserverprofiles', PROFILE_IDS.gccHighExpiredSecret, {
+            oauthclientsecret: 'xyz8Q~' + 'y'.repeat(34),
+        });
         expect(runTest(kit, id).alert?.errordetails).toMatch(/AADSTS7000215/);
     });
 
@@ -113,7 +166,11 @@ describe('Test & Enable jobs', () => {
 
     it('skips the approval check for queues when the org does not require it', () => {
         const kit = createKit({ mailboxCount: 300 });
-        const queueMailbox = kit.store.list('mailboxes').find((m) => m.emailrouteraccessapproval === 2 && kit.store.get('queues', String(m._regardingobjectid_value)));
+        const queueMailbox = kit.store
+            .list('mailboxes')
+            .find(
+                (m) => m.emailrouteraccessapproval === 2 && kit.store.get('queues', String(m._regardingobjectid_value)),
+            );
         const id = String(queueMailbox?.mailboxid);
         expect(kit.domain.outcomeOf(id, kit.store)).toBe('notApproved');
         kit.store.upsert('organizations', ORGANIZATION_ID, { requireapprovalforqueueemail: false });
@@ -138,7 +195,10 @@ describe('Test & Enable scheduling', () => {
         kit.advance(kit.domain.testDelayOf(id));
         expect(kit.store.get('mailboxes', id)?.testemailconfigurationscheduled).toBe(true);
         kit.advance(600_000 - kit.domain.testDelayOf(id));
-        expect(kit.store.get('mailboxes', id)).toMatchObject({ testemailconfigurationscheduled: false, mailboxstatus: 1 });
+        expect(kit.store.get('mailboxes', id)).toMatchObject({
+            testemailconfigurationscheduled: false,
+            mailboxstatus: 1,
+        });
     });
 
     it('drops a job whose mailbox was unscheduled before it ran', () => {
@@ -166,7 +226,11 @@ describe('Test & Enable scheduling', () => {
         expect(done.length).toBeGreaterThan(1000);
         expect(waiting.length).toBeGreaterThan(1000);
         expect(done.every((id) => kit.domain.testDelayOf(id) <= kit.now() - start)).toBe(true);
-        expect(waiting.every((id) => kit.domain.testDelayOf(id) > kit.now() - start && kit.store.versionOf('mailboxes', id) === 1)).toBe(true);
+        expect(
+            waiting.every(
+                (id) => kit.domain.testDelayOf(id) > kit.now() - start && kit.store.versionOf('mailboxes', id) === 1,
+            ),
+        ).toBe(true);
         expect(kit.domain.pendingJobs()).toBe(waiting.length);
         kit.advance(25_000);
         expect(kit.domain.pendingJobs()).toBe(0);

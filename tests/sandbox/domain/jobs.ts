@@ -14,7 +14,14 @@ import type { Outcome } from './types';
 /** Default emulated duration of one Test & Enable (no SLA exists; dataverse.md §6 — minutes in the field). */
 export const DEFAULT_TEST_DELAY_MS = 60_000;
 
-const CREDENTIAL_OUTCOMES = new Set<Outcome>(['badSecret', 'expiredSecret', 'missingSecret', 'unknownTenant', 'appNotFound', 'noConsent']);
+const CREDENTIAL_OUTCOMES = new Set<Outcome>([
+    'badSecret',
+    'expiredSecret',
+    'missingSecret',
+    'unknownTenant',
+    'appNotFound',
+    'noConsent',
+]);
 
 /** The asynchronous side of the domain. */
 export type JobQueue = {
@@ -47,7 +54,12 @@ function writeAlert(store: Store, deps: JobDeps, regardingId: string, alert: Ale
     const tracelogid = deps.rng.guid();
     deps.alertIndex.set(key, tracelogid);
     store.upsert('tracelogs', tracelogid, {
-        tracelogid, _regardingobjectid_value: regardingId, ...alert, tracestatus: false, createdon: stamp, modifiedon: stamp,
+        tracelogid,
+        _regardingobjectid_value: regardingId,
+        ...alert,
+        tracestatus: false,
+        createdon: stamp,
+        modifiedon: stamp,
     });
 }
 
@@ -63,7 +75,9 @@ function complete(store: Store, deps: JobDeps, mailbox: Row, nowMs: number): voi
         ...statusesFor(outcome, mailbox),
         testmailboxaccesscompletedon: iso(nowMs),
         testemailconfigurationscheduled: false,
-        ...(ok ? { lastsuccessfulsynccompletedon: iso(nowMs) } : { lastsyncerror: alert.text, lastsyncerrorcode: alert.tracecode, lastsyncerroroccurredon: iso(nowMs) }),
+        ...(ok
+            ? { lastsuccessfulsynccompletedon: iso(nowMs) }
+            : { lastsyncerror: alert.text, lastsyncerrorcode: alert.tracecode, lastsyncerroroccurredon: iso(nowMs) }),
     });
     const org = store.get('organizations', ORGANIZATION_ID);
     if ((ok ? org?.generatealertsforinformation : org?.generatealertsforerrors) === false) return;

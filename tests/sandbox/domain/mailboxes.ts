@@ -62,13 +62,26 @@ const NOT_SSS: Row[] = [
 ];
 const APPROVAL_MIX = { 1: 0.62, 2: 0.22, 0: 0.1, 3: 0.06 } as const;
 /** Mostly success; every mailbox-level failure appears at a realistic rate. */
-const OUTCOME_MIX: Record<MailboxOutcome, number> = { success: 0.8, aapDenied: 0.05, mailboxNotFound: 0.05, notLicensed: 0.05, ewsBlocked: 0.05 };
+const OUTCOME_MIX: Record<MailboxOutcome, number> = {
+    success: 0.8,
+    aapDenied: 0.05,
+    mailboxNotFound: 0.05,
+    notLicensed: 0.05,
+    ewsBlocked: 0.05,
+};
 
-type History = { statuses: Row; completed: string | null; attempted: string | null; lastOk: string | null; lastError: string | null };
+type History = {
+    statuses: Row;
+    completed: string | null;
+    attempted: string | null;
+    lastOk: string | null;
+    lastError: string | null;
+};
 const NEVER_TESTED: Row = { incomingemailstatus: 0, outgoingemailstatus: 0, actstatus: 0, mailboxstatus: 0 };
 
 function history(rng: Rng, outcome: Outcome, methods: Row, createdMs: number): History {
-    if (rng.chance(0.3)) return { statuses: NEVER_TESTED, completed: null, attempted: null, lastOk: null, lastError: null };
+    if (rng.chance(0.3))
+        return { statuses: NEVER_TESTED, completed: null, attempted: null, lastOk: null, lastError: null };
     const testedMs = createdMs + DAY + rng.int(5 * 1440) * MINUTE;
     const ok = outcome === 'success';
     return {
@@ -84,25 +97,58 @@ function seedAlert(plan: MailboxPlan, rng: Rng, outcome: Outcome, mailbox: Row, 
     const completed = mailbox.testmailboxaccesscompletedon;
     if (typeof completed !== 'string' || !rng.chance(outcome === 'success' ? 0.3 : 0.7)) return;
     const ms = Date.parse(completed);
-    const alert = alertFor(outcome, contextFor(plan.profile, mailbox, plan.tenants, { traceId: rng.guid(), correlationId: rng.guid() }, ms));
+    const alert = alertFor(
+        outcome,
+        contextFor(plan.profile, mailbox, plan.tenants, { traceId: rng.guid(), correlationId: rng.guid() }, ms),
+    );
     const repeatedMs = outcome === 'success' ? ms : ms + rng.int(3) * 5 * MINUTE;
     out.tracelogs.push({
-        tracelogid: rng.guid(), _regardingobjectid_value: mailbox.mailboxid, ...alert, tracestatus: false,
-        createdon: stamp(ms), modifiedon: stamp(repeatedMs),
+        tracelogid: rng.guid(),
+        _regardingobjectid_value: mailbox.mailboxid,
+        ...alert,
+        tracestatus: false,
+        createdon: stamp(ms),
+        modifiedon: stamp(repeatedMs),
     });
 }
 
-function ownerRow(isQueue: boolean, id: string, name: string, email: string, mailboxId: string, approval: number, created: string): Row {
+function ownerRow(
+    isQueue: boolean,
+    id: string,
+    name: string,
+    email: string,
+    mailboxId: string,
+    approval: number,
+    created: string,
+): Row {
     if (isQueue) {
         return {
-            queueid: id, name, emailaddress: email, emailrouteraccessapproval: approval, _defaultmailbox_value: mailboxId,
-            incomingemaildeliverymethod: 2, statecode: 0, statuscode: 1, createdon: created, modifiedon: created,
+            queueid: id,
+            name,
+            emailaddress: email,
+            emailrouteraccessapproval: approval,
+            _defaultmailbox_value: mailboxId,
+            incomingemaildeliverymethod: 2,
+            statecode: 0,
+            statuscode: 1,
+            createdon: created,
+            modifiedon: created,
         };
     }
     return {
-        systemuserid: id, fullname: name, domainname: email, internalemailaddress: email, emailrouteraccessapproval: approval,
-        isemailaddressapprovedbyo365admin: approval === 1, _defaultmailbox_value: mailboxId, isdisabled: false, accessmode: 0,
-        applicationid: null, _businessunitid_value: BUSINESS_UNIT_ID, createdon: created, modifiedon: created,
+        systemuserid: id,
+        fullname: name,
+        domainname: email,
+        internalemailaddress: email,
+        emailrouteraccessapproval: approval,
+        isemailaddressapprovedbyo365admin: approval === 1,
+        _defaultmailbox_value: mailboxId,
+        isdisabled: false,
+        accessmode: 0,
+        applicationid: null,
+        _businessunitid_value: BUSINESS_UNIT_ID,
+        createdon: created,
+        modifiedon: created,
     };
 }
 
@@ -112,7 +158,13 @@ function seedOne(plan: MailboxPlan, rng: Rng, index: number, out: SeedOutput): v
     const mailboxId = rng.guid();
     const ownerId = rng.guid();
     const seq = plan.seqOffset + index;
-    const { name, email } = makeName(rng, isQueue, seq, plan.domain, plan.isDefault ? hostileIndexAt(index) : undefined);
+    const { name, email } = makeName(
+        rng,
+        isQueue,
+        seq,
+        plan.domain,
+        plan.isDefault ? hostileIndexAt(index) : undefined,
+    );
     const approval = forced?.approval ?? rng.weighted(APPROVAL_MIX);
     const planned = forced?.planned ?? rng.weighted(OUTCOME_MIX);
     const methods = forced || rng.chance(0.9) ? SSS : rng.pick(NOT_SSS);
@@ -123,21 +175,48 @@ function seedOne(plan: MailboxPlan, rng: Rng, index: number, out: SeedOutput): v
     const h = history(rng, outcome, methods, createdMs);
     // One literal with every column (no spreads / Object.assign): 50,000 rows stay in V8's fast object shape.
     const mailbox: Row = {
-        mailboxid: mailboxId, name, emailaddress: email, _emailserverprofile_value: plan.profile.emailserverprofileid,
-        _regardingobjectid_value: ownerId, _ownerid_value: isQueue ? USER_IDS.approver : ownerId,
-        emailrouteraccessapproval: approval, isemailaddressapprovedbyo365admin: approval === 1, emailaddressapprovedon: approvedOn,
-        incomingemailstatus: h.statuses.incomingemailstatus, outgoingemailstatus: h.statuses.outgoingemailstatus,
-        actstatus: h.statuses.actstatus, mailboxstatus: h.statuses.mailboxstatus,
-        incomingemaildeliverymethod: methods.incomingemaildeliverymethod, outgoingemaildeliverymethod: methods.outgoingemaildeliverymethod,
-        actdeliverymethod: methods.actdeliverymethod, enabledforincomingemail: true, enabledforoutgoingemail: true, enabledforact: true,
-        testemailconfigurationscheduled: false, postponetestemailconfigurationuntil: null, testemailconfigurationretrycount: 0,
-        testmailboxaccesscompletedon: h.completed, testandenablelastattemptedon: h.attempted,
-        isforwardmailbox: false, isserviceaccount: false, ewsurl: null, lastsyncerror: null, lastsyncerrorcode: null,
-        lastsyncerroroccurredon: h.lastError, lastsuccessfulsynccompletedon: h.lastOk, postponemailboxprocessinguntil: null, processingstatecode: 0,
-        statecode: 0, statuscode: 1, createdon: created, modifiedon: created,
+        mailboxid: mailboxId,
+        name,
+        emailaddress: email,
+        _emailserverprofile_value: plan.profile.emailserverprofileid,
+        _regardingobjectid_value: ownerId,
+        _ownerid_value: isQueue ? USER_IDS.approver : ownerId,
+        emailrouteraccessapproval: approval,
+        isemailaddressapprovedbyo365admin: approval === 1,
+        emailaddressapprovedon: approvedOn,
+        incomingemailstatus: h.statuses.incomingemailstatus,
+        outgoingemailstatus: h.statuses.outgoingemailstatus,
+        actstatus: h.statuses.actstatus,
+        mailboxstatus: h.statuses.mailboxstatus,
+        incomingemaildeliverymethod: methods.incomingemaildeliverymethod,
+        outgoingemaildeliverymethod: methods.outgoingemaildeliverymethod,
+        actdeliverymethod: methods.actdeliverymethod,
+        enabledforincomingemail: true,
+        enabledforoutgoingemail: true,
+        enabledforact: true,
+        testemailconfigurationscheduled: false,
+        postponetestemailconfigurationuntil: null,
+        testemailconfigurationretrycount: 0,
+        testmailboxaccesscompletedon: h.completed,
+        testandenablelastattemptedon: h.attempted,
+        isforwardmailbox: false,
+        isserviceaccount: false,
+        ewsurl: null,
+        lastsyncerror: null,
+        lastsyncerrorcode: null,
+        lastsyncerroroccurredon: h.lastError,
+        lastsuccessfulsynccompletedon: h.lastOk,
+        postponemailboxprocessinguntil: null,
+        processingstatecode: 0,
+        statecode: 0,
+        statuscode: 1,
+        createdon: created,
+        modifiedon: created,
     };
     out.mailboxes.push(mailbox);
-    (isQueue ? out.queues : out.systemusers).push(ownerRow(isQueue, ownerId, name, email, mailboxId, approval, created));
+    (isQueue ? out.queues : out.systemusers).push(
+        ownerRow(isQueue, ownerId, name, email, mailboxId, approval, created),
+    );
     out.planned.set(mailboxId, planned);
     out.jitter.set(mailboxId, rng.next());
     seedAlert(plan, rng, outcome, mailbox, out);

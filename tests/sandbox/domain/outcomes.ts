@@ -43,7 +43,8 @@ export const TRACE_CODES: Record<Outcome, number> = {
     notApproved: 3301,
 };
 
-const aadTail = (c: AlertContext): string => ` Trace ID: ${c.traceId} Correlation ID: ${c.correlationId} Timestamp: ${c.timestamp}`;
+const aadTail = (c: AlertContext): string =>
+    ` Trace ID: ${c.traceId} Correlation ID: ${c.correlationId} Timestamp: ${c.timestamp}`;
 const tokenFailure = (c: AlertContext, status: number, error: string, description: string): string =>
     `Token request to https://${c.loginHost}/${c.tenantId}/oauth2/v2.0/token failed with HTTP ${status} (${error}). ${description}${aadTail(c)}`;
 
@@ -57,23 +58,53 @@ const forbiddenText = (c: AlertContext): string =>
     `Http server returned Forbidden exception. The mailbox ${c.mailboxName} has been disabled for receiving and sending email.`;
 
 /** AADSTS descriptions as Entra words them (codes from entra-and-exchange.md §7). */
-const AAD: Record<'badSecret' | 'expiredSecret' | 'missingSecret' | 'unknownTenant' | 'appNotFound', (c: AlertContext) => string> = {
+const AAD: Record<
+    'badSecret' | 'expiredSecret' | 'missingSecret' | 'unknownTenant' | 'appNotFound',
+    (c: AlertContext) => string
+> = {
     badSecret: (c) =>
-        tokenFailure(c, 401, 'invalid_client', `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${c.appId}'.`),
+        tokenFailure(
+            c,
+            401,
+            'invalid_client',
+            `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${c.appId}'.`,
+        ),
     expiredSecret: (c) =>
-        tokenFailure(c, 401, 'invalid_client', `AADSTS7000222: The provided client secret keys for app '${c.appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`),
+        tokenFailure(
+            c,
+            401,
+            'invalid_client',
+            `AADSTS7000222: The provided client secret keys for app '${c.appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+        ),
     missingSecret: (c) =>
-        tokenFailure(c, 400, 'invalid_client', `AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`),
+        tokenFailure(
+            c,
+            400,
+            'invalid_client',
+            `AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`,
+        ),
     unknownTenant: (c) =>
-        tokenFailure(c, 400, 'invalid_request', `AADSTS90002: Tenant '${c.tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`),
+        tokenFailure(
+            c,
+            400,
+            'invalid_request',
+            `AADSTS90002: Tenant '${c.tenantId}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+        ),
     appNotFound: (c) =>
-        tokenFailure(c, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${c.appId}' was not found in the directory '${c.tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`),
+        tokenFailure(
+            c,
+            400,
+            'unauthorized_client',
+            `AADSTS700016: Application with identifier '${c.appId}' was not found in the directory '${c.tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+        ),
 };
 
-const ews = (c: AlertContext, detail: string): string => `EWS request to https://${c.ewsHost}/EWS/Exchange.asmx failed. ${detail}`;
+const ews = (c: AlertContext, detail: string): string =>
+    `EWS request to https://${c.ewsHost}/EWS/Exchange.asmx failed. ${detail}`;
 
 type AlertBuilder = (c: AlertContext) => Omit<Alert, 'tracecode'>;
-const failure = (errortypedisplay: string, text: (c: AlertContext) => string, details: (c: AlertContext) => string): AlertBuilder =>
+const failure =
+    (errortypedisplay: string, text: (c: AlertContext) => string, details: (c: AlertContext) => string): AlertBuilder =>
     (c) => ({ level: 3, errortypedisplay, text: text(c), errordetails: details(c) });
 
 const BUILDERS: Record<Outcome, AlertBuilder> = {
@@ -89,21 +120,44 @@ const BUILDERS: Record<Outcome, AlertBuilder> = {
     unknownTenant: failure('Credentials', credentialsText, AAD.unknownTenant),
     appNotFound: failure('Credentials', credentialsText, AAD.appNotFound),
     noConsent: failure('Credentials', credentialsText, (c) =>
-        ews(c, `The remote server returned an error: (401) Unauthorized. x-ms-diagnostics: 2000008;reason="The token has no permissions.";error_category="invalid_grant"`)),
+        ews(
+            c,
+            `The remote server returned an error: (401) Unauthorized. x-ms-diagnostics: 2000008;reason="The token has no permissions.";error_category="invalid_grant"`,
+        ),
+    ),
     aapDenied: failure('Permissions', forbiddenText, (c) =>
-        ews(c, `The remote server returned an error: (403) Forbidden. ErrorAccessDenied: Access to the mailbox ${c.emailAddress} is denied by an application access policy for app ${c.appId} (Test-ApplicationAccessPolicy AccessCheckResult: Denied).`)),
+        ews(
+            c,
+            `The remote server returned an error: (403) Forbidden. ErrorAccessDenied: Access to the mailbox ${c.emailAddress} is denied by an application access policy for app ${c.appId} (Test-ApplicationAccessPolicy AccessCheckResult: Denied).`,
+        ),
+    ),
     ewsBlocked: failure('Permissions', forbiddenText, (c) =>
-        ews(c, `The remote server returned an error: (403) Forbidden. EWS access is blocked for app ${c.appId}: the application is not listed in the organization's EwsAllowedAppIDs.`)),
-    mailboxNotFound: failure('MailboxNotFound', (c) =>
-        `Email cannot be received for the mailbox ${c.mailboxName} because no user was found with the email address ${c.emailAddress} in the Exchange Online organization that the email server profile ${c.profileName} connects to.`,
-    (c) => ews(c, `ErrorNonExistentMailbox: The SMTP address ${c.emailAddress} has no mailbox associated with it.`)),
-    notLicensed: failure('MailboxNotEnabled', (c) =>
-        `Email cannot be received for the mailbox ${c.mailboxName} because the mailbox is not enabled for the REST API: MailboxNotEnabledForRESTAPI (8005E274).`,
-    () => `HResult: 0x8005E274. MailboxNotEnabledForRESTAPI: The mailbox is either inactive, soft-deleted, or is hosted on-premise.`),
-    notApproved: failure('Approval', (c) =>
-        `Email cannot be received for the mailbox ${c.mailboxName} because the email address of the mailbox ${c.mailboxName} requires an approval by a Microsoft 365 administrator. ` +
-        `The mailbox has been disabled for synchronizing appointments, contacts, and tasks, and for receiving and sending email.`,
-    (c) => `The email address ${c.emailAddress} is not approved. Approve the email address, and then test and enable the mailbox again.`),
+        ews(
+            c,
+            `The remote server returned an error: (403) Forbidden. EWS access is blocked for app ${c.appId}: the application is not listed in the organization's EwsAllowedAppIDs.`,
+        ),
+    ),
+    mailboxNotFound: failure(
+        'MailboxNotFound',
+        (c) =>
+            `Email cannot be received for the mailbox ${c.mailboxName} because no user was found with the email address ${c.emailAddress} in the Exchange Online organization that the email server profile ${c.profileName} connects to.`,
+        (c) => ews(c, `ErrorNonExistentMailbox: The SMTP address ${c.emailAddress} has no mailbox associated with it.`),
+    ),
+    notLicensed: failure(
+        'MailboxNotEnabled',
+        (c) =>
+            `Email cannot be received for the mailbox ${c.mailboxName} because the mailbox is not enabled for the REST API: MailboxNotEnabledForRESTAPI (8005E274).`,
+        () =>
+            `HResult: 0x8005E274. MailboxNotEnabledForRESTAPI: The mailbox is either inactive, soft-deleted, or is hosted on-premise.`,
+    ),
+    notApproved: failure(
+        'Approval',
+        (c) =>
+            `Email cannot be received for the mailbox ${c.mailboxName} because the email address of the mailbox ${c.mailboxName} requires an approval by a Microsoft 365 administrator. ` +
+            `The mailbox has been disabled for synchronizing appointments, contacts, and tasks, and for receiving and sending email.`,
+        (c) =>
+            `The email address ${c.emailAddress} is not approved. Approve the email address, and then test and enable the mailbox again.`,
+    ),
 };
 
 const clip = (value: string, max: number): string => (value.length > max ? value.slice(0, max) : value);
@@ -111,7 +165,12 @@ const clip = (value: string, max: number): string => (value.length > max ? value
 /** The tracelog alert an outcome leaves (text ≤ 2000, errordetails ≤ 2048 as the columns allow). */
 export function alertFor(outcome: Outcome, context: AlertContext): Alert {
     const alert = BUILDERS[outcome](context);
-    return { ...alert, tracecode: TRACE_CODES[outcome], text: clip(alert.text, 2000), errordetails: clip(alert.errordetails, 2048) };
+    return {
+        ...alert,
+        tracecode: TRACE_CODES[outcome],
+        text: clip(alert.text, 2000),
+        errordetails: clip(alert.errordetails, 2048),
+    };
 }
 
 /** Every outcome, for tests and the sandbox's scenario picker. */

@@ -60,7 +60,7 @@ export function createRng(seed: number): Rng {
         guid: () => {
             const b = word();
             const c = word();
-            const b2 = ((b & 0xffff) & 0x0fff) | 0x4000;
+            const b2 = (b & 0xffff & 0x0fff) | 0x4000;
             const c1 = (((c >>> 16) & 0x3fff) | 0x8000) >>> 0;
             const s1 = hex(b2).slice(4);
             const s2 = hex(c1).slice(4);

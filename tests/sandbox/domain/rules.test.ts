@@ -12,26 +12,39 @@ describe('approval rules', () => {
         const kit = createKit();
         const mailbox = pendingMailbox(kit);
         const id = String(mailbox.mailboxid);
-        expect(kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.approver))).toEqual({ kind: 'allow' });
+        expect(kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.approver))).toEqual({
+            kind: 'allow',
+        });
         const after = kit.store.get('mailboxes', id);
         expect(after).toMatchObject({ emailrouteraccessapproval: 1, isemailaddressapprovedbyo365admin: true });
         expect(after?.emailaddressapprovedon).toBe(new Date(kit.now()).toISOString().slice(0, 19) + 'Z');
-        const owner = kit.store.get('systemusers', String(mailbox._regardingobjectid_value)) ?? kit.store.get('queues', String(mailbox._regardingobjectid_value));
+        const owner =
+            kit.store.get('systemusers', String(mailbox._regardingobjectid_value)) ??
+            kit.store.get('queues', String(mailbox._regardingobjectid_value));
         expect(owner?.emailrouteraccessapproval).toBe(1);
     });
 
     it('allows a Delegated Mailbox Approver who is also System Administrator', () => {
         const kit = createKit();
         const id = String(pendingMailbox(kit).mailboxid);
-        expect(kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.delegatedApprover)).kind).toBe('allow');
+        expect(
+            kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.delegatedApprover)).kind,
+        ).toBe('allow');
     });
 
     it('refuses a System Administrator without a Global/Exchange admin role with CrmSecurityError 0x80040256', () => {
         const kit = createKit();
         const id = String(pendingMailbox(kit).mailboxid);
-        const verdict = kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.sysAdminNotApprover));
+        const verdict = kit.write(
+            'mailboxes',
+            id,
+            { emailrouteraccessapproval: 1 },
+            kit.user(USER_IDS.sysAdminNotApprover),
+        );
         expect(verdict).toMatchObject({ kind: 'refuse', status: 403, code: '0x80040256' });
-        expect(verdict.kind === 'refuse' && verdict.message).toMatch(/should be a global administrator or exchange administrator to approve mailbox in organization org-sandbox/);
+        expect(verdict.kind === 'refuse' && verdict.message).toMatch(
+            /should be a global administrator or exchange administrator to approve mailbox in organization org-sandbox/,
+        );
         expect(kit.store.get('mailboxes', id)?.emailrouteraccessapproval).toBe(2);
     });
 
@@ -41,30 +54,49 @@ describe('approval rules', () => {
         const verdict = kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.basicUser));
         expect(verdict).toMatchObject({ kind: 'refuse', ...APPROVAL_REFUSALS.missingPrivilege });
         expect(verdict.kind === 'refuse' && verdict.message).toContain(`Principal user (Id=${USER_IDS.basicUser}`);
-        expect(verdict.kind === 'refuse' && verdict.message).toContain('is missing prvApproveRejectEmailAddress privilege');
+        expect(verdict.kind === 'refuse' && verdict.message).toContain(
+            'is missing prvApproveRejectEmailAddress privilege',
+        );
     });
 
     it('silently ignores approvals by the PIM / service principal user', () => {
         const kit = createKit();
         const id = String(pendingMailbox(kit).mailboxid);
-        expect(kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.silentApprover))).toEqual({ kind: 'ignore' });
+        expect(kit.write('mailboxes', id, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.silentApprover))).toEqual(
+            { kind: 'ignore' },
+        );
         expect(kit.store.get('mailboxes', id)?.emailrouteraccessapproval).toBe(2);
     });
 
     it('polices rejection (3) and approval written on the systemuser row too', () => {
         const kit = createKit();
-        const mailbox = kit.store.list('mailboxes').find((m) => m.emailrouteraccessapproval === 2 && kit.store.get('systemusers', String(m._regardingobjectid_value)));
+        const mailbox = kit.store
+            .list('mailboxes')
+            .find(
+                (m) =>
+                    m.emailrouteraccessapproval === 2 &&
+                    kit.store.get('systemusers', String(m._regardingobjectid_value)),
+            );
         const userId = String(mailbox?._regardingobjectid_value);
-        expect(kit.write('systemusers', userId, { emailrouteraccessapproval: 3 }, kit.user(USER_IDS.basicUser)).kind).toBe('refuse');
-        expect(kit.write('systemusers', userId, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.approver)).kind).toBe('allow');
-        expect(kit.store.get('mailboxes', String(mailbox?.mailboxid))).toMatchObject({ emailrouteraccessapproval: 1, isemailaddressapprovedbyo365admin: true });
+        expect(
+            kit.write('systemusers', userId, { emailrouteraccessapproval: 3 }, kit.user(USER_IDS.basicUser)).kind,
+        ).toBe('refuse');
+        expect(
+            kit.write('systemusers', userId, { emailrouteraccessapproval: 1 }, kit.user(USER_IDS.approver)).kind,
+        ).toBe('allow');
+        expect(kit.store.get('mailboxes', String(mailbox?.mailboxid))).toMatchObject({
+            emailrouteraccessapproval: 1,
+            isemailaddressapprovedbyo365admin: true,
+        });
         expect(kit.store.get('systemusers', userId)?.isemailaddressapprovedbyo365admin).toBe(true);
     });
 
     it('lets anyone write other columns', () => {
         const kit = createKit();
         const id = String(mailboxesOf(kit, PROFILE_IDS.commercial)[1].mailboxid);
-        expect(kit.write('mailboxes', id, { incomingemaildeliverymethod: 2 }, kit.user(USER_IDS.basicUser)).kind).toBe('allow');
+        expect(kit.write('mailboxes', id, { incomingemaildeliverymethod: 2 }, kit.user(USER_IDS.basicUser)).kind).toBe(
+            'allow',
+        );
     });
 });
 
@@ -84,7 +116,14 @@ describe('functions', () => {
     it('answers WhoAmI with the signed-in user', () => {
         const kit = createKit();
         const result = kit.domain.functions.WhoAmI({ params: {}, user: kit.user(USER_IDS.basicUser) });
-        expect(result).toMatchObject({ status: 200, body: { UserId: USER_IDS.basicUser, BusinessUnitId: expect.any(String), OrganizationId: expect.any(String) } });
+        expect(result).toMatchObject({
+            status: 200,
+            body: {
+                UserId: USER_IDS.basicUser,
+                BusinessUnitId: expect.any(String),
+                OrganizationId: expect.any(String),
+            },
+        });
     });
 
     it.each([
@@ -94,16 +133,26 @@ describe('functions', () => {
     ])('reports prvApproveRejectEmailAddress for %s with %i role privileges', (userId, count) => {
         const kit = createKit();
         const result = kit.domain.functions.RetrieveUserPrivilegeByPrivilegeName({
-            boundId: userId, params: { PrivilegeName: "'prvApproveRejectEmailAddress'" }, user: kit.user(USER_IDS.approver),
+            boundId: userId,
+            params: { PrivilegeName: "'prvApproveRejectEmailAddress'" },
+            user: kit.user(USER_IDS.approver),
         });
         const body = result.body as { RolePrivileges: { PrivilegeName: string; Depth: string }[] };
         expect(body.RolePrivileges).toHaveLength(count);
-        if (count) expect(body.RolePrivileges[0]).toMatchObject({ PrivilegeName: 'prvApproveRejectEmailAddress', Depth: 'Global' });
+        if (count)
+            expect(body.RolePrivileges[0]).toMatchObject({
+                PrivilegeName: 'prvApproveRejectEmailAddress',
+                Depth: 'Global',
+            });
     });
 
     it('answers 404 for an unknown bound user', () => {
         const kit = createKit();
-        const result = kit.domain.functions.RetrieveUserPrivilegeByPrivilegeName({ boundId: '00000000-0000-0000-0000-000000000009', params: { PrivilegeName: 'x' }, user: kit.user(USER_IDS.approver) });
+        const result = kit.domain.functions.RetrieveUserPrivilegeByPrivilegeName({
+            boundId: '00000000-0000-0000-0000-000000000009',
+            params: { PrivilegeName: 'x' },
+            user: kit.user(USER_IDS.approver),
+        });
         expect(result.status).toBe(404);
     });
 });

@@ -64,16 +64,23 @@ function mirrorApproval(ctx: WriteContext, store: Store, approval: number): void
     const set = ctx.table.entitySet;
     const approved = { emailrouteraccessapproval: approval, isemailaddressapprovedbyo365admin: approval === 1 };
     if (set === 'mailboxes') {
-        store.upsert('mailboxes', ctx.id, { ...approved, emailaddressapprovedon: approval === 1 ? iso(ctx.nowMs) : null });
+        store.upsert('mailboxes', ctx.id, {
+            ...approved,
+            emailaddressapprovedon: approval === 1 ? iso(ctx.nowMs) : null,
+        });
         const owner = String(store.get('mailboxes', ctx.id)?._regardingobjectid_value ?? '');
         if (store.get('systemusers', owner)) store.upsert('systemusers', owner, approved);
         else if (store.get('queues', owner)) store.upsert('queues', owner, { emailrouteraccessapproval: approval });
         return;
     }
-    if (set === 'systemusers') store.upsert('systemusers', ctx.id, { isemailaddressapprovedbyo365admin: approval === 1 });
+    if (set === 'systemusers')
+        store.upsert('systemusers', ctx.id, { isemailaddressapprovedbyo365admin: approval === 1 });
     const mailboxId = String(store.get(set, ctx.id)?._defaultmailbox_value ?? '');
     if (mailboxId && store.get('mailboxes', mailboxId)) {
-        store.upsert('mailboxes', mailboxId, { ...approved, emailaddressapprovedon: approval === 1 ? iso(ctx.nowMs) : null });
+        store.upsert('mailboxes', mailboxId, {
+            ...approved,
+            emailaddressapprovedon: approval === 1 ? iso(ctx.nowMs) : null,
+        });
     }
 }
 
@@ -86,13 +93,22 @@ function recordSecret(ctx: WriteContext, store: Store, secretHashes: Map<string,
 }
 
 /** Follow-ups of an applied write. */
-export function afterWrite(ctx: WriteContext, store: Store, jobs: JobQueue, secretHashes: Map<string, string | undefined>): void {
+export function afterWrite(
+    ctx: WriteContext,
+    store: Store,
+    jobs: JobQueue,
+    secretHashes: Map<string, string | undefined>,
+): void {
     const set = ctx.table.entitySet;
     const approval = ctx.patch.emailrouteraccessapproval;
     if (APPROVAL_SETS.has(set) && typeof approval === 'number') mirrorApproval(ctx, store, approval);
     if (set === 'mailboxes' && ctx.patch.testemailconfigurationscheduled === true) {
         const row = store.get('mailboxes', ctx.id);
-        jobs.schedule(ctx.id, ctx.nowMs, ctx.patch.postponetestemailconfigurationuntil ?? row?.postponetestemailconfigurationuntil);
+        jobs.schedule(
+            ctx.id,
+            ctx.nowMs,
+            ctx.patch.postponetestemailconfigurationuntil ?? row?.postponetestemailconfigurationuntil,
+        );
     }
     if (set === 'emailserverprofiles' && 'oauthclientsecret' in ctx.patch) recordSecret(ctx, store, secretHashes);
 }

@@ -17,15 +17,69 @@ export const TENANT_IDS = {
 
 /** Every tenant discovery resolves. northwind is commercial although the cloud-mismatch profile claims US Gov. */
 export const TENANTS: DiscoveryTenant[] = [
-    { tenantId: TENANT_IDS.contoso, displayName: 'Contoso', domains: ['contoso.onmicrosoft.com', 'contoso.com'], cloud: 'commercial', regionScope: 'NA' },
-    { tenantId: TENANT_IDS.fabrikam, displayName: 'Fabrikam (GCC)', domains: ['fabrikamgov.onmicrosoft.com', 'fabrikam.gov'], cloud: 'gcc', regionScope: 'NA' },
-    { tenantId: TENANT_IDS.adatum, displayName: 'Adatum (GCC High)', domains: ['adatum.onmicrosoft.us', 'adatum.us'], cloud: 'gccHigh', regionScope: 'USGov' },
-    { tenantId: TENANT_IDS.tailspin, displayName: 'Tailspin (DoD)', domains: ['tailspin.onmicrosoft.us', 'tailspin.mil'], cloud: 'dod', regionScope: 'USGov' },
-    { tenantId: TENANT_IDS.wingtip, displayName: 'Wingtip (21Vianet)', domains: ['wingtip.partner.onmschina.cn', 'wingtip.cn'], cloud: 'china', regionScope: 'AS' },
-    { tenantId: TENANT_IDS.litware, displayName: 'Litware (EU)', domains: ['litware.onmicrosoft.com', 'litware.eu'], cloud: 'commercial', regionScope: 'EU' },
-    { tenantId: TENANT_IDS.northwind, displayName: 'Northwind', domains: ['northwind.onmicrosoft.com', 'northwind.com'], cloud: 'commercial', regionScope: 'WW' },
-    { tenantId: TENANT_IDS.proseware, displayName: 'Proseware (hybrid)', domains: ['proseware.onmicrosoft.com', 'proseware.com'], cloud: 'commercial', regionScope: 'NA' },
-    { tenantId: TENANT_IDS.woodgrove, displayName: 'Woodgrove (this org)', domains: ['woodgrove.onmicrosoft.com', 'woodgrovebank.com'], cloud: 'commercial', regionScope: 'NA' },
+    {
+        tenantId: TENANT_IDS.contoso,
+        displayName: 'Contoso',
+        domains: ['contoso.onmicrosoft.com', 'contoso.com'],
+        cloud: 'commercial',
+        regionScope: 'NA',
+    },
+    {
+        tenantId: TENANT_IDS.fabrikam,
+        displayName: 'Fabrikam (GCC)',
+        domains: ['fabrikamgov.onmicrosoft.com', 'fabrikam.gov'],
+        cloud: 'gcc',
+        regionScope: 'NA',
+    },
+    {
+        tenantId: TENANT_IDS.adatum,
+        displayName: 'Adatum (GCC High)',
+        domains: ['adatum.onmicrosoft.us', 'adatum.us'],
+        cloud: 'gccHigh',
+        regionScope: 'USGov',
+    },
+    {
+        tenantId: TENANT_IDS.tailspin,
+        displayName: 'Tailspin (DoD)',
+        domains: ['tailspin.onmicrosoft.us', 'tailspin.mil'],
+        cloud: 'dod',
+        regionScope: 'USGov',
+    },
+    {
+        tenantId: TENANT_IDS.wingtip,
+        displayName: 'Wingtip (21Vianet)',
+        domains: ['wingtip.partner.onmschina.cn', 'wingtip.cn'],
+        cloud: 'china',
+        regionScope: 'AS',
+    },
+    {
+        tenantId: TENANT_IDS.litware,
+        displayName: 'Litware (EU)',
+        domains: ['litware.onmicrosoft.com', 'litware.eu'],
+        cloud: 'commercial',
+        regionScope: 'EU',
+    },
+    {
+        tenantId: TENANT_IDS.northwind,
+        displayName: 'Northwind',
+        domains: ['northwind.onmicrosoft.com', 'northwind.com'],
+        cloud: 'commercial',
+        regionScope: 'WW',
+    },
+    {
+        tenantId: TENANT_IDS.proseware,
+        displayName: 'Proseware (hybrid)',
+        domains: ['proseware.onmicrosoft.com', 'proseware.com'],
+        cloud: 'commercial',
+        regionScope: 'NA',
+    },
+    {
+        tenantId: TENANT_IDS.woodgrove,
+        displayName: 'Woodgrove (this org)',
+        domains: ['woodgrove.onmicrosoft.com', 'woodgrovebank.com'],
+        cloud: 'commercial',
+        regionScope: 'NA',
+    },
 ];
 
 /** `serverauthority` that matches a cloud (dataverse.md §2, entra-and-exchange.md §4). */

@@ -26,7 +26,8 @@ export type AppRegistration = {
 };
 
 /** Credential-wide outcomes: decided by the profile row and the directory, so they hit every mailbox of a profile. */
-export type CredentialOutcome = 'badSecret' | 'expiredSecret' | 'missingSecret' | 'unknownTenant' | 'appNotFound' | 'noConsent';
+export type CredentialOutcome =
+    'badSecret' | 'expiredSecret' | 'missingSecret' | 'unknownTenant' | 'appNotFound' | 'noConsent';
 
 /** Mailbox-level outcomes: decided by each mailbox's seed. */
 export type MailboxOutcome = 'success' | 'aapDenied' | 'mailboxNotFound' | 'notLicensed' | 'ewsBlocked';

@@ -43,9 +43,18 @@ describe('ConnectionTestCard', () => {
     });
 
     it('shows the current step, the countdown and a cancel button while running', async () => {
-        const { props } = renderCard({ view: { status: 'running', step: 'running', polls: 2, nextPollAtMs: 12_000 }, nowMs: 2_500 });
-        const steps = within(screen.getByRole('list', { name: '[[ConnectionTest_Progress]]' })).getAllByRole('listitem');
-        expect(steps.map((s) => s.textContent)).toEqual(['✓ [[ConnectionTest_StepQueued]]', '… [[ConnectionTest_StepRunning]]', '○ [[ConnectionTest_StepResult]]']);
+        const { props } = renderCard({
+            view: { status: 'running', step: 'running', polls: 2, nextPollAtMs: 12_000 },
+            nowMs: 2_500,
+        });
+        const steps = within(screen.getByRole('list', { name: '[[ConnectionTest_Progress]]' })).getAllByRole(
+            'listitem',
+        );
+        expect(steps.map((s) => s.textContent)).toEqual([
+            '✓ [[ConnectionTest_StepQueued]]',
+            '… [[ConnectionTest_StepRunning]]',
+            '○ [[ConnectionTest_StepResult]]',
+        ]);
         expect(steps[1]).toHaveAttribute('aria-current', 'step');
         expect(screen.getByText('[[ConnectionTest_NextCheck]]')).toBeInTheDocument();
         await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_Cancel]]' }));
@@ -54,7 +63,11 @@ describe('ConnectionTestCard', () => {
     });
 
     it('explains a failure with its cause and fix, and shows the raw text on request', async () => {
-        const failure = decodeAlert({ text: 'The credentials specified in the associated email server profile are incorrect.', errordetails: 'AADSTS7000222: The provided client secret keys are expired.', level: 3 });
+        const failure = decodeAlert({
+            text: 'The credentials specified in the associated email server profile are incorrect.',
+            errordetails: 'AADSTS7000222: The provided client secret keys are expired.',
+            level: 3,
+        });
         const { container } = renderCard({ view: { status: 'failed', failures: [failure] } });
         expect(await screen.findByText('[[Error_SecretExpired]] (AADSTS7000222)')).toBeInTheDocument();
         expect(screen.getByText('[[Fix_SecretExpired]]')).toBeInTheDocument();

@@ -15,7 +15,10 @@ const APP_LABEL = '[[Credentials_AppIdLabel]]';
 
 function renderSection(props: Partial<CredentialsSectionProps> = {}, texts: TestTexts = {}) {
     const onChange = jest.fn();
-    const view = renderWithTexts(<CredentialsSection kind="crossTenantOAuth" serverAuthority={0} onChange={onChange} {...props} />, texts);
+    const view = renderWithTexts(
+        <CredentialsSection kind="crossTenantOAuth" serverAuthority={0} onChange={onChange} {...props} />,
+        texts,
+    );
     return { ...view, onChange };
 }
 
@@ -35,7 +38,9 @@ describe('CredentialsSection', () => {
         await user.type(field, TENANT);
         await waitFor(() => expect(screen.queryByText(/Validation_TenantGeneric/)).not.toBeInTheDocument());
         expect(field).toHaveAttribute('aria-invalid', 'false');
-        await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }));
+        await waitFor(() =>
+            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
+        );
     });
 
     it('validates at once when the field loses focus', async () => {
@@ -55,7 +60,9 @@ describe('CredentialsSection', () => {
         await user.click(fix);
         expect(field).toHaveValue(APP);
         expect(screen.queryByRole('button', { name: /Credentials_ApplyFix/ })).not.toBeInTheDocument();
-        await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }));
+        await waitFor(() =>
+            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
+        );
     });
 
     it('extracts the tenant GUID from a pasted portal URL with Enter on the fix link', async () => {
@@ -76,7 +83,9 @@ describe('CredentialsSection', () => {
         const { onChange } = renderSection({ tenantId: TENANT });
         await user.type(screen.getByRole('textbox', { name: APP_LABEL }), TENANT);
         expect(await screen.findByText(/\[\[Validation_AppSameAsTenant\]\]/)).toBeInTheDocument();
-        await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }));
+        await waitFor(() =>
+            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
+        );
     });
 
     it('resolves a domain and puts the GUID in the field with "Use this GUID"', async () => {
@@ -100,7 +109,9 @@ describe('CredentialsSection', () => {
         const resolveTenant = resolvingTo({ kind: 'notFound', code: 90002 });
         const { onChange, container } = renderSection({ tenantId: TENANT, applicationId: APP, resolveTenant });
         expect(await screen.findByText(/\[\[Error_TenantNotFound\]\] \[\[Fix_TenantNotFound\]\]/)).toBeInTheDocument();
-        await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: true }));
+        await waitFor(() =>
+            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: true }),
+        );
         expect(await axe(container)).toHaveNoViolations();
     });
 
@@ -111,7 +122,8 @@ describe('CredentialsSection', () => {
     });
 
     it('names the cloud in the mismatch message through the template', async () => {
-        const strings = (key: string) => (key === 'Discovery_CloudMismatch' ? 'Set Server authority to {0}.' : `[[${key}]]`);
+        const strings = (key: string) =>
+            key === 'Discovery_CloudMismatch' ? 'Set Server authority to {0}.' : `[[${key}]]`;
         const resolveTenant = resolvingTo({ kind: 'found', tenantId: TENANT, cloud: 'dod' });
         renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0 }, { getString: strings as GetString });
         expect(await screen.findByText(/Set Server authority to \[\[Cloud_UsGov\]\]\./)).toBeInTheDocument();
@@ -122,7 +134,9 @@ describe('CredentialsSection', () => {
         const { onChange, container } = renderSection({ tenantId: TENANT, applicationId: APP, resolveTenant });
         expect(await screen.findByText('[[Discovery_Unverifiable]]')).toBeInTheDocument();
         expect(screen.queryByText(/Error_TenantNotFound/)).not.toBeInTheDocument();
-        await waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }));
+        await waitFor(() =>
+            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
+        );
         expect(await axe(container)).toHaveNoViolations();
     });
 

@@ -15,7 +15,14 @@ const TODAY = new Date('2026-11-23T09:00:00Z');
 function renderChecklist(props: Partial<ReadinessChecklistProps> = {}, texts: TestTexts = {}) {
     const copyText = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
     const view = renderWithTexts(
-        <ReadinessChecklist tenantId={TENANT} applicationId={APP} cloud="commercial" today={TODAY} copyText={copyText} {...props} />,
+        <ReadinessChecklist
+            tenantId={TENANT}
+            applicationId={APP}
+            cloud="commercial"
+            today={TODAY}
+            copyText={copyText}
+            {...props}
+        />,
         texts,
     );
     return { ...view, copyText: (props.copyText as jest.Mock | undefined) ?? copyText };
@@ -41,7 +48,9 @@ describe('ReadinessChecklist', () => {
         const graph = within(itemOf('Readiness_GraphPermissionsTitle'));
         const block = graph.getByLabelText('[[Readiness_ValueLabel]]');
         expect(block.tagName).toBe('PRE');
-        expect(block).toHaveTextContent(`.\\Grant-SssGraphApplicationPermissions.ps1 -TenantId '${TENANT}' -ClientId '${APP}' -WhatIf`);
+        expect(block).toHaveTextContent(
+            `.\\Grant-SssGraphApplicationPermissions.ps1 -TenantId '${TENANT}' -ClientId '${APP}' -WhatIf`,
+        );
         expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     });
 
@@ -50,7 +59,9 @@ describe('ReadinessChecklist', () => {
         const { copyText } = renderChecklist();
         const items = buildChecklist({ tenantId: TENANT, applicationId: APP, cloud: 'commercial', today: TODAY });
         const ews = items.find((i) => i.id === 'ewsAllowList');
-        await user.click(within(itemOf('Readiness_EwsAllowListTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }));
+        await user.click(
+            within(itemOf('Readiness_EwsAllowListTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }),
+        );
         expect(copyText).toHaveBeenCalledWith(ews?.value);
         const status = screen.getByRole('status');
         expect(status).toHaveAttribute('aria-live', 'polite');
@@ -60,7 +71,9 @@ describe('ReadinessChecklist', () => {
     it('says so when the clipboard write fails', async () => {
         const user = userEvent.setup();
         renderChecklist({ copyText: jest.fn(() => Promise.reject(new Error('denied'))) });
-        await user.click(within(itemOf('Readiness_AdminConsentTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }));
+        await user.click(
+            within(itemOf('Readiness_AdminConsentTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }),
+        );
         expect(await screen.findByText('[[Readiness_CopyFailed]]')).toBeInTheDocument();
     });
 
@@ -82,7 +95,9 @@ describe('ReadinessChecklist', () => {
         };
         renderChecklist({}, { getString: strings as GetString, locale: 'en-GB' });
         expect(within(itemOf('Readiness_EwsAllowListTitle')).getByText('passed on 1 Oct 2026')).toBeInTheDocument();
-        expect(within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, 129 days left')).toBeInTheDocument();
+        expect(
+            within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, 129 days left'),
+        ).toBeInTheDocument();
     });
 
     it('highlights and labels the item that explains the last test failure', async () => {
@@ -99,6 +114,8 @@ describe('ReadinessChecklist', () => {
 
     it('shows placeholders instead of invalid IDs', () => {
         renderChecklist({ tenantId: 'common', applicationId: '' });
-        expect(within(itemOf('Readiness_GraphPermissionsTitle')).getByText(/Grant-Sss/)).toHaveTextContent("-TenantId '<tenant-id>' -ClientId '<application-id>'");
+        expect(within(itemOf('Readiness_GraphPermissionsTitle')).getByText(/Grant-Sss/)).toHaveTextContent(
+            "-TenantId '<tenant-id>' -ClientId '<application-id>'",
+        );
     });
 });
