@@ -5,4 +5,29 @@ if (typeof document !== 'undefined') {
     expect.extend(toHaveNoViolations);
     // The platform registers Fluent's icon font in model-driven apps; unit tests do not load fonts.
     require('@fluentui/react').setIconOptions({ disableWarnings: true });
+    // Fluent measures and positions in animation frames (ResizeGroup in the command bar, Callout). A browser paints
+    // those before the user sees anything, so tests run them inside act() like any other React update.
+    const { act } = require('react-dom/test-utils');
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+        nextFrame((time) =>
+            act(() => {
+                callback(time);
+            }),
+        );
+}
+
+// A React warning (an update outside act(), a missing key, an unknown prop…) fails the test that caused it.
+if (typeof document !== 'undefined') {
+    const { format } = require('node:util');
+    const warnings: string[] = [];
+    const consoleError = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].startsWith('Warning:')) warnings.push(format(...args));
+        consoleError(...args);
+    };
+    afterEach(() => {
+        const seen = warnings.splice(0);
+        if (seen.length > 0) throw new Error(`React warned during this test:\n${seen.join('\n')}`);
+    });
 }
