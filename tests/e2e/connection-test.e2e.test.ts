@@ -353,5 +353,6 @@ describe('the connection test when Dynamics does not finish in time', () => {
 });
 
 describe('the page', () => {
-    test('raised no uncaught errors and never showed an unformatted string', () => expectCleanPage(e2e));
+    test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
+        expectCleanPage(e2e));
 });

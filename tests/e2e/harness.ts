@@ -29,6 +29,8 @@ export type E2E = {
     pageErrors: string[];
     /** Texts the page has shown since start (across reloads) with a resx placeholder left unfilled, such as "{0}". */
     unfilledPlaceholders: string[];
+    /** Requests the page sent anywhere but the sandbox (a CDN font, a real Microsoft endpoint…). */
+    foreignRequests: string[];
     close(): Promise<void>;
 };
 
@@ -63,6 +65,10 @@ export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    const foreignRequests: string[] = [];
+    page.on('request', (r) => {
+        if (new URL(r.url()).origin !== new URL(sandbox.url).origin) foreignRequests.push(r.url());
+    });
     const unfilledPlaceholders: string[] = [];
     await page.exposeFunction('__reportUnfilled', (text: string) => {
         if (!unfilledPlaceholders.includes(text)) unfilledPlaceholders.push(text);
@@ -75,6 +81,7 @@ export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
         page,
         pageErrors,
         unfilledPlaceholders,
+        foreignRequests,
         async close() {
             await browser.close().catch(() => undefined);
             await sandbox.close();
@@ -108,13 +115,17 @@ function watchPlaceholders(): void {
     }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-/** What every browser test file checks last: no uncaught error and no unformatted string was ever on screen. */
+/**
+ * What every browser test file checks last: no uncaught error, no unformatted string was ever on screen, and nothing
+ * was requested from outside the sandbox (everything the platform would serve, icon font included, is served locally).
+ */
 export async function expectCleanPage(e2e: E2E | undefined): Promise<void> {
     if (!e2e) throw new Error('the browser never started');
     // A round trip to the page lets reports still on their way from the page arrive first.
     await e2e.page.evaluate(() => undefined);
     expect(e2e.pageErrors).toEqual([]);
     expect(e2e.unfilledPlaceholders).toEqual([]);
+    expect(e2e.foreignRequests).toEqual([]);
 }
 
 /** Navigate to the form and wait for the host to have booted the control. */

@@ -48,6 +48,23 @@ describe('startSandbox', () => {
         expect(await res.text()).toContain('FluentUIReactv81211');
     });
 
+    it('serves every icon font file the platform Fluent names, and nothing else from that folder', async () => {
+        const fluent = await (await fetch(new URL('/vendor/fluent_8_121_1.js', sandbox.url))).text();
+        const fonts = [...new Set(fluent.match(/fabric-icons-[a-z0-9-]+\.woff/g))];
+        expect(fonts.length).toBeGreaterThan(10);
+        for (const font of fonts) {
+            const res = await fetch(new URL(`/vendor/fonts/${font}`, sandbox.url));
+            expect({ font, status: res.status, type: res.headers.get('content-type') }).toEqual({
+                font,
+                status: 200,
+                type: 'font/woff',
+            });
+            await res.arrayBuffer();
+        }
+        expect((await rawGet(sandbox.url, '/vendor/fonts/../package.json')).status).toBe(404);
+        expect((await rawGet(sandbox.url, '/vendor/fonts/%2e%2e/package.json')).status).toBe(404);
+    });
+
     (built ? it : it.skip)('serves the production bundle under /control/', async () => {
         const res = await fetch(new URL('/control/bundle.js', sandbox.url));
         expect(res.status).toBe(200);

@@ -3,4 +3,6 @@
 window.React = window.Reactv16;
 window.ReactDOM = window.ReactDOMv16;
 // Offline sandbox: no Segoe UI web fonts from the Office CDN (the browser's own fonts stand in for them).
-window.FabricConfig = { fontBaseUrl: '' };
+// The platform's Fluent registers the MDL2 icon font itself when it loads; point it at this machine's copy
+// (served from node_modules/@fluentui/font-icons-mdl2/fonts) instead of the Office CDN.
+window.FabricConfig = { fontBaseUrl: '', iconBaseUrl: '/vendor/fonts/' };

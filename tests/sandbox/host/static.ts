@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
     '.json': 'application/json; charset=utf-8',
     '.png': 'image/png',
     '.svg': 'image/svg+xml',
+    '.woff': 'font/woff',
 };
 
 /** Fixed routes: URL path → file below root. */
@@ -75,6 +76,8 @@ export function createHostHandler(options: HostOptions): (req: IncomingMessage, 
     const outDir = resolve(options.outDir);
     const routes = fixedRoutes(root);
     const hostDir = resolve(__dirname);
+    // Fluent's MDL2 icon font, which model-driven apps register for every control (the fonts pcf-start's Fluent names).
+    const fontDir = resolve(root, 'node_modules/@fluentui/font-icons-mdl2/fonts');
     return (req, res) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return false;
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://sandbox').pathname);
@@ -88,6 +91,10 @@ export function createHostHandler(options: HostOptions): (req: IncomingMessage, 
             const file = below(outDir, path.slice('/control/'.length));
             if (file && sendFile(req, res, file)) return true;
             return notFound(res, `${path} not found in ${options.outDir}: run "npm run build" first.`);
+        }
+        if (path.startsWith('/vendor/fonts/') && path.endsWith('.woff')) {
+            const file = below(fontDir, path.slice('/vendor/fonts/'.length));
+            return (file !== undefined && sendFile(req, res, file)) || notFound(res, `missing ${path}`);
         }
         if (path.startsWith('/host/') && /\.(js|css)$/.test(path)) {
             const file = below(hostDir, path.slice('/host/'.length));
