@@ -16,7 +16,7 @@ import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
-import type { GetString, StringKey } from '../ui/strings';
+import { countString, type GetString, type StringKey } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
 
@@ -90,7 +90,7 @@ function runNote(
             failures: failures.map((f) => ({ count: f.count, label: t(CAUSES[f.cause].messageKey as StringKey) })),
         },
         {
-            header: t('RunNote_Header'),
+            header: countString(t, 'RunNote_Header', summary.selected),
             counts: t('RunNote_Counts'),
             failures: t('RunNote_Failures'),
             cause: t('Run_CauseCount'),

@@ -12,3 +12,6 @@ export const { mergeStyleSets, PivotItem, ProgressIndicator, Spinner } = Fluent;
 /** The two gaps between stacked items, shared by every Stack (one object each, not a literal at every use). */
 export const GAP_4 = { childrenGap: 4 };
 export const GAP_8 = { childrenGap: 8 };
+
+/** For a button in a vertical Stack, which would otherwise stretch to the full width of the section. */
+export const AT_START = { root: { alignSelf: 'flex-start' } };

@@ -333,6 +333,17 @@ export const STRING_KEYS = [
     'Run_NoteAdded',
     'Run_NoteFailed',
     'Run_ConfirmRejected',
+    'Readiness_DeadlineSoon_One',
+    'Secret_ExpiryReminder_One',
+    'Mailboxes_Summary_One',
+    'Approve_PendingCount_One',
+    'Approve_MailTruncated_One',
+    'Run_ConfirmTestOnly_One',
+    'Run_ConfirmApproveAndTest_One',
+    'Run_ConfirmSkipped_One',
+    'ConnectionTest_NextCheck_One',
+    'RunNote_Header_One',
+    'Run_ConfirmRejected_One',
 ] as const;
 
 /** A key of a user-visible string. */
@@ -340,5 +351,18 @@ export type StringKey = (typeof STRING_KEYS)[number];
 
 /** Looks a string up by key (context.resources.getString in the platform). */
 export type GetString = (key: StringKey) => string;
+
+/** A key whose sentence counts something and so has a singular variant `<key>_One`. */
+export type CountKey = Extract<BaseOfOne<StringKey>, StringKey>;
+type BaseOfOne<K> = K extends `${infer Base}_One` ? Base : never;
+
+/**
+ * The sentence for `count` things: `<key>_One` for exactly one ("1 mailbox is waiting"), otherwise `key`. English and
+ * German, the languages shipped, use the singular for 1 and only for 1; a language with other plural rules (French
+ * uses it for 0 too, Polish has more forms) would need Intl.PluralRules on the language of the strings here.
+ */
+export function countString(getString: GetString, key: CountKey, count: number): string {
+    return getString(count === 1 ? `${key}_One` : key);
+}
 
 export { format } from '../core/template';

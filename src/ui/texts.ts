@@ -5,7 +5,7 @@
  */
 import { defaultDatePickerStrings, type IDatePickerStrings } from '@fluentui/react';
 import { createContext, useContext } from './react';
-import type { GetString } from './strings';
+import { countString, format, type CountKey, type GetString } from './strings';
 
 /** What components need to show text in the admin's language and locale. */
 export type Texts = {
@@ -90,3 +90,9 @@ export const useFormatDateTime = (): Texts['formatDateTime'] => useTexts().forma
 export const useCalendar = (): Pick<Texts, 'datePicker' | 'firstDayOfWeek'> => useTexts();
 /** Calendar days in the admin's locale. */
 export const useFormatDay = (): Texts['formatDay'] => useTexts().formatDay;
+
+/** A sentence whose only placeholder {0} is a count, in its singular or plural form: "1 mailbox is waiting…". */
+export function useFormatCount(): (key: CountKey, count: number) => string {
+    const { getString, formatNumber } = useTexts();
+    return (key, count) => format(countString(getString, key, count), formatNumber(count));
+}

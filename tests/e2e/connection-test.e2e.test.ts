@@ -283,10 +283,10 @@ describe('the connection test when its own Web API calls fail', () => {
     }, 120_000);
 });
 
-/** "Next check in {0} s (checked {1} times so far)." with a wait still ahead and `polls` checks done. */
+/** "Next check in {0} s (checked {1} times so far)." with a wait still ahead and `polls` checks done ("1 time"). */
 function nextCheck(polls: number): RegExp {
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const template = escape(en('ConnectionTest_NextCheck'));
+    const template = escape(en(polls === 1 ? 'ConnectionTest_NextCheck_One' : 'ConnectionTest_NextCheck'));
     return new RegExp(template.replace(escape('{0}'), '[1-9]\\d*').replace(escape('{1}'), String(polls)));
 }
 

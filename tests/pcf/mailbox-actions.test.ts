@@ -10,6 +10,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 const SCALE = 200;
 const TEMPLATES: Partial<Record<StringKey, string>> = {
     RunNote_Header: '{0} ran "{1}" on {2} mailboxes. Started {3}, finished {4}.',
+    RunNote_Header_One: '{0} ran "{1}" on {2} mailbox. Started {3}, finished {4}.',
     RunNote_Counts: 'Result: {0} enabled, {1} failed, {2} skipped.',
     RunNote_Failures: 'Failures by cause: {0}',
     Run_CauseCount: '{0} {1}',
@@ -77,5 +78,20 @@ describe('Mailboxes actions: the run note', () => {
         expect(text).toContain(`Result: ${s.succeeded} enabled, ${s.failed} failed, ${s.skipped} skipped.`);
         if (s.failed > 0) expect(text).toContain('Failures by cause: ');
         expect(s.succeeded + s.failed + s.skipped).toBe(views.length);
+    });
+
+    it('speaks of a run on one mailbox in the singular', async () => {
+        const actions = actionsFor();
+        const [first] = await actions.load(() => undefined, new AbortController().signal);
+        const finished = new Promise<RunStateView>((resolve) => {
+            actions.subscribe((s) => s.status === 'finished' && resolve(s));
+        });
+        actions.start([first.id], 'approveAndTest', true);
+        await finished;
+        const before = (await notes()).length;
+        await actions.addRunNote();
+        const added = (await notes()).slice(before);
+        expect(added).toHaveLength(1);
+        expect(String(added[0].notetext)).toContain('Dana Admin ran "Approve & test" on 1 mailbox.');
     });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { STRING_KEYS, format } from '../../src/ui/strings';
+import { STRING_KEYS, countString, format, type GetString } from '../../src/ui/strings';
 import { CAUSES } from '../../src/core/credentials/causes';
 
 type Data = { '@_name': string; value?: unknown; comment?: unknown };
@@ -56,6 +56,40 @@ describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
                 d['@_name'],
                 placeholders(english.get(d['@_name']) ?? ''),
             ]);
+    });
+
+    it('gives every singular variant (<key>_One) its plural sentence with the same placeholders', () => {
+        const values = new Map(data.map((d) => [d['@_name'], String(d.value)]));
+        const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
+        const singulars = names.filter((n) => n.endsWith('_One'));
+        expect(singulars.length).toBeGreaterThanOrEqual(10);
+        for (const one of singulars) {
+            const plural = values.get(one.slice(0, -'_One'.length));
+            expect([one, plural !== undefined]).toEqual([one, true]);
+            expect([one, placeholders(values.get(one) ?? '')]).toEqual([one, placeholders(plural ?? '')]);
+        }
+    });
+});
+
+describe('countString', () => {
+    const getString = ((key: string) => `<${key}>`) as GetString;
+
+    it('uses the singular sentence for exactly one and the plural for every other count', () => {
+        expect(countString(getString, 'Approve_PendingCount', 1)).toBe('<Approve_PendingCount_One>');
+        for (const count of [0, 2, 11, 1000, -1])
+            expect(countString(getString, 'Approve_PendingCount', count)).toBe('<Approve_PendingCount>');
+    });
+
+    it('reads "1 mailbox is waiting" in English and "1 Postfach wartet" in German', () => {
+        for (const [lcid, one, many] of [
+            [1033, '1 mailbox is waiting for approval.', '2 mailboxes are waiting for approval.'],
+            [1031, '1 Postfach wartet auf Genehmigung.', '2 Postfächer warten auf Genehmigung.'],
+        ] as const) {
+            const values = new Map(readResx(lcid).map((d) => [d['@_name'], String(d.value)]));
+            const lookup = ((key: string) => values.get(key) ?? key) as GetString;
+            expect(format(countString(lookup, 'Approve_PendingCount', 1), 1)).toBe(one);
+            expect(format(countString(lookup, 'Approve_PendingCount', 2), 2)).toBe(many);
+        }
     });
 });
 

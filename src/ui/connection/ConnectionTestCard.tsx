@@ -2,7 +2,7 @@ import { h, memo, useEffect, useState } from '../react';
 import { Dropdown } from '@fluentui/react';
 import { DefaultButton, GAP_8, PrimaryButton, Stack, Text } from '../fluent';
 import { BlockText, Notice } from '../common';
-import { format, type StringKey } from '../strings';
+import { countString, format, type StringKey } from '../strings';
 import { useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
 import type { CanaryOption, ConnectionTestView } from './connection-state';
@@ -48,7 +48,11 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
     switch (view.status) {
         case 'running': {
             const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
-            return <BlockText>{format(getString('ConnectionTest_NextCheck'), seconds, view.polls)}</BlockText>;
+            return (
+                <BlockText>
+                    {format(countString(getString, 'ConnectionTest_NextCheck', view.polls), seconds, view.polls)}
+                </BlockText>
+            );
         }
         case 'succeeded':
             return <Notice type="success">{getString('ConnectionTest_Succeeded')}</Notice>;

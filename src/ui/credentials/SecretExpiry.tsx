@@ -4,7 +4,7 @@ import { DefaultButton, GAP_4, Stack } from '../fluent';
 import { Notice } from '../common';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
-import { format } from '../strings';
+import { countString, format } from '../strings';
 import { useCalendar, useFormatDay, useGetString } from '../texts';
 
 /** Reading or saving the expiry note failed, with Dataverse's message. */
@@ -33,7 +33,9 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
     }
     if (daysLeft > reminderDays) return null;
     return (
-        <Notice type="warning">{format(getString('Secret_ExpiryReminder'), formatDay(expiryDate), daysLeft)}</Notice>
+        <Notice type="warning">
+            {format(countString(getString, 'Secret_ExpiryReminder', daysLeft), formatDay(expiryDate), daysLeft)}
+        </Notice>
     );
 }
 

@@ -1,5 +1,5 @@
 import { h, memo, useCallback, useState } from '../react';
-import { DefaultButton, GAP_8, Stack } from '../fluent';
+import { AT_START, DefaultButton, GAP_8, Stack } from '../fluent';
 import { BlockText } from '../common';
 import { useGetString } from '../texts';
 import { SecretExpiry, type ExpiryProblem } from './SecretExpiry';
@@ -46,7 +46,7 @@ export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
                 <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
             ) : (
                 !isReadOnly && (
-                    <DefaultButton onClick={() => setEditing(true)}>
+                    <DefaultButton styles={AT_START} onClick={() => setEditing(true)}>
                         {getString(isSet ? 'Secret_Replace' : 'Secret_Enter')}
                     </DefaultButton>
                 )

@@ -2,8 +2,8 @@ import { h, memo, useMemo } from '../react';
 import { DefaultButton, GAP_4, GAP_8, Stack } from '../fluent';
 import { BlockText, Notice } from '../common';
 import { buildAdminMailto } from '../../core/mailbox-view';
-import { format, type StringKey } from '../strings';
-import { useFormatNumber, useGetString } from '../texts';
+import type { StringKey } from '../strings';
+import { useFormatCount, useGetString } from '../texts';
 import type { ApproveBlocker } from '../actions';
 
 /** Props of the "can you approve?" notice shown before any write. */
@@ -27,7 +27,7 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
 export const CanApproveNotice = memo(function CanApproveNotice(props: CanApproveNoticeProps) {
     const { canApprove, blockers, pendingAddresses } = props;
     const getString = useGetString();
-    const formatNumber = useFormatNumber();
+    const formatCount = useFormatCount();
     const mailto = useMemo(
         () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
         [getString, pendingAddresses],
@@ -45,14 +45,8 @@ export const CanApproveNotice = memo(function CanApproveNotice(props: CanApprove
                     </ul>
                 )}
                 <BlockText>{getString('Approve_AdminNote')}</BlockText>
-                {hasPending && (
-                    <BlockText>
-                        {format(getString('Approve_PendingCount'), formatNumber(pendingAddresses.length))}
-                    </BlockText>
-                )}
-                {mailto.omitted > 0 && (
-                    <BlockText>{format(getString('Approve_MailTruncated'), formatNumber(mailto.omitted))}</BlockText>
-                )}
+                {hasPending && <BlockText>{formatCount('Approve_PendingCount', pendingAddresses.length)}</BlockText>}
+                {mailto.omitted > 0 && <BlockText>{formatCount('Approve_MailTruncated', mailto.omitted)}</BlockText>}
                 <Stack horizontal wrap tokens={GAP_8}>
                     <DefaultButton
                         text={getString('Approve_CopyPending')}

@@ -1,7 +1,7 @@
 import { h, memo } from '../react';
 import { DefaultButton, GAP_8, Stack } from '../fluent';
 import { BlockText, POLITE_STATUS } from '../common';
-import { format } from '../strings';
+import { countString, format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the summary bar above the list. */
@@ -21,7 +21,7 @@ export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: Mail
     return (
         <Stack horizontal wrap verticalAlign="center" tokens={GAP_8}>
             <BlockText {...POLITE_STATUS}>
-                {format(getString('Mailboxes_Summary'), n(total), n(shown), n(selected))}
+                {format(countString(getString, 'Mailboxes_Summary', total), n(total), n(shown), n(selected))}
             </BlockText>
             <DefaultButton
                 text={format(getString('Mailboxes_SelectFiltered'), n(shown))}

@@ -1,5 +1,5 @@
 import { Fragment, h, memo, useMemo } from '../react';
-import { DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from '../fluent';
+import { AT_START, DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from '../fluent';
 import { BlockText } from '../common';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
@@ -32,6 +32,7 @@ function useClasses(isHighlighted: boolean) {
                     whiteSpace: 'pre-wrap',
                     overflowWrap: 'anywhere',
                 },
+                list: { ...fonts.medium, margin: 0 },
             }),
         [isHighlighted, palette, fonts],
     );
@@ -42,7 +43,9 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     const formatDay = useFormatDay();
     if (!item.deadline || !item.dueDate) return null;
     const { status, daysLeft } = item.deadline;
-    const text = format(getString(DEADLINE_KEYS[status] as StringKey), formatDay(parseDay(item.dueDate)), daysLeft);
+    // Exactly one day left is always 'soon' (DEADLINE_SOON_DAYS), the only status with a singular sentence.
+    const key = daysLeft === 1 ? 'Readiness_DeadlineSoon_One' : (DEADLINE_KEYS[status] as StringKey);
+    const text = format(getString(key), formatDay(parseDay(item.dueDate)), daysLeft);
     return (
         <BlockText variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}
@@ -69,7 +72,7 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
                 <BlockText>{getString(item.bodyKey as StringKey)}</BlockText>
                 <Deadline item={item} />
                 {item.list && (
-                    <ul>
+                    <ul className={classes.list}>
                         {item.list.map((entry) => (
                             <li key={entry}>{entry}</li>
                         ))}
@@ -81,6 +84,7 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
                             <code>{item.value}</code>
                         </pre>
                         <DefaultButton
+                            styles={AT_START}
                             iconProps={{ iconName: 'Copy' }}
                             ariaLabel={format(getString('Readiness_CopyLabel'), title)}
                             onClick={() => onCopy(item)}

@@ -4,8 +4,8 @@ import { DefaultButton, PrimaryButton } from '../fluent';
 import { BlockText, Notice } from '../common';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
-import { format } from '../strings';
-import { useFormatNumber, useGetString } from '../texts';
+import { countString, format } from '../strings';
+import { useFormatCount, useFormatNumber, useGetString } from '../texts';
 
 /** Props of the confirmation shown before a run starts. */
 export type RunConfirmDialogProps = {
@@ -26,10 +26,15 @@ export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirm
     const { mode, counts } = props.request ?? NO_REQUEST;
     const getString = useGetString();
     const n = useFormatNumber();
+    const formatCount = useFormatCount();
     const question =
         mode === 'approveAndTest'
-            ? format(getString('Run_ConfirmApproveAndTest'), n(counts.approve), n(counts.test))
-            : format(getString('Run_ConfirmTestOnly'), n(counts.test));
+            ? format(
+                  countString(getString, 'Run_ConfirmApproveAndTest', counts.test),
+                  n(counts.approve),
+                  n(counts.test),
+              )
+            : formatCount('Run_ConfirmTestOnly', counts.test);
     return (
         <Dialog
             hidden={props.request === null}
@@ -37,9 +42,9 @@ export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirm
             dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
             modalProps={{ isBlocking: true }}
         >
-            {counts.skip > 0 && <BlockText>{format(getString('Run_ConfirmSkipped'), n(counts.skip))}</BlockText>}
+            {counts.skip > 0 && <BlockText>{formatCount('Run_ConfirmSkipped', counts.skip)}</BlockText>}
             {counts.rejected > 0 && (
-                <Notice type="warning">{format(getString('Run_ConfirmRejected'), n(counts.rejected))}</Notice>
+                <Notice type="warning">{formatCount('Run_ConfirmRejected', counts.rejected)}</Notice>
             )}
             <BlockText>{getString('Run_ConfirmDetail')}</BlockText>
             <DialogFooter>

@@ -62,6 +62,11 @@ describe('ConnectionTestCard', () => {
         expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeDisabled();
     });
 
+    it('counts the first check in the singular', () => {
+        renderCard({ view: { status: 'running', step: 'running', polls: 1, nextPollAtMs: 12_000 }, nowMs: 2_500 });
+        expect(screen.getByText('[[ConnectionTest_NextCheck_One]]')).toBeInTheDocument();
+    });
+
     it('explains a failure with its cause and fix, and shows the raw text on request', async () => {
         const failure = decodeAlert({
             text: 'The credentials specified in the associated email server profile are incorrect.',

@@ -184,6 +184,16 @@ describe('SecretPanel', () => {
         expect(await screen.findByText('Expires 10 Dec 2026, in 17 days.')).toBeInTheDocument();
     });
 
+    it('reminds in the singular the day before the secret expires', async () => {
+        const strings = (key: string) =>
+            key === 'Secret_ExpiryReminder_One' ? 'Expires {0}, in {1} day.' : `[[${key}]]`;
+        renderPanel(
+            { expiryDate: new Date('2026-11-24T00:00:00Z') },
+            { locale: 'en-GB', getString: strings as GetString },
+        );
+        expect(await screen.findByText('Expires 24 Nov 2026, in 1 day.')).toBeInTheDocument();
+    });
+
     it('says the secret has expired once the date is passed', async () => {
         renderPanel({ expiryDate: new Date('2026-11-01T00:00:00Z') });
         expect(await screen.findByText('[[Secret_ExpiryPassed]]')).toBeInTheDocument();

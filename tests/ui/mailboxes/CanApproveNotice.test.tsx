@@ -53,6 +53,18 @@ describe('CanApproveNotice', () => {
         );
     });
 
+    it('counts waiting mailboxes in the plural, and in the singular for exactly one', () => {
+        setup();
+        expect(screen.getByText('[[Approve_PendingCount]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[Approve_PendingCount_One]]')).toBeNull();
+    });
+
+    it('says "1 mailbox is waiting" with the singular sentence', () => {
+        setup({ pendingAddresses: ['only@contoso.com'] });
+        expect(screen.getByText('[[Approve_PendingCount_One]]')).toBeInTheDocument();
+        expect(screen.queryByText('[[Approve_PendingCount]]')).toBeNull();
+    });
+
     it('says how many addresses did not fit in the email', () => {
         setup({ pendingAddresses: Array.from({ length: 1000 }, (_, i) => `user${i}@contoso.com`) });
         expect(screen.getByText('[[Approve_MailTruncated]]')).toBeInTheDocument();

@@ -100,6 +100,20 @@ describe('ReadinessChecklist', () => {
         ).toBeInTheDocument();
     });
 
+    it('says "1 day left" in the singular the day before a deadline', () => {
+        const strings = (key: string) => {
+            if (key === 'Readiness_DeadlineSoon_One') return 'due {0}, only {1} day left';
+            return `[[${key}]]`;
+        };
+        renderChecklist(
+            { today: new Date('2027-03-31T09:00:00Z') },
+            { getString: strings as GetString, locale: 'en-GB' },
+        );
+        expect(
+            within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, only 1 day left'),
+        ).toBeInTheDocument();
+    });
+
     it('highlights and labels the item that explains the last test failure', async () => {
         const scrollIntoView = jest.fn();
         Element.prototype.scrollIntoView = scrollIntoView;

@@ -13,6 +13,10 @@ const TEMPLATES: Partial<Record<StringKey, string>> = {
     Run_ConfirmTestOnly: 'Test {0} mailboxes?',
     Run_ConfirmSkipped: '{0} skipped',
     Run_ConfirmRejected: '{0} were rejected',
+    Run_ConfirmApproveAndTest_One: 'Approve {0} and test {1} mailbox?',
+    Run_ConfirmTestOnly_One: 'Test {0} mailbox?',
+    Run_ConfirmSkipped_One: '{0} selected mailbox will be skipped.',
+    Run_ConfirmRejected_One: '{0} was rejected',
 };
 const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
 
@@ -49,6 +53,19 @@ describe('RunConfirmDialog', () => {
         await user.click(await screen.findByRole('button', { name: '[[Run_ConfirmBack]]' }));
         expect(props.onDismiss).toHaveBeenCalledTimes(1);
         expect(props.onStart).not.toHaveBeenCalled();
+    });
+
+    it('speaks of one mailbox in the singular', async () => {
+        setup(approveAndTest({ approve: 1, test: 1, skip: 1, rejected: 1 }));
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).toHaveTextContent('Approve 1 and test 1 mailbox?');
+        expect(dialog).toHaveTextContent('1 selected mailbox will be skipped.');
+        expect(dialog).toHaveTextContent('1 was rejected');
+    });
+
+    it('asks about testing one mailbox in the singular', async () => {
+        setup({ mode: 'testOnly', counts: { ...COUNTS, test: 1 } });
+        expect(await screen.findByRole('alertdialog')).toHaveTextContent('Test 1 mailbox?');
     });
 
     it('asks a test-only question and mentions skipped mailboxes', async () => {
