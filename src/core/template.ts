@@ -6,6 +6,11 @@ export function format(template: string, ...values: (string | number)[]): string
     });
 }
 
+/** A sentence used as an item of a list inside another sentence: without its closing full stop ("tenant., 2 ×"). */
+export function asListItem(sentence: string): string {
+    return sentence.replace(/\.\s*$/, '');
+}
+
 /** First letter upper-cased: resx keys name a camelCase code in PascalCase (tenantEmpty → Validation_TenantEmpty). */
 export function capitalise(word: string): string {
     return word.charAt(0).toUpperCase() + word.slice(1);

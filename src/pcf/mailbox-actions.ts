@@ -16,6 +16,7 @@ import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
+import { asListItem } from '../core/template';
 import { countString, type GetString, type StringKey } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
@@ -87,7 +88,10 @@ function runNote(
             startedAt: info.createdAt,
             finishedAt: nowIso,
             summary,
-            failures: failures.map((f) => ({ count: f.count, label: t(CAUSES[f.cause].messageKey as StringKey) })),
+            failures: failures.map((f) => ({
+                count: f.count,
+                label: asListItem(t(CAUSES[f.cause].messageKey as StringKey)),
+            })),
         },
         {
             header: countString(t, 'RunNote_Header', summary.selected),

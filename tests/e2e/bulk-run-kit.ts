@@ -240,7 +240,14 @@ export function parseSummaryLine(line: string): RunSummaryText {
 }
 
 /** Numbers the progress area showed at one moment. */
-export type ProgressSample = { done: number; selected: number; succeeded: number; failed: number; waiting: number };
+export type ProgressSample = {
+    done: number;
+    selected: number;
+    succeeded: number;
+    failed: number;
+    skipped: number;
+    waiting: number;
+};
 
 /**
  * Watch the control's live text from inside the page (MutationObserver): every distinct run progress reading and
@@ -256,9 +263,10 @@ export async function watchPage(page: Page, phrases: string[]): Promise<void> {
             const text = root.textContent ?? '';
             for (const p of wanted) if (!state.seen.includes(p) && text.includes(p)) state.seen.push(p);
             const done = /([\d,]+) of ([\d,]+) done/.exec(text);
-            const counts = /([\d,]+) succeeded · ([\d,]+) failed · ([\d,]+) waiting on the server/.exec(text);
+            const counts =
+                /([\d,]+) succeeded · ([\d,]+) failed · ([\d,]+) skipped · ([\d,]+) waiting on the server/.exec(text);
             if (done && counts) {
-                const sample = `${done[1]}|${done[2]}|${counts[1]}|${counts[2]}|${counts[3]}`;
+                const sample = `${done[1]}|${done[2]}|${counts[1]}|${counts[2]}|${counts[3]}|${counts[4]}`;
                 if (state.progress[state.progress.length - 1] !== sample) state.progress.push(sample);
             }
         };
@@ -277,8 +285,8 @@ export async function watched(page: Page): Promise<{ seen: string[]; progress: P
         return { seen: w.__runWatch?.seen ?? [], progress: w.__runWatch?.progress ?? [] };
     });
     const progress = raw.progress.map((s) => {
-        const [done, selected, succeeded, failed, waiting] = s.split('|').map(num);
-        return { done, selected, succeeded, failed, waiting };
+        const [done, selected, succeeded, failed, skipped, waiting] = s.split('|').map(num);
+        return { done, selected, succeeded, failed, skipped, waiting };
     });
     return { seen: raw.seen, progress };
 }
@@ -346,12 +354,13 @@ export async function expectSettledRun(page: Page, profileId: string, selected: 
     return summary;
 }
 
-/** Every progress reading that was shown adds up: done ≤ selected, succeeded + failed ≤ done, nothing negative. */
+/** Every progress reading that was shown adds up: succeeded + failed + skipped = done, done + waiting ≤ selected. */
 export function expectConsistentProgress(samples: ProgressSample[], selected: number): void {
+    expect(samples.length).toBeGreaterThan(0);
     for (const s of samples) {
         expect(s.selected).toBe(selected);
         expect(s.done).toBeLessThanOrEqual(selected);
-        expect(s.succeeded + s.failed).toBeLessThanOrEqual(s.done);
+        expect(s.succeeded + s.failed + s.skipped).toBe(s.done);
         expect(s.done + s.waiting).toBeLessThanOrEqual(selected);
     }
 }

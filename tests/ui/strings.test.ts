@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { STRING_KEYS, countString, format, type GetString } from '../../src/ui/strings';
+import { asListItem } from '../../src/core/template';
 import { CAUSES } from '../../src/core/credentials/causes';
 
 type Data = { '@_name': string; value?: unknown; comment?: unknown };
@@ -99,6 +100,17 @@ describe('the manifest', () => {
         expect(manifest).toContain('path="strings/ProfileAssistant.1033.resx"');
         expect(manifest).toContain('path="strings/ProfileAssistant.1031.resx"');
         for (const key of manifest.match(/(?<=-key=")[^"]+/g) ?? []) expect(MANIFEST_KEYS).toContain(key);
+    });
+});
+
+describe('asListItem', () => {
+    it('drops only a closing full stop', () => {
+        expect(asListItem("No user with this email address exists in the profile's tenant.")).toBe(
+            "No user with this email address exists in the profile's tenant",
+        );
+        expect(asListItem('Ends with a stop and a space. ')).toBe('Ends with a stop and a space');
+        expect(asListItem('Version 1.2 is not supported')).toBe('Version 1.2 is not supported');
+        expect(asListItem('Really?')).toBe('Really?');
     });
 });
 

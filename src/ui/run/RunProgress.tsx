@@ -30,7 +30,9 @@ export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
                 percentComplete={s.selected > 0 ? done / s.selected : 0}
             />
             <div {...POLITE_STATUS}>
-                <BlockText>{format(getString('Run_Counts'), n(s.succeeded), n(s.failed), n(waiting))}</BlockText>
+                <BlockText>
+                    {format(getString('Run_Counts'), n(s.succeeded), n(s.failed), n(s.skipped), n(waiting))}
+                </BlockText>
                 {seconds > 0 && <BlockText>{format(getString('Run_Throttled'), n(seconds))}</BlockText>}
             </div>
             <Stack horizontal>

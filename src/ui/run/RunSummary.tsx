@@ -4,6 +4,7 @@ import { BlockText, messageOf, Notice, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
+import { asListItem } from '../../core/template';
 import { format, type GetString, type StringKey } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
@@ -54,7 +55,7 @@ type FormatNumber = (n: number) => string;
 
 /** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
 function causeCount(group: FailureGroup, t: GetString, n: FormatNumber): string {
-    return format(t('Run_CauseCount'), n(group.count), t(CAUSES[group.cause].messageKey as StringKey));
+    return format(t('Run_CauseCount'), n(group.count), asListItem(t(CAUSES[group.cause].messageKey as StringKey)));
 }
 
 function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n: FormatNumber): string {

@@ -11,7 +11,7 @@ import { renderWithTexts } from '../render-with-texts';
 // Templates with placeholders so the test sees the numbers, still keyed by name.
 const TEMPLATES: Partial<Record<StringKey, string>> = {
     Run_Throttled: 'slow down {0} s',
-    Run_Counts: '{0} ok {1} failed {2} waiting',
+    Run_Counts: '{0} ok {1} failed {2} skipped {3} waiting',
     Run_Progress: '{0} of {1}',
     Run_SummaryEnabled: '{0} enabled',
     Run_SummaryFailedCauses: '{0} failed ({1})',
@@ -31,7 +31,7 @@ function summary(over: Partial<LedgerSummary>): LedgerSummary {
     };
 }
 
-function setup(over: Partial<RunPanelProps> = {}) {
+function setup(over: Partial<RunPanelProps> = {}, texts: { getString?: (key: StringKey) => string } = {}) {
     const props: RunPanelProps = {
         summary: summary({ selected: 100, succeeded: 40, failed: 5, skipped: 5, sent: 10, testing: 20, pending: 20 }),
         failures: [],
@@ -46,7 +46,7 @@ function setup(over: Partial<RunPanelProps> = {}) {
     return {
         props,
         user: userEvent.setup(),
-        ...renderWithTexts(<RunPanel {...props} />, { getString, formatNumber: n }),
+        ...renderWithTexts(<RunPanel {...props} />, { getString, formatNumber: n, ...texts }),
     };
 }
 
@@ -57,11 +57,11 @@ const GROUPS: RunPanelProps['failures'] = [
 ];
 
 describe('RunPanel while running', () => {
-    it('shows done, failed and waiting counts in a polite live region', () => {
+    it('shows succeeded, failed, skipped and waiting counts that add up to the done count, politely', () => {
         setup();
         const status = screen.getByRole('status');
         expect(status).toHaveAttribute('aria-live', 'polite');
-        expect(status).toHaveTextContent('40 ok 5 failed 30 waiting');
+        expect(status).toHaveTextContent('40 ok 5 failed 5 skipped 30 waiting');
         expect(screen.getByText('50 of 100')).toBeInTheDocument();
     });
 
@@ -92,6 +92,17 @@ describe('RunPanel after the run', () => {
         setup({ summary: DONE, failures: GROUPS });
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
             '1,180 enabled · 52 failed (31 [[Error_ServicePrincipalMissing]], 21 [[Error_EwsNoMailbox]]) · 8 skipped',
+        );
+    });
+
+    it('lists cause sentences inside the summary without their full stops', () => {
+        const sentences = (key: StringKey) =>
+            key === 'Error_ServicePrincipalMissing' || key === 'Error_EwsNoMailbox'
+                ? `${key} is the cause.`
+                : getString(key);
+        setup({ summary: DONE, failures: GROUPS }, { getString: sentences });
+        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
+            '52 failed (31 Error_ServicePrincipalMissing is the cause, 21 Error_EwsNoMailbox is the cause) · 8 skipped',
         );
     });
 
