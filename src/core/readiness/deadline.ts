@@ -29,8 +29,8 @@ export function describeDeadline(deadline: Date, today: Date): DeadlineInfo {
 }
 
 /** String keys for a deadline status; {0} = date, {1} = number of days. */
-export const DEADLINE_KEYS: Readonly<Record<DeadlineInfo['status'], string>> = {
+export const DEADLINE_KEYS = {
     passed: 'Readiness_DeadlinePassed',
     soon: 'Readiness_DeadlineSoon',
     later: 'Readiness_DeadlineLater',
-};
+} as const satisfies Record<DeadlineInfo['status'], string>;

@@ -3,7 +3,7 @@ import { AT_START, DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from 
 import { BlockText } from '../common';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { format, type StringKey } from '../strings';
+import { countString, format, type StringKey } from '../strings';
 import { useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
@@ -43,9 +43,10 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     const formatDay = useFormatDay();
     if (!item.deadline || !item.dueDate) return null;
     const { status, daysLeft } = item.deadline;
-    // Exactly one day left is always 'soon' (DEADLINE_SOON_DAYS), the only status with a singular sentence.
-    const key = daysLeft === 1 ? 'Readiness_DeadlineSoon_One' : (DEADLINE_KEYS[status] as StringKey);
-    const text = format(getString(key), formatDay(parseDay(item.dueDate)), daysLeft);
+    // 'soon' is the only status that can be one day away, so the only one with a singular sentence.
+    const template =
+        status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
+    const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
     return (
         <BlockText variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}

@@ -75,9 +75,16 @@ export function createHostHandler(options: HostOptions): (req: IncomingMessage, 
     const root = resolve(options.root);
     const outDir = resolve(options.outDir);
     const routes = fixedRoutes(root);
-    const hostDir = resolve(__dirname);
-    // Fluent's MDL2 icon font, which model-driven apps register for every control (the fonts pcf-start's Fluent names).
-    const fontDir = resolve(root, 'node_modules/@fluentui/font-icons-mdl2/fonts');
+    // Folders served file by file: this page's modules, and Fluent's MDL2 icon font, which model-driven apps register
+    // for every control (the font files pcf-start's Fluent names).
+    const folders = [
+        { prefix: '/host/', dir: resolve(__dirname), files: /\.(js|css)$/ },
+        {
+            prefix: '/vendor/fonts/',
+            dir: resolve(root, 'node_modules/@fluentui/font-icons-mdl2/fonts'),
+            files: /\.woff$/,
+        },
+    ];
     return (req, res) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return false;
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://sandbox').pathname);
@@ -92,12 +99,9 @@ export function createHostHandler(options: HostOptions): (req: IncomingMessage, 
             if (file && sendFile(req, res, file)) return true;
             return notFound(res, `${path} not found in ${options.outDir}: run "npm run build" first.`);
         }
-        if (path.startsWith('/vendor/fonts/') && path.endsWith('.woff')) {
-            const file = below(fontDir, path.slice('/vendor/fonts/'.length));
-            return (file !== undefined && sendFile(req, res, file)) || notFound(res, `missing ${path}`);
-        }
-        if (path.startsWith('/host/') && /\.(js|css)$/.test(path)) {
-            const file = below(hostDir, path.slice('/host/'.length));
+        const folder = folders.find((f) => path.startsWith(f.prefix) && f.files.test(path));
+        if (folder) {
+            const file = below(folder.dir, path.slice(folder.prefix.length));
             return (file !== undefined && sendFile(req, res, file)) || notFound(res, `missing ${path}`);
         }
         return false;
