@@ -1,10 +1,12 @@
 /**
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
  * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
- * LANGUAGE_ID (1033 English, 1031 German).
+ * LANGUAGE_ID (1033 English, 1031 German), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
+ * heavy).
  */
 import { startSandbox } from './server';
 import { isFaultScenario } from './scenarios';
+import { isCostModel, isEnvironment } from './emulator';
 import { USER_IDS } from './domain/ids';
 
 function intEnv(name: string, fallback: number): number {
@@ -18,6 +20,10 @@ function intEnv(name: string, fallback: number): number {
 async function main(): Promise<void> {
     const fault = process.env.FAULT ?? 'none';
     if (!isFaultScenario(fault)) throw new Error(`FAULT "${fault}" is not a known scenario`);
+    const environment = process.env.ENVIRONMENT || 'small';
+    if (!isEnvironment(environment)) throw new Error(`ENVIRONMENT "${environment}" must be small or large`);
+    const costModel = process.env.COST_MODEL || 'default';
+    if (!isCostModel(costModel)) throw new Error(`COST_MODEL "${costModel}" must be default or heavy`);
     const sandbox = await startSandbox({
         port: intEnv('PORT', 8181),
         host: process.env.HOST || '127.0.0.1',
@@ -29,6 +35,8 @@ async function main(): Promise<void> {
         timeScale: intEnv('TIME_SCALE', 10),
         userId: process.env.USER_ID || USER_IDS.approver,
         fault,
+        environment,
+        costModel,
         languageId: intEnv('LANGUAGE_ID', 1033),
     });
     const s = sandbox.state();
@@ -36,7 +44,7 @@ async function main(): Promise<void> {
     const user = s.users.find((u) => u.systemuserid === s.userId);
     console.log(`Sandbox ready: ${sandbox.url}`);
     console.log(
-        `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}, language ${s.languageId}`,
+        `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}, ${s.environment} environment, ${s.costModel} costs, language ${s.languageId}`,
     );
     console.log('  Web API: /api/data/v9.2/  ·  inspection: /_emulator/  ·  scenario: GET/POST /_sandbox/scenario');
     console.log('  Press Ctrl+C to stop.');

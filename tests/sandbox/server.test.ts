@@ -146,7 +146,25 @@ describe('startSandbox', () => {
         expect(await res.text()).toContain('<value>Verbindung testen</value>');
     });
 
+    it('poses as a large environment with the heavy cost model, and keeps both across other changes', async () => {
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
+            method: 'POST',
+            body: JSON.stringify({ environment: 'large', costModel: 'heavy' }),
+        });
+        expect(await res.json()).toMatchObject({ environment: 'large', costModel: 'heavy' });
+        sandbox.setScenario({ fault: 'slow' });
+        const api = await fetch(new URL('/api/data/v9.2/WhoAmI', sandbox.url));
+        expect(api.headers.get('x-ms-dop-hint')).toBe('48');
+        expect(sandbox.state()).toMatchObject({ environment: 'large', costModel: 'heavy', fault: 'slow' });
+        const after = sandbox.setScenario({ fault: 'none', environment: 'small', costModel: 'default' });
+        expect(after).toMatchObject({ environments: ['small', 'large'], costModels: ['default', 'heavy'] });
+        const small = await fetch(new URL('/api/data/v9.2/WhoAmI', sandbox.url));
+        expect(small.headers.get('x-ms-dop-hint')).toBe('4');
+    });
+
     it.each([
+        [{ environment: 'huge' }, /environment must be one of small, large/],
+        [{ costModel: 'free' }, /costModel must be one of default, heavy/],
         [{ languageId: 1036 }, /languageId must be one of 1033, 1031/],
         [{ languageId: '1031' }, /languageId must be one of/],
         [{ fault: 'meteor-strike' }, /fault must be one of/],

@@ -9,7 +9,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import type { Emulator } from './emulator/contract';
-import { createEmulator } from './emulator';
+import {
+    COST_MODELS,
+    ENVIRONMENTS,
+    createEmulator,
+    isCostModel,
+    isEnvironment,
+    type CostModelName,
+    type EnvironmentName,
+} from './emulator';
 import { createDomain, handleDiscovery, type SandboxDomain } from './domain';
 import { ROLE_IDS } from './domain/ids';
 import { createHostHandler } from './host/static';
@@ -31,6 +39,10 @@ export type SandboxOptions = {
     /** The signed-in user; defaults to the domain's first user. */
     userId?: string;
     fault?: FaultScenario;
+    /** Environment size by the parallelism it advertises (x-ms-dop-hint 4 or 48); 'small' by default. */
+    environment?: EnvironmentName;
+    /** Cost model: 'default', or 'heavy' (plug-ins on mailbox update, writes 300–1,500 ms). */
+    costModel?: CostModelName;
     /** The signed-in user's UI language (userSettings.languageId, which resx the host loads); 1033 by default. */
     languageId?: number;
     /** Build output served under /control/. */
@@ -52,6 +64,8 @@ export type SandboxState = {
     profileId: string;
     userId: string;
     fault: FaultScenario;
+    environment: EnvironmentName;
+    costModel: CostModelName;
     /** userSettings.languageId of the signed-in user. */
     languageId: number;
     profiles: SandboxDomain['profiles'];
@@ -67,13 +81,18 @@ export type SandboxState = {
     /** Table logical name → entity set, for the host's context.webAPI. */
     entitySets: Record<string, string>;
     faultScenarios: readonly string[];
+    environments: readonly string[];
+    costModels: readonly string[];
     seedSizes: readonly number[];
     languages: typeof LANGUAGES;
 };
 
 /** What POST /_sandbox/scenario accepts: any subset. */
 export type ScenarioChange = Partial<
-    Pick<SandboxState, 'seed' | 'mailboxCount' | 'profileId' | 'userId' | 'fault' | 'languageId'>
+    Pick<
+        SandboxState,
+        'seed' | 'mailboxCount' | 'profileId' | 'userId' | 'fault' | 'environment' | 'costModel' | 'languageId'
+    >
 >;
 
 /** A running sandbox. */
@@ -94,6 +113,8 @@ type Scenario = {
     profileId?: string;
     userId?: string;
     fault: FaultScenario;
+    environment: EnvironmentName;
+    costModel: CostModelName;
     languageId: number;
 };
 
@@ -143,10 +164,29 @@ function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
         if (!isFaultScenario(change.fault)) throw new Error(`fault must be one of ${FAULT_SCENARIOS.join(', ')}`);
         next.fault = change.fault;
     }
+    if (change.environment !== undefined) {
+        if (!isEnvironment(change.environment))
+            throw new Error(`environment must be one of ${Object.keys(ENVIRONMENTS).join(', ')}`);
+        next.environment = change.environment;
+    }
+    if (change.costModel !== undefined) {
+        if (!isCostModel(change.costModel))
+            throw new Error(`costModel must be one of ${Object.keys(COST_MODELS).join(', ')}`);
+        next.costModel = change.costModel;
+    }
     if (change.languageId !== undefined) next.languageId = checkLanguage(change.languageId);
     if (change.profileId !== undefined) next.profileId = String(change.profileId);
     if (change.userId !== undefined) next.userId = String(change.userId);
     return next;
+}
+
+/** Faults and limits of a scenario: the fault scenario's, with the environment's dop hint and cost model on top. */
+function settingsOf(s: Scenario): ReturnType<typeof scenarioSettings> {
+    const base = scenarioSettings(s.fault);
+    return {
+        faults: base.faults,
+        limits: { ...base.limits, ...ENVIRONMENTS[s.environment], costMs: { ...COST_MODELS[s.costModel] } },
+    };
 }
 
 /** Start the sandbox on one http server. */
@@ -160,8 +200,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: options.profileId,
         userId: options.userId,
         fault: options.fault ?? 'none',
+        environment: options.environment ?? 'small',
+        costModel: options.costModel ?? 'default',
         languageId: checkLanguage(options.languageId ?? 1033),
     };
+    scenario = mergeChange(scenario, { environment: scenario.environment, costModel: scenario.costModel });
     const build = (s: Scenario): SandboxDomain =>
         createDomain({ seed: s.seed, mailboxCount: s.mailboxCount, testDelayMs, profileId: s.profileId });
     let domain = build(scenario);
@@ -173,7 +216,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { ...s, profileId, userId };
     };
     scenario = resolveIds(scenario, domain);
-    const settings = scenarioSettings(scenario.fault);
+    const settings = settingsOf(scenario);
     const emulator = createEmulator({
         domain,
         timeScale: options.timeScale,
@@ -189,6 +232,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: scenario.profileId as string,
         userId: scenario.userId as string,
         fault: scenario.fault,
+        environment: scenario.environment,
+        costModel: scenario.costModel,
         languageId: scenario.languageId,
         profiles: domain.profiles,
         users: domain.users.map((u) => ({
@@ -201,6 +246,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         })),
         entitySets: Object.fromEntries(domain.tables.map((t) => [t.logicalName, t.entitySet])),
         faultScenarios: FAULT_SCENARIOS,
+        environments: Object.keys(ENVIRONMENTS),
+        costModels: Object.keys(COST_MODELS),
         seedSizes: SEED_SIZES,
         languages: LANGUAGES,
     });
@@ -211,7 +258,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         resolveIds(merged, domain);
         const nextDomain = build(merged);
         const next = resolveIds(merged, nextDomain);
-        const s = scenarioSettings(next.fault);
+        const s = settingsOf(next);
         emulator.reset(nextDomain);
         emulator.setUser(next.userId as string);
         emulator.setFaults(s.faults);

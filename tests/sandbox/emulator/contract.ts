@@ -98,6 +98,12 @@ export type Store = {
     remove(entitySet: string, id: string): void;
 };
 
+/**
+ * Simulated execution cost in emulated ms per operation kind. With `writeMax` above `write`, every write draws its
+ * own cost in [write, writeMax] from a seeded PRNG (an organisation with plug-ins on mailbox update; cost.ts).
+ */
+export type CostMs = { read: number; write: number; batchPart: number; writeMax?: number };
+
 /** Service-protection limits (dataverse.md §9); defaults equal the real ones. */
 export type Limits = {
     windowMs: number; // 300_000
@@ -105,7 +111,7 @@ export type Limits = {
     maxExecutionMs: number; // 1_200_000
     maxConcurrent: number; // 52
     /** Simulated execution cost in ms per operation kind (a $batch adds up its parts). */
-    costMs: { read: number; write: number; batchPart: number };
+    costMs: CostMs;
     /** x-ms-dop-hint advertised to clients. */
     dopHint: number;
 };
@@ -162,4 +168,6 @@ export type RequestLogEntry = {
     operations: number;
     /** True when the request arrived while a Retry-After window from an earlier 429 was still in force for the user. */
     insideRetryAfter: boolean;
+    /** Emulated execution ms the server charged to the user's window (0 when refused before running). */
+    costMs?: number;
 };

@@ -14,6 +14,8 @@ export type Engine = {
     limits: Limits;
     faults: Faults;
     random: () => number;
+    /** Draws per-write costs of a spread cost model; apart from `random` so fault draws replay unchanged. */
+    costRandom: () => number;
     userId: string;
     protection: Protection;
     pages: PageCache;

@@ -16,6 +16,8 @@ import { ROOT, serveWebApi } from './web-api';
 export { DEFAULT_LIMITS } from './protection';
 export { NO_FAULTS } from './engine';
 export { EPOCH_MS } from './clock';
+export { COST_MODELS, ENVIRONMENTS, isCostModel, isEnvironment } from './cost';
+export type { CostModelName, EnvironmentName } from './cost';
 export type { EmulatorConfig } from './inspection';
 
 /** Real-time interval of the background domain tick (jobs advance even when no request arrives). */
@@ -23,6 +25,11 @@ const TICK_INTERVAL_MS = 250;
 
 function mergeLimits(base: Limits, next: Partial<Limits>): Limits {
     return { ...base, ...next, costMs: { ...base.costMs, ...(next.costMs ?? {}) } };
+}
+
+/** The cost PRNG's seed: a fixed offset of the fault seed, so both replay for a given seed. */
+function deriveCostSeed(seed: number): number {
+    return (seed ^ 0x5eed_c057) >>> 0;
 }
 
 function tablesOf(domain: Domain) {
@@ -41,6 +48,7 @@ function createEngine(options: EmulatorOptions): Engine {
         limits: mergeLimits(DEFAULT_LIMITS, options.limits ?? {}),
         faults: { ...NO_FAULTS, ...(options.faults ?? {}) },
         random: createPrng(seed),
+        costRandom: createPrng(deriveCostSeed(seed)),
         userId: options.userId ?? options.domain.users[0]?.systemuserid ?? '',
         protection: createProtection(
             () => e.limits,
@@ -72,6 +80,7 @@ function createEngine(options: EmulatorOptions): Engine {
             e.protection.reset();
             e.log.length = 0;
             e.random = createPrng(seed);
+            e.costRandom = createPrng(deriveCostSeed(seed));
             if (!domain.users.some((u) => u.systemuserid === e.userId)) e.userId = domain.users[0]?.systemuserid ?? '';
         },
     };

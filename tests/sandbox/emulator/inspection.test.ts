@@ -42,6 +42,7 @@ describe('emulator inspection API', () => {
                 endedMs: expect.any(Number),
                 operations: 1,
                 insideRetryAfter: false,
+                costMs: 1,
             },
         ]);
         expect(log[0].startedMs).toBeGreaterThanOrEqual(EPOCH_MS);

@@ -9,6 +9,7 @@
  * client sleeping with real timers against a scaled emulator waits the right emulated time.
  */
 import type { Limits } from './contract';
+import { COST_MODELS, ENVIRONMENTS } from './cost';
 import { CODES, odataError } from './errors';
 import type { OpResult } from './types';
 
@@ -18,8 +19,8 @@ export const DEFAULT_LIMITS: Limits = {
     maxRequests: 6_000,
     maxExecutionMs: 1_200_000,
     maxConcurrent: 52,
-    costMs: { read: 50, write: 150, batchPart: 10 },
-    dopHint: 4,
+    costMs: { ...COST_MODELS.default },
+    dopHint: ENVIRONMENTS.small.dopHint,
 };
 
 type Hit = { t: number; cost: number };

@@ -92,8 +92,3 @@ export function executeOperation(env: OpEnv, req: OpRequest): OpResult {
         throw e;
     }
 }
-
-/** Operation kind for the cost model: reads vs writes. */
-export function operationKind(method: string): 'read' | 'write' {
-    return method === 'GET' ? 'read' : 'write';
-}

@@ -6,29 +6,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildBatchResponse, countOperations, parseBatch, type BatchItem } from './batch';
 import { runBatch } from './batch-run';
+import type { RequestLogEntry } from './contract';
 import type { Engine } from './engine';
 import { MAX_LOG } from './engine';
 import { CODES, EmulatorError, odataError } from './errors';
 import { delay, flatHeaders, readBody, send } from './http-util';
 import { parsePrefer } from './prefer';
-import { executeOperation, operationKind } from './router';
+import { executeOperation } from './router';
+import { requestCost } from './cost';
 import type { OpEnv, OpRequest, OpResult } from './types';
 
 /** Service root path of the Web API. */
 export const ROOT = '/api/data/v9.2/';
 
 type Reply = { status: number; headers: Record<string, string>; body?: unknown; contentType?: string };
-
-function costOf(e: Engine, method: string, items: BatchItem[] | undefined): number {
-    const c = e.limits.costMs;
-    if (!items) return c[operationKind(method)];
-    let total = 0;
-    for (const item of items) {
-        const parts = item.kind === 'part' ? [item.part] : item.parts;
-        for (const p of parts) total += c[operationKind(p.method)] + c.batchPart;
-    }
-    return total;
-}
 
 function sessionExpired(): Reply {
     // (unconfirmed) body text; the WWW-Authenticate challenge is what clients key on.
@@ -109,12 +100,13 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
     const insideRetryAfter = e.protection.insideRetryAfter(userId, e.clock.now());
     const parsed = parseItems(op);
     const items = Array.isArray(parsed) ? parsed : undefined;
-    const entry = {
+    const entry: Omit<RequestLogEntry, 'status' | 'endedMs'> = {
         method: op.method,
         path: url.pathname + url.search,
         startedMs,
         operations: items ? countOperations(items) : 1,
         insideRetryAfter,
+        costMs: 0,
     };
     const finish = (r: Reply) => {
         const headers = { 'OData-Version': '4.0', ...e.protection.headers(userId, e.clock.now()), ...r.headers };
@@ -123,8 +115,10 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
     if (e.faults.sessionExpired) return finish(sessionExpired());
-    const refused = e.protection.admit(userId, e.clock.now(), costOf(e, op.method, items));
+    const cost = requestCost(e.limits.costMs, op.method, items, e.costRandom);
+    const refused = e.protection.admit(userId, e.clock.now(), cost);
     if (refused) return finish(refused);
+    entry.costMs = cost;
     try {
         await delay(e.faults.latencyMs);
         if (e.faults.dropConnectionRate > 0 && e.random() < e.faults.dropConnectionRate) {
@@ -137,7 +131,7 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
                 odataError(503, CODES.unexpected, 'The service is temporarily unavailable. Try again later.'),
             );
         if (parsed !== undefined && !Array.isArray(parsed)) return finish(parsed);
-        await delay(e.clock.toRealMs(costOf(e, op.method, items)));
+        await delay(e.clock.toRealMs(cost));
         finish(execute(e, op, serviceRoot, items));
     } catch (err) {
         finish(

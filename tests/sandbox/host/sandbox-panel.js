@@ -40,6 +40,18 @@ export function showScenario(state) {
         state.faultScenarios.map((f) => ({ value: f, label: f })),
         state.fault,
     );
+    const environmentLabels = { small: 'small (x-ms-dop-hint 4)', large: 'large (x-ms-dop-hint 48)' };
+    fill(
+        $('sb-environment'),
+        state.environments.map((e) => ({ value: e, label: environmentLabels[e] ?? e })),
+        state.environment,
+    );
+    const costLabels = { default: 'default', heavy: 'heavy: plug-ins on mailbox update (writes 0.3–1.5 s)' };
+    fill(
+        $('sb-cost'),
+        state.costModels.map((c) => ({ value: c, label: costLabels[c] ?? c })),
+        state.costModel,
+    );
     fill(
         $('sb-language'),
         state.languages.map((l) => ({ value: l.languageId, label: `${l.name} (${l.languageId})` })),
@@ -60,6 +72,8 @@ export function initSandboxPanel(onApplied) {
             profileId: data.get('profileId'),
             mailboxCount: Number(data.get('mailboxCount')),
             fault: data.get('fault'),
+            environment: data.get('environment'),
+            costModel: data.get('costModel'),
             languageId: Number(data.get('languageId')),
         };
         apply.disabled = true;
