@@ -3,13 +3,15 @@
  * another never leaves the previous one's settings behind; the base is the emulator's defaults (the real limits,
  * dataverse.md §9).
  */
-import type { Faults, Limits } from './emulator/contract';
+import type { Faults, Limits, ThrottleStorm } from './emulator/contract';
 import { DEFAULT_LIMITS, NO_FAULTS } from './emulator';
 
 /** The scenario names, in the order the sandbox panel lists them. */
 export const FAULT_SCENARIOS = [
     'none',
     'throttling-storm',
+    'long-429-storm',
+    'long-429-storm-execution-time',
     'flaky-503',
     'dropped-connections',
     'partial-batch-failures',
@@ -24,10 +26,21 @@ export type FaultScenario = (typeof FAULT_SCENARIOS)[number];
 /** Mailbox counts the seed-size switch offers (0: a new profile no mailbox uses yet). */
 export const SEED_SIZES = [0, 10, 1_000, 5_000, 50_000] as const;
 
+const longStorm = (limit: ThrottleStorm['limit']): ThrottleStorm => ({
+    limit,
+    durationMs: 600_000,
+    retryAfterMs: 20_000,
+    startOn: 'afterFirstWrite',
+});
+
 const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Partial<Limits> }> = {
     none: {},
     // Small limits so a bulk run hits 429 + Retry-After within a few requests.
     'throttling-storm': { limits: { windowMs: 60_000, maxRequests: 40, maxExecutionMs: 20_000, maxConcurrent: 4 } },
+    // From the first answered write (the approvals land), 10 emulated minutes of 429 for every request, reads
+    // included, each asking for 20 s: far more refusals of one request in a row than any retry cap allows (issue 14).
+    'long-429-storm': { faults: { throttleStorm: longStorm('requests') } },
+    'long-429-storm-execution-time': { faults: { throttleStorm: longStorm('executionTime') } },
     'flaky-503': { faults: { error503Rate: 0.2 } },
     'dropped-connections': { faults: { dropConnectionRate: 0.1 } },
     'partial-batch-failures': { faults: { batchPartFailureRate: 0.15 } },

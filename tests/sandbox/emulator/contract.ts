@@ -125,6 +125,24 @@ export type Faults = {
     staleEtagRate: number;
     /** When true every Web API call answers 401 until cleared (expired session). */
     sessionExpired: boolean;
+    /** A sustained 429 storm that outlasts any client retry cap (issue 14); null = none. */
+    throttleStorm: ThrottleStorm | null;
+};
+
+/**
+ * A 429 storm: for `durationMs` every Web API request of the user, reads included, is refused as a breach of one
+ * window limit, each 429 announcing `retryAfterMs`. Limits are per user (dataverse.md §9), so other sessions or
+ * integrations running as the same user fill the window this client sees; the storm stands in for that load.
+ */
+export type ThrottleStorm = {
+    /** 'requests' answers 0x80072322, 'executionTime' 0x80072321, with the platform's messages. */
+    limit: 'requests' | 'executionTime';
+    /** Emulated ms the storm lasts once started. */
+    durationMs: number;
+    /** Emulated ms each 429 asks for (sent as real seconds like every Retry-After; never past the storm's end). */
+    retryAfterMs: number;
+    /** 'now': from when the fault is set; 'afterFirstWrite': once the first non-GET request has been answered. */
+    startOn: 'now' | 'afterFirstWrite';
 };
 
 /** Options for creating an emulator. */

@@ -19,6 +19,8 @@ export type Engine = {
     userId: string;
     protection: Protection;
     pages: PageCache;
+    /** Emulated ms the configured 429 storm began; undefined while it waits for its start (storm.ts). */
+    stormStartedMs: number | undefined;
     log: RequestLogEntry[];
     tick(): void;
     user(): EmulatorUser;
@@ -36,6 +38,7 @@ export const NO_FAULTS: Faults = {
     batchPartFailureRate: 0,
     staleEtagRate: 0,
     sessionExpired: false,
+    throttleStorm: null,
 };
 
 /** Log entries kept (oldest dropped first) so a long benchmark cannot exhaust memory. */

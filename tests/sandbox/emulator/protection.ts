@@ -23,6 +23,17 @@ export const DEFAULT_LIMITS: Limits = {
     dopHint: ENVIRONMENTS.small.dopHint,
 };
 
+/** The platform's texts for the two window limits (dataverse.md §9; Microsoft Learn "Service protection API limits"). */
+const BREACH_MESSAGES = {
+    requests: (l: Limits) =>
+        `Number of requests exceeded the limit of ${l.maxRequests} over time window of ${l.windowMs / 1000} seconds.`,
+    executionTime: (l: Limits) =>
+        `Combined execution time of incoming requests exceeded limit of ${l.maxExecutionMs.toLocaleString('en-US')} milliseconds over time window of ${l.windowMs / 1000} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
+};
+
+/** A window limit a request can breach. */
+export type WindowLimit = keyof typeof BREACH_MESSAGES;
+
 type Hit = { t: number; cost: number };
 type UserWindow = { hits: Hit[]; head: number; costSum: number; inflight: number; retryUntil: number };
 
@@ -30,6 +41,11 @@ type UserWindow = { hits: Hit[]; head: number; costSum: number; inflight: number
 export type Protection = {
     /** Records the arrival; returns a 429 result when a limit is breached, else undefined (and counts in-flight). */
     admit(userId: string, nowMs: number, costMs: number): OpResult | undefined;
+    /**
+     * Records the arrival and refuses it as a breach of `limit` that lasts `waitMs` (emulated) more: the user's window
+     * is held full by load the emulator does not see itself (a 429 storm; storm.ts).
+     */
+    refuseAsFull(userId: string, nowMs: number, limit: WindowLimit, waitMs: number): OpResult;
     release(userId: string): void;
     /** True when an earlier 429's Retry-After has not elapsed yet (check BEFORE admit). */
     insideRetryAfter(userId: string, nowMs: number): boolean;
@@ -90,7 +106,6 @@ export function createProtection(limits: () => Limits, toRealMs: (emulatedMs: nu
             const l = limits();
             const u = user(userId);
             prune(u, l.windowMs, now);
-            const seconds = l.windowMs / 1000;
             if (u.inflight >= l.maxConcurrent) {
                 u.hits.push({ t: now, cost: 0 });
                 return refuse(
@@ -103,29 +118,22 @@ export function createProtection(limits: () => Limits, toRealMs: (emulatedMs: nu
             }
             if (count(u) >= l.maxRequests) {
                 u.hits.push({ t: now, cost: 0 });
-                return refuse(
-                    u,
-                    now,
-                    untilRequestsFit(u, l, now),
-                    CODES.requests,
-                    `Number of requests exceeded the limit of ${l.maxRequests} over time window of ${seconds} seconds.`,
-                );
+                return refuse(u, now, untilRequestsFit(u, l, now), CODES.requests, BREACH_MESSAGES.requests(l));
             }
             if (u.costSum >= l.maxExecutionMs) {
                 u.hits.push({ t: now, cost: 0 });
-                const limit = l.maxExecutionMs.toLocaleString('en-US');
-                return refuse(
-                    u,
-                    now,
-                    untilTimeFits(u, l, now),
-                    CODES.executionTime,
-                    `Combined execution time of incoming requests exceeded limit of ${limit} milliseconds over time window of ${seconds} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
-                );
+                return refuse(u, now, untilTimeFits(u, l, now), CODES.executionTime, BREACH_MESSAGES.executionTime(l));
             }
             u.hits.push({ t: now, cost: costMs });
             u.costSum += costMs;
             u.inflight += 1;
             return undefined;
+        },
+        refuseAsFull(userId, now, limit, waitMs) {
+            const u = user(userId);
+            u.hits.push({ t: now, cost: 0 });
+            const code = limit === 'requests' ? CODES.requests : CODES.executionTime;
+            return refuse(u, now, waitMs, code, BREACH_MESSAGES[limit](limits()));
         },
         release(userId) {
             const u = user(userId);

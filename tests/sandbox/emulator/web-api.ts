@@ -14,6 +14,7 @@ import { delay, flatHeaders, readBody, send } from './http-util';
 import { parsePrefer } from './prefer';
 import { executeOperation } from './router';
 import { requestCost } from './cost';
+import { noteAnsweredWrite, stormRefusal } from './storm';
 import type { OpEnv, OpRequest, OpResult } from './types';
 
 /** Service root path of the Web API. */
@@ -115,6 +116,8 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
     if (e.faults.sessionExpired) return finish(sessionExpired());
+    const storm = stormRefusal(e, userId, e.clock.now());
+    if (storm) return finish(storm);
     const cost = requestCost(e.limits.costMs, op.method, items, e.costRandom);
     const refused = e.protection.admit(userId, e.clock.now(), cost);
     if (refused) return finish(refused);
@@ -133,6 +136,7 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         if (parsed !== undefined && !Array.isArray(parsed)) return finish(parsed);
         await delay(e.clock.toRealMs(cost));
         finish(execute(e, op, serviceRoot, items));
+        noteAnsweredWrite(e, op.method);
     } catch (err) {
         finish(
             odataError(

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { NO_FAULTS } from './emulator';
+import { PROFILE_IDS } from './domain/ids';
+import { FAULT_SCENARIOS, scenarioSettings } from './scenarios';
+import { startSandbox, type Sandbox } from './server';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('fault scenarios', () => {
+    it('give every scenario a full set of faults, so switching never leaves the previous one behind', () => {
+        for (const name of FAULT_SCENARIOS)
+            expect(Object.keys(scenarioSettings(name).faults).sort()).toEqual(Object.keys(NO_FAULTS).sort());
+        expect(scenarioSettings('none').faults).toEqual(NO_FAULTS);
+    });
+});
+
+describe('fault scenarios over HTTP', () => {
+    let sandbox: Sandbox;
+    const api = (path: string, init?: RequestInit) => fetch(new URL(`/api/data/v9.2/${path}`, sandbox.url), init);
+    const firstMailbox = () => sandbox.domain.rows.mailboxes[0].mailboxid as string;
+
+    beforeAll(async () => {
+        sandbox = await startSandbox({ port: 0, root: ROOT, mailboxCount: 10, timeScale: 10 });
+    });
+    afterAll(() => sandbox.close());
+
+    it.each(['long-429-storm', 'long-429-storm-execution-time'] as const)(
+        '%s lets reads through until the first write is answered, then refuses every request',
+        async (fault) => {
+            sandbox.setScenario({ fault });
+            expect((await api(`emailserverprofiles(${PROFILE_IDS.commercial})?$select=name`)).status).toBe(200);
+            const write = await api(`mailboxes(${firstMailbox()})`, {
+                method: 'PATCH',
+                headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+                body: '{"testemailconfigurationscheduled":false}',
+            });
+            expect(write.status).toBe(204);
+            const reRead = await api(`mailboxes(${firstMailbox()})?$select=emailrouteraccessapproval`);
+            expect(reRead.status).toBe(429);
+            const code = fault === 'long-429-storm' ? '0x80072322' : '0x80072321';
+            expect(((await reRead.json()) as { error: { code: string } }).error.code).toBe(code);
+            expect(Number(reRead.headers.get('retry-after'))).toBe(2); // 20 emulated s at 10×
+            sandbox.setScenario({ fault: 'none' });
+            expect((await api(`mailboxes(${firstMailbox()})?$select=name`)).status).toBe(200);
+        },
+    );
+});
