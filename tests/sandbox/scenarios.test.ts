@@ -24,6 +24,28 @@ describe('fault scenarios over HTTP', () => {
     });
     afterAll(() => sandbox.close());
 
+    it('sql-errors answers a share of $batch parts 500 with 0x80044150 and runs the others', async () => {
+        sandbox.setScenario({ fault: 'sql-errors', mailboxCount: 100 });
+        const ids = sandbox.domain.rows.mailboxes.slice(0, 60).map((m) => m.mailboxid as string);
+        const body = `${ids
+            .map(
+                (id) =>
+                    `--batch_Q\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET mailboxes(${id})?$select=name HTTP/1.1\r\n\r\n`,
+            )
+            .join('\r\n')}\r\n--batch_Q--\r\n`;
+        const res = await api('$batch', {
+            method: 'POST',
+            headers: { 'Content-Type': 'multipart/mixed; boundary=batch_Q', Prefer: 'odata.continue-on-error' },
+            body,
+        });
+        const text = await res.text();
+        const statuses = [...text.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => m[1]);
+        expect(statuses.filter((x) => x === '500').length).toBeGreaterThan(0);
+        expect(statuses.filter((x) => x === '200').length).toBeGreaterThan(30);
+        expect(text).toContain('"code":"0x80044150"');
+        sandbox.setScenario({ fault: 'none', mailboxCount: 10 });
+    });
+
     it.each(['long-429-storm', 'long-429-storm-execution-time'] as const)(
         '%s lets reads through until the first write is answered, then refuses every request',
         async (fault) => {

@@ -15,6 +15,7 @@ export const FAULT_SCENARIOS = [
     'flaky-503',
     'dropped-connections',
     'partial-batch-failures',
+    'sql-errors',
     'stale-etag',
     'session-expired',
     'slow',
@@ -44,6 +45,8 @@ const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Part
     'flaky-503': { faults: { error503Rate: 0.2 } },
     'dropped-connections': { faults: { dropConnectionRate: 0.1 } },
     'partial-batch-failures': { faults: { batchPartFailureRate: 0.15 } },
+    // 15% of $batch parts answer 500 0x80044150 (Generic SQL error, a deadlock): transient, worth re-sending (issue 14).
+    'sql-errors': { faults: { batchPartSqlErrorRate: 0.15, batchPartSqlError: 'generic' } },
     'stale-etag': { faults: { staleEtagRate: 0.3 } },
     'session-expired': { faults: { sessionExpired: true } },
     slow: { faults: { latencyMs: 1_500 } },

@@ -4,7 +4,6 @@
  * the batch stops at the first failed item, with it every item runs and carries its own status.
  */
 import type { BatchItem, BatchPart, BatchResponseItem, PartResponse } from './batch';
-import { CODES, odataError } from './errors';
 import type { EngineStore } from './store';
 import type { OpRequest, OpResult } from './types';
 
@@ -13,8 +12,8 @@ export type BatchRunner = {
     execute(op: OpRequest): OpResult;
     store: EngineStore;
     continueOnError: boolean;
-    /** Fault injection: true = this part answers 500 without running. */
-    partFails(): boolean;
+    /** Fault injection: the answer of a part that fails without running, or undefined to run it. */
+    partFault(): OpResult | undefined;
     /** Service root path, to turn absolute/relative part URLs into operation paths. */
     rootPath: string;
 };
@@ -31,10 +30,8 @@ export function toOperation(part: BatchPart, rootPath: string, refs: Map<string,
     return { method: part.method, path, query: parsed.searchParams, headers: part.headers, body: part.body };
 }
 
-const INJECTED_FAILURE = (): OpResult => odataError(500, CODES.unexpected, 'An unexpected error occurred.');
-
 function runPart(r: BatchRunner, part: BatchPart, refs: Map<string, string>): PartResponse {
-    const result = r.partFails() ? INJECTED_FAILURE() : r.execute(toOperation(part, r.rootPath, refs));
+    const result = r.partFault() ?? r.execute(toOperation(part, r.rootPath, refs));
     if (part.contentId !== undefined && result.headers['OData-EntityId'])
         refs.set(part.contentId, result.headers['OData-EntityId']);
     return { ...result, contentId: part.contentId };

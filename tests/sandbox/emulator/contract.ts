@@ -122,6 +122,10 @@ export type Faults = {
     error503Rate: number;
     dropConnectionRate: number;
     batchPartFailureRate: number;
+    /** Share of $batch parts answered 500 with a transient SQL error instead of running (issue 14). */
+    batchPartSqlErrorRate: number;
+    /** Which SQL error: 'generic' (0x80044150, a deadlock, Sql Number 1205) or 'timeout' (0x80044151). */
+    batchPartSqlError: 'generic' | 'timeout';
     staleEtagRate: number;
     /** When true every Web API call answers 401 until cleared (expired session). */
     sessionExpired: boolean;

@@ -36,6 +36,8 @@ export const NO_FAULTS: Faults = {
     error503Rate: 0,
     dropConnectionRate: 0,
     batchPartFailureRate: 0,
+    batchPartSqlErrorRate: 0,
+    batchPartSqlError: 'generic',
     staleEtagRate: 0,
     sessionExpired: false,
     throttleStorm: null,

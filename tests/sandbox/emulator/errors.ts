@@ -30,6 +30,9 @@ export const CODES = {
     requests: '0x80072322',
     executionTime: '0x80072321',
     concurrent: '0x80072326',
+    /** SQL errors (Microsoft Learn "Troubleshoot Dataverse bulk operation errors"): deadlock class and timeout. */
+    sqlGeneric: '0x80044150',
+    sqlTimeout: '0x80044151',
     /** Expired session (unconfirmed: the real 401 body varies by front end). */
     unauthenticated: '0x80072560',
 } as const;
@@ -42,6 +45,26 @@ export function odataError(
     headers: Record<string, string> = {},
 ): OpResult {
     return { status, headers, body: { error: { code, message } } };
+}
+
+/**
+ * The 500 a transient SQL error answers with. Texts from Microsoft Learn "Troubleshoot Dataverse bulk operation
+ * errors" (Generic SQL error: CRM ErrorCode -2147204784, Sql Number 1205, a deadlock on concurrent updates of one
+ * record; SQL timeout expired: -2147204783, Sql Number -2, a batch too large); the Web API prefixes " Sql error: ",
+ * leading space included, as captured from live answers.
+ */
+export function sqlError(kind: 'generic' | 'timeout'): OpResult {
+    return kind === 'generic'
+        ? odataError(
+              500,
+              CODES.sqlGeneric,
+              ' Sql error: Generic SQL error. CRM ErrorCode: -2147204784 Sql ErrorCode: -2146232060 Sql Number: 1205',
+          )
+        : odataError(
+              500,
+              CODES.sqlTimeout,
+              ' Sql error: SQL timeout expired. CRM ErrorCode: -2147204783 Sql ErrorCode: -2146232060 Sql Number: -2',
+          );
 }
 
 /** 400 for a property the table does not have (same shape for $select, $filter, $orderby and payloads). */

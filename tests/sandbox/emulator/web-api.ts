@@ -9,7 +9,7 @@ import { runBatch } from './batch-run';
 import type { RequestLogEntry } from './contract';
 import type { Engine } from './engine';
 import { MAX_LOG } from './engine';
-import { CODES, EmulatorError, odataError } from './errors';
+import { CODES, EmulatorError, odataError, sqlError } from './errors';
 import { delay, flatHeaders, readBody, send } from './http-util';
 import { parsePrefer } from './prefer';
 import { executeOperation } from './router';
@@ -29,6 +29,15 @@ function sessionExpired(): Reply {
         ...r,
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="The session has expired"' },
     };
+}
+
+/** A $batch part's injected failure: the generic 500, or a transient SQL error (issue 14), else undefined. */
+function partFault(e: Engine): OpResult | undefined {
+    const f = e.faults;
+    if (f.batchPartFailureRate > 0 && e.random() < f.batchPartFailureRate)
+        return odataError(500, CODES.unexpected, 'An unexpected error occurred.');
+    if (f.batchPartSqlErrorRate > 0 && e.random() < f.batchPartSqlErrorRate) return sqlError(f.batchPartSqlError);
+    return undefined;
 }
 
 function env(e: Engine, serviceRoot: string): OpEnv {
@@ -55,7 +64,7 @@ function execute(e: Engine, op: OpRequest, serviceRoot: string, items: BatchItem
             execute: (part) => executeOperation({ ...opEnv, nowMs: e.clock.now() }, part),
             store: e.store,
             continueOnError,
-            partFails: () => e.faults.batchPartFailureRate > 0 && e.random() < e.faults.batchPartFailureRate,
+            partFault: () => partFault(e),
             rootPath: ROOT,
         },
         items,
