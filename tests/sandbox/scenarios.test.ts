@@ -46,6 +46,26 @@ describe('fault scenarios over HTTP', () => {
         sandbox.setScenario({ fault: 'none', mailboxCount: 10 });
     });
 
+    it.each(['signed-out-page', 'signed-out-redirect'] as const)(
+        '%s answers API calls with the sign-in page once the first write is answered',
+        async (fault) => {
+            sandbox.setScenario({ fault });
+            expect((await api('WhoAmI')).headers.get('content-type')).toContain('application/json');
+            const write = await api(`mailboxes(${firstMailbox()})`, {
+                method: 'PATCH',
+                headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+                body: '{"testemailconfigurationscheduled":false}',
+            });
+            expect(write.status).toBe(204);
+            const after = await api(`mailboxes(${firstMailbox()})?$select=name`);
+            expect(after.status).toBe(200);
+            expect(after.redirected).toBe(fault === 'signed-out-redirect');
+            expect(after.headers.get('content-type')).toBe('text/html; charset=utf-8');
+            expect(await after.text()).toContain('Sign in to your account');
+            sandbox.setScenario({ fault: 'none' });
+        },
+    );
+
     it.each(['long-429-storm', 'long-429-storm-execution-time'] as const)(
         '%s lets reads through until the first write is answered, then refuses every request',
         async (fault) => {

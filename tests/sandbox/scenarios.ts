@@ -18,6 +18,8 @@ export const FAULT_SCENARIOS = [
     'sql-errors',
     'stale-etag',
     'session-expired',
+    'signed-out-page',
+    'signed-out-redirect',
     'slow',
 ] as const;
 
@@ -49,6 +51,12 @@ const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Part
     'sql-errors': { faults: { batchPartSqlErrorRate: 0.15, batchPartSqlError: 'generic' } },
     'stale-etag': { faults: { staleEtagRate: 0.3 } },
     'session-expired': { faults: { sessionExpired: true } },
+    // From the first answered write, three emulated minutes in which API calls get the sign-in flow instead of JSON:
+    // a 200 HTML page, or a 302 to the (sandbox's) sign-in page (issue 14). Afterwards the session is back.
+    'signed-out-page': { faults: { signedOut: { form: 'page', durationMs: 180_000, startOn: 'afterFirstWrite' } } },
+    'signed-out-redirect': {
+        faults: { signedOut: { form: 'redirect', durationMs: 180_000, startOn: 'afterFirstWrite' } },
+    },
     slow: { faults: { latencyMs: 1_500 } },
 };
 

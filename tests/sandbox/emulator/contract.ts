@@ -131,6 +131,23 @@ export type Faults = {
     sessionExpired: boolean;
     /** A sustained 429 storm that outlasts any client retry cap (issue 14); null = none. */
     throttleStorm: ThrottleStorm | null;
+    /** The session has ended: Web API calls get a sign-in page instead of JSON for a while (issue 14); null = none. */
+    signedOut: SignedOut | null;
+};
+
+/**
+ * A signed-out session. Model-driven apps authenticate same-origin Web API calls with the session cookie
+ * (dataverse.md §10); once it has expired, what answers an API call is the sign-in flow, not Dataverse: a 200
+ * text/html sign-in page (`form: 'page'`) or a 302 to the sign-in host (`form: 'redirect'`). Which one a live org
+ * sends is (unconfirmed): the front door decides, so both are offered.
+ */
+export type SignedOut = {
+    form: 'page' | 'redirect';
+    /** Emulated ms until the session is back (the user signed in again in another tab). */
+    durationMs: number;
+    startOn: 'now' | 'afterFirstWrite';
+    /** Where the redirect points; by default the emulator's own sign-in page (same origin). */
+    location?: string;
 };
 
 /**
@@ -192,4 +209,6 @@ export type RequestLogEntry = {
     insideRetryAfter: boolean;
     /** Emulated execution ms the server charged to the user's window (0 when refused before running). */
     costMs?: number;
+    /** True when a signed-out session answered with the sign-in flow instead of Dataverse. */
+    signedOut?: boolean;
 };

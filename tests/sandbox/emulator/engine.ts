@@ -4,6 +4,7 @@ import type { ScaledClock } from './clock';
 import type { Protection } from './protection';
 import type { EngineStore } from './store';
 import type { PageCache } from './types';
+import type { TimedFault } from './timed-faults';
 
 /** Internal engine state. */
 export type Engine = {
@@ -19,8 +20,8 @@ export type Engine = {
     userId: string;
     protection: Protection;
     pages: PageCache;
-    /** Emulated ms the configured 429 storm began; undefined while it waits for its start (storm.ts). */
-    stormStartedMs: number | undefined;
+    /** Emulated ms each timed fault began; missing while it waits for its start (timed-faults.ts). */
+    faultStartedMs: Partial<Record<TimedFault, number>>;
     log: RequestLogEntry[];
     tick(): void;
     user(): EmulatorUser;
@@ -41,6 +42,7 @@ export const NO_FAULTS: Faults = {
     staleEtagRate: 0,
     sessionExpired: false,
     throttleStorm: null,
+    signedOut: null,
 };
 
 /** Log entries kept (oldest dropped first) so a long benchmark cannot exhaust memory. */

@@ -11,7 +11,7 @@ import { createPageCache } from './page-cache';
 import { createPrng } from './prng';
 import { createProtection, DEFAULT_LIMITS } from './protection';
 import { createStore } from './store';
-import { armStorm } from './storm';
+import { armTimedFaults } from './timed-faults';
 import { ROOT, serveWebApi } from './web-api';
 
 export { DEFAULT_LIMITS } from './protection';
@@ -56,7 +56,7 @@ function createEngine(options: EmulatorOptions): Engine {
             (ms) => clock.toRealMs(ms),
         ),
         pages: createPageCache(),
-        stormStartedMs: undefined,
+        faultStartedMs: {},
         log: [],
         tick: () => e.domain.tick(clock.now(), store),
         user() {
@@ -70,7 +70,7 @@ function createEngine(options: EmulatorOptions): Engine {
         },
         setFaults: (f: Partial<Faults>) => {
             e.faults = { ...e.faults, ...f };
-            if ('throttleStorm' in f) armStorm(e);
+            armTimedFaults(e, f);
         },
         setLimits: (l: Partial<Limits>) => {
             e.limits = mergeLimits(e.limits, l);
@@ -82,14 +82,14 @@ function createEngine(options: EmulatorOptions): Engine {
             e.pages.clear();
             e.protection.reset();
             e.log.length = 0;
-            armStorm(e);
+            armTimedFaults(e);
             e.random = createPrng(seed);
             e.costRandom = createPrng(deriveCostSeed(seed));
             if (!domain.users.some((u) => u.systemuserid === e.userId)) e.userId = domain.users[0]?.systemuserid ?? '';
         },
     };
     store.load(options.domain.tables, options.domain.rows);
-    armStorm(e);
+    armTimedFaults(e);
     return e;
 }
 

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults, Limits, Row, TableDef } from './contract';
 import type { Engine } from './engine';
 import { readBody, send } from './http-util';
+import { SIGN_IN_PATH, signInPageHtml } from './signed-out';
 
 /** Path prefix of the inspection API. */
 export const INSPECTION_ROOT = '/_emulator/';
@@ -59,6 +60,8 @@ async function route(e: Engine, req: IncomingMessage, res: ServerResponse): Prom
             'application/json',
         );
     }
+    if (`${INSPECTION_ROOT}${path}` === SIGN_IN_PATH && method === 'GET')
+        return send(res, 200, { 'Cache-Control': 'no-store' }, signInPageHtml(), 'text/html; charset=utf-8');
     if (path === 'requests' && method === 'GET') return send(res, 200, {}, { value: e.log }, 'application/json');
     if (path === 'config' && method === 'GET') return send(res, 200, {}, config(e), 'application/json');
     if (path === 'config' && method === 'POST') return send(res, 200, {}, applyConfig(e, body), 'application/json');

@@ -14,7 +14,8 @@ import { delay, flatHeaders, readBody, send } from './http-util';
 import { parsePrefer } from './prefer';
 import { executeOperation } from './router';
 import { requestCost } from './cost';
-import { noteAnsweredWrite, stormRefusal } from './storm';
+import { noteAnsweredWrite, stormRefusal } from './timed-faults';
+import { signedOutReply } from './signed-out';
 import type { OpEnv, OpRequest, OpResult } from './types';
 
 /** Service root path of the Web API. */
@@ -124,6 +125,13 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         e.log.push({ ...entry, status: r.status, endedMs: e.clock.now() });
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
+    const signIn = signedOutReply(e, e.clock.now(), `http://${req.headers.host ?? '127.0.0.1'}/`);
+    if (signIn) {
+        res.writeHead(signIn.status, { ...signIn.headers, 'Content-Length': String(Buffer.byteLength(signIn.body)) });
+        res.end(signIn.body);
+        e.log.push({ ...entry, status: signIn.status, endedMs: e.clock.now(), signedOut: true });
+        return;
+    }
     if (e.faults.sessionExpired) return finish(sessionExpired());
     const storm = stormRefusal(e, userId, e.clock.now());
     if (storm) return finish(storm);
