@@ -66,6 +66,18 @@ describe('fault scenarios over HTTP', () => {
         },
     );
 
+    it.each([
+        ['alerts-refused-400', 400, '0x80060888'],
+        ['alerts-refused-403', 403, '0x80040220'],
+    ] as const)('%s refuses alert reads with %i %s and answers mailbox reads', async (fault, status, code) => {
+        sandbox.setScenario({ fault });
+        const alerts = await api(`mailboxes(${firstMailbox()})/tracelog_Mailbox?$select=level,text`);
+        expect(alerts.status).toBe(status);
+        expect(((await alerts.json()) as { error: { code: string } }).error.code).toBe(code);
+        expect((await api(`mailboxes(${firstMailbox()})?$select=name`)).status).toBe(200);
+        sandbox.setScenario({ fault: 'none' });
+    });
+
     it.each(['long-429-storm', 'long-429-storm-execution-time'] as const)(
         '%s lets reads through until the first write is answered, then refuses every request',
         async (fault) => {

@@ -20,6 +20,8 @@ export const FAULT_SCENARIOS = [
     'session-expired',
     'signed-out-page',
     'signed-out-redirect',
+    'alerts-refused-400',
+    'alerts-refused-403',
     'slow',
 ] as const;
 
@@ -57,6 +59,9 @@ const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Part
     'signed-out-redirect': {
         faults: { signedOut: { form: 'redirect', durationMs: 180_000, startOn: 'afterFirstWrite' } },
     },
+    // Every read of alerts (tracelog) is refused: run results must still show, with "cause not available" (issue 14).
+    'alerts-refused-400': { faults: { alertReadRefusal: 400 } },
+    'alerts-refused-403': { faults: { alertReadRefusal: 403 } },
     slow: { faults: { latencyMs: 1_500 } },
 };
 

@@ -133,6 +133,8 @@ export type Faults = {
     throttleStorm: ThrottleStorm | null;
     /** The session has ended: Web API calls get a sign-in page instead of JSON for a while (issue 14); null = none. */
     signedOut: SignedOut | null;
+    /** Every read of alerts (the tracelog table) is refused: 400 (query refused) or 403 (privilege); null = none. */
+    alertReadRefusal: 400 | 403 | null;
 };
 
 /**

@@ -43,6 +43,7 @@ export const NO_FAULTS: Faults = {
     sessionExpired: false,
     throttleStorm: null,
     signedOut: null,
+    alertReadRefusal: null,
 };
 
 /** Log entries kept (oldest dropped first) so a long benchmark cannot exhaust memory. */

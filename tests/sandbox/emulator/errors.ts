@@ -24,6 +24,8 @@ export const CODES = {
     payload: '0x80048d19',
     /** Read-only column in a write payload (unconfirmed). */
     readOnly: '0x80048d19',
+    /** Missing privilege (SecLib::AccessCheckEx; "Principal user … is missing … privilege"). */
+    privilege: '0x80040220',
     /** Generic unexpected error (used for injected 500/503). */
     unexpected: '0x80040216',
     /** Service protection (dataverse.md §9). */

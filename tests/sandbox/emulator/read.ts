@@ -5,6 +5,7 @@
 import type { ColumnDef, Row, TableDef } from './contract';
 import { resolveColumn, resolveQueryable, storedName } from './columns';
 import { CODES, EmulatorError, odataError, recordNotFound } from './errors';
+import { alertReadRefusal } from './alert-refusal';
 import { compileFilter, sortKey } from './filter';
 import { appliedAnnotations, formatRow, readableColumns, type FormatContext } from './format';
 import { parsePrefer } from './prefer';
@@ -95,6 +96,8 @@ function decodeToken(raw: string): Token {
 
 /** GET <set>, GET <set>(id)/<collection>: `source` is the candidate rows. */
 export function readCollection(env: OpEnv, table: TableDef, req: OpRequest, source: Row[]): OpResult {
+    const refused = alertReadRefusal(env, table);
+    if (refused) return refused;
     const { query } = req;
     checkOptions(query);
     const select = parseSelect(table, query);
@@ -158,6 +161,8 @@ function preferenceApplied(annotations: string[] | undefined, pageSize: number |
 
 /** GET <set>(<id>) with $select; If-None-Match with the current ETag → 304. */
 export function readSingle(env: OpEnv, table: TableDef, id: string, req: OpRequest): OpResult {
+    const refused = alertReadRefusal(env, table);
+    if (refused) return refused;
     checkOptions(req.query);
     const select = parseSelect(table, req.query);
     const row = env.store.get(table.entitySet, id);
