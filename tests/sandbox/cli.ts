@@ -2,7 +2,8 @@
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
  * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
  * LANGUAGE_ID (1033 English, 1031 German), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
- * heavy).
+ * heavy), REQUIRE_APPROVAL (which mailboxes the org processes only when approved: users,queues (default) | users |
+ * queues | none).
  */
 import { startSandbox } from './server';
 import { isFaultScenario } from './scenarios';
@@ -15,6 +16,15 @@ function intEnv(name: string, fallback: number): number {
     const n = Number(raw);
     if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
     return n;
+}
+
+/** REQUIRE_APPROVAL: a comma-separated subset of users,queues, or none. */
+function requireApprovalEnv(): { users: boolean; queues: boolean } {
+    const raw = (process.env.REQUIRE_APPROVAL || 'users,queues').toLowerCase();
+    const parts = raw === 'none' ? [] : raw.split(',').map((p) => p.trim());
+    if (parts.some((p) => p !== 'users' && p !== 'queues'))
+        throw new Error(`REQUIRE_APPROVAL must be users,queues | users | queues | none, got "${raw}"`);
+    return { users: parts.includes('users'), queues: parts.includes('queues') };
 }
 
 async function main(): Promise<void> {
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
         timeScale: intEnv('TIME_SCALE', 10),
         userId: process.env.USER_ID || USER_IDS.approver,
         fault,
+        requireApproval: requireApprovalEnv(),
         environment,
         costModel,
         languageId: intEnv('LANGUAGE_ID', 1033),

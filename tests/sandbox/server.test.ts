@@ -146,6 +146,31 @@ describe('startSandbox', () => {
         expect(await res.text()).toContain('<value>Verbindung testen</value>');
     });
 
+    it('seeds the organisation approval switches and keeps them across other changes', async () => {
+        const org = async () =>
+            (
+                (await (
+                    await fetch(
+                        new URL(
+                            '/api/data/v9.2/organizations?$select=requireapprovalforuseremail,requireapprovalforqueueemail',
+                            sandbox.url,
+                        ),
+                    )
+                ).json()) as { value: Record<string, unknown>[] }
+            ).value[0];
+        expect(await org()).toMatchObject({ requireapprovalforuseremail: true, requireapprovalforqueueemail: true });
+        const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
+            method: 'POST',
+            body: JSON.stringify({ requireApproval: { users: false, queues: true } }),
+        });
+        expect(await res.json()).toMatchObject({ requireApproval: { users: false, queues: true } });
+        expect(await org()).toMatchObject({ requireapprovalforuseremail: false, requireapprovalforqueueemail: true });
+        sandbox.setScenario({ mailboxCount: 12 });
+        expect(await org()).toMatchObject({ requireapprovalforuseremail: false });
+        sandbox.setScenario({ mailboxCount: 10, requireApproval: { users: true, queues: true } });
+        expect(await org()).toMatchObject({ requireapprovalforuseremail: true });
+    });
+
     it('poses as a large environment with the heavy cost model, and keeps both across other changes', async () => {
         const res = await fetch(new URL('/_sandbox/scenario', sandbox.url), {
             method: 'POST',
@@ -164,6 +189,7 @@ describe('startSandbox', () => {
 
     it.each([
         [{ environment: 'huge' }, /environment must be one of small, large/],
+        [{ requireApproval: { users: 'no', queues: true } }, /requireApproval must be/],
         [{ costModel: 'free' }, /costModel must be one of default, heavy/],
         [{ languageId: 1036 }, /languageId must be one of 1033, 1031/],
         [{ languageId: '1031' }, /languageId must be one of/],

@@ -39,6 +39,8 @@ export type SandboxOptions = {
     /** The signed-in user; defaults to the domain's first user. */
     userId?: string;
     fault?: FaultScenario;
+    /** Organisation's "Process emails only for approved users / queues"; both on by default. */
+    requireApproval?: RequireApproval;
     /** Environment size by the parallelism it advertises (x-ms-dop-hint 4 or 48); 'small' by default. */
     environment?: EnvironmentName;
     /** Cost model: 'default', or 'heavy' (plug-ins on mailbox update, writes 300–1,500 ms). */
@@ -50,6 +52,9 @@ export type SandboxOptions = {
     /** Repository root (node_modules); defaults to the current directory. */
     root?: string;
 };
+
+/** The organisation's approval switches (organization.requireapprovalforuseremail / …forqueueemail). */
+export type RequireApproval = { users: boolean; queues: boolean };
 
 /** UI languages the host offers: LCID → the language's own name (the control ships a resx for each). */
 export const LANGUAGES: readonly { languageId: number; name: string }[] = [
@@ -64,6 +69,7 @@ export type SandboxState = {
     profileId: string;
     userId: string;
     fault: FaultScenario;
+    requireApproval: RequireApproval;
     environment: EnvironmentName;
     costModel: CostModelName;
     /** userSettings.languageId of the signed-in user. */
@@ -91,7 +97,15 @@ export type SandboxState = {
 export type ScenarioChange = Partial<
     Pick<
         SandboxState,
-        'seed' | 'mailboxCount' | 'profileId' | 'userId' | 'fault' | 'environment' | 'costModel' | 'languageId'
+        | 'seed'
+        | 'mailboxCount'
+        | 'profileId'
+        | 'userId'
+        | 'fault'
+        | 'requireApproval'
+        | 'environment'
+        | 'costModel'
+        | 'languageId'
     >
 >;
 
@@ -113,6 +127,7 @@ type Scenario = {
     profileId?: string;
     userId?: string;
     fault: FaultScenario;
+    requireApproval: RequireApproval;
     environment: EnvironmentName;
     costModel: CostModelName;
     languageId: number;
@@ -164,6 +179,12 @@ function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
         if (!isFaultScenario(change.fault)) throw new Error(`fault must be one of ${FAULT_SCENARIOS.join(', ')}`);
         next.fault = change.fault;
     }
+    if (change.requireApproval !== undefined) {
+        const r = change.requireApproval as Partial<RequireApproval> | null;
+        if (typeof r?.users !== 'boolean' || typeof r.queues !== 'boolean')
+            throw new Error('requireApproval must be { "users": boolean, "queues": boolean }');
+        next.requireApproval = { users: r.users, queues: r.queues };
+    }
     if (change.environment !== undefined) {
         if (!isEnvironment(change.environment))
             throw new Error(`environment must be one of ${Object.keys(ENVIRONMENTS).join(', ')}`);
@@ -200,13 +221,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: options.profileId,
         userId: options.userId,
         fault: options.fault ?? 'none',
+        requireApproval: options.requireApproval ?? { users: true, queues: true },
         environment: options.environment ?? 'small',
         costModel: options.costModel ?? 'default',
         languageId: checkLanguage(options.languageId ?? 1033),
     };
-    scenario = mergeChange(scenario, { environment: scenario.environment, costModel: scenario.costModel });
+    scenario = mergeChange(scenario, {
+        requireApproval: scenario.requireApproval,
+        environment: scenario.environment,
+        costModel: scenario.costModel,
+    });
     const build = (s: Scenario): SandboxDomain =>
-        createDomain({ seed: s.seed, mailboxCount: s.mailboxCount, testDelayMs, profileId: s.profileId });
+        createDomain({
+            seed: s.seed,
+            mailboxCount: s.mailboxCount,
+            testDelayMs,
+            profileId: s.profileId,
+            requireApproval: s.requireApproval,
+        });
     let domain = build(scenario);
     const resolveIds = (s: Scenario, d: SandboxDomain): Scenario => {
         const profileId = s.profileId ?? d.profiles[0]?.id;
@@ -232,6 +264,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         profileId: scenario.profileId as string,
         userId: scenario.userId as string,
         fault: scenario.fault,
+        requireApproval: scenario.requireApproval,
         environment: scenario.environment,
         costModel: scenario.costModel,
         languageId: scenario.languageId,

@@ -50,6 +50,8 @@ export type SandboxDomain = Domain & {
 };
 
 const DEFAULT_MAILBOX_COUNT = 40;
+/** A new organisation processes email only for approved users and queues (dataverse.md §4: default on). */
+const REQUIRE_APPROVAL_DEFAULT = { users: true, queues: true };
 const SMALL_PROFILE_COUNT = 4;
 
 /** Forced first mailboxes: a healthy canary everywhere; every mailbox-level outcome on the Exchange Online profile. */
@@ -61,13 +63,13 @@ function forcedFor(profile: SeededProfile, isDefault: boolean): ForcedMailbox[] 
     return [{ planned: 'success', approval: 1 }];
 }
 
-function organizationRow(defaultProfileId: string): Row {
+function organizationRow(defaultProfileId: string, requireApproval: { users: boolean; queues: boolean }): Row {
     const created = iso(SEED_EPOCH_MS - 400 * 86_400_000);
     return {
         organizationid: ORGANIZATION_ID,
         name: ORGANIZATION_NAME,
-        requireapprovalforuseremail: true,
-        requireapprovalforqueueemail: true,
+        requireapprovalforuseremail: requireApproval.users,
+        requireapprovalforqueueemail: requireApproval.queues,
         _defaultemailserverprofileid_value: defaultProfileId,
         defaultemailsettings:
             '<EmailSettings><IncomingEmailDeliveryMethod>2</IncomingEmailDeliveryMethod><OutgoingEmailDeliveryMethod>2</OutgoingEmailDeliveryMethod><ACTDeliveryMethod>1</ACTDeliveryMethod></EmailSettings>',
@@ -127,7 +129,7 @@ export function createDomain(options: ScenarioOptions = {}): SandboxDomain {
         systemusers: [...userRows(), ...out.systemusers],
         queues: out.queues,
         tracelogs: out.tracelogs,
-        organizations: [organizationRow(seeded.profiles[0].id)],
+        organizations: [organizationRow(seeded.profiles[0].id, options.requireApproval ?? REQUIRE_APPROVAL_DEFAULT)],
         roles: roleRows(),
         systemuserroles: userRoleRows(),
         annotations: [],

@@ -177,6 +177,33 @@ describe('Test & Enable jobs', () => {
         expect(kit.domain.outcomeOf(id, kit.store)).not.toBe('notApproved');
     });
 
+    it('tests and enables an unapproved user mailbox when the org is seeded not to require approval for users', () => {
+        const kit = createKit({ mailboxCount: 300, requireApproval: { users: false, queues: true } });
+        expect(kit.store.get('organizations', ORGANIZATION_ID)).toMatchObject({
+            requireapprovalforuseremail: false,
+            requireapprovalforqueueemail: true,
+        });
+        const unapproved = (isQueue: boolean) =>
+            kit.store
+                .list('mailboxes')
+                .find(
+                    (m) =>
+                        m.emailrouteraccessapproval === 2 &&
+                        m._emailserverprofile_value === PROFILE_IDS.commercial &&
+                        kit.domain.plannedOutcomeOf(String(m.mailboxid)) === 'success' &&
+                        m.actdeliverymethod === 1 &&
+                        m.incomingemaildeliverymethod === 2 &&
+                        m.outgoingemaildeliverymethod === 2 &&
+                        Boolean(kit.store.get('queues', String(m._regardingobjectid_value))) === isQueue,
+                );
+        const user = String(unapproved(false)?.mailboxid);
+        const queue = String(unapproved(true)?.mailboxid);
+        const userRun = runTest(kit, user);
+        expect(userRun.mailbox).toMatchObject({ mailboxstatus: 1, emailrouteraccessapproval: 2 });
+        expect(userRun.alert?.tracecode).toBe(TRACE_CODES.success);
+        expect(runTest(kit, queue).alert?.tracecode).toBe(TRACE_CODES.notApproved);
+    });
+
     it('writes statuses but no alert when the org turned error alerts off', () => {
         const kit = createKit();
         kit.store.upsert('organizations', ORGANIZATION_ID, { generatealertsforerrors: false });

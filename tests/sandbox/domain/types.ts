@@ -42,6 +42,11 @@ export type ScenarioOptions = {
     testDelayMs?: number;
     /** Id of the default profile (the one receiving `mailboxCount` mailboxes); defaults to PROFILE_IDS.commercial. */
     profileId?: string;
+    /**
+     * The organisation's "Process emails only for approved users / queues" (organization.requireapprovalforuseremail /
+     * requireapprovalforqueueemail, dataverse.md §4); both on by default, as in a new org.
+     */
+    requireApproval?: { users: boolean; queues: boolean };
 };
 
 export type ProfileKind = 'crossTenantOAuth' | 'hybridS2S' | 'exchangeOnline' | 'unsupported';

@@ -1,5 +1,13 @@
 // The sandbox panel: switches that reset the emulated Dataverse. Kept apart from the form (its own <aside>).
 
+/** The organisation's approval switches as one choice (System Settings → Email, "Process emails only for approved …"). */
+const APPROVAL_CHOICES = [
+    { value: 'users,queues', label: 'users and queues (default)', users: true, queues: true },
+    { value: 'users', label: 'users only', users: true, queues: false },
+    { value: 'queues', label: 'queues only', users: false, queues: true },
+    { value: 'none', label: 'nobody: approval not required', users: false, queues: false },
+];
+
 function fill(select, items, selected) {
     select.replaceChildren();
     for (const { value, label } of items) {
@@ -40,6 +48,10 @@ export function showScenario(state) {
         state.faultScenarios.map((f) => ({ value: f, label: f })),
         state.fault,
     );
+    const approval = APPROVAL_CHOICES.find(
+        (c) => c.users === state.requireApproval.users && c.queues === state.requireApproval.queues,
+    );
+    fill($('sb-approval'), APPROVAL_CHOICES, approval?.value);
     const environmentLabels = { small: 'small (x-ms-dop-hint 4)', large: 'large (x-ms-dop-hint 48)' };
     fill(
         $('sb-environment'),
@@ -72,6 +84,7 @@ export function initSandboxPanel(onApplied) {
             profileId: data.get('profileId'),
             mailboxCount: Number(data.get('mailboxCount')),
             fault: data.get('fault'),
+            requireApproval: APPROVAL_CHOICES.find((c) => c.value === data.get('requireApproval')),
             environment: data.get('environment'),
             costModel: data.get('costModel'),
             languageId: Number(data.get('languageId')),
