@@ -15,7 +15,13 @@ export type BatchPart = {
 /** A top-level item: a lone part or an atomic change set. */
 export type BatchItem = { kind: 'part'; part: BatchPart } | { kind: 'changeset'; parts: BatchPart[] };
 /** One response part (status line, headers, JSON body). */
-export type PartResponse = { status: number; headers: Record<string, string>; body?: unknown; contentId?: string };
+export type PartResponse = {
+    status: number;
+    headers: Record<string, string>;
+    body?: unknown;
+    contentType?: string;
+    contentId?: string;
+};
 /** A top-level response item. */
 export type BatchResponseItem =
     { kind: 'part'; response: PartResponse } | { kind: 'changeset'; responses: PartResponse[] };
@@ -131,9 +137,9 @@ function renderPart(r: PartResponse): string {
     if (r.contentId !== undefined) lines.push(`Content-ID: ${r.contentId}`);
     lines.push('', `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`);
     const headers: Record<string, string> = { 'OData-Version': '4.0', ...r.headers };
-    if (r.body !== undefined) headers['Content-Type'] = 'application/json; odata.metadata=minimal';
+    if (r.body !== undefined) headers['Content-Type'] = r.contentType ?? 'application/json; odata.metadata=minimal';
     for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
-    lines.push('', r.body === undefined ? '' : JSON.stringify(r.body));
+    lines.push('', r.body === undefined ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
     return lines.join('\r\n');
 }
 

@@ -35,6 +35,15 @@ export const CODES = {
     /** SQL errors (Microsoft Learn "Troubleshoot Dataverse bulk operation errors"): deadlock class and timeout. */
     sqlGeneric: '0x80044150',
     sqlTimeout: '0x80044151',
+    /** AggregateQueryRecordLimit exceeded (Microsoft Learn "Aggregate data using FetchXml": 8004E023). */
+    aggregateLimit: '0x8004e023',
+    /**
+     * FetchXML query-builder errors, by the SDK's names (QueryBuilderNoAttribute, QueryBuilderAttribute_With_Aggregate,
+     * QueryBuilderNoAlias); that the Web API answers these exact codes for these texts is (unconfirmed).
+     */
+    fetchNoAttribute: '0x80041103',
+    fetchAttributeWithAggregate: '0x80041107',
+    fetchNoAlias: '0x8004110b',
     /** Expired session (unconfirmed: the real 401 body varies by front end). */
     unauthenticated: '0x80072560',
 } as const;

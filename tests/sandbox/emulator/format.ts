@@ -50,7 +50,8 @@ function formatted(c: ColumnDef, v: unknown): string | undefined {
     return undefined;
 }
 
-function annotate(out: Row, c: ColumnDef, name: string, v: unknown, ctx: FormatContext): void {
+/** Adds the annotations Prefer asked for to `out[name]`'s value `v` (FormattedValue, lookup names). */
+export function annotate(out: Row, c: ColumnDef, name: string, v: unknown, ctx: FormatContext): void {
     if (v === null || v === undefined) return;
     if (c.type === 'lookup') {
         const t = lookupTarget(c, String(v), ctx);

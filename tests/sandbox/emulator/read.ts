@@ -6,13 +6,20 @@ import type { ColumnDef, Row, TableDef } from './contract';
 import { resolveColumn, resolveQueryable, storedName } from './columns';
 import { CODES, EmulatorError, odataError, recordNotFound } from './errors';
 import { alertReadRefusal } from './alert-refusal';
-import { compileFilter, sortKey } from './filter';
+import { compileFilter, sortKey, type FilterLinks } from './filter';
+import { aggregateResult, runAggregate } from './aggregate';
+import { parseApply } from './apply';
+import { parseFetchXml } from './fetchxml';
 import { appliedAnnotations, formatRow, readableColumns, type FormatContext } from './format';
-import { parsePrefer } from './prefer';
+import { parsePrefer, wantsAnnotation } from './prefer';
 import type { OpEnv, OpRequest, OpResult } from './types';
 
 /** Maximum (and default) page size (dataverse.md §8). */
 export const MAX_PAGE_SIZE = 5000;
+/** `@odata.count` counts "up to 5,000" (Microsoft Learn "Count rows using OData"). */
+export const MAX_COUNT = 5000;
+const TOTAL_COUNT = 'Microsoft.Dynamics.CRM.totalrecordcount';
+const TOTAL_COUNT_EXCEEDED = 'Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded';
 const SUPPORTED = new Set(['$select', '$filter', '$orderby', '$top', '$count', '$skiptoken']);
 
 function checkOptions(query: URLSearchParams): void {
@@ -45,10 +52,7 @@ function contextUrl(env: OpEnv, table: TableDef, select: ColumnDef[] | undefined
 
 function orderIds(env: OpEnv, table: TableDef, rows: Row[], query: URLSearchParams): string[] {
     const filter = query.get('$filter');
-    const pred =
-        filter !== null
-            ? compileFilter(table, filter, { tables: env.tables, get: (set, id) => env.store.get(set, id) })
-            : undefined;
+    const pred = filter !== null ? compileFilter(table, filter, filterLinks(env)) : undefined;
     const order = (query.get('$orderby') ?? '')
         .split(',')
         .map((s) => s.trim())
@@ -98,6 +102,7 @@ function decodeToken(raw: string): Token {
 export function readCollection(env: OpEnv, table: TableDef, req: OpRequest, source: Row[]): OpResult {
     const refused = alertReadRefusal(env, table);
     if (refused) return refused;
+    if (req.query.has('$apply') || req.query.has('fetchXml')) return readAggregate(env, table, req, source);
     const { query } = req;
     checkOptions(query);
     const select = parseSelect(table, query);
@@ -133,7 +138,7 @@ export function readCollection(env: OpEnv, table: TableDef, req: OpRequest, sour
         if (row) value.push(formatRow(table, row, cols, ctx));
     }
     const body: Row = { '@odata.context': contextUrl(env, table, select, false) };
-    if (query.get('$count') === 'true') body['@odata.count'] = ids.length;
+    addCounts(body, query.get('$count') === 'true', ids.length, prefs.annotations);
     body.value = value;
     if (offset + pageSize < ids.length) {
         key ??= env.pages.put(ids);
@@ -149,6 +154,41 @@ export function readCollection(env: OpEnv, table: TableDef, req: OpRequest, sour
         headers: preferenceApplied(prefs.annotations, prefs.maxPageSize !== undefined ? pageSize : undefined),
         body,
     };
+}
+
+/**
+ * `@odata.count` (with `$count=true`) counts at most 5,000; the totalrecordcount annotations, when asked for, say the
+ * same number (−1 without `$count=true`) and whether there are more (Microsoft Learn "Count rows using OData").
+ */
+function addCounts(body: Row, counted: boolean, total: number, annotations: string[] | undefined): void {
+    if (counted) body['@odata.count'] = Math.min(total, MAX_COUNT);
+    if (wantsAnnotation(annotations, TOTAL_COUNT)) body[`@${TOTAL_COUNT}`] = counted ? Math.min(total, MAX_COUNT) : -1;
+    if (wantsAnnotation(annotations, TOTAL_COUNT_EXCEEDED))
+        body[`@${TOTAL_COUNT_EXCEEDED}`] = counted && total > MAX_COUNT;
+}
+
+function filterLinks(env: OpEnv): FilterLinks {
+    return { tables: env.tables, get: (set, id) => env.store.get(set, id) };
+}
+
+/** GET <set>?$apply=… or ?fetchXml=<fetch aggregate="true">…: one answer row per group, never paged. */
+function readAggregate(env: OpEnv, table: TableDef, req: OpRequest, source: Row[]): OpResult {
+    const plan = req.query.has('fetchXml')
+        ? parseFetchXml(table, req.query)
+        : parseApply(table, req.query, filterLinks(env));
+    const ctx = formatContext(env, table, req);
+    const result = aggregateResult(env.serviceRoot, table, runAggregate(plan, source, ctx));
+    return { ...result, headers: preferenceApplied(ctx.annotations, undefined) };
+}
+
+/** GET <set>/$count[?$filter=…]: the number as text/plain, at most 5,000 like @odata.count (unconfirmed). */
+export function readCount(env: OpEnv, table: TableDef, req: OpRequest): OpResult {
+    const refused = alertReadRefusal(env, table);
+    if (refused) return refused;
+    const filter = req.query.get('$filter');
+    const rows = env.store.list(table.entitySet);
+    const n = filter === null ? rows.length : rows.filter(compileFilter(table, filter, filterLinks(env))).length;
+    return { status: 200, headers: {}, body: String(Math.min(n, MAX_COUNT)), contentType: 'text/plain' };
 }
 
 function preferenceApplied(annotations: string[] | undefined, pageSize: number | undefined): Record<string, string> {

@@ -5,7 +5,7 @@
 import type { TableDef } from './contract';
 import { normalizeGuid } from './columns';
 import { CODES, EmulatorError, odataError } from './errors';
-import { readCollection, readNavigation, readSingle } from './read';
+import { readCollection, readCount, readNavigation, readSingle } from './read';
 import { createRow, deleteRow, patchRow } from './write';
 import type { OpEnv, OpRequest, OpResult } from './types';
 
@@ -77,6 +77,7 @@ function route(env: OpEnv, req: OpRequest): OpResult {
         return notFoundSegment(name);
     }
     if (key !== undefined) return entityRoute(env, table, key, rest, req);
+    if (rest === '$count' && req.method === 'GET') return readCount(env, table, req);
     if (rest !== undefined) return notFoundSegment(rest);
     if (req.method === 'GET') return readCollection(env, table, req, env.store.list(table.entitySet));
     if (req.method === 'POST') return createRow(env, table, req);

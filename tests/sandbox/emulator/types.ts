@@ -14,7 +14,7 @@ export type OpRequest = {
 };
 
 /** The answer to one operation, before it is written to HTTP or into a $batch response part. */
-export type OpResult = { status: number; headers: Record<string, string>; body?: unknown };
+export type OpResult = { status: number; headers: Record<string, string>; body?: unknown; contentType?: string };
 
 /** What an operation needs from the emulator. */
 export type OpEnv = {
