@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NO_FAULTS } from './emulator';
 import { PROFILE_IDS } from './domain/ids';
 import { FAULT_SCENARIOS, scenarioSettings } from './scenarios';
@@ -98,4 +99,63 @@ describe('fault scenarios over HTTP', () => {
             expect((await api(`mailboxes(${firstMailbox()})?$select=name`)).status).toBe(200);
         },
     );
+});
+
+describe('transient Test & Enable failures over HTTP', () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => {
+        sandbox = await startSandbox({
+            port: 0,
+            root: ROOT,
+            mailboxCount: 200,
+            timeScale: 1000,
+            testDelayMs: 20_000,
+            fault: 'transient-test-failures',
+        });
+    });
+    afterAll(() => sandbox.close());
+
+    it('shows the mailbox failed but still scheduled while it retries, then disabled with an error alert', async () => {
+        const api = (path: string, init?: RequestInit) => fetch(new URL(`/api/data/v9.2/${path}`, sandbox.url), init);
+        const row = sandbox.domain.rows.mailboxes.find(
+            (m) =>
+                sandbox.domain.plannedOutcomeOf(String(m.mailboxid)) === 'transient' &&
+                m.emailrouteraccessapproval === 1 &&
+                m.actdeliverymethod === 1 &&
+                sandbox.domain.outcomeOf(String(m.mailboxid)) === 'transient',
+        );
+        const id = String(row?.mailboxid);
+        const started = sandbox.emulator.now();
+        const scheduled = await api(`mailboxes(${id})`, {
+            method: 'PATCH',
+            headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+            body: JSON.stringify({
+                testemailconfigurationscheduled: true,
+                postponetestemailconfigurationuntil: new Date(started).toISOString(),
+            }),
+        });
+        expect(scheduled.status).toBe(204);
+        const seen: string[] = [];
+        for (;;) {
+            const m = (await (
+                await api(
+                    `mailboxes(${id})?$select=mailboxstatus,testemailconfigurationscheduled,testemailconfigurationretrycount`,
+                )
+            ).json()) as Record<string, unknown>;
+            const state = `${String(m.mailboxstatus)}|${String(m.testemailconfigurationscheduled)}`;
+            if (seen.at(-1) !== state) seen.push(state);
+            if (m.testemailconfigurationscheduled === false) {
+                expect(m.testemailconfigurationretrycount).toBe(11);
+                break;
+            }
+            await sleep(50);
+        }
+        expect(seen).toContain('2|true');
+        expect(seen.at(-1)).toBe('2|false');
+        expect(sandbox.emulator.now() - started).toBeGreaterThanOrEqual(50 * 60_000);
+        const alerts = (await (
+            await api(`mailboxes(${id})/tracelog_Mailbox?$select=level,modifiedon&$orderby=modifiedon desc`)
+        ).json()) as { value: { level: number }[] };
+        expect(alerts.value.map((a) => a.level).slice(0, 2)).toEqual([3, 2]);
+    }, 20_000);
 });

@@ -1,10 +1,14 @@
 /**
  * Named fault scenarios the sandbox switch offers. Each is a full set of faults and limits so switching from one to
  * another never leaves the previous one's settings behind; the base is the emulator's defaults (the real limits,
- * dataverse.md §9).
+ * dataverse.md §9). A few also seed the domain differently (transient Test & Enable failures, disabled owners).
  */
 import type { Faults, Limits, ThrottleStorm } from './emulator/contract';
 import { DEFAULT_LIMITS, NO_FAULTS } from './emulator';
+import type { ScenarioOptions } from './domain';
+
+/** What a scenario may change about the seeded domain. */
+export type DomainOverrides = Pick<ScenarioOptions, 'transientShare' | 'disabledOwnerShare'>;
 
 /** The scenario names, in the order the sandbox panel lists them. */
 export const FAULT_SCENARIOS = [
@@ -22,6 +26,8 @@ export const FAULT_SCENARIOS = [
     'signed-out-redirect',
     'alerts-refused-400',
     'alerts-refused-403',
+    'transient-test-failures',
+    'disabled-owners',
     'slow',
 ] as const;
 
@@ -38,7 +44,10 @@ const longStorm = (limit: ThrottleStorm['limit']): ThrottleStorm => ({
     startOn: 'afterFirstWrite',
 });
 
-const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Partial<Limits> }> = {
+const OVERRIDES: Record<
+    FaultScenario,
+    { faults?: Partial<Faults>; limits?: Partial<Limits>; domain?: DomainOverrides }
+> = {
     none: {},
     // Small limits so a bulk run hits 429 + Retry-After within a few requests.
     'throttling-storm': { limits: { windowMs: 60_000, maxRequests: 40, maxExecutionMs: 20_000, maxConcurrent: 4 } },
@@ -62,6 +71,11 @@ const OVERRIDES: Record<FaultScenario, { faults?: Partial<Faults>; limits?: Part
     // Every read of alerts (tracelog) is refused: run results must still show, with "cause not available" (issue 14).
     'alerts-refused-400': { faults: { alertReadRefusal: 400 } },
     'alerts-refused-403': { faults: { alertReadRefusal: 403 } },
+    // 20% of the profile's mailboxes fail Test & Enable transiently: a warning per attempt, retried every 5 emulated
+    // minutes; half recover on the third attempt, half are disabled after 10 retries (~50 minutes) — issue 14.
+    'transient-test-failures': { domain: { transientShare: 0.2 } },
+    // 10% of the profile's user mailboxes belong to a disabled user: Test & Enable fails at once, code in the alert.
+    'disabled-owners': { domain: { disabledOwnerShare: 0.1 } },
     slow: { faults: { latencyMs: 1_500 } },
 };
 
@@ -70,8 +84,12 @@ export function isFaultScenario(name: unknown): name is FaultScenario {
     return typeof name === 'string' && (FAULT_SCENARIOS as readonly string[]).includes(name);
 }
 
-/** The complete faults and limits of a scenario. */
-export function scenarioSettings(name: FaultScenario): { faults: Faults; limits: Limits } {
+/** The complete faults and limits of a scenario, and how it seeds the domain. */
+export function scenarioSettings(name: FaultScenario): { faults: Faults; limits: Limits; domain: DomainOverrides } {
     const o = OVERRIDES[name];
-    return { faults: { ...NO_FAULTS, ...o.faults }, limits: { ...DEFAULT_LIMITS, ...o.limits } };
+    return {
+        faults: { ...NO_FAULTS, ...o.faults },
+        limits: { ...DEFAULT_LIMITS, ...o.limits },
+        domain: { ...o.domain },
+    };
 }

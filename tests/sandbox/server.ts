@@ -205,7 +205,7 @@ function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
 function settingsOf(s: Scenario): ReturnType<typeof scenarioSettings> {
     const base = scenarioSettings(s.fault);
     return {
-        faults: base.faults,
+        ...base,
         limits: { ...base.limits, ...ENVIRONMENTS[s.environment], costMs: { ...COST_MODELS[s.costModel] } },
     };
 }
@@ -238,6 +238,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             testDelayMs,
             profileId: s.profileId,
             requireApproval: s.requireApproval,
+            ...scenarioSettings(s.fault).domain,
         });
     let domain = build(scenario);
     const resolveIds = (s: Scenario, d: SandboxDomain): Scenario => {

@@ -57,8 +57,16 @@ function blockedByApproval(store: Store, mailbox: Row): boolean {
     return required && mailbox.emailrouteraccessapproval !== 1;
 }
 
+/** The systemuser the mailbox belongs to, when it belongs to a user (not a queue). */
+export function ownerUserOf(store: Store, mailbox: Row): Row | undefined {
+    const regarding = String(mailbox._regardingobjectid_value ?? '');
+    return regarding ? store.get('systemusers', regarding) : undefined;
+}
+
 /** The outcome the mailbox's next Test & Enable ends in, given the store as it is now. */
 export function evaluateOutcome(store: Store, mailbox: Row, directory: Directory): Outcome {
+    // A disabled user's mailbox cannot be processed whatever else is right (issue 14: "disabled-owner" alerts).
+    if (ownerUserOf(store, mailbox)?.isdisabled === true) return 'ownerDisabled';
     if (blockedByApproval(store, mailbox)) return 'notApproved';
     const profileId = String(mailbox._emailserverprofile_value ?? '');
     const profile = profileId ? store.get('emailserverprofiles', profileId) : undefined;

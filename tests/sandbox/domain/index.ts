@@ -58,7 +58,13 @@ const SMALL_PROFILE_COUNT = 4;
 function forcedFor(profile: SeededProfile, isDefault: boolean): ForcedMailbox[] {
     if (profile.kind === 'exchangeOnline' && !isDefault) {
         const failures: MailboxOutcome[] = ['success', 'aapDenied', 'mailboxNotFound', 'notLicensed', 'ewsBlocked'];
-        return [...failures.map((planned) => ({ planned, approval: 1 })), { planned: 'success', approval: 2 }];
+        return [
+            ...failures.map((planned) => ({ planned, approval: 1 })),
+            { planned: 'success', approval: 2 },
+            { planned: 'transient', approval: 1 },
+            { planned: 'transientRecovers', approval: 1 },
+            { planned: 'success', approval: 1, ownerDisabled: true },
+        ];
     }
     return [{ planned: 'success', approval: 1 }];
 }
@@ -81,6 +87,27 @@ function organizationRow(defaultProfileId: string, requireApproval: { users: boo
         createdon: created,
         modifiedon: created,
     };
+}
+
+/**
+ * Turn a share of the default profile's mailboxes into transient failures and disabled owners, with a sub-seed of
+ * their own (three draws per mailbox whatever the shares), so every other seeded value stays as it was.
+ */
+function applyShares(options: ScenarioOptions, profileId: string, out: SeedOutput): void {
+    const transient = options.transientShare ?? 0;
+    const disabled = options.disabledOwnerShare ?? 0;
+    if (transient <= 0 && disabled <= 0) return;
+    const rng = createRng(deriveSeed(options.seed ?? 1, 7000));
+    const users = new Map(out.systemusers.map((u) => [u.systemuserid, u]));
+    for (const m of out.mailboxes) {
+        if (m._emailserverprofile_value !== profileId) continue;
+        const id = String(m.mailboxid);
+        const [roll, kind, off] = [rng.next(), rng.next(), rng.next()];
+        if (roll < transient && out.planned.get(id) === 'success')
+            out.planned.set(id, kind < 0.5 ? 'transient' : 'transientRecovers');
+        const owner = users.get(m._regardingobjectid_value);
+        if (owner && off < disabled) owner.isdisabled = true;
+    }
 }
 
 /** Build a deterministic scenario: 14 profiles (every kind and cloud), users, queues, mailboxes, alerts. */
@@ -123,6 +150,7 @@ export function createDomain(options: ScenarioOptions = {}): SandboxDomain {
             out,
         );
     });
+    applyShares(options, seeded.profiles[0].id, out);
     const rows: Record<string, Row[]> = {
         emailserverprofiles: seeded.rows,
         mailboxes: out.mailboxes,

@@ -24,7 +24,7 @@ function stamp(ms: number): string {
 }
 
 /** What is forced for a mailbox at a given index (so every outcome exists whatever the seed). */
-export type ForcedMailbox = { planned: MailboxOutcome; approval: number };
+export type ForcedMailbox = { planned: MailboxOutcome; approval: number; ownerDisabled?: boolean };
 
 /** Input for one profile's mailboxes. */
 export type MailboxPlan = {
@@ -68,6 +68,9 @@ const OUTCOME_MIX: Record<MailboxOutcome, number> = {
     mailboxNotFound: 0.05,
     notLicensed: 0.05,
     ewsBlocked: 0.05,
+    // Transient failures come from forced mailboxes and the transientShare option, so seeds stay as they were.
+    transient: 0,
+    transientRecovers: 0,
 };
 
 type History = {
@@ -93,13 +96,13 @@ function history(rng: Rng, outcome: Outcome, methods: Row, createdMs: number): H
     };
 }
 
-function seedAlert(plan: MailboxPlan, rng: Rng, outcome: Outcome, mailbox: Row, out: SeedOutput): void {
+function seedAlert(plan: MailboxPlan, rng: Rng, outcome: Outcome, mailbox: Row, out: SeedOutput, owner: Row): void {
     const completed = mailbox.testmailboxaccesscompletedon;
     if (typeof completed !== 'string' || !rng.chance(outcome === 'success' ? 0.3 : 0.7)) return;
     const ms = Date.parse(completed);
     const alert = alertFor(
         outcome,
-        contextFor(plan.profile, mailbox, plan.tenants, { traceId: rng.guid(), correlationId: rng.guid() }, ms),
+        contextFor(plan.profile, mailbox, plan.tenants, { traceId: rng.guid(), correlationId: rng.guid() }, ms, owner),
     );
     const repeatedMs = outcome === 'success' ? ms : ms + rng.int(3) * 5 * MINUTE;
     out.tracelogs.push({
@@ -112,15 +115,10 @@ function seedAlert(plan: MailboxPlan, rng: Rng, outcome: Outcome, mailbox: Row, 
     });
 }
 
-function ownerRow(
-    isQueue: boolean,
-    id: string,
-    name: string,
-    email: string,
-    mailboxId: string,
-    approval: number,
-    created: string,
-): Row {
+type Owner = { id: string; name: string; email: string; mailboxId: string; approval: number; created: string };
+
+function ownerRow(isQueue: boolean, o: Owner, isDisabled: boolean): Row {
+    const { id, name, email, mailboxId, approval, created } = o;
     if (isQueue) {
         return {
             queueid: id,
@@ -143,7 +141,7 @@ function ownerRow(
         emailrouteraccessapproval: approval,
         isemailaddressapprovedbyo365admin: approval === 1,
         _defaultmailbox_value: mailboxId,
-        isdisabled: false,
+        isdisabled: isDisabled,
         accessmode: 0,
         applicationid: null,
         _businessunitid_value: BUSINESS_UNIT_ID,
@@ -171,7 +169,9 @@ function seedOne(plan: MailboxPlan, rng: Rng, index: number, out: SeedOutput): v
     const createdMs = SEED_EPOCH_MS - 30 * DAY + rng.int(20 * 1440) * MINUTE;
     const created = stamp(createdMs);
     const approvedOn = approval === 1 ? stamp(createdMs + rng.int(1440) * MINUTE) : null;
-    const outcome: Outcome = approval !== 1 ? 'notApproved' : (plan.credential ?? planned);
+    const ownerDisabled = forced?.ownerDisabled === true;
+    const approvedOutcome: Outcome = approval !== 1 ? 'notApproved' : (plan.credential ?? planned);
+    const outcome: Outcome = ownerDisabled ? 'ownerDisabled' : approvedOutcome;
     const h = history(rng, outcome, methods, createdMs);
     // One literal with every column (no spreads / Object.assign): 50,000 rows stay in V8's fast object shape.
     const mailbox: Row = {
@@ -214,12 +214,11 @@ function seedOne(plan: MailboxPlan, rng: Rng, index: number, out: SeedOutput): v
         modifiedon: created,
     };
     out.mailboxes.push(mailbox);
-    (isQueue ? out.queues : out.systemusers).push(
-        ownerRow(isQueue, ownerId, name, email, mailboxId, approval, created),
-    );
+    const owner = ownerRow(isQueue, { id: ownerId, name, email, mailboxId, approval, created }, ownerDisabled);
+    (isQueue ? out.queues : out.systemusers).push(owner);
     out.planned.set(mailboxId, planned);
     out.jitter.set(mailboxId, rng.next());
-    seedAlert(plan, rng, outcome, mailbox, out);
+    seedAlert(plan, rng, outcome, mailbox, out, owner);
 }
 
 /** Seed one profile's mailboxes into `out`. Deterministic for a given plan.seed. */

@@ -103,6 +103,10 @@ export function afterWrite(
     const approval = ctx.patch.emailrouteraccessapproval;
     if (APPROVAL_SETS.has(set) && typeof approval === 'number') mirrorApproval(ctx, store, approval);
     if (set === 'mailboxes' && ctx.patch.testemailconfigurationscheduled === true) {
+        // A new Test & Enable starts a new count of attempts (jobs.ts), unless the writer set one itself.
+        const counted = store.get('mailboxes', ctx.id)?.testemailconfigurationretrycount;
+        if (!('testemailconfigurationretrycount' in ctx.patch) && counted !== 0)
+            store.upsert('mailboxes', ctx.id, { testemailconfigurationretrycount: 0 });
         const row = store.get('mailboxes', ctx.id);
         jobs.schedule(
             ctx.id,

@@ -29,11 +29,16 @@ export type AppRegistration = {
 export type CredentialOutcome =
     'badSecret' | 'expiredSecret' | 'missingSecret' | 'unknownTenant' | 'appNotFound' | 'noConsent';
 
-/** Mailbox-level outcomes: decided by each mailbox's seed. */
-export type MailboxOutcome = 'success' | 'aapDenied' | 'mailboxNotFound' | 'notLicensed' | 'ewsBlocked';
+/**
+ * Mailbox-level outcomes: decided by each mailbox's seed. `transient` fails every attempt with a transient error, so
+ * server-side sync retries it and disables the mailbox at the end; `transientRecovers` fails transiently a few times
+ * and then succeeds (jobs.ts).
+ */
+export type MailboxOutcome =
+    'success' | 'aapDenied' | 'mailboxNotFound' | 'notLicensed' | 'ewsBlocked' | 'transient' | 'transientRecovers';
 
-/** What the next Test & Enable of a mailbox ends in. */
-export type Outcome = MailboxOutcome | CredentialOutcome | 'notApproved';
+/** What the next Test & Enable of a mailbox ends in (`ownerDisabled`: the owning user is disabled). */
+export type Outcome = MailboxOutcome | CredentialOutcome | 'notApproved' | 'ownerDisabled';
 
 export type ScenarioOptions = {
     seed?: number;
@@ -47,6 +52,13 @@ export type ScenarioOptions = {
      * requireapprovalforqueueemail, dataverse.md §4); both on by default, as in a new org.
      */
     requireApproval?: { users: boolean; queues: boolean };
+    /**
+     * Share (0..1) of the default profile's mailboxes planned to succeed that fail transiently instead: half of them
+     * recover on a later attempt, half are disabled after the retries (jobs.ts). 0 by default.
+     */
+    transientShare?: number;
+    /** Share (0..1) of the default profile's user mailboxes whose owning user is disabled. 0 by default. */
+    disabledOwnerShare?: number;
 };
 
 export type ProfileKind = 'crossTenantOAuth' | 'hybridS2S' | 'exchangeOnline' | 'unsupported';
