@@ -80,4 +80,13 @@ describe('emulator signed-out session', () => {
         expect(after.headers.get('content-type')).toContain('application/json');
         expect((await json(after)).emailrouteraccessapproval).toBe(1);
     });
+
+    it('is switched on and off through POST /_emulator/config', async () => {
+        const config = (faults: unknown) =>
+            fetch(`${s.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ faults }) });
+        await config({ signedOut: signedOut() });
+        expect((await fetch(`${s.api}WhoAmI`)).headers.get('content-type')).toContain('text/html');
+        await config({ signedOut: null });
+        expect((await fetch(`${s.api}WhoAmI`)).headers.get('content-type')).toContain('application/json');
+    });
 });
