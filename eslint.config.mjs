@@ -92,7 +92,7 @@ export default tseslint.config(
         },
     },
     {
-        files: ['tests/**/*', 'scripts/**/*', 'bench/**/*', '*.config.*'],
+        files: ['tests/**/*', 'scripts/**/*', 'solution/**/*', 'bench/**/*', '*.config.*'],
         languageOptions: { globals: { ...globals.node, ...globals.jest } },
         rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
     },

@@ -3,7 +3,7 @@
  * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
  * LANGUAGE_ID (1033 English, 1031 German), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
  * heavy), REQUIRE_APPROVAL (which mailboxes the org processes only when approved: users,queues (default) | users |
- * queues | none).
+ * queues | none), DEPLOYMENT (placed, or fresh: the stock form and nothing installed).
  */
 import { startSandbox } from './server';
 import { isFaultScenario } from './scenarios';
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
         environment,
         costModel,
         languageId: intEnv('LANGUAGE_ID', 1033),
+        // DEPLOYMENT=fresh: the stock form and nothing installed, ready for `npm run deploy`.
+        deployment: process.env.DEPLOYMENT === 'fresh' ? 'fresh' : 'placed',
     });
     const s = sandbox.state();
     const profile = s.profiles.find((p) => p.id === s.profileId);
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
         `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}, ${s.environment} environment, ${s.costModel} costs, language ${s.languageId}`,
     );
     console.log('  Web API: /api/data/v9.2/  ·  inspection: /_emulator/  ·  scenario: GET/POST /_sandbox/scenario');
+    console.log(
+        `  Deployment: ${sandbox.deployment.state.mode}  ·  Entra stand-in: /_entra/<login host>/…  ·  switches: /_emulator/deploy/`,
+    );
     console.log('  Press Ctrl+C to stop.');
     let stopping = false;
     const stop = (signal: string): void => {

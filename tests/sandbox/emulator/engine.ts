@@ -3,7 +3,7 @@ import type { Domain, EmulatorUser, Faults, Limits, RequestLogEntry, TableDef } 
 import type { ScaledClock } from './clock';
 import type { Protection } from './protection';
 import type { EngineStore } from './store';
-import type { PageCache } from './types';
+import type { EmulatorExtension, PageCache } from './types';
 import type { TimedFault } from './timed-faults';
 
 /** Internal engine state. */
@@ -23,6 +23,7 @@ export type Engine = {
     /** Emulated ms each timed fault began; missing while it waits for its start (timed-faults.ts). */
     faultStartedMs: Partial<Record<TimedFault, number>>;
     log: RequestLogEntry[];
+    extension?: EmulatorExtension;
     tick(): void;
     user(): EmulatorUser;
     setUser(systemuserid: string): void;

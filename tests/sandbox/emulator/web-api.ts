@@ -17,6 +17,7 @@ import { requestCost } from './cost';
 import { noteAnsweredWrite, stormRefusal } from './timed-faults';
 import { signedOutReply } from './signed-out';
 import type { OpEnv, OpRequest, OpResult } from './types';
+import type { EmulatorUser } from './contract';
 
 /** Service root path of the Web API. */
 export const ROOT = '/api/data/v9.2/';
@@ -41,23 +42,30 @@ function partFault(e: Engine): OpResult | undefined {
     return undefined;
 }
 
-function env(e: Engine, serviceRoot: string): OpEnv {
+function env(e: Engine, serviceRoot: string, user: EmulatorUser): OpEnv {
     return {
         domain: e.domain,
         store: e.store,
         tables: e.tables,
-        user: e.user(),
+        user,
         nowMs: e.clock.now(),
         serviceRoot,
         random: e.random,
         faults: e.faults,
         pages: e.pages,
+        extension: e.extension,
     };
 }
 
-function execute(e: Engine, op: OpRequest, serviceRoot: string, items: BatchItem[] | undefined): Reply {
+function execute(
+    e: Engine,
+    op: OpRequest,
+    serviceRoot: string,
+    items: BatchItem[] | undefined,
+    user: EmulatorUser,
+): Reply {
     e.tick();
-    const opEnv = env(e, serviceRoot);
+    const opEnv = env(e, serviceRoot, user);
     if (!items) return executeOperation(opEnv, op);
     const continueOnError = parsePrefer(op.headers.prefer).continueOnError;
     const responses = runBatch(
@@ -107,7 +115,11 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         body,
     };
     e.tick();
-    const userId = e.user().systemuserid;
+    // An extension (the deployment stand-in) may answer first (401 challenge, bearer checks, one-shot faults) or say
+    // which user a bearer token stands for; without one, requests run as the sandbox's signed-in user.
+    const admission = e.extension?.admit?.(req, op, e.clock.now());
+    const user = admission?.user ?? e.user();
+    const userId = user.systemuserid;
     const insideRetryAfter = e.protection.insideRetryAfter(userId, e.clock.now());
     const parsed = parseItems(op);
     const items = Array.isArray(parsed) ? parsed : undefined;
@@ -125,6 +137,12 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         e.log.push({ ...entry, status: r.status, endedMs: e.clock.now() });
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
+    if (admission?.drop) {
+        req.socket.destroy();
+        e.log.push({ ...entry, status: 0, endedMs: e.clock.now() });
+        return;
+    }
+    if (admission?.reply) return finish(admission.reply);
     const signIn = signedOutReply(e, e.clock.now(), `http://${req.headers.host ?? '127.0.0.1'}/`);
     if (signIn) {
         res.writeHead(signIn.status, { ...signIn.headers, 'Content-Length': String(Buffer.byteLength(signIn.body)) });
@@ -152,7 +170,7 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
             );
         if (parsed !== undefined && !Array.isArray(parsed)) return finish(parsed);
         await delay(e.clock.toRealMs(cost));
-        finish(execute(e, op, serviceRoot, items));
+        finish(execute(e, op, serviceRoot, items, user));
         noteAnsweredWrite(e, op.method);
     } catch (err) {
         finish(
