@@ -1,5 +1,5 @@
-import { h, memo, useEffect, useMemo } from './react';
-import { DefaultButton, GAP_8, Spinner, Stack } from './fluent';
+import * as React from 'react';
+import { DefaultButton, Spinner, Stack } from '@fluentui/react';
 import { BlockText, Notice } from './common';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
@@ -29,7 +29,7 @@ function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices |
         state.status === 'loaded' &&
         services !== undefined &&
         formDiffersFromRecord(services.formValues, state.profile);
-    useEffect(() => {
+    React.useEffect(() => {
         if (!isDirty) return undefined;
         const timer = window.setTimeout(refresh, RECHECK_SAVED_MS);
         return () => window.clearTimeout(timer);
@@ -54,14 +54,17 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
 }
 
 /** Root of the control. */
-export const App = memo(function App(props: AppProps) {
+export const App = React.memo(function App(props: AppProps) {
     const { isReadOnly, getString } = props;
     const locale = props.services?.locale;
     const firstDayOfWeek = props.services?.firstDayOfWeek;
-    const texts = useMemo(() => createTexts(getString, locale, firstDayOfWeek), [getString, locale, firstDayOfWeek]);
+    const texts = React.useMemo(
+        () => createTexts(getString, locale, firstDayOfWeek),
+        [getString, locale, firstDayOfWeek],
+    );
     return (
         <TextsProvider value={texts}>
-            <Stack tokens={GAP_8} styles={{ root: { maxWidth: '100%' } }}>
+            <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
                 <BlockText variant="mediumPlus" as="h1">
                     {getString('Header_Title')}
                 </BlockText>

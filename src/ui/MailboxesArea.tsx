@@ -1,6 +1,5 @@
-import { h, memo, useState } from './react';
-import { MessageBarButton } from '@fluentui/react';
-import { MessageBar, Stack } from './fluent';
+import * as React from 'react';
+import { MessageBar, MessageBarButton, Stack } from '@fluentui/react';
 import { Notice } from './common';
 import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
@@ -72,9 +71,9 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 }
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
-export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
+export const MailboxesArea = React.memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
-    const [pending, setPending] = useState<Pending | null>(null);
+    const [pending, setPending] = React.useState<Pending | null>(null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
     const isRunning = run.status === 'running';

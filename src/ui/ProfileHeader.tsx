@@ -1,5 +1,5 @@
-import { h, memo } from './react';
-import { GAP_4, Stack } from './fluent';
+import * as React from 'react';
+import { Stack } from '@fluentui/react';
 import { BlockText, Notice } from './common';
 import type { Cloud, ProfileKind, ProfileRecord } from '../core/profile';
 import { CLOUD_KEYS } from './cloud-keys';
@@ -21,11 +21,11 @@ const KIND_KEYS: Record<ProfileKind, StringKey> = {
 };
 
 /** Name, kind and cloud of the profile the control sits on. */
-export const ProfileHeader = memo(function ProfileHeader({ profile, kind, cloud }: ProfileHeaderProps) {
+export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, cloud }: ProfileHeaderProps) {
     const getString = useGetString();
     const typeLabel = profile.emailservertypename ?? String(profile.servertype);
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <BlockText variant="large" as="h2">
                 {profile.name}
             </BlockText>

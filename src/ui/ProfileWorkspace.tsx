@@ -1,6 +1,5 @@
-import { h, memo, useCallback, useState } from './react';
-import { Pivot } from '@fluentui/react';
-import { GAP_8, PivotItem, Stack } from './fluent';
+import * as React from 'react';
+import { Pivot, PivotItem, Stack } from '@fluentui/react';
 import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ConnectionActions, MailboxActions } from './actions';
@@ -54,9 +53,9 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
  */
 function useAreas(first: Area) {
     const getString = useGetString();
-    const [area, setArea] = useState<Area>(first);
-    const [opened, setOpened] = useState<ReadonlySet<Area>>(() => new Set([first]));
-    const open = useCallback((next: Area) => {
+    const [area, setArea] = React.useState<Area>(first);
+    const [opened, setOpened] = React.useState<ReadonlySet<Area>>(() => new Set([first]));
+    const open = React.useCallback((next: Area) => {
         setArea(next);
         setOpened((before) => (before.has(next) ? before : new Set(before).add(next)));
     }, []);
@@ -74,20 +73,20 @@ function useAreas(first: Area) {
 }
 
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = memo(function ProfileWorkspace({
+export const ProfileWorkspace = React.memo(function ProfileWorkspace({
     profile,
     isReadOnly,
     services,
 }: ProfileWorkspaceProps) {
     const kind = classifyProfile(profile);
     const { pivot, tab, open } = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
-    const [explained, setExplained] = useState<ReadinessItemId | undefined>();
-    const openMailboxes = useCallback(() => open('mailboxes'), [open]);
+    const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
+    const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
     const { formValues } = services;
     const isFormDirty = formDiffersFromRecord(formValues, profile);
     const cloud = cloudOfAuthority(profile.serverauthority);
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
             {kind !== 'unsupported' && (
                 <Pivot {...pivot}>

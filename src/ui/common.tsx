@@ -3,9 +3,8 @@
  * `<Text block>` (over 40 uses) and `<MessageBar messageBarType={MessageBarType.warning}>` (over 20) cost more than
  * a wrapper named once (the bundle budget of issue 3). They render exactly what they wrap.
  */
-import type { IMessageBarProps, ITextProps } from '@fluentui/react';
-import { h } from './react';
-import { MessageBar, MessageBarType, Text } from './fluent';
+import * as React from 'react';
+import { MessageBar, MessageBarType, Text, type IMessageBarProps, type ITextProps } from '@fluentui/react';
 
 /** The text of something thrown, to show the admin (Dataverse's own message for a DataverseError). */
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -1,10 +1,10 @@
 /**
  * The admin's language and locale: the resx strings and the number and date formats. Nearly every component shows
- * text, so these come from a context instead of being passed through the props of every component on the way (each
- * pass shipped the prop's name in the bundle: the bundle budget of issue 3). App provides them.
+ * text, so these come from a context instead of being passed through the props of every component on the way. App
+ * provides them.
  */
+import * as React from 'react';
 import { defaultDatePickerStrings, type IDatePickerStrings } from '@fluentui/react';
-import { createContext, useContext } from './react';
 import { countString, format, type CountKey, type GetString } from './strings';
 
 /** What components need to show text in the admin's language and locale. */
@@ -69,13 +69,13 @@ export function createTexts(getString: GetString, locale?: string, firstDayOfWee
     };
 }
 
-const TextsContext = createContext<Texts | undefined>(undefined);
+const TextsContext = React.createContext<Texts | undefined>(undefined);
 
 /** Gives the components below it their strings and formats. */
 export const TextsProvider = TextsContext.Provider;
 
 function useTexts(): Texts {
-    const texts = useContext(TextsContext);
+    const texts = React.useContext(TextsContext);
     if (!texts) throw new Error('No TextsProvider above this component');
     return texts;
 }

@@ -1,5 +1,5 @@
 /** Rendering a component as App does: below a TextsProvider with the strings and formats it reads. */
-import { h, type ReactElement } from '../../src/ui/react';
+import * as React from 'react';
 import { render } from '@testing-library/react';
 import type { GetString } from '../../src/ui/strings';
 import { createTexts, TextsProvider, type Texts } from '../../src/ui/texts';
@@ -9,9 +9,9 @@ import { fakeGetString } from '../fakes/fake-context';
 export type TestTexts = Partial<Texts> & { locale?: string };
 
 /** Render `ui` below a TextsProvider; rerender keeps the provider. */
-export function renderWithTexts(ui: ReactElement, { locale, ...given }: TestTexts = {}) {
+export function renderWithTexts(ui: React.ReactElement, { locale, ...given }: TestTexts = {}) {
     const texts: Texts = { ...createTexts(fakeGetString as GetString, locale), ...given };
-    const wrapper = ({ children }: { children: ReactElement }) => (
+    const wrapper = ({ children }: { children: React.ReactElement }) => (
         <TextsProvider value={texts}>{children}</TextsProvider>
     );
     return render(ui, { wrapper });

@@ -1,6 +1,5 @@
-import { h, memo, useEffect, useState } from '../react';
-import { Dropdown } from '@fluentui/react';
-import { DefaultButton, GAP_8, PrimaryButton, Stack, Text } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Dropdown, PrimaryButton, Stack, Text } from '@fluentui/react';
 import { BlockText, Notice } from '../common';
 import { countString, format, type StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -65,7 +64,7 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
             const failures = view.status === 'failed' ? view.failures : [view.failure];
             return (
                 <Notice type="error" isMultiline>
-                    <Stack tokens={GAP_8}>
+                    <Stack tokens={{ childrenGap: 8 }}>
                         <BlockText>
                             {/* 'error': the test itself could not run, so the credentials were not checked. */}
                             {getString(
@@ -85,18 +84,18 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
 }
 
 /** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
-export const ConnectionTestCard = memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
+export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
     const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel } = props;
     const getString = useGetString();
-    const [canaryId, setCanaryId] = useState(defaultCanaryId);
+    const [canaryId, setCanaryId] = React.useState(defaultCanaryId);
     // Keep the admin's choice while it is still offered; otherwise (first load, or it was deleted) the default.
-    useEffect(
+    React.useEffect(
         () => setCanaryId((current) => (canaries.some((c) => c.id === current) ? current : defaultCanaryId)),
         [canaries, defaultCanaryId],
     );
     const running = view.status === 'running';
     return (
-        <Stack tokens={GAP_8} role="region" aria-label={getString('ConnectionTest_Title')}>
+        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
             <BlockText variant="mediumPlus" as="h3">
                 {getString('ConnectionTest_Title')}
             </BlockText>
@@ -109,7 +108,7 @@ export const ConnectionTestCard = memo(function ConnectionTestCard(props: Connec
                 disabled={running || canaries.length === 0}
                 onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}
             />
-            <Stack horizontal tokens={GAP_8}>
+            <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <PrimaryButton
                     disabled={running || !canaryId || blockedKey !== undefined}
                     onClick={() => canaryId && onRun(canaryId)}

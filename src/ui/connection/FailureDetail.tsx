@@ -1,6 +1,5 @@
-import { h, memo, useState } from '../react';
-import { ActionButton } from '@fluentui/react';
-import { GAP_4, Stack, useTheme } from '../fluent';
+import * as React from 'react';
+import { ActionButton, Stack, useTheme } from '@fluentui/react';
 import { BlockText } from '../common';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
 import type { StringKey } from '../strings';
@@ -10,15 +9,15 @@ import { useGetString } from '../texts';
 export type FailureDetailProps = { failure: DecodedError };
 
 /** What failed and why, what to do, and the raw text one click away (product.md §2). */
-export const FailureDetail = memo(function FailureDetail({ failure }: FailureDetailProps) {
+export const FailureDetail = React.memo(function FailureDetail({ failure }: FailureDetailProps) {
     const getString = useGetString();
-    const [showRaw, setShowRaw] = useState(false);
+    const [showRaw, setShowRaw] = React.useState(false);
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
     const message = getString(failure.messageKey as StringKey);
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <BlockText styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
             </BlockText>

@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { GAP_4, GAP_8, Link, Stack } from '../fluent';
+import * as React from 'react';
+import { Link, Stack } from '@fluentui/react';
 import { BlockText, Notice } from '../common';
 import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
@@ -36,7 +36,7 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
     const getString = useGetString();
     const seeMailboxes = getString('Credentials_SeeMailboxes');
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <BlockText>{getString('Credentials_ExchangeOnlineNothing')}</BlockText>
             {onOpenMailboxes ? (
                 <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link>
@@ -50,7 +50,7 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
 function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDefaultTenantId'>) {
     const getString = useGetString();
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <BlockText>{getString('Credentials_HybridGuidance')}</BlockText>
             <Notice type={useDefaultTenantId ? 'warning' : 'info'}>
                 {getString('Credentials_UseDefaultTenantNote')}
@@ -60,7 +60,7 @@ function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDe
 }
 
 /** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
-export const CredentialsSection = memo(function CredentialsSection(props: CredentialsSectionProps) {
+export const CredentialsSection = React.memo(function CredentialsSection(props: CredentialsSectionProps) {
     const { kind, serverAuthority } = props;
     const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
@@ -77,7 +77,7 @@ export const CredentialsSection = memo(function CredentialsSection(props: Creden
     if (kind === 'unsupported') return null;
     const common = { isReadOnly, maxLength: FIELD_MAX_LENGTH };
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             {kind === 'hybridS2S' && <HybridNote {...props} />}
             <ValidatedField
                 {...common}

@@ -1,6 +1,5 @@
-import { Fragment, h, memo, type ReactNode } from '../react';
-import { SpinnerSize } from '@fluentui/react';
-import { DefaultButton, GAP_4, Spinner, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import { Notice } from '../common';
 import { checkCloudMatch, type DetectedCloud } from '../../core/credentials/discovery';
 import { cloudOfAuthority } from '../../core/profile';
@@ -29,7 +28,7 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
         <DefaultButton onClick={() => onUseGuid(tenantId)}>{getString('Discovery_UseGuid')}</DefaultButton>
     );
     return (
-        <Fragment>
+        <>
             <Notice type="success" actions={useButton || undefined}>
                 {isDomain
                     ? format(getString('Discovery_Resolved'), tenantId, cloudLabel)
@@ -44,15 +43,15 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
                     )} ${getString('Fix_WrongNationalCloud')}`}
                 </Notice>
             )}
-        </Fragment>
+        </>
     );
 }
 
 /** What tenant discovery found: the GUID and cloud, an unknown tenant, a cloud mismatch, or "could not verify". */
-export const DiscoveryStatus = memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
+export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
     const { state } = props;
     const getString = useGetString();
-    let body: ReactNode = null;
+    let body: React.ReactNode = null;
     if (state.status === 'resolving') {
         body = <Spinner size={SpinnerSize.small} labelPosition="right" label={getString('Discovery_Resolving')} />;
     } else if (state.status === 'done' && state.result.kind === 'found') {
@@ -65,5 +64,5 @@ export const DiscoveryStatus = memo(function DiscoveryStatus(props: DiscoverySta
     } else if (state.status === 'done') {
         body = <Notice type="warning">{getString('Discovery_Unverifiable')}</Notice>;
     }
-    return <Stack tokens={GAP_4}>{body}</Stack>;
+    return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });

@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { DatePicker } from '@fluentui/react';
-import { DefaultButton, GAP_4, Stack } from '../fluent';
+import * as React from 'react';
+import { DatePicker, DefaultButton, Stack } from '@fluentui/react';
 import { Notice } from '../common';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
@@ -40,14 +39,14 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
 }
 
 /** Optional expiry date of the secret, with a reminder when it is near or passed. */
-export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps) {
+export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiryProps) {
     const { expiryDate, onSaveExpiry, expiryProblem, isReadOnly } = props;
     const getString = useGetString();
     const formatDay = useFormatDay();
     const { datePicker, firstDayOfWeek } = useCalendar();
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <DatePicker
                 label={getString('Secret_ExpiryLabel')}
                 value={expiryDate ? toLocalDay(expiryDate) : undefined}

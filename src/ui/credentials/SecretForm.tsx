@@ -1,6 +1,5 @@
-import { h, memo, useState } from '../react';
-import { getId } from '@fluentui/react';
-import { DefaultButton, GAP_8, Link, PrimaryButton, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, getId, Link, PrimaryButton, Stack } from '@fluentui/react';
 import { Notice } from '../common';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
@@ -26,11 +25,11 @@ function messageOf(check: SecretCheck | undefined, getString: GetString): string
 }
 
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */
-export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
+export const SecretForm = React.memo(function SecretForm(props: SecretFormProps) {
     const { onCancel } = props;
     const getString = useGetString();
     const form = useSecretForm(props);
-    const [id] = useState(() => getId('secret'));
+    const [id] = React.useState(() => getId('secret'));
     const { check } = form;
     const message = messageOf(check, getString);
     const isError = check?.severity === 'error';
@@ -41,7 +40,7 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
                 void form.submit();
             }}
         >
-            <Stack tokens={GAP_8}>
+            <Stack tokens={{ childrenGap: 8 }}>
                 <SecretInput
                     id={id}
                     label={getString('Secret_Label')}
@@ -56,7 +55,7 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
                 {form.failure !== undefined && (
                     <Notice type="error">{format(getString('Secret_SaveFailed'), form.failure)}</Notice>
                 )}
-                <Stack horizontal tokens={GAP_8}>
+                <Stack horizontal tokens={{ childrenGap: 8 }}>
                     <PrimaryButton type="submit" disabled={!form.canSave}>
                         {getString(form.isSaving ? 'Secret_Saving' : 'Secret_Save')}
                     </PrimaryButton>

@@ -1,13 +1,12 @@
-import { h, memo, useMemo, type RefObject } from '../react';
-import { Label } from '@fluentui/react';
-import { mergeStyleSets, useTheme } from '../fluent';
+import * as React from 'react';
+import { Label, mergeStyleSets, useTheme } from '@fluentui/react';
 import { BlockText } from '../common';
 
 /** Props of the uncontrolled password input (the secret never passes through React props or state). */
 export type SecretInputProps = {
     id: string;
     label: string;
-    inputRef: RefObject<HTMLInputElement>;
+    inputRef: React.RefObject<HTMLInputElement>;
     description?: string;
     errorMessage?: string;
     disabled: boolean;
@@ -16,7 +15,7 @@ export type SecretInputProps = {
 
 function useClasses(isInvalid: boolean) {
     const { palette, semanticColors, fonts } = useTheme();
-    return useMemo(() => {
+    return React.useMemo(() => {
         const border = isInvalid ? semanticColors.errorText : semanticColors.inputBorder;
         return mergeStyleSets({
             input: {
@@ -44,7 +43,7 @@ function useClasses(isInvalid: boolean) {
  * and React 16 copies a controlled value into the `value` attribute, where DOM snapshots and session recorders
  * would read the secret.
  */
-export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
+export const SecretInput = React.memo(function SecretInput(props: SecretInputProps) {
     const { id, label, inputRef, description, errorMessage, disabled, onInput } = props;
     const classes = useClasses(errorMessage !== undefined);
     const descriptionId = `${id}-description`;

@@ -1,6 +1,5 @@
-import { h, memo, useState } from '../react';
-import { TextField } from '@fluentui/react';
-import { GAP_4, Link, Stack } from '../fluent';
+import * as React from 'react';
+import { Link, Stack, TextField } from '@fluentui/react';
 import { Notice } from '../common';
 import type { FieldResult } from '../../core/credentials/validate-credentials';
 import { format, type GetString, type StringKey } from '../strings';
@@ -31,10 +30,10 @@ function messageOf(result: FieldResult, getString: GetString): string {
 }
 
 /** A TextField with validation: blocking errors on the field, warnings below it, and an "apply fix" link. */
-export const ValidatedField = memo(function ValidatedField(props: ValidatedFieldProps) {
+export const ValidatedField = React.memo(function ValidatedField(props: ValidatedFieldProps) {
     const { label, value, result, description, isReadOnly, maxLength, onChange, onBlur, onApplyFix } = props;
     const getString = useGetString();
-    const [touched, setTouched] = useState(false);
+    const [touched, setTouched] = React.useState(false);
     // An untouched empty field is not an error yet: nobody has tried to fill it in.
     const showVerdict = result !== undefined && (touched || value !== '');
     const error = showVerdict && result.severity === 'error' ? messageOf(result, getString) : undefined;
@@ -44,7 +43,7 @@ export const ValidatedField = memo(function ValidatedField(props: ValidatedField
     const canFix = !isReadOnly && fix !== undefined && fix !== value && fixKeys.length > 0;
     const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((k) => say(getString, k)).join('; '));
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <TextField
                 label={label}
                 value={value}

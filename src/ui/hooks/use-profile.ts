@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from '../react';
+import * as React from 'react';
 import type { ProfileRecord } from '../../core/profile';
 
 /** Loading state of the profile record. */
@@ -13,10 +13,10 @@ export function useProfile(
     profileId: string | undefined,
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>,
 ): { state: ProfileState; reload: () => void; refresh: () => void } {
-    const [state, setState] = useState<ProfileState>({ status: 'loading' });
-    const [attempt, setAttempt] = useState(0);
-    const refreshing = useRef<AbortController>();
-    useEffect(() => {
+    const [state, setState] = React.useState<ProfileState>({ status: 'loading' });
+    const [attempt, setAttempt] = React.useState(0);
+    const refreshing = React.useRef<AbortController>();
+    React.useEffect(() => {
         if (!profileId) return undefined;
         const controller = new AbortController();
         setState({ status: 'loading' });
@@ -27,9 +27,9 @@ export function useProfile(
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);
-    useEffect(() => () => refreshing.current?.abort(), []);
-    const reload = useCallback(() => setAttempt((n) => n + 1), []);
-    const refresh = useCallback(() => {
+    React.useEffect(() => () => refreshing.current?.abort(), []);
+    const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
+    const refresh = React.useCallback(() => {
         if (!profileId) return;
         refreshing.current?.abort();
         const controller = new AbortController();

@@ -1,5 +1,5 @@
-import { h, memo, useMemo } from '../react';
-import { DefaultButton, GAP_4, GAP_8, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Stack } from '@fluentui/react';
 import { BlockText, Notice } from '../common';
 import { buildAdminMailto } from '../../core/mailbox-view';
 import type { StringKey } from '../strings';
@@ -24,18 +24,18 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
-export const CanApproveNotice = memo(function CanApproveNotice(props: CanApproveNoticeProps) {
+export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanApproveNoticeProps) {
     const { canApprove, blockers, pendingAddresses } = props;
     const getString = useGetString();
     const formatCount = useFormatCount();
-    const mailto = useMemo(
+    const mailto = React.useMemo(
         () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
         [getString, pendingAddresses],
     );
     const hasPending = pendingAddresses.length > 0;
     return (
         <Notice type={canApprove ? 'success' : 'warning'} isMultiline delayedRender={false}>
-            <Stack tokens={GAP_4}>
+            <Stack tokens={{ childrenGap: 4 }}>
                 <BlockText>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</BlockText>
                 {!canApprove && blockers.length > 0 && (
                     <ul>
@@ -47,7 +47,7 @@ export const CanApproveNotice = memo(function CanApproveNotice(props: CanApprove
                 <BlockText>{getString('Approve_AdminNote')}</BlockText>
                 {hasPending && <BlockText>{formatCount('Approve_PendingCount', pendingAddresses.length)}</BlockText>}
                 {mailto.omitted > 0 && <BlockText>{formatCount('Approve_MailTruncated', mailto.omitted)}</BlockText>}
-                <Stack horizontal wrap tokens={GAP_8}>
+                <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
                     <DefaultButton
                         text={getString('Approve_CopyPending')}
                         disabled={!hasPending}

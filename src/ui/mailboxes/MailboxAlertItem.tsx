@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { GAP_4, Stack, Text } from '../fluent';
+import * as React from 'react';
+import { Stack, Text } from '@fluentui/react';
 import { BlockText } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
@@ -10,13 +10,13 @@ import { useFormatDateTime, useGetString } from '../texts';
 export type MailboxAlertItemProps = { alert: MailboxAlertView };
 
 /** One alert: decoded cause, the fix, and the raw text in a collapsible. */
-export const MailboxAlertItem = memo(function MailboxAlertItem({ alert }: MailboxAlertItemProps) {
+export const MailboxAlertItem = React.memo(function MailboxAlertItem({ alert }: MailboxAlertItemProps) {
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const cause = CAUSES[alert.cause];
     return (
         <li>
-            <Stack tokens={GAP_4}>
+            <Stack tokens={{ childrenGap: 4 }}>
                 {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
                 <BlockText>{getString(cause.messageKey as StringKey)}</BlockText>
                 <BlockText>

@@ -1,4 +1,4 @@
-import { h, memo } from '../react';
+import * as React from 'react';
 import { CommandBar, type ICommandBarItemProps } from '@fluentui/react';
 import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -74,7 +74,7 @@ function specs(p: MailboxCommandsProps): Spec[] {
 }
 
 /** The command bar; a disabled command stays focusable and says why it is disabled. */
-export const MailboxCommands = memo(function MailboxCommands(props: MailboxCommandsProps) {
+export const MailboxCommands = React.memo(function MailboxCommands(props: MailboxCommandsProps) {
     const getString = useGetString();
     const items: ICommandBarItemProps[] = specs(props).map((spec) => {
         const reason = spec.reason ? getString(spec.reason) : undefined;

@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { Panel, PanelType } from '@fluentui/react';
-import { GAP_8, Stack } from '../fluent';
+import * as React from 'react';
+import { Panel, PanelType, Stack } from '@fluentui/react';
 import { BlockText } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useGetString } from '../texts';
@@ -10,7 +9,10 @@ import { MailboxAlertItem } from './MailboxAlertItem';
 export type MailboxDetailsPanelProps = { mailbox: MailboxView | null; onDismiss: () => void };
 
 /** Side panel with the mailbox's decoded alerts: cause, fix and the raw text one click away. */
-export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, onDismiss }: MailboxDetailsPanelProps) {
+export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel({
+    mailbox,
+    onDismiss,
+}: MailboxDetailsPanelProps) {
     const getString = useGetString();
     return (
         <Panel
@@ -22,7 +24,7 @@ export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, 
             isLightDismiss
         >
             {mailbox && (
-                <Stack tokens={GAP_8}>
+                <Stack tokens={{ childrenGap: 8 }}>
                     <BlockText>{mailbox.address}</BlockText>
                     <BlockText variant="mediumPlus" as="h2">
                         {getString('Mailboxes_Details_Alerts')}

@@ -1,6 +1,5 @@
-import { h, memo, useState } from '../react';
-import { SearchBox } from '@fluentui/react';
-import { GAP_8, Stack } from '../fluent';
+import * as React from 'react';
+import { SearchBox, Stack } from '@fluentui/react';
 import { BlockText } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
@@ -33,14 +32,14 @@ export type MailboxListProps = {
 };
 
 /** Mailboxes: command bar, quick filters, search, summary, virtualized list and the details panel. */
-export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
+export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, height = 480 } = props;
     const getString = useGetString();
     const view = useMailboxView(rows);
-    const [opened, setOpened] = useState<MailboxView | null>(null);
+    const [opened, setOpened] = React.useState<MailboxView | null>(null);
     const { selection } = view;
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <MailboxCommands
                 {...props}
                 selectedIds={view.selectedIds}

@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { DefaultButton, GAP_8, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Stack } from '@fluentui/react';
 import { BlockText, POLITE_STATUS } from '../common';
 import { countString, format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
@@ -14,12 +14,12 @@ export type MailboxSelectionBarProps = {
 };
 
 /** "1,240 mailboxes · 300 shown · 37 selected" (announced politely) with select-shown / clear buttons. */
-export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
+export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
     const { total, shown, selected } = props;
     const getString = useGetString();
     const n = useFormatNumber();
     return (
-        <Stack horizontal wrap verticalAlign="center" tokens={GAP_8}>
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <BlockText {...POLITE_STATUS}>
                 {format(countString(getString, 'Mailboxes_Summary', total), n(total), n(shown), n(selected))}
             </BlockText>

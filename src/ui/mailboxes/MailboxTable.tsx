@@ -1,14 +1,14 @@
-import { h, memo, useMemo, type ReactNode } from '../react';
+import * as React from 'react';
 import {
     CheckboxVisibility,
     ConstrainMode,
     DetailsListLayoutMode,
+    Link,
     SelectionMode,
     ShimmeredDetailsList,
     type IColumn,
     type Selection,
 } from '@fluentui/react';
-import { Link } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
 import type { StringKey } from '../strings';
@@ -26,7 +26,7 @@ export type MailboxTableProps = {
     onOpen: (row: MailboxView) => void;
 };
 
-type Render = (row: MailboxView) => ReactNode;
+type Render = (row: MailboxView) => React.ReactNode;
 type Ctx = Pick<MailboxTableProps, 'sort' | 'onSort' | 'onOpen'> & Pick<Texts, 'getString' | 'formatDateTime'>;
 
 const TYPE_KEYS: Record<MailboxView['ownerType'], StringKey> = {
@@ -92,12 +92,12 @@ function buildColumns(props: Ctx): IColumn[] {
 }
 
 /** DetailsList over the filtered rows; virtualization stays on (libraries.md §12.4), so the container scrolls. */
-export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps) {
+export const MailboxTable = React.memo(function MailboxTable(props: MailboxTableProps) {
     const { items, selection, isLoading, height, onOpen } = props;
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const selectRow = getString('Mailboxes_SelectRow');
-    const columns = useMemo(
+    const columns = React.useMemo(
         () => buildColumns({ ...props, getString, formatDateTime }),
         [props, getString, formatDateTime],
     );

@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { Icon } from '@fluentui/react';
-import { GAP_4, Stack, Text } from '../fluent';
+import * as React from 'react';
+import { Icon, Stack, Text } from '@fluentui/react';
 import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
 
@@ -15,11 +14,11 @@ const LOOK: Record<number, { icon: string; key: StringKey }> = {
 const UNKNOWN = { icon: 'Unknown', key: 'Mailboxes_Status_Unknown' as StringKey };
 
 /** A test status as icon AND text (never colour alone; the icon is decorative). */
-export const StatusCell = memo(function StatusCell({ status }: StatusCellProps) {
+export const StatusCell = React.memo(function StatusCell({ status }: StatusCellProps) {
     const getString = useGetString();
     const look = (status !== null && LOOK[status]) || UNKNOWN;
     return (
-        <Stack horizontal verticalAlign="center" tokens={GAP_4}>
+        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 4 }}>
             <Icon iconName={look.icon} aria-hidden="true" />
             <Text variant="small">{getString(look.key)}</Text>
         </Stack>

@@ -1,5 +1,5 @@
-import { Fragment, h, memo, useMemo } from '../react';
-import { AT_START, DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, mergeStyleSets, Stack, useTheme } from '@fluentui/react';
 import { BlockText } from '../common';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
@@ -15,7 +15,7 @@ export type ChecklistItemViewProps = {
 
 function useClasses(isHighlighted: boolean) {
     const { palette, fonts } = useTheme();
-    return useMemo(
+    return React.useMemo(
         () =>
             mergeStyleSets({
                 root: {
@@ -55,7 +55,7 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
 }
 
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
-export const ChecklistItemView = memo(function ChecklistItemView(props: ChecklistItemViewProps) {
+export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
     const { item, isHighlighted, onCopy } = props;
     const getString = useGetString();
     const classes = useClasses(isHighlighted);
@@ -63,7 +63,7 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
     const titleId = `readiness-${item.id}-title`;
     return (
         <li className={classes.root} data-item-id={item.id}>
-            <Stack tokens={GAP_4}>
+            <Stack tokens={{ childrenGap: 4 }}>
                 <BlockText as="h3" variant="mediumPlus" id={titleId}>
                     {title}
                 </BlockText>
@@ -80,19 +80,19 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
                     </ul>
                 )}
                 {item.value !== undefined && (
-                    <Fragment>
+                    <>
                         <pre className={classes.value} aria-label={format(getString('Readiness_ValueLabel'), title)}>
                             <code>{item.value}</code>
                         </pre>
                         <DefaultButton
-                            styles={AT_START}
+                            styles={{ root: { alignSelf: 'flex-start' } }}
                             iconProps={{ iconName: 'Copy' }}
                             ariaLabel={format(getString('Readiness_CopyLabel'), title)}
                             onClick={() => onCopy(item)}
                         >
                             {getString('Readiness_Copy')}
                         </DefaultButton>
-                    </Fragment>
+                    </>
                 )}
             </Stack>
         </li>

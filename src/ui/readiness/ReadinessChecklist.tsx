@@ -1,5 +1,5 @@
-import { h, memo, useCallback, useEffect, useMemo, useRef, useState } from '../react';
-import { GAP_8, Stack } from '../fluent';
+import * as React from 'react';
+import { Stack } from '@fluentui/react';
 import { BlockText, POLITE_STATUS } from '../common';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
@@ -26,8 +26,8 @@ export type ReadinessChecklistProps = {
 type Announcement = { text: string; count: number };
 
 function useCopy(copyText: (text: string) => Promise<void>, getString: GetString) {
-    const [announcement, setAnnouncement] = useState<Announcement>({ text: '', count: 0 });
-    const onCopy = useCallback(
+    const [announcement, setAnnouncement] = React.useState<Announcement>({ text: '', count: 0 });
+    const onCopy = React.useCallback(
         (item: ChecklistItem) => {
             if (item.value === undefined) return;
             const announce = (text: string) => setAnnouncement((a) => ({ text, count: a.count + 1 }));
@@ -42,8 +42,8 @@ function useCopy(copyText: (text: string) => Promise<void>, getString: GetString
 }
 
 function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
-    const listRef = useRef<HTMLOListElement>(null);
-    useEffect(() => {
+    const listRef = React.useRef<HTMLOListElement>(null);
+    React.useEffect(() => {
         if (!highlightedItemId) return;
         const element = listRef.current?.querySelector(`[data-item-id="${highlightedItemId}"]`);
         // jsdom and old hosts lack scrollIntoView; the highlight and its label still show.
@@ -53,17 +53,17 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 }
 
 /** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
-export const ReadinessChecklist = memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
+export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
     const { tenantId, applicationId, cloud, today, highlightedItemId, copyText } = props;
     const getString = useGetString();
-    const items = useMemo(
+    const items = React.useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
         [tenantId, applicationId, cloud, today],
     );
     const { announcement, onCopy } = useCopy(copyText, getString);
     const listRef = useScrollIntoView(highlightedItemId);
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <BlockText as="h2" variant="large">
                 {getString('Readiness_Heading')}
             </BlockText>

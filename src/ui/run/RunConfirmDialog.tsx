@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react';
-import { DefaultButton, PrimaryButton } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from '@fluentui/react';
 import { BlockText, Notice } from '../common';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
@@ -22,7 +21,7 @@ export type RunConfirmDialogProps = {
 const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip: 0, rejected: 0 } } as const;
 
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
-export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
+export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
     const { mode, counts } = props.request ?? NO_REQUEST;
     const getString = useGetString();
     const n = useFormatNumber();

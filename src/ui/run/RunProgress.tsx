@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { DefaultButton, GAP_8, ProgressIndicator, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, ProgressIndicator, Stack } from '@fluentui/react';
 import { BlockText, POLITE_STATUS } from '../common';
 import { secondsUntil } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
@@ -15,7 +15,7 @@ export type RunProgressProps = {
 };
 
 /** Progress bar, counts, throttling countdown and Cancel; the text is announced politely. */
-export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
+export const RunProgress = React.memo(function RunProgress(props: RunProgressProps) {
     const { summary: s } = props;
     const getString = useGetString();
     const n = useFormatNumber();
@@ -23,7 +23,7 @@ export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
     const waiting = s.sent + s.confirmed + s.testing;
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <ProgressIndicator
                 label={getString('Run_ProgressLabel')}
                 description={format(getString('Run_Progress'), n(done), n(s.selected))}

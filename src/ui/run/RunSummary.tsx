@@ -1,5 +1,5 @@
-import { Fragment, h, memo, useEffect, useRef, useState } from '../react';
-import { DefaultButton, GAP_8, Stack, Text } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { BlockText, messageOf, Notice, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
@@ -23,9 +23,9 @@ type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; me
 /** The optional run note: one click, then a confirmation or the server's reason; never added twice. */
 function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
     const getString = useGetString();
-    const [note, setNote] = useState<NoteState>({ status: 'idle' });
-    const mounted = useRef(true);
-    useEffect(() => () => void (mounted.current = false), []);
+    const [note, setNote] = React.useState<NoteState>({ status: 'idle' });
+    const mounted = React.useRef(true);
+    React.useEffect(() => () => void (mounted.current = false), []);
     const add = () => {
         setNote({ status: 'saving' });
         onAddNote()
@@ -35,7 +35,7 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
             });
     };
     return (
-        <Fragment>
+        <>
             <DefaultButton
                 text={getString(note.status === 'saving' ? 'Run_NoteSaving' : 'Run_AddNote')}
                 disabled={note.status === 'saving' || note.status === 'saved'}
@@ -47,7 +47,7 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
             {note.status === 'error' && (
                 <Notice type="error">{format(getString('Run_NoteFailed'), note.message)}</Notice>
             )}
-        </Fragment>
+        </>
     );
 }
 
@@ -72,12 +72,12 @@ function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n:
 }
 
 /** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
-export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
+export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();
     const n = useFormatNumber();
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
                 <BlockText variant="mediumPlus" as="h2">
                     {getString('Run_Done')}
@@ -104,7 +104,7 @@ export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
                     </ul>
                 </section>
             )}
-            <Stack horizontal tokens={GAP_8}>
+            <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <DefaultButton text={getString('Mailboxes_Command_Export')} onClick={props.onExport} />
                 <DefaultButton
                     text={getString('Mailboxes_Command_RetryFailed')}
