@@ -74,3 +74,4 @@ export const App = React.memo(function App(props: AppProps) {
         </TextsProvider>
     );
 });
+App.displayName = 'App';

@@ -159,3 +159,4 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
         </Stack>
     );
 });
+ConnectionArea.displayName = 'ConnectionArea';

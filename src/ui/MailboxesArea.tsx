@@ -114,3 +114,4 @@ export const MailboxesArea = React.memo(function MailboxesArea({ actions, isRead
         </Stack>
     );
 });
+MailboxesArea.displayName = 'MailboxesArea';

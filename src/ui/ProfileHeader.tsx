@@ -41,3 +41,4 @@ export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, 
         </Stack>
     );
 });
+ProfileHeader.displayName = 'ProfileHeader';

@@ -121,3 +121,4 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace({
         </Stack>
     );
 });
+ProfileWorkspace.displayName = 'ProfileWorkspace';

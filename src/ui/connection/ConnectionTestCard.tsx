@@ -124,3 +124,4 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
         </Stack>
     );
 });
+ConnectionTestCard.displayName = 'ConnectionTestCard';

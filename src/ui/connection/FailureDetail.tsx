@@ -43,3 +43,4 @@ export const FailureDetail = React.memo(function FailureDetail({ failure }: Fail
         </Stack>
     );
 });
+FailureDetail.displayName = 'FailureDetail';

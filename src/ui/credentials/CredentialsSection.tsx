@@ -109,3 +109,4 @@ export const CredentialsSection = React.memo(function CredentialsSection(props: 
         </Stack>
     );
 });
+CredentialsSection.displayName = 'CredentialsSection';

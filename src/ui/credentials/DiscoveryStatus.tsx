@@ -66,3 +66,4 @@ export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: Discov
     }
     return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });
+DiscoveryStatus.displayName = 'DiscoveryStatus';

@@ -69,3 +69,4 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
         </Stack>
     );
 });
+SecretExpiry.displayName = 'SecretExpiry';

@@ -72,3 +72,4 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
         </form>
     );
 });
+SecretForm.displayName = 'SecretForm';

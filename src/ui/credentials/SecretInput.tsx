@@ -77,3 +77,4 @@ export const SecretInput = React.memo(function SecretInput(props: SecretInputPro
         </div>
     );
 });
+SecretInput.displayName = 'SecretInput';

@@ -55,3 +55,4 @@ export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelPro
         </Stack>
     );
 });
+SecretPanel.displayName = 'SecretPanel';

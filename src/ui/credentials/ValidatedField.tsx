@@ -67,3 +67,4 @@ export const ValidatedField = React.memo(function ValidatedField(props: Validate
         </Stack>
     );
 });
+ValidatedField.displayName = 'ValidatedField';

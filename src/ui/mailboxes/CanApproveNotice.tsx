@@ -63,3 +63,4 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
         </Notice>
     );
 });
+CanApproveNotice.displayName = 'CanApproveNotice';

@@ -33,3 +33,4 @@ export const MailboxAlertItem = React.memo(function MailboxAlertItem({ alert }: 
         </li>
     );
 });
+MailboxAlertItem.displayName = 'MailboxAlertItem';

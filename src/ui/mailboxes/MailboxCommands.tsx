@@ -93,3 +93,4 @@ export const MailboxCommands = React.memo(function MailboxCommands(props: Mailbo
     });
     return <CommandBar items={items} ariaLabel={getString('Mailboxes_CommandBarLabel')} />;
 });
+MailboxCommands.displayName = 'MailboxCommands';

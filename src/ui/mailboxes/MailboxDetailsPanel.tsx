@@ -43,3 +43,4 @@ export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel({
         </Panel>
     );
 });
+MailboxDetailsPanel.displayName = 'MailboxDetailsPanel';

@@ -40,3 +40,4 @@ export const MailboxFilters = React.memo(function MailboxFilters(props: MailboxF
         </Stack>
     );
 });
+MailboxFilters.displayName = 'MailboxFilters';

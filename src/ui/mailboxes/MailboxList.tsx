@@ -75,3 +75,4 @@ export const MailboxList = React.memo(function MailboxList(props: MailboxListPro
         </Stack>
     );
 });
+MailboxList.displayName = 'MailboxList';

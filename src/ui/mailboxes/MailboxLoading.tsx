@@ -17,3 +17,4 @@ export const MailboxLoading = React.memo(function MailboxLoading({ loaded, estim
         />
     );
 });
+MailboxLoading.displayName = 'MailboxLoading';

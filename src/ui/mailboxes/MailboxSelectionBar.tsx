@@ -36,3 +36,4 @@ export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props
         </Stack>
     );
 });
+MailboxSelectionBar.displayName = 'MailboxSelectionBar';

@@ -123,3 +123,4 @@ export const MailboxTable = React.memo(function MailboxTable(props: MailboxTable
         </div>
     );
 });
+MailboxTable.displayName = 'MailboxTable';

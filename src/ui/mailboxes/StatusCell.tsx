@@ -24,3 +24,4 @@ export const StatusCell = React.memo(function StatusCell({ status }: StatusCellP
         </Stack>
     );
 });
+StatusCell.displayName = 'StatusCell';

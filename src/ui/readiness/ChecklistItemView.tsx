@@ -98,3 +98,4 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
         </li>
     );
 });
+ChecklistItemView.displayName = 'ChecklistItemView';

@@ -85,3 +85,4 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
         </Stack>
     );
 });
+ReadinessChecklist.displayName = 'ReadinessChecklist';

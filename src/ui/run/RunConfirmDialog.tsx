@@ -53,3 +53,4 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
         </Dialog>
     );
 });
+RunConfirmDialog.displayName = 'RunConfirmDialog';

@@ -22,3 +22,4 @@ export type RunPanelProps = {
 export const RunPanel = React.memo(function RunPanel(props: RunPanelProps) {
     return props.summary.settled ? <RunSummary {...props} /> : <RunProgress {...props} />;
 });
+RunPanel.displayName = 'RunPanel';

@@ -41,3 +41,4 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
         </Stack>
     );
 });
+RunProgress.displayName = 'RunProgress';

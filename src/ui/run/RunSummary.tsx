@@ -116,3 +116,4 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
         </Stack>
     );
 });
+RunSummary.displayName = 'RunSummary';
