@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Spinner, Stack } from '@fluentui/react';
-import { BlockText, Notice } from './common';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
@@ -40,14 +39,17 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     const { state, reload, refresh } = useProfile(profileId, loadProfile);
     useRecheckWhileDirty(state, services, refresh);
     if (!profileId || !services) {
-        return <Notice type="info">{getString('State_NewRecord')}</Notice>;
+        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed') {
         return (
-            <Notice type="error" actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}>
+            <MessageBar
+                messageBarType={MessageBarType.error}
+                actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
+            >
                 {format(getString('State_LoadFailed'), state.message)}
-            </Notice>
+            </MessageBar>
         );
     }
     return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
@@ -65,10 +67,12 @@ export const App = React.memo(function App(props: AppProps) {
     return (
         <TextsProvider value={texts}>
             <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
-                <BlockText variant="mediumPlus" as="h1">
+                <Text block variant="mediumPlus" as="h1">
                     {getString('Header_Title')}
-                </BlockText>
-                {isReadOnly && <Notice type="warning">{getString('State_ReadOnly')}</Notice>}
+                </Text>
+                {isReadOnly && (
+                    <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>
+                )}
                 <Body {...props} />
             </Stack>
         </TextsProvider>

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarButton, Stack } from '@fluentui/react';
-import { Notice } from './common';
+import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
@@ -23,15 +22,16 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
     const getString = useGetString();
     if (run.status === 'sessionExpired') {
         return (
-            <Notice
-                type="blocked"
+            <MessageBar
+                messageBarType={MessageBarType.blocked}
                 actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}
             >
                 {getString('Run_SessionExpiredNotice')}
-            </Notice>
+            </MessageBar>
         );
     }
-    if (run.status === 'failed') return <Notice type="error">{getString('Run_FailedNotice')}</Notice>;
+    if (run.status === 'failed')
+        return <MessageBar messageBarType={MessageBarType.error}>{getString('Run_FailedNotice')}</MessageBar>;
     if (run.resumed && run.status === 'running') return <MessageBar>{getString('Run_ResumedNotice')}</MessageBar>;
     return null;
 }
@@ -40,12 +40,12 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
 function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
     const getString = useGetString();
     return (
-        <Notice
-            type="error"
+        <MessageBar
+            messageBarType={MessageBarType.error}
             actions={<MessageBarButton onClick={onRetry}>{getString('Action_Retry')}</MessageBarButton>}
         >
             {format(getString('Mailboxes_LoadFailed'), message)}
-        </Notice>
+        </MessageBar>
     );
 }
 

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Stack } from '@fluentui/react';
-import { BlockText, Notice } from './common';
+import { MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import type { Cloud, ProfileKind, ProfileRecord } from '../core/profile';
 import { CLOUD_KEYS } from './cloud-keys';
 import { format, type StringKey } from './strings';
@@ -26,17 +25,19 @@ export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, 
     const typeLabel = profile.emailservertypename ?? String(profile.servertype);
     return (
         <Stack tokens={{ childrenGap: 4 }}>
-            <BlockText variant="large" as="h2">
+            <Text block variant="large" as="h2">
                 {profile.name}
-            </BlockText>
-            <BlockText variant="small">
+            </Text>
+            <Text block variant="small">
                 <span>{getString('Header_Kind')}: </span>
                 <span data-testid="profile-kind">{getString(KIND_KEYS[kind])}</span>
                 <span> · {getString('Header_Cloud')}: </span>
                 <span data-testid="profile-cloud">{getString(CLOUD_KEYS[cloud])}</span>
-            </BlockText>
+            </Text>
             {kind === 'unsupported' && (
-                <Notice type="info">{format(getString('Kind_UnsupportedDetail'), typeLabel)}</Notice>
+                <MessageBar messageBarType={MessageBarType.info}>
+                    {format(getString('Kind_UnsupportedDetail'), typeLabel)}
+                </MessageBar>
             )}
         </Stack>
     );

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, PrimaryButton, Stack, Text } from '@fluentui/react';
-import { BlockText, Notice } from '../common';
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
 import { countString, format, type StringKey } from '../strings';
 import { useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
@@ -48,34 +47,40 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
         case 'running': {
             const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
             return (
-                <BlockText>
+                <Text block>
                     {format(countString(getString, 'ConnectionTest_NextCheck', view.polls), seconds, view.polls)}
-                </BlockText>
+                </Text>
             );
         }
         case 'succeeded':
-            return <Notice type="success">{getString('ConnectionTest_Succeeded')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.success}>{getString('ConnectionTest_Succeeded')}</MessageBar>
+            );
         case 'timedOut':
-            return <Notice type="warning">{getString('ConnectionTest_TimedOut')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.warning}>{getString('ConnectionTest_TimedOut')}</MessageBar>
+            );
         case 'cancelled':
-            return <Notice type="info">{getString('ConnectionTest_Cancelled')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.info}>{getString('ConnectionTest_Cancelled')}</MessageBar>
+            );
         case 'failed':
         case 'error': {
             const failures = view.status === 'failed' ? view.failures : [view.failure];
             return (
-                <Notice type="error" isMultiline>
+                <MessageBar messageBarType={MessageBarType.error} isMultiline>
                     <Stack tokens={{ childrenGap: 8 }}>
-                        <BlockText>
+                        <Text block>
                             {/* 'error': the test itself could not run, so the credentials were not checked. */}
                             {getString(
                                 view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun',
                             )}
-                        </BlockText>
+                        </Text>
                         {failures.map((f, i) => (
                             <FailureDetail key={`${f.cause}-${i}`} failure={f} />
                         ))}
                     </Stack>
-                </Notice>
+                </MessageBar>
             );
         }
         default:
@@ -96,11 +101,13 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
     const running = view.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
-            <BlockText variant="mediumPlus" as="h3">
+            <Text block variant="mediumPlus" as="h3">
                 {getString('ConnectionTest_Title')}
-            </BlockText>
-            <BlockText variant="small">{getString('ConnectionTest_Explainer')}</BlockText>
-            {blockedKey && <Notice type="warning">{getString(blockedKey)}</Notice>}
+            </Text>
+            <Text block variant="small">
+                {getString('ConnectionTest_Explainer')}
+            </Text>
+            {blockedKey && <MessageBar messageBarType={MessageBarType.warning}>{getString(blockedKey)}</MessageBar>}
             <Dropdown
                 label={getString('ConnectionTest_Canary')}
                 options={canaries.map((c) => ({ key: c.id, text: c.label }))}

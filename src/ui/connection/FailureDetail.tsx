@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { ActionButton, Stack, useTheme } from '@fluentui/react';
-import { BlockText } from '../common';
+import { ActionButton, Stack, Text, useTheme } from '@fluentui/react';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
 import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -18,10 +17,10 @@ export const FailureDetail = React.memo(function FailureDetail({ failure }: Fail
     const message = getString(failure.messageKey as StringKey);
     return (
         <Stack tokens={{ childrenGap: 4 }}>
-            <BlockText styles={{ root: { fontWeight: 600 } }}>
+            <Text block styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
-            </BlockText>
-            <BlockText>{getString(failure.fixKey as StringKey)}</BlockText>
+            </Text>
+            <Text block>{getString(failure.fixKey as StringKey)}</Text>
             {failure.raw && (
                 <ActionButton
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}
@@ -33,12 +32,13 @@ export const FailureDetail = React.memo(function FailureDetail({ failure }: Fail
                 </ActionButton>
             )}
             {showRaw && (
-                <BlockText
+                <Text
+                    block
                     variant="small"
                     styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}
                 >
                     {failure.raw}
-                </BlockText>
+                </Text>
             )}
         </Stack>
     );

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Link, Stack } from '@fluentui/react';
-import { BlockText, Notice } from '../common';
+import { Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
 import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
@@ -37,11 +36,11 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
     const seeMailboxes = getString('Credentials_SeeMailboxes');
     return (
         <Stack tokens={{ childrenGap: 4 }}>
-            <BlockText>{getString('Credentials_ExchangeOnlineNothing')}</BlockText>
+            <Text block>{getString('Credentials_ExchangeOnlineNothing')}</Text>
             {onOpenMailboxes ? (
                 <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link>
             ) : (
-                <BlockText>{seeMailboxes}</BlockText>
+                <Text block>{seeMailboxes}</Text>
             )}
         </Stack>
     );
@@ -51,10 +50,10 @@ function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDe
     const getString = useGetString();
     return (
         <Stack tokens={{ childrenGap: 4 }}>
-            <BlockText>{getString('Credentials_HybridGuidance')}</BlockText>
-            <Notice type={useDefaultTenantId ? 'warning' : 'info'}>
+            <Text block>{getString('Credentials_HybridGuidance')}</Text>
+            <MessageBar messageBarType={useDefaultTenantId ? MessageBarType.warning : MessageBarType.info}>
                 {getString('Credentials_UseDefaultTenantNote')}
-            </Notice>
+            </MessageBar>
         </Stack>
     );
 }

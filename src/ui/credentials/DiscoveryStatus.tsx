@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Spinner, SpinnerSize, Stack } from '@fluentui/react';
-import { Notice } from '../common';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import { checkCloudMatch, type DetectedCloud } from '../../core/credentials/discovery';
 import { cloudOfAuthority } from '../../core/profile';
 import { CLOUD_KEYS } from '../cloud-keys';
@@ -29,19 +28,19 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
     );
     return (
         <>
-            <Notice type="success" actions={useButton || undefined}>
+            <MessageBar messageBarType={MessageBarType.success} actions={useButton || undefined}>
                 {isDomain
                     ? format(getString('Discovery_Resolved'), tenantId, cloudLabel)
                     : format(getString('Discovery_Verified'), cloudLabel)}
-            </Notice>
+            </MessageBar>
             {!match.ok && (
-                <Notice type="warning">
+                <MessageBar messageBarType={MessageBarType.warning}>
                     {/* Names the serverauthority choice to pick by its label. */}
                     {`${format(
                         getString('Discovery_CloudMismatch'),
                         getString(CLOUD_KEYS[cloudOfAuthority(match.expectedAuthority)]),
                     )} ${getString('Fix_WrongNationalCloud')}`}
-                </Notice>
+                </MessageBar>
             )}
         </>
     );
@@ -59,10 +58,12 @@ export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: Discov
         body = <Found {...props} tenant={state.tenant} tenantId={tenantId} cloud={cloud} />;
     } else if (state.status === 'done' && state.result.kind === 'notFound') {
         body = (
-            <Notice type="error">{`${getString('Error_TenantNotFound')} ${getString('Fix_TenantNotFound')}`}</Notice>
+            <MessageBar
+                messageBarType={MessageBarType.error}
+            >{`${getString('Error_TenantNotFound')} ${getString('Fix_TenantNotFound')}`}</MessageBar>
         );
     } else if (state.status === 'done') {
-        body = <Notice type="warning">{getString('Discovery_Unverifiable')}</Notice>;
+        body = <MessageBar messageBarType={MessageBarType.warning}>{getString('Discovery_Unverifiable')}</MessageBar>;
     }
     return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DatePicker, DefaultButton, Stack } from '@fluentui/react';
-import { Notice } from '../common';
+import { DatePicker, DefaultButton, MessageBar, MessageBarType, Stack } from '@fluentui/react';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
 import { countString, format } from '../strings';
@@ -28,13 +27,17 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
     const formatDay = useFormatDay();
     const { daysLeft, status } = describeDeadline(expiryDate, today);
     if (status === 'passed') {
-        return <Notice type="error">{format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}</Notice>;
+        return (
+            <MessageBar messageBarType={MessageBarType.error}>
+                {format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}
+            </MessageBar>
+        );
     }
     if (daysLeft > reminderDays) return null;
     return (
-        <Notice type="warning">
+        <MessageBar messageBarType={MessageBarType.warning}>
             {format(countString(getString, 'Secret_ExpiryReminder', daysLeft), formatDay(expiryDate), daysLeft)}
-        </Notice>
+        </MessageBar>
     );
 }
 
@@ -61,9 +64,9 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
                 <DefaultButton onClick={() => onSaveExpiry?.(null)}>{getString('Secret_ExpiryClear')}</DefaultButton>
             )}
             {expiryProblem && (
-                <Notice type="warning">
+                <MessageBar messageBarType={MessageBarType.warning}>
                     {format(getString(PROBLEM_KEYS[expiryProblem.kind]), expiryProblem.message)}
-                </Notice>
+                </MessageBar>
             )}
             {expiryDate && <Reminder {...props} expiryDate={expiryDate} />}
         </Stack>

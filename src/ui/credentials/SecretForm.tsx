@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, getId, Link, PrimaryButton, Stack } from '@fluentui/react';
-import { Notice } from '../common';
+import { DefaultButton, getId, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '@fluentui/react';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
@@ -51,9 +50,11 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
                     onInput={form.inspect}
                 />
                 {check?.canFix && <Link onClick={form.applyFix}>{getString('Fix_ApplyCorrection')}</Link>}
-                {!isError && message && <Notice type="warning">{message}</Notice>}
+                {!isError && message && <MessageBar messageBarType={MessageBarType.warning}>{message}</MessageBar>}
                 {form.failure !== undefined && (
-                    <Notice type="error">{format(getString('Secret_SaveFailed'), form.failure)}</Notice>
+                    <MessageBar messageBarType={MessageBarType.error}>
+                        {format(getString('Secret_SaveFailed'), form.failure)}
+                    </MessageBar>
                 )}
                 <Stack horizontal tokens={{ childrenGap: 8 }}>
                     <PrimaryButton type="submit" disabled={!form.canSave}>

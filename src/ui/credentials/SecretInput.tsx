@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Label, mergeStyleSets, useTheme } from '@fluentui/react';
-import { BlockText } from '../common';
+import { Label, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 
 /** Props of the uncontrolled password input (the secret never passes through React props or state). */
 export type SecretInputProps = {
@@ -65,14 +64,14 @@ export const SecretInput = React.memo(function SecretInput(props: SecretInputPro
                 onChange={onInput}
             />
             {description && (
-                <BlockText id={descriptionId} variant="small">
+                <Text block id={descriptionId} variant="small">
                     {description}
-                </BlockText>
+                </Text>
             )}
             {errorMessage && (
-                <BlockText id={errorId} role="alert" variant="small" className={classes.error}>
+                <Text block id={errorId} role="alert" variant="small" className={classes.error}>
                     {errorMessage}
-                </BlockText>
+                </Text>
             )}
         </div>
     );

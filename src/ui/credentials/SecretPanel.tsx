@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Stack } from '@fluentui/react';
-import { BlockText } from '../common';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { useGetString } from '../texts';
 import { SecretExpiry, type ExpiryProblem } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
@@ -41,7 +40,9 @@ export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelPro
     const isSet = isSecretSet || savedNow;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
-            <BlockText role="status">{getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}</BlockText>
+            <Text block role="status">
+                {getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}
+            </Text>
             {isEditing ? (
                 <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
             ) : (

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Link, Stack, TextField } from '@fluentui/react';
-import { Notice } from '../common';
+import { Link, MessageBar, MessageBarType, Stack, TextField } from '@fluentui/react';
 import type { FieldResult } from '../../core/credentials/validate-credentials';
 import { format, type GetString, type StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -62,7 +61,7 @@ export const ValidatedField = React.memo(function ValidatedField(props: Validate
                     onBlur();
                 }}
             />
-            {warning && <Notice type="warning">{warning}</Notice>}
+            {warning && <MessageBar messageBarType={MessageBarType.warning}>{warning}</MessageBar>}
             {canFix && <Link onClick={() => onApplyFix(fix)}>{fixLabel}</Link>}
         </Stack>
     );

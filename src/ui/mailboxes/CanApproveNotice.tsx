@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Stack } from '@fluentui/react';
-import { BlockText, Notice } from '../common';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { buildAdminMailto } from '../../core/mailbox-view';
 import type { StringKey } from '../strings';
 import { useFormatCount, useGetString } from '../texts';
@@ -34,9 +33,13 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
     );
     const hasPending = pendingAddresses.length > 0;
     return (
-        <Notice type={canApprove ? 'success' : 'warning'} isMultiline delayedRender={false}>
+        <MessageBar
+            messageBarType={canApprove ? MessageBarType.success : MessageBarType.warning}
+            isMultiline
+            delayedRender={false}
+        >
             <Stack tokens={{ childrenGap: 4 }}>
-                <BlockText>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</BlockText>
+                <Text block>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</Text>
                 {!canApprove && blockers.length > 0 && (
                     <ul>
                         {blockers.map((b) => (
@@ -44,9 +47,9 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
                         ))}
                     </ul>
                 )}
-                <BlockText>{getString('Approve_AdminNote')}</BlockText>
-                {hasPending && <BlockText>{formatCount('Approve_PendingCount', pendingAddresses.length)}</BlockText>}
-                {mailto.omitted > 0 && <BlockText>{formatCount('Approve_MailTruncated', mailto.omitted)}</BlockText>}
+                <Text block>{getString('Approve_AdminNote')}</Text>
+                {hasPending && <Text block>{formatCount('Approve_PendingCount', pendingAddresses.length)}</Text>}
+                {mailto.omitted > 0 && <Text block>{formatCount('Approve_MailTruncated', mailto.omitted)}</Text>}
                 <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
                     <DefaultButton
                         text={getString('Approve_CopyPending')}
@@ -60,7 +63,7 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
                     />
                 </Stack>
             </Stack>
-        </Notice>
+        </MessageBar>
     );
 });
 CanApproveNotice.displayName = 'CanApproveNotice';

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { Panel, PanelType, Stack } from '@fluentui/react';
-import { BlockText } from '../common';
+import { Panel, PanelType, Stack, Text } from '@fluentui/react';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useGetString } from '../texts';
 import { MailboxAlertItem } from './MailboxAlertItem';
@@ -25,12 +24,12 @@ export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel({
         >
             {mailbox && (
                 <Stack tokens={{ childrenGap: 8 }}>
-                    <BlockText>{mailbox.address}</BlockText>
-                    <BlockText variant="mediumPlus" as="h2">
+                    <Text block>{mailbox.address}</Text>
+                    <Text block variant="mediumPlus" as="h2">
                         {getString('Mailboxes_Details_Alerts')}
-                    </BlockText>
+                    </Text>
                     {mailbox.alerts.length === 0 ? (
-                        <BlockText>{getString('Mailboxes_Details_NoAlerts')}</BlockText>
+                        <Text block>{getString('Mailboxes_Details_NoAlerts')}</Text>
                     ) : (
                         <ul>
                             {mailbox.alerts.map((alert, i) => (

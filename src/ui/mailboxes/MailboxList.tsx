@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { SearchBox, Stack } from '@fluentui/react';
-import { BlockText } from '../common';
+import { SearchBox, Stack, Text } from '@fluentui/react';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
 import { useGetString } from '../texts';
@@ -63,7 +62,7 @@ export const MailboxList = React.memo(function MailboxList(props: MailboxListPro
                 onClear={() => selection.setAllSelected(false)}
             />
             {view.items.length === 0 && loading === null && !(rows.length === 0 && props.loadFailed) && (
-                <BlockText>{getString(rows.length === 0 ? 'Mailboxes_NoneOnProfile' : 'Mailboxes_Empty')}</BlockText>
+                <Text block>{getString(rows.length === 0 ? 'Mailboxes_NoneOnProfile' : 'Mailboxes_Empty')}</Text>
             )}
             <MailboxTable
                 {...props}

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { DefaultButton, Stack } from '@fluentui/react';
-import { BlockText, POLITE_STATUS } from '../common';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import { countString, format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
@@ -20,9 +20,9 @@ export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props
     const n = useFormatNumber();
     return (
         <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            <BlockText {...POLITE_STATUS}>
+            <Text block {...POLITE_STATUS}>
                 {format(countString(getString, 'Mailboxes_Summary', total), n(total), n(shown), n(selected))}
-            </BlockText>
+            </Text>
             <DefaultButton
                 text={format(getString('Mailboxes_SelectFiltered'), n(shown))}
                 disabled={shown === 0}

@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, mergeStyleSets, Stack, useTheme } from '@fluentui/react';
-import { BlockText } from '../common';
+import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
 import { countString, format, type StringKey } from '../strings';
@@ -48,9 +47,9 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
         status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
     return (
-        <BlockText variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
+        <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}
-        </BlockText>
+        </Text>
     );
 }
 
@@ -64,13 +63,15 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
     return (
         <li className={classes.root} data-item-id={item.id}>
             <Stack tokens={{ childrenGap: 4 }}>
-                <BlockText as="h3" variant="mediumPlus" id={titleId}>
+                <Text block as="h3" variant="mediumPlus" id={titleId}>
                     {title}
-                </BlockText>
+                </Text>
                 {isHighlighted && (
-                    <BlockText styles={{ root: { fontWeight: 600 } }}>{getString('Readiness_Highlighted')}</BlockText>
+                    <Text block styles={{ root: { fontWeight: 600 } }}>
+                        {getString('Readiness_Highlighted')}
+                    </Text>
                 )}
-                <BlockText>{getString(item.bodyKey as StringKey)}</BlockText>
+                <Text block>{getString(item.bodyKey as StringKey)}</Text>
                 <Deadline item={item} />
                 {item.list && (
                     <ul className={classes.list}>

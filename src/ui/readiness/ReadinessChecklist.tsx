@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Stack } from '@fluentui/react';
-import { BlockText, POLITE_STATUS } from '../common';
+import { Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
@@ -64,9 +64,9 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
     const listRef = useScrollIntoView(highlightedItemId);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
-            <BlockText as="h2" variant="large">
+            <Text block as="h2" variant="large">
                 {getString('Readiness_Heading')}
-            </BlockText>
+            </Text>
             <ol ref={listRef} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {items.map((item) => (
                     <ChecklistItemView

@@ -1,6 +1,14 @@
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from '@fluentui/react';
-import { BlockText, Notice } from '../common';
+import {
+    DefaultButton,
+    Dialog,
+    DialogFooter,
+    DialogType,
+    MessageBar,
+    MessageBarType,
+    PrimaryButton,
+    Text,
+} from '@fluentui/react';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
 import { countString, format } from '../strings';
@@ -41,11 +49,13 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
             modalProps={{ isBlocking: true }}
         >
-            {counts.skip > 0 && <BlockText>{formatCount('Run_ConfirmSkipped', counts.skip)}</BlockText>}
+            {counts.skip > 0 && <Text block>{formatCount('Run_ConfirmSkipped', counts.skip)}</Text>}
             {counts.rejected > 0 && (
-                <Notice type="warning">{formatCount('Run_ConfirmRejected', counts.rejected)}</Notice>
+                <MessageBar messageBarType={MessageBarType.warning}>
+                    {formatCount('Run_ConfirmRejected', counts.rejected)}
+                </MessageBar>
             )}
-            <BlockText>{getString('Run_ConfirmDetail')}</BlockText>
+            <Text block>{getString('Run_ConfirmDetail')}</Text>
             <DialogFooter>
                 <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />
                 <DefaultButton text={getString('Run_ConfirmBack')} onClick={props.onDismiss} />

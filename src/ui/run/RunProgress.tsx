@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { DefaultButton, ProgressIndicator, Stack } from '@fluentui/react';
-import { BlockText, POLITE_STATUS } from '../common';
+import { DefaultButton, ProgressIndicator, Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import { secondsUntil } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { format } from '../strings';
@@ -30,10 +30,10 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
                 percentComplete={s.selected > 0 ? done / s.selected : 0}
             />
             <div {...POLITE_STATUS}>
-                <BlockText>
+                <Text block>
                     {format(getString('Run_Counts'), n(s.succeeded), n(s.failed), n(s.skipped), n(waiting))}
-                </BlockText>
-                {seconds > 0 && <BlockText>{format(getString('Run_Throttled'), n(seconds))}</BlockText>}
+                </Text>
+                {seconds > 0 && <Text block>{format(getString('Run_Throttled'), n(seconds))}</Text>}
             </div>
             <Stack horizontal>
                 <DefaultButton text={getString('Run_Cancel')} onClick={props.onCancel} />

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { DefaultButton, Stack, Text } from '@fluentui/react';
-import { BlockText, messageOf, Notice, POLITE_STATUS } from '../common';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { messageOf, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
@@ -45,7 +45,9 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
                 {note.status === 'saved' && <Text>{getString('Run_NoteAdded')}</Text>}
             </div>
             {note.status === 'error' && (
-                <Notice type="error">{format(getString('Run_NoteFailed'), note.message)}</Notice>
+                <MessageBar messageBarType={MessageBarType.error}>
+                    {format(getString('Run_NoteFailed'), note.message)}
+                </MessageBar>
             )}
         </>
     );
@@ -79,26 +81,26 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
-                <BlockText variant="mediumPlus" as="h2">
+                <Text block variant="mediumPlus" as="h2">
                     {getString('Run_Done')}
-                </BlockText>
-                <BlockText>{summaryLine(props, getString, n)}</BlockText>
+                </Text>
+                <Text block>{summaryLine(props, getString, n)}</Text>
             </div>
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
-                    <BlockText variant="medium" as="h3">
+                    <Text block variant="medium" as="h3">
                         {getString('Run_FailuresHeading')}
-                    </BlockText>
+                    </Text>
                     <ul>
                         {failures.map((g) => (
                             <li key={g.cause}>
-                                <BlockText>{causeCount(g, getString, n)}</BlockText>
-                                <BlockText>
+                                <Text block>{causeCount(g, getString, n)}</Text>
+                                <Text block>
                                     {format(
                                         getString('Mailboxes_Details_Fix'),
                                         getString(CAUSES[g.cause].fixKey as StringKey),
                                     )}
-                                </BlockText>
+                                </Text>
                             </li>
                         ))}
                     </ul>
