@@ -56,7 +56,7 @@ function useExpiry(actions: ConnectionActions) {
         (after?: ExpiryProblem) =>
             actions.readExpiry().then(
                 (day) => (setExpiry(day), setProblem(after ?? null)),
-                (e: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(e) })),
+                (error: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(error) })),
             ),
         [actions],
     );
@@ -66,7 +66,7 @@ function useExpiry(actions: ConnectionActions) {
             setExpiry(day);
             setProblem(null);
             // After a failed save, say so and show what is really stored rather than what we hoped to store.
-            void actions.saveExpiry(day).catch((e: unknown) => reread({ kind: 'save', message: messageOf(e) }));
+            void actions.saveExpiry(day).catch((error: unknown) => reread({ kind: 'save', message: messageOf(error) }));
         },
         [actions, reread],
     );
@@ -81,7 +81,9 @@ function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: R
     React.useEffect(() => {
         if (view.status === 'idle') return;
         onExplainFailure(
-            view.status === 'failed' ? view.failures.find((f) => f.checklistItem)?.checklistItem : undefined,
+            view.status === 'failed'
+                ? view.failures.find((failure) => failure.checklistItem)?.checklistItem
+                : undefined,
         );
     }, [view, onExplainFailure]);
     return test;

@@ -63,7 +63,7 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             throttledUntilMs={run.throttledUntilMs}
             nowMs={nowMs}
             onCancel={actions.cancel}
-            onExport={() => actions.exportCsv(exportIds.map((r) => r.id))}
+            onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
         />

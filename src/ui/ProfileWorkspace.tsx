@@ -36,14 +36,14 @@ const AREA_LABELS: Record<Area, StringKey> = {
     mailboxes: 'Area_Mailboxes',
 };
 
-const same = (a: string | null | undefined, b: string | null | undefined) =>
-    (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+const sameId = (left: string | null | undefined, right: string | null | undefined) =>
+    (left ?? '').trim().toLowerCase() === (right ?? '').trim().toLowerCase();
 
 /** Whether the form holds tenant/application values that differ from the record as read. */
 export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'], profile: ProfileRecord): boolean {
     return (
-        !same(formValues.tenantId, profile.exchangeonlinetenantid) ||
-        !same(formValues.applicationId, profile.oauthclientid)
+        !sameId(formValues.tenantId, profile.exchangeonlinetenantid) ||
+        !sameId(formValues.applicationId, profile.oauthclientid)
     );
 }
 

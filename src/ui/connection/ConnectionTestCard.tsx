@@ -22,7 +22,10 @@ type Step = { key: StringKey; state: 'done' | 'active' | 'todo' };
 function stepsOf(view: ConnectionTestView): Step[] {
     const order: StringKey[] = ['ConnectionTest_StepQueued', 'ConnectionTest_StepRunning', 'ConnectionTest_StepResult'];
     const active = view.status === 'running' ? (view.step === 'queued' ? 0 : 1) : view.status === 'idle' ? -1 : 3;
-    return order.map((key, i) => ({ key, state: i < active ? 'done' : i === active ? 'active' : 'todo' }));
+    return order.map((key, index) => ({
+        key,
+        state: index < active ? 'done' : index === active ? 'active' : 'todo',
+    }));
 }
 
 const STEP_MARK = { done: '✓', active: '…', todo: '○' } as const;
@@ -32,9 +35,9 @@ function Steps({ view }: { view: ConnectionTestView }) {
     if (view.status === 'idle') return null;
     return (
         <ol aria-label={getString('ConnectionTest_Progress')} style={{ margin: 0, paddingLeft: 20 }}>
-            {stepsOf(view).map((s) => (
-                <li key={s.key} aria-current={s.state === 'active' ? 'step' : undefined}>
-                    <Text>{`${STEP_MARK[s.state]} ${getString(s.key)}`}</Text>
+            {stepsOf(view).map((step) => (
+                <li key={step.key} aria-current={step.state === 'active' ? 'step' : undefined}>
+                    <Text>{`${STEP_MARK[step.state]} ${getString(step.key)}`}</Text>
                 </li>
             ))}
         </ol>
@@ -76,8 +79,8 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
                                 view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun',
                             )}
                         </Text>
-                        {failures.map((f, i) => (
-                            <FailureDetail key={`${f.cause}-${i}`} failure={f} />
+                        {failures.map((failure, index) => (
+                            <FailureDetail key={`${failure.cause}-${index}`} failure={failure} />
                         ))}
                     </Stack>
                 </MessageBar>
@@ -95,7 +98,7 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
     const [canaryId, setCanaryId] = React.useState(defaultCanaryId);
     // Keep the admin's choice while it is still offered; otherwise (first load, or it was deleted) the default.
     React.useEffect(
-        () => setCanaryId((current) => (canaries.some((c) => c.id === current) ? current : defaultCanaryId)),
+        () => setCanaryId((current) => (canaries.some((canary) => canary.id === current) ? current : defaultCanaryId)),
         [canaries, defaultCanaryId],
     );
     const running = view.status === 'running';
@@ -110,7 +113,7 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
             {blockedKey && <MessageBar messageBarType={MessageBarType.warning}>{getString(blockedKey)}</MessageBar>}
             <Dropdown
                 label={getString('ConnectionTest_Canary')}
-                options={canaries.map((c) => ({ key: c.id, text: c.label }))}
+                options={canaries.map((canary) => ({ key: canary.id, text: canary.label }))}
                 selectedKey={canaryId ?? null}
                 disabled={running || canaries.length === 0}
                 onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}

@@ -26,7 +26,7 @@ export const FailureDetail = React.memo(function FailureDetail({ failure }: Fail
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}
                     iconProps={{ iconName: showRaw ? 'ChevronUp' : 'ChevronDown' }}
                     aria-expanded={showRaw}
-                    onClick={() => setShowRaw((v) => !v)}
+                    onClick={() => setShowRaw((shown) => !shown)}
                 >
                     {getString(showRaw ? 'ConnectionTest_HideRaw' : 'ConnectionTest_ShowRaw')}
                 </ActionButton>

@@ -53,8 +53,8 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
             <DatePicker
                 label={getString('Secret_ExpiryLabel')}
                 value={expiryDate ? toLocalDay(expiryDate) : undefined}
-                formatDate={(d) => (d ? formatDay(toUtcDay(d)) : '')}
-                onSelectDate={(d) => onSaveExpiry?.(d ? toUtcDay(d) : null)}
+                formatDate={(day) => (day ? formatDay(toUtcDay(day)) : '')}
+                onSelectDate={(day) => onSaveExpiry?.(day ? toUtcDay(day) : null)}
                 disabled={!canEdit}
                 strings={datePicker}
                 pickerAriaLabel={getString('DatePicker_Calendar')}

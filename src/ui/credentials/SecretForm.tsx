@@ -34,8 +34,8 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
     const isError = check?.severity === 'error';
     return (
         <form
-            onSubmit={(e) => {
-                e.preventDefault();
+            onSubmit={(event) => {
+                event.preventDefault();
                 void form.submit();
             }}
         >

@@ -25,7 +25,7 @@ function say(getString: GetString, key: string | undefined): string {
 }
 
 function messageOf(result: FieldResult, getString: GetString): string {
-    return [say(getString, result.messageKey), say(getString, result.fixKey)].filter((s) => s !== '').join(' ');
+    return [say(getString, result.messageKey), say(getString, result.fixKey)].filter((text) => text !== '').join(' ');
 }
 
 /** A TextField with validation: blocking errors on the field, warnings below it, and an "apply fix" link. */
@@ -40,7 +40,7 @@ export const ValidatedField = React.memo(function ValidatedField(props: Validate
     const fix = result?.normalised;
     const fixKeys = result?.fixKeys ?? [];
     const canFix = !isReadOnly && fix !== undefined && fix !== value && fixKeys.length > 0;
-    const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((k) => say(getString, k)).join('; '));
+    const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((key) => say(getString, key)).join('; '));
     return (
         <Stack tokens={{ childrenGap: 4 }}>
             <TextField

@@ -22,7 +22,7 @@ export function useConnectionTest(runTest: RunConnectionTest | undefined, now: (
             const current = new AbortController();
             controller.current = current;
             setView({ status: 'running', step: 'queued', polls: 0 });
-            runTest(canaryId, (v) => !current.signal.aborted && setView(v), current.signal)
+            runTest(canaryId, (next) => !current.signal.aborted && setView(next), current.signal)
                 .then((final) => !current.signal.aborted && setView(final))
                 .catch(() => setView(current.signal.aborted ? { status: 'cancelled' } : { status: 'timedOut' }));
         },

@@ -63,9 +63,9 @@ export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }
         setSaving(true);
         try {
             await onSaveSecret(secret);
-        } catch (e) {
+        } catch (error) {
             setSaving(false);
-            setFailure(messageOf(e));
+            setFailure(messageOf(error));
             return;
         }
         onSaved();

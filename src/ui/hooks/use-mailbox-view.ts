@@ -50,7 +50,7 @@ export function useMailboxView(rows: readonly MailboxView[]): MailboxViewState {
         });
         return created;
     });
-    const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((s) => nextSort(s, key)), []);
+    const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);
     const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
     const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);
     const exportIds = React.useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);

@@ -17,7 +17,7 @@ export function useMailboxes(actions: MailboxActions) {
     const [approval, setApproval] = React.useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
     const [run, setRun] = React.useState<RunStateView>(IDLE);
     const [generation, setGeneration] = React.useState(0);
-    const refresh = React.useCallback(() => setGeneration((g) => g + 1), []);
+    const refresh = React.useCallback(() => setGeneration((count) => count + 1), []);
     React.useEffect(() => {
         const controller = new AbortController();
         setLoading({ loaded: 0 });
@@ -25,8 +25,8 @@ export function useMailboxes(actions: MailboxActions) {
         const load = async () => {
             try {
                 setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
-            } catch (e) {
-                if (!controller.signal.aborted) setLoadError(messageOf(e));
+            } catch (error) {
+                if (!controller.signal.aborted) setLoadError(messageOf(error));
             } finally {
                 if (!controller.signal.aborted) setLoading(null);
             }

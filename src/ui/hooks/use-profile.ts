@@ -1,5 +1,6 @@
 import * as React from 'react';
 import type { ProfileRecord } from '../../core/profile';
+import { messageOf } from '../common';
 
 /** Loading state of the profile record. */
 export type ProfileState =
@@ -22,13 +23,13 @@ export function useProfile(
         setState({ status: 'loading' });
         loadProfile(controller.signal)
             .then((profile) => setState({ status: 'loaded', profile }))
-            .catch((e: unknown) => {
-                if (!controller.signal.aborted) setState({ status: 'failed', message: (e as Error).message });
+            .catch((error: unknown) => {
+                if (!controller.signal.aborted) setState({ status: 'failed', message: messageOf(error) });
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);
     React.useEffect(() => () => refreshing.current?.abort(), []);
-    const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
+    const reload = React.useCallback(() => setAttempt((count) => count + 1), []);
     const refresh = React.useCallback(() => {
         if (!profileId) return;
         refreshing.current?.abort();
@@ -38,7 +39,7 @@ export function useProfile(
             .then(
                 (profile) =>
                     !controller.signal.aborted &&
-                    setState((s) => (s.status === 'loaded' ? { status: 'loaded', profile } : s)),
+                    setState((current) => (current.status === 'loaded' ? { status: 'loaded', profile } : current)),
             )
             .catch(() => undefined);
     }, [profileId, loadProfile]);

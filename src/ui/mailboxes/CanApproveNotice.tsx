@@ -42,8 +42,8 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
                 <Text block>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</Text>
                 {!canApprove && blockers.length > 0 && (
                     <ul>
-                        {blockers.map((b) => (
-                            <li key={b}>{getString(BLOCKER_KEYS[b])}</li>
+                        {blockers.map((blocker) => (
+                            <li key={blocker}>{getString(BLOCKER_KEYS[blocker])}</li>
                         ))}
                     </ul>
                 )}

@@ -32,8 +32,8 @@ export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel({
                         <Text block>{getString('Mailboxes_Details_NoAlerts')}</Text>
                     ) : (
                         <ul>
-                            {mailbox.alerts.map((alert, i) => (
-                                <MailboxAlertItem key={i} alert={alert} />
+                            {mailbox.alerts.map((alert, index) => (
+                                <MailboxAlertItem key={index} alert={alert} />
                             ))}
                         </ul>
                     )}

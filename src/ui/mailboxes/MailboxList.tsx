@@ -51,7 +51,7 @@ export const MailboxList = React.memo(function MailboxList(props: MailboxListPro
                 placeholder={getString('Mailboxes_Search')}
                 ariaLabel={getString('Mailboxes_Search')}
                 value={view.search}
-                onChange={(_, v) => view.setSearch(v ?? '')}
+                onChange={(_, search) => view.setSearch(search ?? '')}
             />
             {loading && <MailboxLoading {...loading} />}
             <MailboxSelectionBar

@@ -9,10 +9,10 @@ export type MailboxLoadingProps = { loaded: number; estimatedTotal: number };
 /** "Loaded 15,000 of ~50,000" while pages arrive. */
 export const MailboxLoading = React.memo(function MailboxLoading({ loaded, estimatedTotal }: MailboxLoadingProps) {
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     return (
         <ProgressIndicator
-            label={format(getString('Mailboxes_Loading'), n(loaded), n(estimatedTotal))}
+            label={format(getString('Mailboxes_Loading'), formatNumber(loaded), formatNumber(estimatedTotal))}
             percentComplete={estimatedTotal > 0 ? Math.min(1, loaded / estimatedTotal) : undefined}
         />
     );

@@ -17,14 +17,19 @@ export type MailboxSelectionBarProps = {
 export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
     const { total, shown, selected } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     return (
         <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <Text block {...POLITE_STATUS}>
-                {format(countString(getString, 'Mailboxes_Summary', total), n(total), n(shown), n(selected))}
+                {format(
+                    countString(getString, 'Mailboxes_Summary', total),
+                    formatNumber(total),
+                    formatNumber(shown),
+                    formatNumber(selected),
+                )}
             </Text>
             <DefaultButton
-                text={format(getString('Mailboxes_SelectFiltered'), n(shown))}
+                text={format(getString('Mailboxes_SelectFiltered'), formatNumber(shown))}
                 disabled={shown === 0}
                 onClick={props.onSelectShown}
             />

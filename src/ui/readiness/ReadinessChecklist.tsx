@@ -30,7 +30,7 @@ function useCopy(copyText: (text: string) => Promise<void>, getString: GetString
     const onCopy = React.useCallback(
         (item: ChecklistItem) => {
             if (item.value === undefined) return;
-            const announce = (text: string) => setAnnouncement((a) => ({ text, count: a.count + 1 }));
+            const announce = (text: string) => setAnnouncement((previous) => ({ text, count: previous.count + 1 }));
             void copyText(item.value).then(
                 () => announce(getString('Readiness_Copied')),
                 () => announce(getString('Readiness_CopyFailed')),

@@ -32,14 +32,14 @@ const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip
 export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
     const { mode, counts } = props.request ?? NO_REQUEST;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
     const question =
         mode === 'approveAndTest'
             ? format(
                   countString(getString, 'Run_ConfirmApproveAndTest', counts.test),
-                  n(counts.approve),
-                  n(counts.test),
+                  formatNumber(counts.approve),
+                  formatNumber(counts.test),
               )
             : formatCount('Run_ConfirmTestOnly', counts.test);
     return (

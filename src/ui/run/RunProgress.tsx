@@ -16,24 +16,30 @@ export type RunProgressProps = {
 
 /** Progress bar, counts, throttling countdown and Cancel; the text is announced politely. */
 export const RunProgress = React.memo(function RunProgress(props: RunProgressProps) {
-    const { summary: s } = props;
+    const { summary } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
-    const done = s.succeeded + s.failed + s.skipped;
-    const waiting = s.sent + s.confirmed + s.testing;
+    const formatNumber = useFormatNumber();
+    const done = summary.succeeded + summary.failed + summary.skipped;
+    const waiting = summary.sent + summary.confirmed + summary.testing;
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <ProgressIndicator
                 label={getString('Run_ProgressLabel')}
-                description={format(getString('Run_Progress'), n(done), n(s.selected))}
-                percentComplete={s.selected > 0 ? done / s.selected : 0}
+                description={format(getString('Run_Progress'), formatNumber(done), formatNumber(summary.selected))}
+                percentComplete={summary.selected > 0 ? done / summary.selected : 0}
             />
             <div {...POLITE_STATUS}>
                 <Text block>
-                    {format(getString('Run_Counts'), n(s.succeeded), n(s.failed), n(s.skipped), n(waiting))}
+                    {format(
+                        getString('Run_Counts'),
+                        formatNumber(summary.succeeded),
+                        formatNumber(summary.failed),
+                        formatNumber(summary.skipped),
+                        formatNumber(waiting),
+                    )}
                 </Text>
-                {seconds > 0 && <Text block>{format(getString('Run_Throttled'), n(seconds))}</Text>}
+                {seconds > 0 && <Text block>{format(getString('Run_Throttled'), formatNumber(seconds))}</Text>}
             </div>
             <Stack horizontal>
                 <DefaultButton text={getString('Run_Cancel')} onClick={props.onCancel} />

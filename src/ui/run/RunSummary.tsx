@@ -5,8 +5,8 @@ import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
-import { format, type GetString, type StringKey } from '../strings';
-import { useFormatNumber, useGetString } from '../texts';
+import { format, type StringKey } from '../strings';
+import { useFormatNumber, useGetString, type Texts } from '../texts';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
@@ -30,8 +30,8 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
         setNote({ status: 'saving' });
         onAddNote()
             .then(() => mounted.current && setNote({ status: 'saved' }))
-            .catch((e: unknown) => {
-                if (mounted.current) setNote({ status: 'error', message: messageOf(e) });
+            .catch((error: unknown) => {
+                if (mounted.current) setNote({ status: 'error', message: messageOf(error) });
             });
     };
     return (
@@ -53,23 +53,25 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
     );
 }
 
-type FormatNumber = (n: number) => string;
+type SummaryTexts = Pick<Texts, 'getString' | 'formatNumber'>;
 
 /** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
-function causeCount(group: FailureGroup, t: GetString, n: FormatNumber): string {
-    return format(t('Run_CauseCount'), n(group.count), asListItem(t(CAUSES[group.cause].messageKey as StringKey)));
+function causeCount(group: FailureGroup, { getString, formatNumber }: SummaryTexts): string {
+    const cause = asListItem(getString(CAUSES[group.cause].messageKey as StringKey));
+    return format(getString('Run_CauseCount'), formatNumber(group.count), cause);
 }
 
-function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n: FormatNumber): string {
-    const causes = failures.map((g) => causeCount(g, t, n)).join(', ');
+function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts): string {
+    const { getString, formatNumber } = texts;
+    const causes = failures.map((group) => causeCount(group, texts)).join(', ');
     const failed =
         failures.length > 0
-            ? format(t('Run_SummaryFailedCauses'), n(s.failed), causes)
-            : format(t('Run_SummaryFailed'), n(s.failed));
+            ? format(getString('Run_SummaryFailedCauses'), formatNumber(summary.failed), causes)
+            : format(getString('Run_SummaryFailed'), formatNumber(summary.failed));
     return [
-        format(t('Run_SummaryEnabled'), n(s.succeeded)),
+        format(getString('Run_SummaryEnabled'), formatNumber(summary.succeeded)),
         failed,
-        format(t('Run_SummarySkipped'), n(s.skipped)),
+        format(getString('Run_SummarySkipped'), formatNumber(summary.skipped)),
     ].join(' · ');
 }
 
@@ -77,14 +79,15 @@ function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n:
 export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
+    const texts = { getString, formatNumber };
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
                 <Text block variant="mediumPlus" as="h2">
                     {getString('Run_Done')}
                 </Text>
-                <Text block>{summaryLine(props, getString, n)}</Text>
+                <Text block>{summaryLine(props, texts)}</Text>
             </div>
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
@@ -92,13 +95,13 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                         {getString('Run_FailuresHeading')}
                     </Text>
                     <ul>
-                        {failures.map((g) => (
-                            <li key={g.cause}>
-                                <Text block>{causeCount(g, getString, n)}</Text>
+                        {failures.map((group) => (
+                            <li key={group.cause}>
+                                <Text block>{causeCount(group, texts)}</Text>
                                 <Text block>
                                     {format(
                                         getString('Mailboxes_Details_Fix'),
-                                        getString(CAUSES[g.cause].fixKey as StringKey),
+                                        getString(CAUSES[group.cause].fixKey as StringKey),
                                     )}
                                 </Text>
                             </li>
