@@ -36,6 +36,9 @@ const AREA_LABELS: Record<Area, StringKey> = {
     mailboxes: 'Area_Mailboxes',
 };
 
+/** Whether a Pivot link's key (any string to Fluent) names one of the areas. */
+const isArea = (key: string | undefined): key is Area => key !== undefined && key in AREA_LABELS;
+
 const sameId = (left: string | null | undefined, right: string | null | undefined) =>
     (left ?? '').trim().toLowerCase() === (right ?? '').trim().toLowerCase();
 
@@ -61,8 +64,10 @@ function useAreas(first: Area) {
     }, []);
     const pivot = {
         selectedKey: area,
-        onLinkClick: (item?: { props: { itemKey?: string } }) =>
-            item?.props.itemKey && open(item.props.itemKey as Area),
+        onLinkClick: (item?: PivotItem) => {
+            const key = item?.props.itemKey;
+            if (isArea(key)) open(key);
+        },
     };
     const tab = (key: Area) => ({
         itemKey: key,
