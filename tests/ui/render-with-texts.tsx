@@ -10,7 +10,9 @@ export type TestTexts = Partial<Texts> & { locale?: string };
 
 /** Render `ui` below a TextsProvider; rerender keeps the provider. */
 export function renderWithTexts(ui: React.ReactElement, { locale, ...given }: TestTexts = {}) {
-    const texts: Texts = { ...createTexts(fakeGetString as GetString, locale), ...given };
+    // Built from the given strings, so the calendar's button names come from them too.
+    const getString = given.getString ?? (fakeGetString as GetString);
+    const texts: Texts = { ...createTexts(getString, locale, given.firstDayOfWeek), ...given };
     const wrapper = ({ children }: { children: React.ReactElement }) => (
         <TextsProvider value={texts}>{children}</TextsProvider>
     );
