@@ -25,7 +25,7 @@ function renderCard(patch: Partial<ConnectionTestCardProps> = {}) {
         onCancel: jest.fn(),
         ...patch,
     };
-    return { props, ...renderWithTexts(<ConnectionTestCard {...props} />, { getString: en }) };
+    return { props, ...renderWithTexts(<ConnectionTestCard {...props} />) };
 }
 
 describe('ConnectionTestCard', () => {

@@ -19,7 +19,6 @@ function renderSection(props: Partial<CredentialsSectionProps> = {}) {
     const onChange = jest.fn();
     const view = renderWithTexts(
         <CredentialsSection kind="crossTenantOAuth" serverAuthority={0} onChange={onChange} {...props} />,
-        { getString: en },
     );
     return { ...view, onChange };
 }

@@ -18,7 +18,7 @@ function renderPanel(props: Partial<SecretPanelProps> = {}, texts: TestTexts = {
     const onSaveSecret = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
     const view = renderWithTexts(
         <SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} {...props} />,
-        { getString: en, locale: 'en-GB', ...texts },
+        { locale: 'en-GB', ...texts },
     );
     return { ...view, onSaveSecret: (props.onSaveSecret as jest.Mock | undefined) ?? onSaveSecret };
 }

@@ -23,7 +23,7 @@ function setup(over: Partial<CanApproveNoticeProps> = {}) {
     return {
         props,
         user: userEvent.setup(),
-        ...renderWithTexts(<CanApproveNotice {...props} />, { getString: en, locale: 'en-US' }),
+        ...renderWithTexts(<CanApproveNotice {...props} />, { locale: 'en-US' }),
     };
 }
 

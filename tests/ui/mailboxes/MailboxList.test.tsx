@@ -47,7 +47,7 @@ async function setup(over: Partial<MailboxListProps> = {}) {
         ...over,
     };
     const user = userEvent.setup();
-    const rendered = renderWithTexts(<MailboxList {...props} />, { getString: en, locale: 'en-US' });
+    const rendered = renderWithTexts(<MailboxList {...props} />, { locale: 'en-US' });
     // Let the CommandBar finish its measuring pass (an animation frame) inside act().
     await screen.findAllByRole('menuitem');
     return { props, user, ...rendered };

@@ -24,7 +24,7 @@ function renderChecklist(props: Partial<ReadinessChecklistProps> = {}) {
             copyText={copyText}
             {...props}
         />,
-        { getString: en, locale: 'en-GB' },
+        { locale: 'en-GB' },
     );
     return { ...view, copyText: (props.copyText as jest.Mock | undefined) ?? copyText };
 }

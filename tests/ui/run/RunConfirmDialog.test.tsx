@@ -5,10 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { PlanCounts } from '../../../src/core/run/planner';
 import { RunConfirmDialog, type RunConfirmDialogProps } from '../../../src/ui/run/RunConfirmDialog';
-import { resxStrings } from '../../resx-strings';
 import { renderWithTexts } from '../render-with-texts';
-
-const en = resxStrings(1033);
 
 const COUNTS: PlanCounts = { approve: 37, test: 52, skip: 0, rejected: 0 };
 const approveAndTest = (counts: Partial<PlanCounts> = {}) => ({
@@ -18,7 +15,7 @@ const approveAndTest = (counts: Partial<PlanCounts> = {}) => ({
 
 function setup(request: RunConfirmDialogProps['request'] = approveAndTest()) {
     const props: RunConfirmDialogProps = { request, onStart: jest.fn(), onDismiss: jest.fn() };
-    const texts = { getString: en, locale: 'en-US' };
+    const texts = { locale: 'en-US' };
     return { props, user: userEvent.setup(), ...renderWithTexts(<RunConfirmDialog {...props} />, texts) };
 }
 

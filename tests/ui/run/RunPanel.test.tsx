@@ -5,10 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { LedgerSummary } from '../../../src/core/run/ledger';
 import { RunPanel, type RunPanelProps } from '../../../src/ui/run/RunPanel';
-import { resxStrings } from '../../resx-strings';
 import { renderWithTexts } from '../render-with-texts';
-
-const en = resxStrings(1033);
 
 function summary(over: Partial<LedgerSummary>): LedgerSummary {
     return {
@@ -33,7 +30,7 @@ function setup(over: Partial<RunPanelProps> = {}) {
     return {
         props,
         user: userEvent.setup(),
-        ...renderWithTexts(<RunPanel {...props} />, { getString: en, locale: 'en-US' }),
+        ...renderWithTexts(<RunPanel {...props} />, { locale: 'en-US' }),
     };
 }
 
