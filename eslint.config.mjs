@@ -24,7 +24,7 @@ export default tseslint.config(
         },
         languageOptions: { globals: { ...globals.browser, ComponentFramework: true } },
         settings: {
-            react: { version: '16.14', pragma: 'h', fragment: 'Fragment' },
+            react: { version: '16.14' },
             'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
         },
         rules: {

@@ -4,7 +4,7 @@ const swc = [
     {
         jsc: {
             parser: { syntax: 'typescript', tsx: true },
-            transform: { react: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+            transform: { react: { runtime: 'classic' } },
             target: 'es2022',
         },
         module: { type: 'commonjs' },

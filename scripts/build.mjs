@@ -18,7 +18,8 @@ const OUT = join(root, 'out', 'controls');
  * existed; after a size pass the complete control (validation, decoder, run engine, UI) minifies to ~88 KB, so the
  * budget is 90 KB — see CHANGELOG 0.1.0 and the note on issue 3. Keep tests/build/solution-zip.test.ts in step.
  */
-export const BUNDLE_BUDGET_BYTES = 90 * 1024;
+// Temporarily 98 KB while issue 12 undoes the byte-saving idioms (~97 KB raw, ~32.6 KB gzip); the gzip budget replaces it.
+export const BUNDLE_BUDGET_BYTES = 98 * 1024;
 
 function fail(message) {
     console.error(`\n[build] FAILED: ${message}`);

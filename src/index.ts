@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { IInputs, IOutputs } from '../generated/ManifestTypes';
-import { App } from './ui/App';
+import { App, type AppProps } from './ui/App';
 import type { CredentialsChange } from './ui/hooks/use-credentials';
 import { createServices, toAppProps, type Services } from './pcf/context-adapter';
 
@@ -9,7 +9,8 @@ export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs
     private services: Services;
     private notifyOutputChanged: () => void;
     private outputs: IOutputs = {};
-    private loadProfile: ReturnType<typeof toAppProps>['loadProfile'] | undefined;
+    /** The profile loader of the record shown; kept while the record id stays the same. */
+    private loader: { profileId: string | undefined; loadProfile: AppProps['loadProfile'] } | undefined;
 
     public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
         this.notifyOutputChanged = notifyOutputChanged;
@@ -18,9 +19,12 @@ export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs
 
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
         const props = toAppProps(context, this.services);
-        // Keep the loader identity stable across updateView calls so the profile is read once, not per render.
-        this.loadProfile ??= props.loadProfile;
-        return React.createElement(App, { ...props, loadProfile: this.loadProfile });
+        // The App reads the profile once per loader, so the loader stays the same across updateView calls; a new
+        // record's first save gives it an id, and from then on the loader of that id.
+        if (!this.loader || this.loader.profileId !== props.profileId) {
+            this.loader = { profileId: props.profileId, loadProfile: props.loadProfile };
+        }
+        return React.createElement(App, { ...props, loadProfile: this.loader.loadProfile });
     }
 
     public getOutputs(): IOutputs {
@@ -28,7 +32,7 @@ export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs
     }
 
     public destroy(): void {
-        this.loadProfile = undefined;
+        this.loader = undefined;
     }
 
     /** Only valid, normalised values reach the form; a domain is resolved to its GUID before it can be saved. */

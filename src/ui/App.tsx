@@ -1,6 +1,5 @@
-import { h, memo, useEffect, useMemo } from './react';
-import { DefaultButton, GAP_8, Spinner, Stack } from './fluent';
-import { BlockText, Notice } from './common';
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
@@ -29,7 +28,7 @@ function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices |
         state.status === 'loaded' &&
         services !== undefined &&
         formDiffersFromRecord(services.formValues, state.profile);
-    useEffect(() => {
+    React.useEffect(() => {
         if (!isDirty) return undefined;
         const timer = window.setTimeout(refresh, RECHECK_SAVED_MS);
         return () => window.clearTimeout(timer);
@@ -40,34 +39,43 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     const { state, reload, refresh } = useProfile(profileId, loadProfile);
     useRecheckWhileDirty(state, services, refresh);
     if (!profileId || !services) {
-        return <Notice type="info">{getString('State_NewRecord')}</Notice>;
+        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed') {
         return (
-            <Notice type="error" actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}>
+            <MessageBar
+                messageBarType={MessageBarType.error}
+                actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
+            >
                 {format(getString('State_LoadFailed'), state.message)}
-            </Notice>
+            </MessageBar>
         );
     }
     return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
 }
 
 /** Root of the control. */
-export const App = memo(function App(props: AppProps) {
+export const App = React.memo(function App(props: AppProps) {
     const { isReadOnly, getString } = props;
     const locale = props.services?.locale;
     const firstDayOfWeek = props.services?.firstDayOfWeek;
-    const texts = useMemo(() => createTexts(getString, locale, firstDayOfWeek), [getString, locale, firstDayOfWeek]);
+    const texts = React.useMemo(
+        () => createTexts(getString, locale, firstDayOfWeek),
+        [getString, locale, firstDayOfWeek],
+    );
     return (
         <TextsProvider value={texts}>
-            <Stack tokens={GAP_8} styles={{ root: { maxWidth: '100%' } }}>
-                <BlockText variant="mediumPlus" as="h1">
+            <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
+                <Text block variant="mediumPlus" as="h1">
                     {getString('Header_Title')}
-                </BlockText>
-                {isReadOnly && <Notice type="warning">{getString('State_ReadOnly')}</Notice>}
+                </Text>
+                {isReadOnly && (
+                    <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>
+                )}
                 <Body {...props} />
             </Stack>
         </TextsProvider>
     );
 });
+App.displayName = 'App';

@@ -1,5 +1,5 @@
-import { h, memo, useCallback, useEffect, useState } from './react';
-import { Stack } from './fluent';
+import * as React from 'react';
+import { Stack } from '@fluentui/react';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ProfileKind, ProfileRecord } from '../core/profile';
 import type { ConnectionActions } from './actions';
@@ -33,10 +33,10 @@ export type ConnectionAreaProps = {
  * again whenever `reloadKey` changes.
  */
 function useCanaries(actions: ConnectionActions, enabled: boolean, reloadKey: unknown) {
-    const [canaries, setCanaries] = useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
+    const [canaries, setCanaries] = React.useState<{ options: CanaryOption[]; defaultId?: string; failed?: boolean }>({
         options: [],
     });
-    useEffect(() => {
+    React.useEffect(() => {
         if (!enabled) return undefined;
         const controller = new AbortController();
         actions
@@ -49,24 +49,24 @@ function useCanaries(actions: ConnectionActions, enabled: boolean, reloadKey: un
 }
 
 function useExpiry(actions: ConnectionActions) {
-    const [expiry, setExpiry] = useState<Date | null>(null);
-    const [problem, setProblem] = useState<ExpiryProblem | null>(null);
+    const [expiry, setExpiry] = React.useState<Date | null>(null);
+    const [problem, setProblem] = React.useState<ExpiryProblem | null>(null);
     // A failed read is said, not shown as "no date set": the reminder would silently be missing.
-    const reread = useCallback(
+    const reread = React.useCallback(
         (after?: ExpiryProblem) =>
             actions.readExpiry().then(
                 (day) => (setExpiry(day), setProblem(after ?? null)),
-                (e: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(e) })),
+                (error: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(error) })),
             ),
         [actions],
     );
-    useEffect(() => void reread(), [reread]);
-    const save = useCallback(
+    React.useEffect(() => void reread(), [reread]);
+    const save = React.useCallback(
         (day: Date | null) => {
             setExpiry(day);
             setProblem(null);
             // After a failed save, say so and show what is really stored rather than what we hoped to store.
-            void actions.saveExpiry(day).catch((e: unknown) => reread({ kind: 'save', message: messageOf(e) }));
+            void actions.saveExpiry(day).catch((error: unknown) => reread({ kind: 'save', message: messageOf(error) }));
         },
         [actions, reread],
     );
@@ -78,10 +78,12 @@ function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: R
     const test = useConnectionTest(actions.runConnectionTest, Date.now);
     // The highlight explains the result on the card: a new run, or a result that is not a failure, clears it.
     const { view } = test;
-    useEffect(() => {
+    React.useEffect(() => {
         if (view.status === 'idle') return;
         onExplainFailure(
-            view.status === 'failed' ? view.failures.find((f) => f.checklistItem)?.checklistItem : undefined,
+            view.status === 'failed'
+                ? view.failures.find((failure) => failure.checklistItem)?.checklistItem
+                : undefined,
         );
     }, [view, onExplainFailure]);
     return test;
@@ -101,8 +103,8 @@ function blockedKeyOf(
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
 function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaProps) {
     const { expiry, problem, save } = useExpiry(actions);
-    const [isSecretSet, setSecretSet] = useState(Boolean(profile.isoauthclientsecretset));
-    const saveSecret = useCallback(
+    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
+    const saveSecret = React.useCallback(
         (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
         [actions],
     );
@@ -122,7 +124,7 @@ function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaPr
 }
 
 /** Connection: the fields that apply to this kind, the secret, and "Test connection" (product.md §2). */
-export const ConnectionArea = memo(function ConnectionArea(props: ConnectionAreaProps) {
+export const ConnectionArea = React.memo(function ConnectionArea(props: ConnectionAreaProps) {
     const { profile, kind, isReadOnly, actions } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
     const test = useExplainedTest(actions, props.onExplainFailure);
@@ -159,3 +161,4 @@ export const ConnectionArea = memo(function ConnectionArea(props: ConnectionArea
         </Stack>
     );
 });
+ConnectionArea.displayName = 'ConnectionArea';

@@ -1,7 +1,5 @@
-import { h, memo, useState } from './react';
-import { MessageBarButton } from '@fluentui/react';
-import { MessageBar, Stack } from './fluent';
-import { Notice } from './common';
+import * as React from 'react';
+import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
@@ -24,15 +22,16 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
     const getString = useGetString();
     if (run.status === 'sessionExpired') {
         return (
-            <Notice
-                type="blocked"
+            <MessageBar
+                messageBarType={MessageBarType.blocked}
                 actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}
             >
                 {getString('Run_SessionExpiredNotice')}
-            </Notice>
+            </MessageBar>
         );
     }
-    if (run.status === 'failed') return <Notice type="error">{getString('Run_FailedNotice')}</Notice>;
+    if (run.status === 'failed')
+        return <MessageBar messageBarType={MessageBarType.error}>{getString('Run_FailedNotice')}</MessageBar>;
     if (run.resumed && run.status === 'running') return <MessageBar>{getString('Run_ResumedNotice')}</MessageBar>;
     return null;
 }
@@ -41,12 +40,12 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
 function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
     const getString = useGetString();
     return (
-        <Notice
-            type="error"
+        <MessageBar
+            messageBarType={MessageBarType.error}
             actions={<MessageBarButton onClick={onRetry}>{getString('Action_Retry')}</MessageBarButton>}
         >
             {format(getString('Mailboxes_LoadFailed'), message)}
-        </Notice>
+        </MessageBar>
     );
 }
 
@@ -64,7 +63,7 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             throttledUntilMs={run.throttledUntilMs}
             nowMs={nowMs}
             onCancel={actions.cancel}
-            onExport={() => actions.exportCsv(exportIds.map((r) => r.id))}
+            onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
         />
@@ -72,9 +71,9 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 }
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
-export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
+export const MailboxesArea = React.memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
-    const [pending, setPending] = useState<Pending | null>(null);
+    const [pending, setPending] = React.useState<Pending | null>(null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
     const isRunning = run.status === 'running';
@@ -115,3 +114,4 @@ export const MailboxesArea = memo(function MailboxesArea({ actions, isReadOnly }
         </Stack>
     );
 });
+MailboxesArea.displayName = 'MailboxesArea';

@@ -1,6 +1,5 @@
-import { h, memo } from './react';
-import { GAP_4, Stack } from './fluent';
-import { BlockText, Notice } from './common';
+import * as React from 'react';
+import { MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import type { Cloud, ProfileKind, ProfileRecord } from '../core/profile';
 import { CLOUD_KEYS } from './cloud-keys';
 import { format, type StringKey } from './strings';
@@ -21,23 +20,26 @@ const KIND_KEYS: Record<ProfileKind, StringKey> = {
 };
 
 /** Name, kind and cloud of the profile the control sits on. */
-export const ProfileHeader = memo(function ProfileHeader({ profile, kind, cloud }: ProfileHeaderProps) {
+export const ProfileHeader = React.memo(function ProfileHeader({ profile, kind, cloud }: ProfileHeaderProps) {
     const getString = useGetString();
     const typeLabel = profile.emailservertypename ?? String(profile.servertype);
     return (
-        <Stack tokens={GAP_4}>
-            <BlockText variant="large" as="h2">
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block variant="large" as="h2">
                 {profile.name}
-            </BlockText>
-            <BlockText variant="small">
+            </Text>
+            <Text block variant="small">
                 <span>{getString('Header_Kind')}: </span>
                 <span data-testid="profile-kind">{getString(KIND_KEYS[kind])}</span>
                 <span> · {getString('Header_Cloud')}: </span>
                 <span data-testid="profile-cloud">{getString(CLOUD_KEYS[cloud])}</span>
-            </BlockText>
+            </Text>
             {kind === 'unsupported' && (
-                <Notice type="info">{format(getString('Kind_UnsupportedDetail'), typeLabel)}</Notice>
+                <MessageBar messageBarType={MessageBarType.info}>
+                    {format(getString('Kind_UnsupportedDetail'), typeLabel)}
+                </MessageBar>
             )}
         </Stack>
     );
 });
+ProfileHeader.displayName = 'ProfileHeader';

@@ -1,6 +1,5 @@
-import { h, memo, useCallback, useState } from './react';
-import { Pivot } from '@fluentui/react';
-import { GAP_8, PivotItem, Stack } from './fluent';
+import * as React from 'react';
+import { Pivot, PivotItem, Stack } from '@fluentui/react';
 import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ConnectionActions, MailboxActions } from './actions';
@@ -37,14 +36,17 @@ const AREA_LABELS: Record<Area, StringKey> = {
     mailboxes: 'Area_Mailboxes',
 };
 
-const same = (a: string | null | undefined, b: string | null | undefined) =>
-    (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+/** Whether a Pivot link's key (any string to Fluent) names one of the areas. */
+const isArea = (key: string | undefined): key is Area => key !== undefined && key in AREA_LABELS;
+
+const sameId = (left: string | null | undefined, right: string | null | undefined) =>
+    (left ?? '').trim().toLowerCase() === (right ?? '').trim().toLowerCase();
 
 /** Whether the form holds tenant/application values that differ from the record as read. */
 export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'], profile: ProfileRecord): boolean {
     return (
-        !same(formValues.tenantId, profile.exchangeonlinetenantid) ||
-        !same(formValues.applicationId, profile.oauthclientid)
+        !sameId(formValues.tenantId, profile.exchangeonlinetenantid) ||
+        !sameId(formValues.applicationId, profile.oauthclientid)
     );
 }
 
@@ -54,16 +56,18 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
  */
 function useAreas(first: Area) {
     const getString = useGetString();
-    const [area, setArea] = useState<Area>(first);
-    const [opened, setOpened] = useState<ReadonlySet<Area>>(() => new Set([first]));
-    const open = useCallback((next: Area) => {
+    const [area, setArea] = React.useState<Area>(first);
+    const [opened, setOpened] = React.useState<ReadonlySet<Area>>(() => new Set([first]));
+    const open = React.useCallback((next: Area) => {
         setArea(next);
         setOpened((before) => (before.has(next) ? before : new Set(before).add(next)));
     }, []);
     const pivot = {
         selectedKey: area,
-        onLinkClick: (item?: { props: { itemKey?: string } }) =>
-            item?.props.itemKey && open(item.props.itemKey as Area),
+        onLinkClick: (item?: PivotItem) => {
+            const key = item?.props.itemKey;
+            if (isArea(key)) open(key);
+        },
     };
     const tab = (key: Area) => ({
         itemKey: key,
@@ -74,20 +78,20 @@ function useAreas(first: Area) {
 }
 
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = memo(function ProfileWorkspace({
+export const ProfileWorkspace = React.memo(function ProfileWorkspace({
     profile,
     isReadOnly,
     services,
 }: ProfileWorkspaceProps) {
     const kind = classifyProfile(profile);
     const { pivot, tab, open } = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
-    const [explained, setExplained] = useState<ReadinessItemId | undefined>();
-    const openMailboxes = useCallback(() => open('mailboxes'), [open]);
+    const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
+    const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
     const { formValues } = services;
     const isFormDirty = formDiffersFromRecord(formValues, profile);
     const cloud = cloudOfAuthority(profile.serverauthority);
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
             {kind !== 'unsupported' && (
                 <Pivot {...pivot}>
@@ -122,3 +126,4 @@ export const ProfileWorkspace = memo(function ProfileWorkspace({
         </Stack>
     );
 });
+ProfileWorkspace.displayName = 'ProfileWorkspace';

@@ -17,9 +17,9 @@ export type ConnectionActions = {
     runConnectionTest: RunConnectionTest;
 };
 
-/** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
 /** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */
 export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed';
+/** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
 export type ApprovalCheckView = { canApprove: boolean; blockers: ApproveBlocker[] };
 
 /** The bulk run as the Mailboxes area shows it. */

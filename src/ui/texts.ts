@@ -1,16 +1,16 @@
 /**
  * The admin's language and locale: the resx strings and the number and date formats. Nearly every component shows
- * text, so these come from a context instead of being passed through the props of every component on the way (each
- * pass shipped the prop's name in the bundle: the bundle budget of issue 3). App provides them.
+ * text, so these come from a context instead of being passed through the props of every component on the way. App
+ * provides them.
  */
+import * as React from 'react';
 import { defaultDatePickerStrings, type IDatePickerStrings } from '@fluentui/react';
-import { createContext, useContext } from './react';
 import { countString, format, type CountKey, type GetString } from './strings';
 
 /** What components need to show text in the admin's language and locale. */
 export type Texts = {
     getString: GetString;
-    formatNumber: (n: number) => string;
+    formatNumber: (value: number) => string;
     /** An ISO timestamp as date and time, e.g. when an alert occurred. */
     formatDateTime: (iso: string) => string;
     /** A calendar day (UTC midnight), e.g. "1 Oct 2026" / "Oct 1, 2026" / "1. Okt. 2026". */
@@ -25,8 +25,8 @@ export type Texts = {
 function names(locale: string | undefined, options: Intl.DateTimeFormatOptions, count: 7 | 12): string[] {
     const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
     // 3 January 2021 was a Sunday.
-    return Array.from({ length: count }, (_, i) =>
-        format.format(count === 12 ? Date.UTC(2021, i, 1) : Date.UTC(2021, 0, 3 + i)),
+    return Array.from({ length: count }, (_, index) =>
+        format.format(count === 12 ? Date.UTC(2021, index, 1) : Date.UTC(2021, 0, 3 + index)),
     );
 }
 
@@ -61,21 +61,21 @@ export function createTexts(getString: GetString, locale?: string, firstDayOfWee
     const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     return {
         getString,
-        formatNumber: (n) => number.format(n),
+        formatNumber: (value) => number.format(value),
         formatDateTime: (iso) => dateTime.format(new Date(iso)),
-        formatDay: (d) => day.format(d),
+        formatDay: (value) => day.format(value),
         datePicker: datePickerStrings(getString, locale),
         firstDayOfWeek,
     };
 }
 
-const TextsContext = createContext<Texts | undefined>(undefined);
+const TextsContext = React.createContext<Texts | undefined>(undefined);
 
 /** Gives the components below it their strings and formats. */
 export const TextsProvider = TextsContext.Provider;
 
 function useTexts(): Texts {
-    const texts = useContext(TextsContext);
+    const texts = React.useContext(TextsContext);
     if (!texts) throw new Error('No TextsProvider above this component');
     return texts;
 }

@@ -86,9 +86,9 @@ describe.each([
 });
 
 describe('production bundle', () => {
-    it('stays within the 90 KB budget because React and Fluent come from the platform', () => {
+    it('stays within the 98 KB budget because React and Fluent come from the platform', () => {
         const size = statSync(join(ROOT, 'out', 'controls', 'bundle.js')).size;
-        expect(size).toBeLessThanOrEqual(90 * 1024);
+        expect(size).toBeLessThanOrEqual(98 * 1024);
         const bundle = readFileSync(join(ROOT, 'out', 'controls', 'bundle.js'), 'utf8');
         // Markers that only exist inside React's and Fluent's own code: neither library may be bundled.
         expect(bundle).not.toMatch(/Minified React error|__SECRET_INTERNALS_DO_NOT_USE|ms-Button-flexContainer/);

@@ -2,12 +2,13 @@
  * Browser end-to-end harness: the sandbox on a free port of 127.0.0.1 and Debian's chromium driven by
  * playwright-core. One browser per test file; tests reuse its page.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+
+export { resxStrings } from '../resx-strings';
 
 export const ROOT = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -198,19 +199,6 @@ export async function axeAtRest(page: Page): Promise<AxeViolation[]> {
         { timeout: 10_000 },
     );
     return runAxe(page);
-}
-
-/** The strings of one resx file as a lookup (key → value) that throws on a key the file does not have. */
-export function resxStrings(lcid: number): (key: string) => string {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'data' });
-    const xml = readFileSync(join(ROOT, 'strings', `ProfileAssistant.${lcid}.resx`), 'utf8');
-    const data = (parser.parse(xml) as { root: { data: { '@_name': string; value: unknown }[] } }).root.data;
-    const strings = new Map(data.map((d) => [d['@_name'], String(d.value)]));
-    return (key) => {
-        const value = strings.get(key);
-        if (value === undefined) throw new Error(`${key} is not in the ${lcid} resx`);
-        return value;
-    };
 }
 
 /**

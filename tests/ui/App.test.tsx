@@ -1,19 +1,19 @@
 /** @jest-environment jsdom */
-import { h } from '../../src/ui/react';
+import * as React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { App } from '../../src/ui/App';
 import type { ProfileRecord } from '../../src/core/profile';
 import type { MailboxView } from '../../src/core/mailbox-view';
-import type { GetString } from '../../src/ui/strings';
-import { fakeGetString } from '../fakes/fake-context';
+import { resxStrings } from '../resx-strings';
 import { createFakeServices } from '../fakes/fake-services';
 import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
 import type { RunConnectionTest } from '../../src/ui/hooks/use-connection-test';
 import { decodeAadstsCode, decodeDataverseError } from '../../src/core/credentials/error-catalogue';
 
-const getString = fakeGetString as GetString;
+const en = resxStrings(1033);
+const getString = en;
 const PROFILE: ProfileRecord = {
     emailserverprofileid: '9a1b2c3d-0000-4000-8000-00000000000f',
     name: '<img src=x onerror=alert(1)> Contoso "cross-tenant"',
@@ -23,7 +23,7 @@ const PROFILE: ProfileRecord = {
 };
 
 /** The mailbox picker of the connection test (its name is the label followed by the chosen mailbox). */
-const CANARY = /ConnectionTest_Canary/;
+const CANARY = new RegExp(`^${en('ConnectionTest_Canary')}`);
 
 /** A saved profile with both IDs, so nothing blocks the connection test. */
 const SAVED: ProfileRecord = {
@@ -60,7 +60,7 @@ function readyToTest(connection: Partial<Services['connection']> = {}): Services
 
 /** Wait until the connection test can run, then run it. */
 async function runTest(user: ReturnType<typeof userEvent.setup>): Promise<void> {
-    const run = await screen.findByRole('button', { name: '[[ConnectionTest_Run]]' });
+    const run = await screen.findByRole('button', { name: en('ConnectionTest_Run') });
     await waitFor(() => expect(run).toBeEnabled());
     await user.click(run);
 }
@@ -69,7 +69,7 @@ describe('App', () => {
     it('asks to save a new record first and reads nothing', async () => {
         const loadProfile = jest.fn();
         render(<App profileId={undefined} isReadOnly={false} getString={getString} loadProfile={loadProfile} />);
-        expect(await screen.findByText('[[State_NewRecord]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('State_NewRecord'))).toBeInTheDocument();
         expect(loadProfile).not.toHaveBeenCalled();
     });
 
@@ -77,8 +77,8 @@ describe('App', () => {
         const { container } = renderApp(createFakeServices());
         expect(await screen.findByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
         expect(container.querySelector('img')).toBeNull();
-        expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_CrossTenantOAuth]]');
-        expect(screen.getByTestId('profile-cloud')).toHaveTextContent('[[Cloud_UsGov]]');
+        expect(screen.getByTestId('profile-kind')).toHaveTextContent('Exchange Online, OAuth (cross tenant)');
+        expect(screen.getByTestId('profile-cloud')).toHaveTextContent('US Government (GCC High / DoD)');
         expect(await axe(container)).toHaveNoViolations();
     });
 
@@ -86,15 +86,19 @@ describe('App', () => {
         renderApp(createFakeServices(), () =>
             Promise.resolve({ ...PROFILE, servertype: 4, emailservertypename: 'IMAP/SMTP' }),
         );
-        expect(await screen.findByText('[[Kind_UnsupportedDetail]]')).toBeInTheDocument();
-        expect(screen.getByTestId('profile-kind')).toHaveTextContent('[[Kind_Unsupported]]');
+        expect(
+            await screen.findByText(
+                "This profile's server type is IMAP/SMTP. The assistant helps with Exchange Online profiles only; use the standard form fields for this one.",
+            ),
+        ).toBeInTheDocument();
+        expect(screen.getByTestId('profile-kind')).toHaveTextContent('Not supported by this control');
     });
 
     it('reports a failed load with the reason and retries on request', async () => {
         const loadProfile = jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValueOnce(PROFILE);
         renderApp(createFakeServices(), loadProfile);
-        expect(await screen.findByText('[[State_LoadFailed]]')).toBeInTheDocument();
-        await userEvent.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
+        expect(await screen.findByText('The email server profile could not be read: boom')).toBeInTheDocument();
+        await userEvent.click(screen.getByRole('button', { name: en('Action_Retry') }));
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
         expect(loadProfile).toHaveBeenCalledTimes(2);
     });
@@ -119,15 +123,15 @@ describe('App', () => {
             />
         );
         const { rerender } = render(update(OLD));
-        await waitFor(() => expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeEnabled());
+        await waitFor(() => expect(screen.getByRole('button', { name: en('ConnectionTest_Run') })).toBeEnabled());
         rerender(update(NEW));
-        expect(await screen.findByText('[[ConnectionTest_FormDirty]]')).toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+        expect(await screen.findByText(en('ConnectionTest_FormDirty'))).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Run') })).toBeDisabled();
         // The form saves: the record now holds the new tenant and the platform calls updateView again.
         loadProfile.mockResolvedValue({ ...saved, exchangeonlinetenantid: NEW });
         rerender(update(NEW));
-        await waitFor(() => expect(screen.queryByText('[[ConnectionTest_FormDirty]]')).toBeNull(), { timeout: 3000 });
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeEnabled();
+        await waitFor(() => expect(screen.queryByText(en('ConnectionTest_FormDirty'))).toBeNull(), { timeout: 3000 });
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Run') })).toBeEnabled();
         expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
     });
 
@@ -137,14 +141,14 @@ describe('App', () => {
         const loadMailboxes = jest.spyOn(services.mailboxes, 'load');
         renderApp(services, () => Promise.resolve(SAVED));
         await runTest(user);
-        expect(await screen.findByText('[[ConnectionTest_Succeeded]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('ConnectionTest_Succeeded'))).toBeInTheDocument();
 
-        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
-        expect(screen.queryByText('[[ConnectionTest_Succeeded]]')).not.toBeVisible();
+        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        expect(screen.queryByText(en('ConnectionTest_Succeeded'))).not.toBeVisible();
         expect(loadMailboxes).not.toHaveBeenCalled();
-        await user.click(screen.getByRole('tab', { name: '[[Area_Connection]]' }));
-        expect(screen.getByText('[[ConnectionTest_Succeeded]]')).toBeVisible();
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeEnabled();
+        await user.click(screen.getByRole('tab', { name: en('Area_Connection') }));
+        expect(screen.getByText(en('ConnectionTest_Succeeded'))).toBeVisible();
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Rerun') })).toBeEnabled();
     });
 
     it('highlights the readiness item behind a failed test, and clears it when a re-run cannot finish', async () => {
@@ -160,16 +164,16 @@ describe('App', () => {
             .mockResolvedValueOnce(error);
         renderApp(readyToTest({ runConnectionTest }), () => Promise.resolve(SAVED));
         await runTest(user);
-        expect(await screen.findByText(/Error_SecretInvalid/)).toBeInTheDocument();
-        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
-        expect(await screen.findAllByText('[[Readiness_Highlighted]]')).toHaveLength(1);
+        expect(await screen.findByText(/^The client secret is wrong/)).toBeInTheDocument();
+        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        expect(await screen.findAllByText(en('Readiness_Highlighted'))).toHaveLength(1);
 
-        await user.click(screen.getByRole('tab', { name: '[[Area_Connection]]' }));
-        await user.click(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' }));
+        await user.click(screen.getByRole('tab', { name: en('Area_Connection') }));
+        await user.click(screen.getByRole('button', { name: en('ConnectionTest_Rerun') }));
         await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(2));
-        await waitFor(() => expect(screen.queryByText(/Error_SecretInvalid/)).toBeNull());
-        await user.click(screen.getByRole('tab', { name: '[[Area_Readiness]]' }));
-        expect(screen.queryByText('[[Readiness_Highlighted]]')).toBeNull();
+        await waitFor(() => expect(screen.queryByText(/^The client secret is wrong/)).toBeNull());
+        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        expect(screen.queryByText(en('Readiness_Highlighted'))).toBeNull();
     });
 
     it('reads the mailboxes to test with again when the chosen one was deleted, and offers only those left', async () => {
@@ -208,9 +212,9 @@ describe('App', () => {
             connection: { loadCanaries: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
-        expect(await screen.findByText('[[ConnectionTest_CanariesFailed]]')).toBeInTheDocument();
-        expect(screen.queryByText('[[ConnectionTest_NoCanary]]')).not.toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+        expect(await screen.findByText(en('ConnectionTest_CanariesFailed'))).toBeInTheDocument();
+        expect(screen.queryByText(en('ConnectionTest_NoCanary'))).not.toBeInTheDocument();
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Run') })).toBeDisabled();
     });
 
     it('says when the secret expiry date could not be read, instead of showing no date as if none were set', async () => {
@@ -218,8 +222,12 @@ describe('App', () => {
             connection: { readExpiry: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
-        expect(await screen.findByText('[[Secret_ExpiryReadFailed]]')).toBeInTheDocument();
-        expect(screen.queryByRole('button', { name: '[[Secret_ExpiryClear]]' })).not.toBeInTheDocument();
+        expect(
+            await screen.findByText(
+                "The secret's expiry date could not be read, so no reminder can be shown: NetworkError",
+            ),
+        ).toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: en('Secret_ExpiryClear') })).not.toBeInTheDocument();
     });
 
     it('says when the expiry date was not saved and shows the stored date again', async () => {
@@ -228,11 +236,15 @@ describe('App', () => {
         const saveExpiry = jest.fn(() => Promise.reject(new Error('Access is denied.')));
         const services = createFakeServices({ connection: { readExpiry, saveExpiry } });
         renderApp(services);
-        await user.click(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' }));
+        await user.click(await screen.findByRole('button', { name: en('Secret_ExpiryClear') }));
         expect(saveExpiry).toHaveBeenCalledWith(null);
-        expect(await screen.findByText('[[Secret_ExpirySaveFailed]]')).toBeInTheDocument();
+        expect(
+            await screen.findByText(
+                'The expiry date was not saved: Access is denied. The date shown is the one stored.',
+            ),
+        ).toBeInTheDocument();
         // The stored date is read again and shown: the admin is not left believing it was removed.
-        expect(await screen.findByRole('button', { name: '[[Secret_ExpiryClear]]' })).toBeInTheDocument();
+        expect(await screen.findByRole('button', { name: en('Secret_ExpiryClear') })).toBeInTheDocument();
         expect(readExpiry).toHaveBeenCalledTimes(2);
     });
 
@@ -242,12 +254,13 @@ describe('App', () => {
             mailboxes: { checkApproval: () => Promise.reject(new Error('NetworkError')) },
         });
         renderApp(services);
-        await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
-        expect(await screen.findByText('[[Approve_CheckFailed]]')).toBeInTheDocument();
-        expect(screen.getByText('[[Approve_Cannot]]')).toBeInTheDocument();
+        await user.click(await screen.findByRole('tab', { name: en('Area_Mailboxes') }));
+        expect(await screen.findByText(en('Approve_CheckFailed'))).toBeInTheDocument();
+        expect(screen.getByText(en('Approve_Cannot'))).toBeInTheDocument();
     });
 
     it('says when the mailboxes could not be read, offers to try again, and keeps rows already shown', async () => {
+        const LIST_UNREADABLE = 'The mailboxes could not be read, so the list may be empty or out of date: ';
         const user = userEvent.setup();
         const mailbox: MailboxView = {
             id: 'm1',
@@ -269,23 +282,25 @@ describe('App', () => {
             .mockRejectedValueOnce(new Error('The request did not reach Dataverse.'));
         const services = createFakeServices({ mailboxes: { load } });
         renderApp(services);
-        await user.click(await screen.findByRole('tab', { name: '[[Area_Mailboxes]]' }));
+        await user.click(await screen.findByRole('tab', { name: en('Area_Mailboxes') }));
         // Not an empty list passed off as "this profile has no mailboxes": the failure is said, with a way out.
-        expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
-        await user.click(screen.getByRole('button', { name: '[[Action_Retry]]' }));
+        expect(
+            await screen.findByText(`${LIST_UNREADABLE}The service is temporarily unavailable.`),
+        ).toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_NoneOnProfile'))).not.toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_Empty'))).not.toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: en('Action_Retry') }));
         expect(await screen.findByText('Sales queue')).toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_LoadFailed]]')).not.toBeInTheDocument();
+        expect(screen.queryByText(new RegExp(`^${LIST_UNREADABLE}`))).not.toBeInTheDocument();
         // A failed refresh keeps what was shown and says the list may be out of date.
-        await user.click(screen.getByRole('menuitem', { name: '[[Mailboxes_Command_Refresh]]' }));
-        expect(await screen.findByText('[[Mailboxes_LoadFailed]]')).toBeInTheDocument();
+        await user.click(screen.getByRole('menuitem', { name: en('Mailboxes_Command_Refresh') }));
+        expect(await screen.findByText(`${LIST_UNREADABLE}The request did not reach Dataverse.`)).toBeInTheDocument();
         expect(screen.getByText('Sales queue')).toBeInTheDocument();
         expect(load).toHaveBeenCalledTimes(3);
     });
 
     it('says why nothing can be changed on a read-only form', async () => {
         renderApp(createFakeServices(), () => Promise.resolve(PROFILE), true);
-        expect(await screen.findByText('[[State_ReadOnly]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('State_ReadOnly'))).toBeInTheDocument();
     });
 });

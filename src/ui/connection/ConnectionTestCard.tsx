@@ -1,7 +1,5 @@
-import { h, memo, useEffect, useState } from '../react';
-import { Dropdown } from '@fluentui/react';
-import { DefaultButton, GAP_8, PrimaryButton, Stack, Text } from '../fluent';
-import { BlockText, Notice } from '../common';
+import * as React from 'react';
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
 import { countString, format, type StringKey } from '../strings';
 import { useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
@@ -24,7 +22,10 @@ type Step = { key: StringKey; state: 'done' | 'active' | 'todo' };
 function stepsOf(view: ConnectionTestView): Step[] {
     const order: StringKey[] = ['ConnectionTest_StepQueued', 'ConnectionTest_StepRunning', 'ConnectionTest_StepResult'];
     const active = view.status === 'running' ? (view.step === 'queued' ? 0 : 1) : view.status === 'idle' ? -1 : 3;
-    return order.map((key, i) => ({ key, state: i < active ? 'done' : i === active ? 'active' : 'todo' }));
+    return order.map((key, index) => ({
+        key,
+        state: index < active ? 'done' : index === active ? 'active' : 'todo',
+    }));
 }
 
 const STEP_MARK = { done: '✓', active: '…', todo: '○' } as const;
@@ -34,9 +35,9 @@ function Steps({ view }: { view: ConnectionTestView }) {
     if (view.status === 'idle') return null;
     return (
         <ol aria-label={getString('ConnectionTest_Progress')} style={{ margin: 0, paddingLeft: 20 }}>
-            {stepsOf(view).map((s) => (
-                <li key={s.key} aria-current={s.state === 'active' ? 'step' : undefined}>
-                    <Text>{`${STEP_MARK[s.state]} ${getString(s.key)}`}</Text>
+            {stepsOf(view).map((step) => (
+                <li key={step.key} aria-current={step.state === 'active' ? 'step' : undefined}>
+                    <Text>{`${STEP_MARK[step.state]} ${getString(step.key)}`}</Text>
                 </li>
             ))}
         </ol>
@@ -49,34 +50,40 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
         case 'running': {
             const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
             return (
-                <BlockText>
+                <Text block>
                     {format(countString(getString, 'ConnectionTest_NextCheck', view.polls), seconds, view.polls)}
-                </BlockText>
+                </Text>
             );
         }
         case 'succeeded':
-            return <Notice type="success">{getString('ConnectionTest_Succeeded')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.success}>{getString('ConnectionTest_Succeeded')}</MessageBar>
+            );
         case 'timedOut':
-            return <Notice type="warning">{getString('ConnectionTest_TimedOut')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.warning}>{getString('ConnectionTest_TimedOut')}</MessageBar>
+            );
         case 'cancelled':
-            return <Notice type="info">{getString('ConnectionTest_Cancelled')}</Notice>;
+            return (
+                <MessageBar messageBarType={MessageBarType.info}>{getString('ConnectionTest_Cancelled')}</MessageBar>
+            );
         case 'failed':
         case 'error': {
             const failures = view.status === 'failed' ? view.failures : [view.failure];
             return (
-                <Notice type="error" isMultiline>
-                    <Stack tokens={GAP_8}>
-                        <BlockText>
+                <MessageBar messageBarType={MessageBarType.error} isMultiline>
+                    <Stack tokens={{ childrenGap: 8 }}>
+                        <Text block>
                             {/* 'error': the test itself could not run, so the credentials were not checked. */}
                             {getString(
                                 view.status === 'failed' ? 'ConnectionTest_Failed' : 'ConnectionTest_CouldNotRun',
                             )}
-                        </BlockText>
-                        {failures.map((f, i) => (
-                            <FailureDetail key={`${f.cause}-${i}`} failure={f} />
+                        </Text>
+                        {failures.map((failure, index) => (
+                            <FailureDetail key={`${failure.cause}-${index}`} failure={failure} />
                         ))}
                     </Stack>
-                </Notice>
+                </MessageBar>
             );
         }
         default:
@@ -85,31 +92,33 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
 }
 
 /** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
-export const ConnectionTestCard = memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
+export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
     const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel } = props;
     const getString = useGetString();
-    const [canaryId, setCanaryId] = useState(defaultCanaryId);
+    const [canaryId, setCanaryId] = React.useState(defaultCanaryId);
     // Keep the admin's choice while it is still offered; otherwise (first load, or it was deleted) the default.
-    useEffect(
-        () => setCanaryId((current) => (canaries.some((c) => c.id === current) ? current : defaultCanaryId)),
+    React.useEffect(
+        () => setCanaryId((current) => (canaries.some((canary) => canary.id === current) ? current : defaultCanaryId)),
         [canaries, defaultCanaryId],
     );
     const running = view.status === 'running';
     return (
-        <Stack tokens={GAP_8} role="region" aria-label={getString('ConnectionTest_Title')}>
-            <BlockText variant="mediumPlus" as="h3">
+        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
+            <Text block variant="mediumPlus" as="h3">
                 {getString('ConnectionTest_Title')}
-            </BlockText>
-            <BlockText variant="small">{getString('ConnectionTest_Explainer')}</BlockText>
-            {blockedKey && <Notice type="warning">{getString(blockedKey)}</Notice>}
+            </Text>
+            <Text block variant="small">
+                {getString('ConnectionTest_Explainer')}
+            </Text>
+            {blockedKey && <MessageBar messageBarType={MessageBarType.warning}>{getString(blockedKey)}</MessageBar>}
             <Dropdown
                 label={getString('ConnectionTest_Canary')}
-                options={canaries.map((c) => ({ key: c.id, text: c.label }))}
+                options={canaries.map((canary) => ({ key: canary.id, text: canary.label }))}
                 selectedKey={canaryId ?? null}
                 disabled={running || canaries.length === 0}
                 onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}
             />
-            <Stack horizontal tokens={GAP_8}>
+            <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <PrimaryButton
                     disabled={running || !canaryId || blockedKey !== undefined}
                     onClick={() => canaryId && onRun(canaryId)}
@@ -125,3 +134,4 @@ export const ConnectionTestCard = memo(function ConnectionTestCard(props: Connec
         </Stack>
     );
 });
+ConnectionTestCard.displayName = 'ConnectionTestCard';

@@ -1,7 +1,5 @@
-import { h, memo, useState } from '../react';
-import { ActionButton } from '@fluentui/react';
-import { GAP_4, Stack, useTheme } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { ActionButton, Stack, Text, useTheme } from '@fluentui/react';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
 import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -10,37 +8,39 @@ import { useGetString } from '../texts';
 export type FailureDetailProps = { failure: DecodedError };
 
 /** What failed and why, what to do, and the raw text one click away (product.md §2). */
-export const FailureDetail = memo(function FailureDetail({ failure }: FailureDetailProps) {
+export const FailureDetail = React.memo(function FailureDetail({ failure }: FailureDetailProps) {
     const getString = useGetString();
-    const [showRaw, setShowRaw] = useState(false);
+    const [showRaw, setShowRaw] = React.useState(false);
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
     const message = getString(failure.messageKey as StringKey);
     return (
-        <Stack tokens={GAP_4}>
-            <BlockText styles={{ root: { fontWeight: 600 } }}>
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
-            </BlockText>
-            <BlockText>{getString(failure.fixKey as StringKey)}</BlockText>
+            </Text>
+            <Text block>{getString(failure.fixKey as StringKey)}</Text>
             {failure.raw && (
                 <ActionButton
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}
                     iconProps={{ iconName: showRaw ? 'ChevronUp' : 'ChevronDown' }}
                     aria-expanded={showRaw}
-                    onClick={() => setShowRaw((v) => !v)}
+                    onClick={() => setShowRaw((shown) => !shown)}
                 >
                     {getString(showRaw ? 'ConnectionTest_HideRaw' : 'ConnectionTest_ShowRaw')}
                 </ActionButton>
             )}
             {showRaw && (
-                <BlockText
+                <Text
+                    block
                     variant="small"
                     styles={{ root: { fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}
                 >
                     {failure.raw}
-                </BlockText>
+                </Text>
             )}
         </Stack>
     );
 });
+FailureDetail.displayName = 'FailureDetail';

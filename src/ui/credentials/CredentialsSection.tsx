@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { GAP_4, GAP_8, Link, Stack } from '../fluent';
-import { BlockText, Notice } from '../common';
+import * as React from 'react';
+import { Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
 import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
@@ -36,12 +35,12 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
     const getString = useGetString();
     const seeMailboxes = getString('Credentials_SeeMailboxes');
     return (
-        <Stack tokens={GAP_4}>
-            <BlockText>{getString('Credentials_ExchangeOnlineNothing')}</BlockText>
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block>{getString('Credentials_ExchangeOnlineNothing')}</Text>
             {onOpenMailboxes ? (
                 <Link onClick={onOpenMailboxes}>{seeMailboxes}</Link>
             ) : (
-                <BlockText>{seeMailboxes}</BlockText>
+                <Text block>{seeMailboxes}</Text>
             )}
         </Stack>
     );
@@ -50,17 +49,17 @@ function ExchangeOnlineNote({ onOpenMailboxes }: Pick<CredentialsSectionProps, '
 function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDefaultTenantId'>) {
     const getString = useGetString();
     return (
-        <Stack tokens={GAP_4}>
-            <BlockText>{getString('Credentials_HybridGuidance')}</BlockText>
-            <Notice type={useDefaultTenantId ? 'warning' : 'info'}>
+        <Stack tokens={{ childrenGap: 4 }}>
+            <Text block>{getString('Credentials_HybridGuidance')}</Text>
+            <MessageBar messageBarType={useDefaultTenantId ? MessageBarType.warning : MessageBarType.info}>
                 {getString('Credentials_UseDefaultTenantNote')}
-            </Notice>
+            </MessageBar>
         </Stack>
     );
 }
 
 /** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
-export const CredentialsSection = memo(function CredentialsSection(props: CredentialsSectionProps) {
+export const CredentialsSection = React.memo(function CredentialsSection(props: CredentialsSectionProps) {
     const { kind, serverAuthority } = props;
     const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
@@ -77,7 +76,7 @@ export const CredentialsSection = memo(function CredentialsSection(props: Creden
     if (kind === 'unsupported') return null;
     const common = { isReadOnly, maxLength: FIELD_MAX_LENGTH };
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             {kind === 'hybridS2S' && <HybridNote {...props} />}
             <ValidatedField
                 {...common}
@@ -109,3 +108,4 @@ export const CredentialsSection = memo(function CredentialsSection(props: Creden
         </Stack>
     );
 });
+CredentialsSection.displayName = 'CredentialsSection';

@@ -1,7 +1,5 @@
-import { Fragment, h, memo, type ReactNode } from '../react';
-import { SpinnerSize } from '@fluentui/react';
-import { DefaultButton, GAP_4, Spinner, Stack } from '../fluent';
-import { Notice } from '../common';
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import { checkCloudMatch, type DetectedCloud } from '../../core/credentials/discovery';
 import { cloudOfAuthority } from '../../core/profile';
 import { CLOUD_KEYS } from '../cloud-keys';
@@ -29,30 +27,30 @@ function Found({ tenant, tenantId, cloud, serverAuthority, isReadOnly, onUseGuid
         <DefaultButton onClick={() => onUseGuid(tenantId)}>{getString('Discovery_UseGuid')}</DefaultButton>
     );
     return (
-        <Fragment>
-            <Notice type="success" actions={useButton || undefined}>
+        <>
+            <MessageBar messageBarType={MessageBarType.success} actions={useButton || undefined}>
                 {isDomain
                     ? format(getString('Discovery_Resolved'), tenantId, cloudLabel)
                     : format(getString('Discovery_Verified'), cloudLabel)}
-            </Notice>
+            </MessageBar>
             {!match.ok && (
-                <Notice type="warning">
+                <MessageBar messageBarType={MessageBarType.warning}>
                     {/* Names the serverauthority choice to pick by its label. */}
                     {`${format(
                         getString('Discovery_CloudMismatch'),
                         getString(CLOUD_KEYS[cloudOfAuthority(match.expectedAuthority)]),
                     )} ${getString('Fix_WrongNationalCloud')}`}
-                </Notice>
+                </MessageBar>
             )}
-        </Fragment>
+        </>
     );
 }
 
 /** What tenant discovery found: the GUID and cloud, an unknown tenant, a cloud mismatch, or "could not verify". */
-export const DiscoveryStatus = memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
+export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: DiscoveryStatusProps) {
     const { state } = props;
     const getString = useGetString();
-    let body: ReactNode = null;
+    let body: React.ReactNode = null;
     if (state.status === 'resolving') {
         body = <Spinner size={SpinnerSize.small} labelPosition="right" label={getString('Discovery_Resolving')} />;
     } else if (state.status === 'done' && state.result.kind === 'found') {
@@ -60,10 +58,13 @@ export const DiscoveryStatus = memo(function DiscoveryStatus(props: DiscoverySta
         body = <Found {...props} tenant={state.tenant} tenantId={tenantId} cloud={cloud} />;
     } else if (state.status === 'done' && state.result.kind === 'notFound') {
         body = (
-            <Notice type="error">{`${getString('Error_TenantNotFound')} ${getString('Fix_TenantNotFound')}`}</Notice>
+            <MessageBar
+                messageBarType={MessageBarType.error}
+            >{`${getString('Error_TenantNotFound')} ${getString('Fix_TenantNotFound')}`}</MessageBar>
         );
     } else if (state.status === 'done') {
-        body = <Notice type="warning">{getString('Discovery_Unverifiable')}</Notice>;
+        body = <MessageBar messageBarType={MessageBarType.warning}>{getString('Discovery_Unverifiable')}</MessageBar>;
     }
-    return <Stack tokens={GAP_4}>{body}</Stack>;
+    return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });
+DiscoveryStatus.displayName = 'DiscoveryStatus';

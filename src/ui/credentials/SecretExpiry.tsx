@@ -1,7 +1,5 @@
-import { h, memo } from '../react';
-import { DatePicker } from '@fluentui/react';
-import { DefaultButton, GAP_4, Stack } from '../fluent';
-import { Notice } from '../common';
+import * as React from 'react';
+import { DatePicker, DefaultButton, MessageBar, MessageBarType, Stack } from '@fluentui/react';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
 import { countString, format } from '../strings';
@@ -29,30 +27,34 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
     const formatDay = useFormatDay();
     const { daysLeft, status } = describeDeadline(expiryDate, today);
     if (status === 'passed') {
-        return <Notice type="error">{format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}</Notice>;
+        return (
+            <MessageBar messageBarType={MessageBarType.error}>
+                {format(getString('Secret_ExpiryPassed'), formatDay(expiryDate))}
+            </MessageBar>
+        );
     }
     if (daysLeft > reminderDays) return null;
     return (
-        <Notice type="warning">
+        <MessageBar messageBarType={MessageBarType.warning}>
             {format(countString(getString, 'Secret_ExpiryReminder', daysLeft), formatDay(expiryDate), daysLeft)}
-        </Notice>
+        </MessageBar>
     );
 }
 
 /** Optional expiry date of the secret, with a reminder when it is near or passed. */
-export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps) {
+export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiryProps) {
     const { expiryDate, onSaveExpiry, expiryProblem, isReadOnly } = props;
     const getString = useGetString();
     const formatDay = useFormatDay();
     const { datePicker, firstDayOfWeek } = useCalendar();
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <DatePicker
                 label={getString('Secret_ExpiryLabel')}
                 value={expiryDate ? toLocalDay(expiryDate) : undefined}
-                formatDate={(d) => (d ? formatDay(toUtcDay(d)) : '')}
-                onSelectDate={(d) => onSaveExpiry?.(d ? toUtcDay(d) : null)}
+                formatDate={(day) => (day ? formatDay(toUtcDay(day)) : '')}
+                onSelectDate={(day) => onSaveExpiry?.(day ? toUtcDay(day) : null)}
                 disabled={!canEdit}
                 strings={datePicker}
                 pickerAriaLabel={getString('DatePicker_Calendar')}
@@ -62,11 +64,12 @@ export const SecretExpiry = memo(function SecretExpiry(props: SecretExpiryProps)
                 <DefaultButton onClick={() => onSaveExpiry?.(null)}>{getString('Secret_ExpiryClear')}</DefaultButton>
             )}
             {expiryProblem && (
-                <Notice type="warning">
+                <MessageBar messageBarType={MessageBarType.warning}>
                     {format(getString(PROBLEM_KEYS[expiryProblem.kind]), expiryProblem.message)}
-                </Notice>
+                </MessageBar>
             )}
             {expiryDate && <Reminder {...props} expiryDate={expiryDate} />}
         </Stack>
     );
 });
+SecretExpiry.displayName = 'SecretExpiry';

@@ -1,7 +1,5 @@
-import { h, memo, useState } from '../react';
-import { getId } from '@fluentui/react';
-import { DefaultButton, GAP_8, Link, PrimaryButton, Stack } from '../fluent';
-import { Notice } from '../common';
+import * as React from 'react';
+import { DefaultButton, getId, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '@fluentui/react';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
@@ -26,22 +24,22 @@ function messageOf(check: SecretCheck | undefined, getString: GetString): string
 }
 
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */
-export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
+export const SecretForm = React.memo(function SecretForm(props: SecretFormProps) {
     const { onCancel } = props;
     const getString = useGetString();
     const form = useSecretForm(props);
-    const [id] = useState(() => getId('secret'));
+    const [id] = React.useState(() => getId('secret'));
     const { check } = form;
     const message = messageOf(check, getString);
     const isError = check?.severity === 'error';
     return (
         <form
-            onSubmit={(e) => {
-                e.preventDefault();
+            onSubmit={(event) => {
+                event.preventDefault();
                 void form.submit();
             }}
         >
-            <Stack tokens={GAP_8}>
+            <Stack tokens={{ childrenGap: 8 }}>
                 <SecretInput
                     id={id}
                     label={getString('Secret_Label')}
@@ -52,11 +50,13 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
                     onInput={form.inspect}
                 />
                 {check?.canFix && <Link onClick={form.applyFix}>{getString('Fix_ApplyCorrection')}</Link>}
-                {!isError && message && <Notice type="warning">{message}</Notice>}
+                {!isError && message && <MessageBar messageBarType={MessageBarType.warning}>{message}</MessageBar>}
                 {form.failure !== undefined && (
-                    <Notice type="error">{format(getString('Secret_SaveFailed'), form.failure)}</Notice>
+                    <MessageBar messageBarType={MessageBarType.error}>
+                        {format(getString('Secret_SaveFailed'), form.failure)}
+                    </MessageBar>
                 )}
-                <Stack horizontal tokens={GAP_8}>
+                <Stack horizontal tokens={{ childrenGap: 8 }}>
                     <PrimaryButton type="submit" disabled={!form.canSave}>
                         {getString(form.isSaving ? 'Secret_Saving' : 'Secret_Save')}
                     </PrimaryButton>
@@ -73,3 +73,4 @@ export const SecretForm = memo(function SecretForm(props: SecretFormProps) {
         </form>
     );
 });
+SecretForm.displayName = 'SecretForm';

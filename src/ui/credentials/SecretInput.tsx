@@ -1,13 +1,11 @@
-import { h, memo, useMemo, type RefObject } from '../react';
-import { Label } from '@fluentui/react';
-import { mergeStyleSets, useTheme } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { Label, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 
 /** Props of the uncontrolled password input (the secret never passes through React props or state). */
 export type SecretInputProps = {
     id: string;
     label: string;
-    inputRef: RefObject<HTMLInputElement>;
+    inputRef: React.RefObject<HTMLInputElement>;
     description?: string;
     errorMessage?: string;
     disabled: boolean;
@@ -16,7 +14,7 @@ export type SecretInputProps = {
 
 function useClasses(isInvalid: boolean) {
     const { palette, semanticColors, fonts } = useTheme();
-    return useMemo(() => {
+    return React.useMemo(() => {
         const border = isInvalid ? semanticColors.errorText : semanticColors.inputBorder;
         return mergeStyleSets({
             input: {
@@ -44,7 +42,7 @@ function useClasses(isInvalid: boolean) {
  * and React 16 copies a controlled value into the `value` attribute, where DOM snapshots and session recorders
  * would read the secret.
  */
-export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
+export const SecretInput = React.memo(function SecretInput(props: SecretInputProps) {
     const { id, label, inputRef, description, errorMessage, disabled, onInput } = props;
     const classes = useClasses(errorMessage !== undefined);
     const descriptionId = `${id}-description`;
@@ -66,15 +64,16 @@ export const SecretInput = memo(function SecretInput(props: SecretInputProps) {
                 onChange={onInput}
             />
             {description && (
-                <BlockText id={descriptionId} variant="small">
+                <Text block id={descriptionId} variant="small">
                     {description}
-                </BlockText>
+                </Text>
             )}
             {errorMessage && (
-                <BlockText id={errorId} role="alert" variant="small" className={classes.error}>
+                <Text block id={errorId} role="alert" variant="small" className={classes.error}>
                     {errorMessage}
-                </BlockText>
+                </Text>
             )}
         </div>
     );
 });
+SecretInput.displayName = 'SecretInput';

@@ -1,6 +1,5 @@
-import { h, memo, useCallback, useState } from '../react';
-import { AT_START, DefaultButton, GAP_8, Stack } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { useGetString } from '../texts';
 import { SecretExpiry, type ExpiryProblem } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
@@ -26,27 +25,29 @@ export type SecretPanelProps = {
 };
 
 /** "A secret is set" / "No secret is set", "Replace secret" with an inline form, and the expiry reminder. */
-export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
+export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelProps) {
     const { isSecretSet } = props;
     const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
-    const [isEditing, setEditing] = useState(false);
+    const [isEditing, setEditing] = React.useState(false);
     // After a successful save the record may not have been re-read yet; we know a secret is set now.
-    const [savedNow, setSavedNow] = useState(false);
-    const onSaved = useCallback(() => {
+    const [savedNow, setSavedNow] = React.useState(false);
+    const onSaved = React.useCallback(() => {
         setSavedNow(true);
         setEditing(false);
     }, []);
-    const onCancel = useCallback(() => setEditing(false), []);
+    const onCancel = React.useCallback(() => setEditing(false), []);
     const isSet = isSecretSet || savedNow;
     return (
-        <Stack tokens={GAP_8}>
-            <BlockText role="status">{getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}</BlockText>
+        <Stack tokens={{ childrenGap: 8 }}>
+            <Text block role="status">
+                {getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}
+            </Text>
             {isEditing ? (
                 <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
             ) : (
                 !isReadOnly && (
-                    <DefaultButton styles={AT_START} onClick={() => setEditing(true)}>
+                    <DefaultButton styles={{ root: { alignSelf: 'flex-start' } }} onClick={() => setEditing(true)}>
                         {getString(isSet ? 'Secret_Replace' : 'Secret_Enter')}
                     </DefaultButton>
                 )
@@ -55,3 +56,4 @@ export const SecretPanel = memo(function SecretPanel(props: SecretPanelProps) {
         </Stack>
     );
 });
+SecretPanel.displayName = 'SecretPanel';

@@ -1,7 +1,5 @@
-import { h, memo, useState } from '../react';
-import { TextField } from '@fluentui/react';
-import { GAP_4, Link, Stack } from '../fluent';
-import { Notice } from '../common';
+import * as React from 'react';
+import { Link, MessageBar, MessageBarType, Stack, TextField } from '@fluentui/react';
 import type { FieldResult } from '../../core/credentials/validate-credentials';
 import { format, type GetString, type StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -27,14 +25,14 @@ function say(getString: GetString, key: string | undefined): string {
 }
 
 function messageOf(result: FieldResult, getString: GetString): string {
-    return [say(getString, result.messageKey), say(getString, result.fixKey)].filter((s) => s !== '').join(' ');
+    return [say(getString, result.messageKey), say(getString, result.fixKey)].filter((text) => text !== '').join(' ');
 }
 
 /** A TextField with validation: blocking errors on the field, warnings below it, and an "apply fix" link. */
-export const ValidatedField = memo(function ValidatedField(props: ValidatedFieldProps) {
+export const ValidatedField = React.memo(function ValidatedField(props: ValidatedFieldProps) {
     const { label, value, result, description, isReadOnly, maxLength, onChange, onBlur, onApplyFix } = props;
     const getString = useGetString();
-    const [touched, setTouched] = useState(false);
+    const [touched, setTouched] = React.useState(false);
     // An untouched empty field is not an error yet: nobody has tried to fill it in.
     const showVerdict = result !== undefined && (touched || value !== '');
     const error = showVerdict && result.severity === 'error' ? messageOf(result, getString) : undefined;
@@ -42,9 +40,9 @@ export const ValidatedField = memo(function ValidatedField(props: ValidatedField
     const fix = result?.normalised;
     const fixKeys = result?.fixKeys ?? [];
     const canFix = !isReadOnly && fix !== undefined && fix !== value && fixKeys.length > 0;
-    const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((k) => say(getString, k)).join('; '));
+    const fixLabel = format(getString('Credentials_ApplyFix'), fixKeys.map((key) => say(getString, key)).join('; '));
     return (
-        <Stack tokens={GAP_4}>
+        <Stack tokens={{ childrenGap: 4 }}>
             <TextField
                 label={label}
                 value={value}
@@ -63,8 +61,9 @@ export const ValidatedField = memo(function ValidatedField(props: ValidatedField
                     onBlur();
                 }}
             />
-            {warning && <Notice type="warning">{warning}</Notice>}
+            {warning && <MessageBar messageBarType={MessageBarType.warning}>{warning}</MessageBar>}
             {canFix && <Link onClick={() => onApplyFix(fix)}>{fixLabel}</Link>}
         </Stack>
     );
 });
+ValidatedField.displayName = 'ValidatedField';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from '../react';
+import * as React from 'react';
 import type { ConnectionTestView } from '../connection/connection-state';
 import { useNowWhile } from './use-now-while';
 
@@ -11,24 +11,24 @@ export type RunConnectionTest = (
 
 /** State of the connection test card: run, cancel, and a one-second tick for the countdown while running. */
 export function useConnectionTest(runTest: RunConnectionTest | undefined, now: () => number) {
-    const [view, setView] = useState<ConnectionTestView>({ status: 'idle' });
+    const [view, setView] = React.useState<ConnectionTestView>({ status: 'idle' });
     const nowMs = useNowWhile(view.status === 'running', now);
-    const controller = useRef<AbortController>();
-    useEffect(() => () => controller.current?.abort(), []);
-    const run = useCallback(
+    const controller = React.useRef<AbortController>();
+    React.useEffect(() => () => controller.current?.abort(), []);
+    const run = React.useCallback(
         (canaryId: string) => {
             if (!runTest) return;
             controller.current?.abort();
             const current = new AbortController();
             controller.current = current;
             setView({ status: 'running', step: 'queued', polls: 0 });
-            runTest(canaryId, (v) => !current.signal.aborted && setView(v), current.signal)
+            runTest(canaryId, (next) => !current.signal.aborted && setView(next), current.signal)
                 .then((final) => !current.signal.aborted && setView(final))
                 .catch(() => setView(current.signal.aborted ? { status: 'cancelled' } : { status: 'timedOut' }));
         },
         [runTest],
     );
-    const cancel = useCallback(() => {
+    const cancel = React.useCallback(() => {
         controller.current?.abort();
         setView({ status: 'cancelled' });
     }, []);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from '../react';
+import * as React from 'react';
 
 /** Validation waits this long after the last keystroke (blur validates at once). */
 export const VALIDATION_DELAY_MS = 250;
@@ -11,20 +11,20 @@ export function useDebouncedCommit(
     value: string,
     delayMs = VALIDATION_DELAY_MS,
 ): { committed: string; commit: (next?: string) => void } {
-    const [committed, setCommittedState] = useState(value);
-    const latest = useRef(value);
+    const [committed, setCommittedState] = React.useState(value);
+    const latest = React.useRef(value);
     latest.current = value;
-    const committedRef = useRef(committed);
-    const setCommitted = useCallback((next: string) => {
+    const committedRef = React.useRef(committed);
+    const setCommitted = React.useCallback((next: string) => {
         committedRef.current = next;
         setCommittedState(next);
     }, []);
-    useEffect(() => {
+    React.useEffect(() => {
         // Nothing to wait for (e.g. right after blur or "apply fix"): no timer, no needless render.
         if (value === committedRef.current) return undefined;
         const timer = setTimeout(() => setCommitted(value), delayMs);
         return () => clearTimeout(timer);
     }, [value, delayMs, setCommitted]);
-    const commit = useCallback((next?: string) => setCommitted(next ?? latest.current), [setCommitted]);
+    const commit = React.useCallback((next?: string) => setCommitted(next ?? latest.current), [setCommitted]);
     return { committed, commit };
 }

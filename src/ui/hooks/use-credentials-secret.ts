@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from '../react';
+import * as React from 'react';
 import { messageOf } from '../common';
 import { checkClientSecret, secretHint, type ClientSecretCode } from '../../core/credentials/client-secret';
 
@@ -34,38 +34,38 @@ function inspectValue(value: string, ids: { tenantId?: string; applicationId?: s
  * (entra §2.3 hygiene; style.md ERRORS AND SAFETY).
  */
 export function useSecretForm({ tenantId, applicationId, onSaveSecret, onSaved }: UseSecretFormOptions) {
-    const inputRef = useRef<HTMLInputElement>(null);
-    const ids = useMemo(() => ({ tenantId, applicationId }), [tenantId, applicationId]);
-    const [check, setCheck] = useState<SecretCheck | undefined>(undefined);
-    const [isSaving, setSaving] = useState(false);
-    const [failure, setFailure] = useState<string | undefined>(undefined);
-    const inspect = useCallback(() => {
+    const inputRef = React.useRef<HTMLInputElement>(null);
+    const ids = React.useMemo(() => ({ tenantId, applicationId }), [tenantId, applicationId]);
+    const [check, setCheck] = React.useState<SecretCheck | undefined>(undefined);
+    const [isSaving, setSaving] = React.useState(false);
+    const [failure, setFailure] = React.useState<string | undefined>(undefined);
+    const inspect = React.useCallback(() => {
         setFailure(undefined);
         setCheck(inspectValue(inputRef.current?.value ?? '', ids));
     }, [ids]);
-    useEffect(inspect, [inspect]);
-    const applyFix = useCallback(() => {
+    React.useEffect(inspect, [inspect]);
+    const applyFix = React.useCallback(() => {
         const input = inputRef.current;
         const result = input ? checkClientSecret(input.value, ids) : undefined;
         if (!input || !result || result.ok || !result.fix) return;
         input.value = result.fix.value;
         inspect();
     }, [ids, inspect]);
-    const clear = useCallback(() => {
+    const clear = React.useCallback(() => {
         if (inputRef.current) inputRef.current.value = '';
         setCheck(undefined);
     }, []);
     const canSave = check !== undefined && check.severity !== 'error' && !isSaving;
-    const submit = useCallback(async () => {
+    const submit = React.useCallback(async () => {
         const secret = inputRef.current?.value ?? '';
         if (isSaving || secret === '' || !checkClientSecret(secret, ids).ok) return;
         clear();
         setSaving(true);
         try {
             await onSaveSecret(secret);
-        } catch (e) {
+        } catch (error) {
             setSaving(false);
-            setFailure(messageOf(e));
+            setFailure(messageOf(error));
             return;
         }
         onSaved();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from '../react';
+import * as React from 'react';
 import { validateCredentials, type CredentialValidation } from '../../core/credentials/validate-credentials';
 import type { ProfileKind } from '../../core/profile';
 import { useDebouncedCommit } from './use-credentials-debounce';
@@ -30,16 +30,16 @@ export type FieldHandle = {
 };
 
 function useField(initial: string | null | undefined): FieldHandle & { committed: string } {
-    const [raw, set] = useState(initial ?? '');
+    const [raw, set] = React.useState(initial ?? '');
     const { committed, commit } = useDebouncedCommit(raw);
-    const setNow = useCallback(
+    const setNow = React.useCallback(
         (value: string) => {
             set(value);
             commit(value);
         },
         [commit],
     );
-    const blur = useCallback(() => commit(), [commit]);
+    const blur = React.useCallback(() => commit(), [commit]);
     return { raw, set, setNow, blur, committed };
 }
 
@@ -57,7 +57,7 @@ export function useCredentials(options: UseCredentialsOptions) {
     const { kind, serverAuthority, resolveTenant, onChange } = options;
     const tenant = useField(options.initialTenantId);
     const app = useField(options.initialApplicationId);
-    const validation = useMemo(
+    const validation = React.useMemo(
         () => validateCredentials({ tenantId: tenant.committed, applicationId: app.committed }, kind),
         [tenant.committed, app.committed, kind],
     );
@@ -65,9 +65,9 @@ export function useCredentials(options: UseCredentialsOptions) {
     const lookup = tenantResult && tenantResult.severity !== 'error' ? tenantResult.normalised : undefined;
     const discovery = useDiscovery(lookup, serverAuthority, resolveTenant);
     const change = toChange(validation, discovery);
-    const onChangeRef = useRef(onChange);
+    const onChangeRef = React.useRef(onChange);
     onChangeRef.current = onChange;
-    useEffect(() => {
+    React.useEffect(() => {
         onChangeRef.current?.({
             tenantId: change.tenantId,
             applicationId: change.applicationId,

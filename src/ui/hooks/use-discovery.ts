@@ -1,4 +1,4 @@
-import { useEffect, useState } from '../react';
+import * as React from 'react';
 import type { DiscoveryResult } from '../../core/credentials/discovery';
 
 /** Looks a tenant (GUID or domain) up; injected so the UI never fetches (the PCF layer passes the real client). */
@@ -23,8 +23,8 @@ export function useDiscovery(
     serverAuthority: number | null,
     resolveTenant: ResolveTenant | undefined,
 ): DiscoveryState {
-    const [state, setState] = useState<DiscoveryState>({ status: 'idle' });
-    useEffect(() => {
+    const [state, setState] = React.useState<DiscoveryState>({ status: 'idle' });
+    React.useEffect(() => {
         if (!tenant || !resolveTenant) {
             setState({ status: 'idle' });
             return undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from '../react';
+import * as React from 'react';
 import { Selection } from '@fluentui/react';
 import {
     buildMailboxIndex,
@@ -37,23 +37,23 @@ function nextSort(current: SortSpec | null, key: SortSpec['key']): SortSpec {
 
 /** Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. */
 export function useMailboxView(rows: readonly MailboxView[]): MailboxViewState {
-    const index = useMemo(() => buildMailboxIndex(rows), [rows]);
-    const [filter, setFilter] = useState<QuickFilter>('all');
-    const [search, setSearch] = useState('');
-    const [sort, setSort] = useState<SortSpec | null>(null);
-    const [selected, setSelected] = useState<MailboxView[]>([]);
-    const items = useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
-    const [selection] = useState<Selection>(() => {
+    const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
+    const [filter, setFilter] = React.useState<QuickFilter>('all');
+    const [search, setSearch] = React.useState('');
+    const [sort, setSort] = React.useState<SortSpec | null>(null);
+    const [selected, setSelected] = React.useState<MailboxView[]>([]);
+    const items = React.useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
+    const [selection] = React.useState<Selection>(() => {
         const created: Selection = new Selection({
             getKey: (item) => (item as MailboxView).id,
             onSelectionChanged: () => setSelected(created.getSelection() as MailboxView[]),
         });
         return created;
     });
-    const toggleSort = useCallback((key: SortSpec['key']) => setSort((s) => nextSort(s, key)), []);
-    const selectedIds = useMemo(() => idsOf(selected), [selected]);
-    const failedSelectedIds = useMemo(() => failedIds(selected), [selected]);
-    const exportIds = useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);
+    const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);
+    const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
+    const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);
+    const exportIds = React.useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);
     return {
         ...{ index, items, filter, setFilter, search, setSearch, sort, toggleSort, selection, selected },
         ...{ selectedIds, failedSelectedIds, exportIds },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from '../react';
+import * as React from 'react';
 import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
@@ -11,22 +11,22 @@ const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: nul
  * profile had no mailboxes.
  */
 export function useMailboxes(actions: MailboxActions) {
-    const [rows, setRows] = useState<MailboxView[]>([]);
-    const [loading, setLoading] = useState<{ loaded: number } | null>({ loaded: 0 });
-    const [loadError, setLoadError] = useState<string | null>(null);
-    const [approval, setApproval] = useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
-    const [run, setRun] = useState<RunStateView>(IDLE);
-    const [generation, setGeneration] = useState(0);
-    const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-    useEffect(() => {
+    const [rows, setRows] = React.useState<MailboxView[]>([]);
+    const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
+    const [loadError, setLoadError] = React.useState<string | null>(null);
+    const [approval, setApproval] = React.useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
+    const [run, setRun] = React.useState<RunStateView>(IDLE);
+    const [generation, setGeneration] = React.useState(0);
+    const refresh = React.useCallback(() => setGeneration((count) => count + 1), []);
+    React.useEffect(() => {
         const controller = new AbortController();
         setLoading({ loaded: 0 });
         setLoadError(null);
         const load = async () => {
             try {
                 setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
-            } catch (e) {
-                if (!controller.signal.aborted) setLoadError(messageOf(e));
+            } catch (error) {
+                if (!controller.signal.aborted) setLoadError(messageOf(error));
             } finally {
                 if (!controller.signal.aborted) setLoading(null);
             }
@@ -34,7 +34,7 @@ export function useMailboxes(actions: MailboxActions) {
         void load();
         return () => controller.abort();
     }, [actions, generation]);
-    useEffect(() => {
+    React.useEffect(() => {
         const controller = new AbortController();
         actions
             .checkApproval(controller.signal)
@@ -43,13 +43,13 @@ export function useMailboxes(actions: MailboxActions) {
             .catch(() => controller.signal.aborted || setApproval({ canApprove: false, blockers: ['checkFailed'] }));
         return () => controller.abort();
     }, [actions]);
-    useEffect(() => actions.subscribe(setRun), [actions]);
+    React.useEffect(() => actions.subscribe(setRun), [actions]);
     // After subscribing, so the resumed run's progress reaches this view (issue 6: a reload resumes the run).
-    useEffect(() => {
+    React.useEffect(() => {
         actions.resumeStored();
     }, [actions]);
     const finished = run.status === 'finished';
-    useEffect(() => {
+    React.useEffect(() => {
         if (finished) refresh();
     }, [finished, refresh]);
     return { rows, loading, loadError, approval, run, refresh };

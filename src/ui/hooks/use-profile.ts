@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from '../react';
+import * as React from 'react';
 import type { ProfileRecord } from '../../core/profile';
+import { messageOf } from '../common';
 
 /** Loading state of the profile record. */
 export type ProfileState =
@@ -13,23 +14,23 @@ export function useProfile(
     profileId: string | undefined,
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>,
 ): { state: ProfileState; reload: () => void; refresh: () => void } {
-    const [state, setState] = useState<ProfileState>({ status: 'loading' });
-    const [attempt, setAttempt] = useState(0);
-    const refreshing = useRef<AbortController>();
-    useEffect(() => {
+    const [state, setState] = React.useState<ProfileState>({ status: 'loading' });
+    const [attempt, setAttempt] = React.useState(0);
+    const refreshing = React.useRef<AbortController>();
+    React.useEffect(() => {
         if (!profileId) return undefined;
         const controller = new AbortController();
         setState({ status: 'loading' });
         loadProfile(controller.signal)
             .then((profile) => setState({ status: 'loaded', profile }))
-            .catch((e: unknown) => {
-                if (!controller.signal.aborted) setState({ status: 'failed', message: (e as Error).message });
+            .catch((error: unknown) => {
+                if (!controller.signal.aborted) setState({ status: 'failed', message: messageOf(error) });
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);
-    useEffect(() => () => refreshing.current?.abort(), []);
-    const reload = useCallback(() => setAttempt((n) => n + 1), []);
-    const refresh = useCallback(() => {
+    React.useEffect(() => () => refreshing.current?.abort(), []);
+    const reload = React.useCallback(() => setAttempt((count) => count + 1), []);
+    const refresh = React.useCallback(() => {
         if (!profileId) return;
         refreshing.current?.abort();
         const controller = new AbortController();
@@ -38,7 +39,7 @@ export function useProfile(
             .then(
                 (profile) =>
                     !controller.signal.aborted &&
-                    setState((s) => (s.status === 'loaded' ? { status: 'loaded', profile } : s)),
+                    setState((current) => (current.status === 'loaded' ? { status: 'loaded', profile } : current)),
             )
             .catch(() => undefined);
     }, [profileId, loadProfile]);

@@ -1,6 +1,5 @@
-import { h, memo, useMemo } from '../react';
-import { DefaultButton, GAP_4, GAP_8, Stack } from '../fluent';
-import { BlockText, Notice } from '../common';
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { buildAdminMailto } from '../../core/mailbox-view';
 import type { StringKey } from '../strings';
 import { useFormatCount, useGetString } from '../texts';
@@ -24,30 +23,34 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
-export const CanApproveNotice = memo(function CanApproveNotice(props: CanApproveNoticeProps) {
+export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanApproveNoticeProps) {
     const { canApprove, blockers, pendingAddresses } = props;
     const getString = useGetString();
     const formatCount = useFormatCount();
-    const mailto = useMemo(
+    const mailto = React.useMemo(
         () => buildAdminMailto(getString('Approve_MailSubject'), getString('Approve_MailIntro'), pendingAddresses),
         [getString, pendingAddresses],
     );
     const hasPending = pendingAddresses.length > 0;
     return (
-        <Notice type={canApprove ? 'success' : 'warning'} isMultiline delayedRender={false}>
-            <Stack tokens={GAP_4}>
-                <BlockText>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</BlockText>
+        <MessageBar
+            messageBarType={canApprove ? MessageBarType.success : MessageBarType.warning}
+            isMultiline
+            delayedRender={false}
+        >
+            <Stack tokens={{ childrenGap: 4 }}>
+                <Text block>{getString(canApprove ? 'Approve_Can' : 'Approve_Cannot')}</Text>
                 {!canApprove && blockers.length > 0 && (
                     <ul>
-                        {blockers.map((b) => (
-                            <li key={b}>{getString(BLOCKER_KEYS[b])}</li>
+                        {blockers.map((blocker) => (
+                            <li key={blocker}>{getString(BLOCKER_KEYS[blocker])}</li>
                         ))}
                     </ul>
                 )}
-                <BlockText>{getString('Approve_AdminNote')}</BlockText>
-                {hasPending && <BlockText>{formatCount('Approve_PendingCount', pendingAddresses.length)}</BlockText>}
-                {mailto.omitted > 0 && <BlockText>{formatCount('Approve_MailTruncated', mailto.omitted)}</BlockText>}
-                <Stack horizontal wrap tokens={GAP_8}>
+                <Text block>{getString('Approve_AdminNote')}</Text>
+                {hasPending && <Text block>{formatCount('Approve_PendingCount', pendingAddresses.length)}</Text>}
+                {mailto.omitted > 0 && <Text block>{formatCount('Approve_MailTruncated', mailto.omitted)}</Text>}
+                <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
                     <DefaultButton
                         text={getString('Approve_CopyPending')}
                         disabled={!hasPending}
@@ -60,6 +63,7 @@ export const CanApproveNotice = memo(function CanApproveNotice(props: CanApprove
                     />
                 </Stack>
             </Stack>
-        </Notice>
+        </MessageBar>
     );
 });
+CanApproveNotice.displayName = 'CanApproveNotice';

@@ -1,6 +1,5 @@
-import { h, memo } from '../react';
-import { GAP_4, Stack, Text } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { Stack, Text } from '@fluentui/react';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
 import { format, type StringKey } from '../strings';
@@ -10,26 +9,25 @@ import { useFormatDateTime, useGetString } from '../texts';
 export type MailboxAlertItemProps = { alert: MailboxAlertView };
 
 /** One alert: decoded cause, the fix, and the raw text in a collapsible. */
-export const MailboxAlertItem = memo(function MailboxAlertItem({ alert }: MailboxAlertItemProps) {
+export const MailboxAlertItem = React.memo(function MailboxAlertItem({ alert }: MailboxAlertItemProps) {
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const cause = CAUSES[alert.cause];
     return (
         <li>
-            <Stack tokens={GAP_4}>
+            <Stack tokens={{ childrenGap: 4 }}>
                 {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
-                <BlockText>{getString(cause.messageKey as StringKey)}</BlockText>
-                <BlockText>
-                    {format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}
-                </BlockText>
+                <Text block>{getString(cause.messageKey as StringKey)}</Text>
+                <Text block>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}</Text>
                 {/* Native disclosure: keyboard and screen-reader support for free; raw text is plain text, never HTML. */}
                 <details>
                     <summary>{getString('Mailboxes_Details_Raw')}</summary>
-                    <BlockText styles={{ root: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
+                    <Text block styles={{ root: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } }}>
                         {alert.text}
-                    </BlockText>
+                    </Text>
                 </details>
             </Stack>
         </li>
     );
 });
+MailboxAlertItem.displayName = 'MailboxAlertItem';

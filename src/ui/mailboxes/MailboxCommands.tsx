@@ -1,4 +1,4 @@
-import { h, memo } from '../react';
+import * as React from 'react';
 import { CommandBar, type ICommandBarItemProps } from '@fluentui/react';
 import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
@@ -20,63 +20,74 @@ export type MailboxCommandsProps = {
     onRefresh: () => void;
 };
 
-type Spec = { key: string; label: StringKey; icon: string; reason: StringKey | null; run: () => void };
+type CommandSpec = {
+    key: string;
+    label: StringKey;
+    icon: string;
+    /** Why the command is disabled now, or null when it can run. */
+    reason: StringKey | null;
+    run: () => void;
+};
 
-function firstReason(...checks: [boolean, StringKey][]): StringKey | null {
-    return checks.find(([failed]) => failed)?.[1] ?? null;
+/** A condition that disables a command, and the reason shown for it. */
+type Blocker = { applies: boolean; reason: StringKey };
+
+/** The reason of the first blocker that applies, in the order given; null when none does. */
+function firstReason(...blockers: Blocker[]): StringKey | null {
+    return blockers.find((blocker) => blocker.applies)?.reason ?? null;
 }
 
-function specs(p: MailboxCommandsProps): Spec[] {
-    const readOnly: [boolean, StringKey] = [p.isReadOnly === true, 'State_ReadOnly'];
-    const busy: [boolean, StringKey] = [p.isRunning, 'Mailboxes_Reason_Busy'];
-    const loading: [boolean, StringKey] = [p.isLoading, 'Mailboxes_Reason_Loading'];
-    const none: [boolean, StringKey] = [p.selectedIds.length === 0, 'Mailboxes_Reason_NoSelection'];
+function commandSpecs(props: MailboxCommandsProps): CommandSpec[] {
+    const readOnly: Blocker = { applies: props.isReadOnly === true, reason: 'State_ReadOnly' };
+    const busy: Blocker = { applies: props.isRunning, reason: 'Mailboxes_Reason_Busy' };
+    const loading: Blocker = { applies: props.isLoading, reason: 'Mailboxes_Reason_Loading' };
+    const noSelection: Blocker = { applies: props.selectedIds.length === 0, reason: 'Mailboxes_Reason_NoSelection' };
+    const cannotApprove: Blocker = { applies: !props.canApprove, reason: 'Mailboxes_Reason_CannotApprove' };
+    const noFailed: Blocker = { applies: props.failedSelectedIds.length === 0, reason: 'Mailboxes_Reason_NoFailed' };
+    const nothingToExport: Blocker = { applies: props.exportIds.length === 0, reason: 'Mailboxes_Reason_Empty' };
     return [
         {
             key: 'approveAndTest',
             label: 'Mailboxes_Command_ApproveAndTest',
             icon: 'CheckMark',
-            reason: firstReason(readOnly, busy, loading, none, [!p.canApprove, 'Mailboxes_Reason_CannotApprove']),
-            run: () => p.onApproveAndTest([...p.selectedIds]),
+            reason: firstReason(readOnly, busy, loading, noSelection, cannotApprove),
+            run: () => props.onApproveAndTest([...props.selectedIds]),
         },
         {
             key: 'testOnly',
             label: 'Mailboxes_Command_TestOnly',
             icon: 'TestBeaker',
-            reason: firstReason(readOnly, busy, loading, none),
-            run: () => p.onTestOnly([...p.selectedIds]),
+            reason: firstReason(readOnly, busy, loading, noSelection),
+            run: () => props.onTestOnly([...props.selectedIds]),
         },
         {
             key: 'retryFailed',
             label: 'Mailboxes_Command_RetryFailed',
             icon: 'Refresh',
-            reason: firstReason(readOnly, busy, loading, [
-                p.failedSelectedIds.length === 0,
-                'Mailboxes_Reason_NoFailed',
-            ]),
-            run: () => p.onRetryFailed([...p.failedSelectedIds]),
+            reason: firstReason(readOnly, busy, loading, noFailed),
+            run: () => props.onRetryFailed([...props.failedSelectedIds]),
         },
         {
             key: 'export',
             label: 'Mailboxes_Command_Export',
             icon: 'Download',
-            reason: firstReason(loading, [p.exportIds.length === 0, 'Mailboxes_Reason_Empty']),
-            run: () => p.onExport([...p.exportIds]),
+            reason: firstReason(loading, nothingToExport),
+            run: () => props.onExport([...props.exportIds]),
         },
         {
             key: 'refresh',
             label: 'Mailboxes_Command_Refresh',
             icon: 'Sync',
             reason: firstReason(busy),
-            run: p.onRefresh,
+            run: props.onRefresh,
         },
     ];
 }
 
 /** The command bar; a disabled command stays focusable and says why it is disabled. */
-export const MailboxCommands = memo(function MailboxCommands(props: MailboxCommandsProps) {
+export const MailboxCommands = React.memo(function MailboxCommands(props: MailboxCommandsProps) {
     const getString = useGetString();
-    const items: ICommandBarItemProps[] = specs(props).map((spec) => {
+    const items: ICommandBarItemProps[] = commandSpecs(props).map((spec) => {
         const reason = spec.reason ? getString(spec.reason) : undefined;
         return {
             key: spec.key,
@@ -93,3 +104,4 @@ export const MailboxCommands = memo(function MailboxCommands(props: MailboxComma
     });
     return <CommandBar items={items} ariaLabel={getString('Mailboxes_CommandBarLabel')} />;
 });
+MailboxCommands.displayName = 'MailboxCommands';

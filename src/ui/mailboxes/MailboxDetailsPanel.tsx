@@ -1,7 +1,5 @@
-import { h, memo } from '../react';
-import { Panel, PanelType } from '@fluentui/react';
-import { GAP_8, Stack } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { Panel, PanelType, Stack, Text } from '@fluentui/react';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useGetString } from '../texts';
 import { MailboxAlertItem } from './MailboxAlertItem';
@@ -10,7 +8,10 @@ import { MailboxAlertItem } from './MailboxAlertItem';
 export type MailboxDetailsPanelProps = { mailbox: MailboxView | null; onDismiss: () => void };
 
 /** Side panel with the mailbox's decoded alerts: cause, fix and the raw text one click away. */
-export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, onDismiss }: MailboxDetailsPanelProps) {
+export const MailboxDetailsPanel = React.memo(function MailboxDetailsPanel({
+    mailbox,
+    onDismiss,
+}: MailboxDetailsPanelProps) {
     const getString = useGetString();
     return (
         <Panel
@@ -22,17 +23,17 @@ export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, 
             isLightDismiss
         >
             {mailbox && (
-                <Stack tokens={GAP_8}>
-                    <BlockText>{mailbox.address}</BlockText>
-                    <BlockText variant="mediumPlus" as="h2">
+                <Stack tokens={{ childrenGap: 8 }}>
+                    <Text block>{mailbox.address}</Text>
+                    <Text block variant="mediumPlus" as="h2">
                         {getString('Mailboxes_Details_Alerts')}
-                    </BlockText>
+                    </Text>
                     {mailbox.alerts.length === 0 ? (
-                        <BlockText>{getString('Mailboxes_Details_NoAlerts')}</BlockText>
+                        <Text block>{getString('Mailboxes_Details_NoAlerts')}</Text>
                     ) : (
                         <ul>
-                            {mailbox.alerts.map((alert, i) => (
-                                <MailboxAlertItem key={i} alert={alert} />
+                            {mailbox.alerts.map((alert, index) => (
+                                <MailboxAlertItem key={index} alert={alert} />
                             ))}
                         </ul>
                     )}
@@ -41,3 +42,4 @@ export const MailboxDetailsPanel = memo(function MailboxDetailsPanel({ mailbox, 
         </Panel>
     );
 });
+MailboxDetailsPanel.displayName = 'MailboxDetailsPanel';

@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { DefaultButton, GAP_4, Stack } from '../fluent';
+import * as React from 'react';
+import { DefaultButton, Stack } from '@fluentui/react';
 import { QUICK_FILTERS, type QuickFilter } from '../../core/mailbox-view';
 import { format, type StringKey } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
@@ -20,12 +20,12 @@ const LABELS: Record<QuickFilter, StringKey> = {
 };
 
 /** Quick filters as a group of toggle buttons (aria-pressed) with counts. */
-export const MailboxFilters = memo(function MailboxFilters(props: MailboxFiltersProps) {
+export const MailboxFilters = React.memo(function MailboxFilters(props: MailboxFiltersProps) {
     const { value, counts, onChange } = props;
     const getString = useGetString();
     const formatNumber = useFormatNumber();
     return (
-        <Stack horizontal wrap tokens={GAP_4} role="group" aria-label={getString('Mailboxes_FilterLabel')}>
+        <Stack horizontal wrap tokens={{ childrenGap: 4 }} role="group" aria-label={getString('Mailboxes_FilterLabel')}>
             {QUICK_FILTERS.map((filter) => (
                 <DefaultButton
                     key={filter}
@@ -40,3 +40,4 @@ export const MailboxFilters = memo(function MailboxFilters(props: MailboxFilters
         </Stack>
     );
 });
+MailboxFilters.displayName = 'MailboxFilters';

@@ -1,7 +1,5 @@
-import { h, memo, useState } from '../react';
-import { SearchBox } from '@fluentui/react';
-import { GAP_8, Stack } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { SearchBox, Stack, Text } from '@fluentui/react';
 import type { MailboxView } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
 import { useGetString } from '../texts';
@@ -33,14 +31,14 @@ export type MailboxListProps = {
 };
 
 /** Mailboxes: command bar, quick filters, search, summary, virtualized list and the details panel. */
-export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
+export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, height = 480 } = props;
     const getString = useGetString();
     const view = useMailboxView(rows);
-    const [opened, setOpened] = useState<MailboxView | null>(null);
+    const [opened, setOpened] = React.useState<MailboxView | null>(null);
     const { selection } = view;
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <MailboxCommands
                 {...props}
                 selectedIds={view.selectedIds}
@@ -53,7 +51,7 @@ export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
                 placeholder={getString('Mailboxes_Search')}
                 ariaLabel={getString('Mailboxes_Search')}
                 value={view.search}
-                onChange={(_, v) => view.setSearch(v ?? '')}
+                onChange={(_, search) => view.setSearch(search ?? '')}
             />
             {loading && <MailboxLoading {...loading} />}
             <MailboxSelectionBar
@@ -64,7 +62,7 @@ export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
                 onClear={() => selection.setAllSelected(false)}
             />
             {view.items.length === 0 && loading === null && !(rows.length === 0 && props.loadFailed) && (
-                <BlockText>{getString(rows.length === 0 ? 'Mailboxes_NoneOnProfile' : 'Mailboxes_Empty')}</BlockText>
+                <Text block>{getString(rows.length === 0 ? 'Mailboxes_NoneOnProfile' : 'Mailboxes_Empty')}</Text>
             )}
             <MailboxTable
                 {...props}
@@ -76,3 +74,4 @@ export const MailboxList = memo(function MailboxList(props: MailboxListProps) {
         </Stack>
     );
 });
+MailboxList.displayName = 'MailboxList';

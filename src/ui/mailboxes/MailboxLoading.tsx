@@ -1,5 +1,5 @@
-import { h, memo } from '../react';
-import { ProgressIndicator } from '../fluent';
+import * as React from 'react';
+import { ProgressIndicator } from '@fluentui/react';
 import { format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
@@ -7,13 +7,14 @@ import { useFormatNumber, useGetString } from '../texts';
 export type MailboxLoadingProps = { loaded: number; estimatedTotal: number };
 
 /** "Loaded 15,000 of ~50,000" while pages arrive. */
-export const MailboxLoading = memo(function MailboxLoading({ loaded, estimatedTotal }: MailboxLoadingProps) {
+export const MailboxLoading = React.memo(function MailboxLoading({ loaded, estimatedTotal }: MailboxLoadingProps) {
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     return (
         <ProgressIndicator
-            label={format(getString('Mailboxes_Loading'), n(loaded), n(estimatedTotal))}
+            label={format(getString('Mailboxes_Loading'), formatNumber(loaded), formatNumber(estimatedTotal))}
             percentComplete={estimatedTotal > 0 ? Math.min(1, loaded / estimatedTotal) : undefined}
         />
     );
 });
+MailboxLoading.displayName = 'MailboxLoading';

@@ -1,6 +1,6 @@
-import { h, memo } from '../react';
-import { DefaultButton, GAP_8, Stack } from '../fluent';
-import { BlockText, POLITE_STATUS } from '../common';
+import * as React from 'react';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import { countString, format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
@@ -14,17 +14,22 @@ export type MailboxSelectionBarProps = {
 };
 
 /** "1,240 mailboxes · 300 shown · 37 selected" (announced politely) with select-shown / clear buttons. */
-export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
+export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
     const { total, shown, selected } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     return (
-        <Stack horizontal wrap verticalAlign="center" tokens={GAP_8}>
-            <BlockText {...POLITE_STATUS}>
-                {format(countString(getString, 'Mailboxes_Summary', total), n(total), n(shown), n(selected))}
-            </BlockText>
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <Text block {...POLITE_STATUS}>
+                {format(
+                    countString(getString, 'Mailboxes_Summary', total),
+                    formatNumber(total),
+                    formatNumber(shown),
+                    formatNumber(selected),
+                )}
+            </Text>
             <DefaultButton
-                text={format(getString('Mailboxes_SelectFiltered'), n(shown))}
+                text={format(getString('Mailboxes_SelectFiltered'), formatNumber(shown))}
                 disabled={shown === 0}
                 onClick={props.onSelectShown}
             />
@@ -36,3 +41,4 @@ export const MailboxSelectionBar = memo(function MailboxSelectionBar(props: Mail
         </Stack>
     );
 });
+MailboxSelectionBar.displayName = 'MailboxSelectionBar';

@@ -1,16 +1,17 @@
-import { h, memo, useMemo, type ReactNode } from '../react';
+import * as React from 'react';
 import {
     CheckboxVisibility,
     ConstrainMode,
     DetailsListLayoutMode,
+    Link,
     SelectionMode,
     ShimmeredDetailsList,
     type IColumn,
     type Selection,
 } from '@fluentui/react';
-import { Link } from '../fluent';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
+import { APPROVAL } from '../../core/run/types';
 import type { StringKey } from '../strings';
 import { useFormatDateTime, useGetString, type Texts } from '../texts';
 import { StatusCell } from './StatusCell';
@@ -26,20 +27,27 @@ export type MailboxTableProps = {
     onOpen: (row: MailboxView) => void;
 };
 
-type Render = (row: MailboxView) => ReactNode;
-type Ctx = Pick<MailboxTableProps, 'sort' | 'onSort' | 'onOpen'> & Pick<Texts, 'getString' | 'formatDateTime'>;
+/** One column: the sort key it is named by, its header, its widest width and how a row's cell shows. */
+type ColumnSpec = {
+    key: SortKey;
+    label: StringKey;
+    width: number;
+    render: (row: MailboxView) => React.ReactNode;
+};
+type ColumnContext = Pick<MailboxTableProps, 'sort' | 'onSort' | 'onOpen'> &
+    Pick<Texts, 'getString' | 'formatDateTime'>;
 
 const TYPE_KEYS: Record<MailboxView['ownerType'], StringKey> = {
     user: 'Mailboxes_Type_User',
     queue: 'Mailboxes_Type_Queue',
     other: 'Mailboxes_Type_Other',
 };
-const APPROVAL_KEYS: StringKey[] = [
-    'Mailboxes_Approval_Empty',
-    'Mailboxes_Approval_Approved',
-    'Mailboxes_Approval_Pending',
-    'Mailboxes_Approval_Rejected',
-];
+const APPROVAL_KEYS: Record<number, StringKey> = {
+    [APPROVAL.empty]: 'Mailboxes_Approval_Empty',
+    [APPROVAL.approved]: 'Mailboxes_Approval_Approved',
+    [APPROVAL.pending]: 'Mailboxes_Approval_Pending',
+    [APPROVAL.rejected]: 'Mailboxes_Approval_Rejected',
+};
 
 /** The message of the latest alert's cause, or "no alert". */
 function latestAlertKey(row: MailboxView): StringKey {
@@ -47,57 +55,67 @@ function latestAlertKey(row: MailboxView): StringKey {
     return latest ? (CAUSES[latest.cause].messageKey as StringKey) : 'Mailboxes_NoAlert';
 }
 
-/** The columns in order: sort key, header, width, and how a row's cell shows. */
-function columnSpecs(ctx: Ctx): [SortKey, StringKey, number, Render][] {
-    const { getString: s, formatDateTime, onOpen } = ctx;
-    const status = (v: number | null) => <StatusCell status={v} />;
+/** The columns in order. */
+function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): ColumnSpec[] {
+    const status = (value: number | null) => <StatusCell status={value} />;
     return [
         // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
-        ['name', 'Mailboxes_Col_Name', 160, (r) => <Link onClick={() => onOpen(r)}>{r.name}</Link>],
-        ['address', 'Mailboxes_Col_Address', 200, (r) => r.address],
-        ['ownerType', 'Mailboxes_Col_Type', 70, (r) => s(TYPE_KEYS[r.ownerType])],
-        [
-            'approval',
-            'Mailboxes_Col_Approval',
-            110,
-            (r) => s(APPROVAL_KEYS[r.approval ?? 0] ?? 'Mailboxes_Approval_Empty'),
-        ],
-        ['incoming', 'Mailboxes_Col_Incoming', 90, (r) => status(r.incoming)],
-        ['outgoing', 'Mailboxes_Col_Outgoing', 90, (r) => status(r.outgoing)],
-        ['act', 'Mailboxes_Col_Act', 90, (r) => status(r.act)],
-        ['overall', 'Mailboxes_Col_Overall', 90, (r) => status(r.overall)],
-        [
-            'lastTestOn',
-            'Mailboxes_Col_LastTest',
-            140,
-            (r) => (r.lastTestOn ? formatDateTime(r.lastTestOn) : s('Mailboxes_Never')),
-        ],
-        ['alert', 'Mailboxes_Col_Alert', 220, (r) => s(latestAlertKey(r))],
+        {
+            key: 'name',
+            label: 'Mailboxes_Col_Name',
+            width: 160,
+            render: (row) => <Link onClick={() => onOpen(row)}>{row.name}</Link>,
+        },
+        { key: 'address', label: 'Mailboxes_Col_Address', width: 200, render: (row) => row.address },
+        {
+            key: 'ownerType',
+            label: 'Mailboxes_Col_Type',
+            width: 70,
+            render: (row) => getString(TYPE_KEYS[row.ownerType]),
+        },
+        {
+            key: 'approval',
+            label: 'Mailboxes_Col_Approval',
+            width: 110,
+            render: (row) => getString(APPROVAL_KEYS[row.approval ?? APPROVAL.empty] ?? 'Mailboxes_Approval_Empty'),
+        },
+        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming) },
+        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing) },
+        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act) },
+        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall) },
+        {
+            key: 'lastTestOn',
+            label: 'Mailboxes_Col_LastTest',
+            width: 140,
+            render: (row) => (row.lastTestOn ? formatDateTime(row.lastTestOn) : getString('Mailboxes_Never')),
+        },
+        { key: 'alert', label: 'Mailboxes_Col_Alert', width: 220, render: (row) => getString(latestAlertKey(row)) },
     ];
 }
 
-function buildColumns(props: Ctx): IColumn[] {
-    return columnSpecs(props).map(([key, label, width, render]) => ({
+function buildColumns(context: ColumnContext): IColumn[] {
+    const { sort, onSort, getString } = context;
+    return columnSpecs(context).map(({ key, label, width, render }) => ({
         key,
-        name: props.getString(label),
+        name: getString(label),
         fieldName: key,
         minWidth: Math.min(width, 80),
         maxWidth: width,
         isResizable: true,
-        isSorted: props.sort?.key === key,
-        isSortedDescending: props.sort?.key === key && props.sort.descending,
-        onColumnClick: () => props.onSort(key),
+        isSorted: sort?.key === key,
+        isSortedDescending: sort?.key === key && sort.descending,
+        onColumnClick: () => onSort(key),
         onRender: render,
     }));
 }
 
 /** DetailsList over the filtered rows; virtualization stays on (libraries.md §12.4), so the container scrolls. */
-export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps) {
+export const MailboxTable = React.memo(function MailboxTable(props: MailboxTableProps) {
     const { items, selection, isLoading, height, onOpen } = props;
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const selectRow = getString('Mailboxes_SelectRow');
-    const columns = useMemo(
+    const columns = React.useMemo(
         () => buildColumns({ ...props, getString, formatDateTime }),
         [props, getString, formatDateTime],
     );
@@ -123,3 +141,4 @@ export const MailboxTable = memo(function MailboxTable(props: MailboxTableProps)
         </div>
     );
 });
+MailboxTable.displayName = 'MailboxTable';

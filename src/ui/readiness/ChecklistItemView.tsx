@@ -1,6 +1,5 @@
-import { Fragment, h, memo, useMemo } from '../react';
-import { AT_START, DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from '../fluent';
-import { BlockText } from '../common';
+import * as React from 'react';
+import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
 import { countString, format, type StringKey } from '../strings';
@@ -15,7 +14,7 @@ export type ChecklistItemViewProps = {
 
 function useClasses(isHighlighted: boolean) {
     const { palette, fonts } = useTheme();
-    return useMemo(
+    return React.useMemo(
         () =>
             mergeStyleSets({
                 root: {
@@ -48,14 +47,14 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
         status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
     return (
-        <BlockText variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
+        <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}
-        </BlockText>
+        </Text>
     );
 }
 
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
-export const ChecklistItemView = memo(function ChecklistItemView(props: ChecklistItemViewProps) {
+export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
     const { item, isHighlighted, onCopy } = props;
     const getString = useGetString();
     const classes = useClasses(isHighlighted);
@@ -63,14 +62,16 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
     const titleId = `readiness-${item.id}-title`;
     return (
         <li className={classes.root} data-item-id={item.id}>
-            <Stack tokens={GAP_4}>
-                <BlockText as="h3" variant="mediumPlus" id={titleId}>
+            <Stack tokens={{ childrenGap: 4 }}>
+                <Text block as="h3" variant="mediumPlus" id={titleId}>
                     {title}
-                </BlockText>
+                </Text>
                 {isHighlighted && (
-                    <BlockText styles={{ root: { fontWeight: 600 } }}>{getString('Readiness_Highlighted')}</BlockText>
+                    <Text block styles={{ root: { fontWeight: 600 } }}>
+                        {getString('Readiness_Highlighted')}
+                    </Text>
                 )}
-                <BlockText>{getString(item.bodyKey as StringKey)}</BlockText>
+                <Text block>{getString(item.bodyKey as StringKey)}</Text>
                 <Deadline item={item} />
                 {item.list && (
                     <ul className={classes.list}>
@@ -80,21 +81,22 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
                     </ul>
                 )}
                 {item.value !== undefined && (
-                    <Fragment>
+                    <>
                         <pre className={classes.value} aria-label={format(getString('Readiness_ValueLabel'), title)}>
                             <code>{item.value}</code>
                         </pre>
                         <DefaultButton
-                            styles={AT_START}
+                            styles={{ root: { alignSelf: 'flex-start' } }}
                             iconProps={{ iconName: 'Copy' }}
                             ariaLabel={format(getString('Readiness_CopyLabel'), title)}
                             onClick={() => onCopy(item)}
                         >
                             {getString('Readiness_Copy')}
                         </DefaultButton>
-                    </Fragment>
+                    </>
                 )}
             </Stack>
         </li>
     );
 });
+ChecklistItemView.displayName = 'ChecklistItemView';

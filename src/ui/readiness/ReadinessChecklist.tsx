@@ -1,6 +1,6 @@
-import { h, memo, useCallback, useEffect, useMemo, useRef, useState } from '../react';
-import { GAP_8, Stack } from '../fluent';
-import { BlockText, POLITE_STATUS } from '../common';
+import * as React from 'react';
+import { Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
@@ -26,11 +26,11 @@ export type ReadinessChecklistProps = {
 type Announcement = { text: string; count: number };
 
 function useCopy(copyText: (text: string) => Promise<void>, getString: GetString) {
-    const [announcement, setAnnouncement] = useState<Announcement>({ text: '', count: 0 });
-    const onCopy = useCallback(
+    const [announcement, setAnnouncement] = React.useState<Announcement>({ text: '', count: 0 });
+    const onCopy = React.useCallback(
         (item: ChecklistItem) => {
             if (item.value === undefined) return;
-            const announce = (text: string) => setAnnouncement((a) => ({ text, count: a.count + 1 }));
+            const announce = (text: string) => setAnnouncement((previous) => ({ text, count: previous.count + 1 }));
             void copyText(item.value).then(
                 () => announce(getString('Readiness_Copied')),
                 () => announce(getString('Readiness_CopyFailed')),
@@ -42,8 +42,8 @@ function useCopy(copyText: (text: string) => Promise<void>, getString: GetString
 }
 
 function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
-    const listRef = useRef<HTMLOListElement>(null);
-    useEffect(() => {
+    const listRef = React.useRef<HTMLOListElement>(null);
+    React.useEffect(() => {
         if (!highlightedItemId) return;
         const element = listRef.current?.querySelector(`[data-item-id="${highlightedItemId}"]`);
         // jsdom and old hosts lack scrollIntoView; the highlight and its label still show.
@@ -53,20 +53,20 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 }
 
 /** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
-export const ReadinessChecklist = memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
+export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
     const { tenantId, applicationId, cloud, today, highlightedItemId, copyText } = props;
     const getString = useGetString();
-    const items = useMemo(
+    const items = React.useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
         [tenantId, applicationId, cloud, today],
     );
     const { announcement, onCopy } = useCopy(copyText, getString);
     const listRef = useScrollIntoView(highlightedItemId);
     return (
-        <Stack tokens={GAP_8}>
-            <BlockText as="h2" variant="large">
+        <Stack tokens={{ childrenGap: 8 }}>
+            <Text block as="h2" variant="large">
                 {getString('Readiness_Heading')}
-            </BlockText>
+            </Text>
             <ol ref={listRef} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {items.map((item) => (
                     <ChecklistItemView
@@ -85,3 +85,4 @@ export const ReadinessChecklist = memo(function ReadinessChecklist(props: Readin
         </Stack>
     );
 });
+ReadinessChecklist.displayName = 'ReadinessChecklist';

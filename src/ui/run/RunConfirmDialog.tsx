@@ -1,7 +1,14 @@
-import { h, memo } from '../react';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react';
-import { DefaultButton, PrimaryButton } from '../fluent';
-import { BlockText, Notice } from '../common';
+import * as React from 'react';
+import {
+    DefaultButton,
+    Dialog,
+    DialogFooter,
+    DialogType,
+    MessageBar,
+    MessageBarType,
+    PrimaryButton,
+    Text,
+} from '@fluentui/react';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
 import { countString, format } from '../strings';
@@ -22,17 +29,17 @@ export type RunConfirmDialogProps = {
 const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip: 0, rejected: 0 } } as const;
 
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
-export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
+export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
     const { mode, counts } = props.request ?? NO_REQUEST;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
     const question =
         mode === 'approveAndTest'
             ? format(
                   countString(getString, 'Run_ConfirmApproveAndTest', counts.test),
-                  n(counts.approve),
-                  n(counts.test),
+                  formatNumber(counts.approve),
+                  formatNumber(counts.test),
               )
             : formatCount('Run_ConfirmTestOnly', counts.test);
     return (
@@ -42,11 +49,13 @@ export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirm
             dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
             modalProps={{ isBlocking: true }}
         >
-            {counts.skip > 0 && <BlockText>{formatCount('Run_ConfirmSkipped', counts.skip)}</BlockText>}
+            {counts.skip > 0 && <Text block>{formatCount('Run_ConfirmSkipped', counts.skip)}</Text>}
             {counts.rejected > 0 && (
-                <Notice type="warning">{formatCount('Run_ConfirmRejected', counts.rejected)}</Notice>
+                <MessageBar messageBarType={MessageBarType.warning}>
+                    {formatCount('Run_ConfirmRejected', counts.rejected)}
+                </MessageBar>
             )}
-            <BlockText>{getString('Run_ConfirmDetail')}</BlockText>
+            <Text block>{getString('Run_ConfirmDetail')}</Text>
             <DialogFooter>
                 <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />
                 <DefaultButton text={getString('Run_ConfirmBack')} onClick={props.onDismiss} />
@@ -54,3 +63,4 @@ export const RunConfirmDialog = memo(function RunConfirmDialog(props: RunConfirm
         </Dialog>
     );
 });
+RunConfirmDialog.displayName = 'RunConfirmDialog';

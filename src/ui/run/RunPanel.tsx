@@ -1,4 +1,4 @@
-import { h, memo } from '../react';
+import * as React from 'react';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { RunProgress } from './RunProgress';
@@ -19,6 +19,7 @@ export type RunPanelProps = {
 };
 
 /** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */
-export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
+export const RunPanel = React.memo(function RunPanel(props: RunPanelProps) {
     return props.summary.settled ? <RunSummary {...props} /> : <RunProgress {...props} />;
 });
+RunPanel.displayName = 'RunPanel';

@@ -1,6 +1,6 @@
-import { h, memo } from '../react';
-import { DefaultButton, GAP_8, ProgressIndicator, Stack } from '../fluent';
-import { BlockText, POLITE_STATUS } from '../common';
+import * as React from 'react';
+import { DefaultButton, ProgressIndicator, Stack, Text } from '@fluentui/react';
+import { POLITE_STATUS } from '../common';
 import { secondsUntil } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { format } from '../strings';
@@ -15,25 +15,31 @@ export type RunProgressProps = {
 };
 
 /** Progress bar, counts, throttling countdown and Cancel; the text is announced politely. */
-export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
-    const { summary: s } = props;
+export const RunProgress = React.memo(function RunProgress(props: RunProgressProps) {
+    const { summary } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
-    const done = s.succeeded + s.failed + s.skipped;
-    const waiting = s.sent + s.confirmed + s.testing;
+    const formatNumber = useFormatNumber();
+    const done = summary.succeeded + summary.failed + summary.skipped;
+    const waiting = summary.sent + summary.confirmed + summary.testing;
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <ProgressIndicator
                 label={getString('Run_ProgressLabel')}
-                description={format(getString('Run_Progress'), n(done), n(s.selected))}
-                percentComplete={s.selected > 0 ? done / s.selected : 0}
+                description={format(getString('Run_Progress'), formatNumber(done), formatNumber(summary.selected))}
+                percentComplete={summary.selected > 0 ? done / summary.selected : 0}
             />
             <div {...POLITE_STATUS}>
-                <BlockText>
-                    {format(getString('Run_Counts'), n(s.succeeded), n(s.failed), n(s.skipped), n(waiting))}
-                </BlockText>
-                {seconds > 0 && <BlockText>{format(getString('Run_Throttled'), n(seconds))}</BlockText>}
+                <Text block>
+                    {format(
+                        getString('Run_Counts'),
+                        formatNumber(summary.succeeded),
+                        formatNumber(summary.failed),
+                        formatNumber(summary.skipped),
+                        formatNumber(waiting),
+                    )}
+                </Text>
+                {seconds > 0 && <Text block>{format(getString('Run_Throttled'), formatNumber(seconds))}</Text>}
             </div>
             <Stack horizontal>
                 <DefaultButton text={getString('Run_Cancel')} onClick={props.onCancel} />
@@ -41,3 +47,4 @@ export const RunProgress = memo(function RunProgress(props: RunProgressProps) {
         </Stack>
     );
 });
+RunProgress.displayName = 'RunProgress';

@@ -1,12 +1,12 @@
-import { Fragment, h, memo, useEffect, useRef, useState } from '../react';
-import { DefaultButton, GAP_8, Stack, Text } from '../fluent';
-import { BlockText, messageOf, Notice, POLITE_STATUS } from '../common';
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { messageOf, POLITE_STATUS } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
-import { format, type GetString, type StringKey } from '../strings';
-import { useFormatNumber, useGetString } from '../texts';
+import { format, type StringKey } from '../strings';
+import { useFormatNumber, useGetString, type Texts } from '../texts';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
@@ -23,19 +23,19 @@ type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; me
 /** The optional run note: one click, then a confirmation or the server's reason; never added twice. */
 function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
     const getString = useGetString();
-    const [note, setNote] = useState<NoteState>({ status: 'idle' });
-    const mounted = useRef(true);
-    useEffect(() => () => void (mounted.current = false), []);
+    const [note, setNote] = React.useState<NoteState>({ status: 'idle' });
+    const mounted = React.useRef(true);
+    React.useEffect(() => () => void (mounted.current = false), []);
     const add = () => {
         setNote({ status: 'saving' });
         onAddNote()
             .then(() => mounted.current && setNote({ status: 'saved' }))
-            .catch((e: unknown) => {
-                if (mounted.current) setNote({ status: 'error', message: messageOf(e) });
+            .catch((error: unknown) => {
+                if (mounted.current) setNote({ status: 'error', message: messageOf(error) });
             });
     };
     return (
-        <Fragment>
+        <>
             <DefaultButton
                 text={getString(note.status === 'saving' ? 'Run_NoteSaving' : 'Run_AddNote')}
                 disabled={note.status === 'saving' || note.status === 'saved'}
@@ -45,66 +45,71 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
                 {note.status === 'saved' && <Text>{getString('Run_NoteAdded')}</Text>}
             </div>
             {note.status === 'error' && (
-                <Notice type="error">{format(getString('Run_NoteFailed'), note.message)}</Notice>
+                <MessageBar messageBarType={MessageBarType.error}>
+                    {format(getString('Run_NoteFailed'), note.message)}
+                </MessageBar>
             )}
-        </Fragment>
+        </>
     );
 }
 
-type FormatNumber = (n: number) => string;
+type SummaryTexts = Pick<Texts, 'getString' | 'formatNumber'>;
 
 /** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
-function causeCount(group: FailureGroup, t: GetString, n: FormatNumber): string {
-    return format(t('Run_CauseCount'), n(group.count), asListItem(t(CAUSES[group.cause].messageKey as StringKey)));
+function causeCount(group: FailureGroup, { getString, formatNumber }: SummaryTexts): string {
+    const cause = asListItem(getString(CAUSES[group.cause].messageKey as StringKey));
+    return format(getString('Run_CauseCount'), formatNumber(group.count), cause);
 }
 
-function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n: FormatNumber): string {
-    const causes = failures.map((g) => causeCount(g, t, n)).join(', ');
+function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts): string {
+    const { getString, formatNumber } = texts;
+    const causes = failures.map((group) => causeCount(group, texts)).join(', ');
     const failed =
         failures.length > 0
-            ? format(t('Run_SummaryFailedCauses'), n(s.failed), causes)
-            : format(t('Run_SummaryFailed'), n(s.failed));
+            ? format(getString('Run_SummaryFailedCauses'), formatNumber(summary.failed), causes)
+            : format(getString('Run_SummaryFailed'), formatNumber(summary.failed));
     return [
-        format(t('Run_SummaryEnabled'), n(s.succeeded)),
+        format(getString('Run_SummaryEnabled'), formatNumber(summary.succeeded)),
         failed,
-        format(t('Run_SummarySkipped'), n(s.skipped)),
+        format(getString('Run_SummarySkipped'), formatNumber(summary.skipped)),
     ].join(' · ');
 }
 
 /** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
-export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
+export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();
-    const n = useFormatNumber();
+    const formatNumber = useFormatNumber();
+    const texts = { getString, formatNumber };
     return (
-        <Stack tokens={GAP_8}>
+        <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
-                <BlockText variant="mediumPlus" as="h2">
+                <Text block variant="mediumPlus" as="h2">
                     {getString('Run_Done')}
-                </BlockText>
-                <BlockText>{summaryLine(props, getString, n)}</BlockText>
+                </Text>
+                <Text block>{summaryLine(props, texts)}</Text>
             </div>
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
-                    <BlockText variant="medium" as="h3">
+                    <Text block variant="medium" as="h3">
                         {getString('Run_FailuresHeading')}
-                    </BlockText>
+                    </Text>
                     <ul>
-                        {failures.map((g) => (
-                            <li key={g.cause}>
-                                <BlockText>{causeCount(g, getString, n)}</BlockText>
-                                <BlockText>
+                        {failures.map((group) => (
+                            <li key={group.cause}>
+                                <Text block>{causeCount(group, texts)}</Text>
+                                <Text block>
                                     {format(
                                         getString('Mailboxes_Details_Fix'),
-                                        getString(CAUSES[g.cause].fixKey as StringKey),
+                                        getString(CAUSES[group.cause].fixKey as StringKey),
                                     )}
-                                </BlockText>
+                                </Text>
                             </li>
                         ))}
                     </ul>
                 </section>
             )}
-            <Stack horizontal tokens={GAP_8}>
+            <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <DefaultButton text={getString('Mailboxes_Command_Export')} onClick={props.onExport} />
                 <DefaultButton
                     text={getString('Mailboxes_Command_RetryFailed')}
@@ -116,3 +121,4 @@ export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
         </Stack>
     );
 });
+RunSummary.displayName = 'RunSummary';

@@ -99,8 +99,8 @@ export function createFormatting(languageId) {
 
 /**
  * Build the context. `host` supplies: record (the row read from the Web API), values (column → current form value),
- * user, strings (Map, in the user's language), languageId, webAPI, recordId, requestRender(), container (for
- * allocatedWidth).
+ * user, strings (Map, in the user's language), languageId, webAPI, recordId (undefined on a new, unsaved record, which
+ * has no id before its first save: dataverse.md §10), requestRender(), container (for allocatedWidth).
  */
 export function createContext(host) {
     const languageId = host.languageId ?? 1033;
@@ -158,6 +158,13 @@ export function createContext(host) {
     };
     setParameters(context, host.values, canWrite, []);
     return context;
+}
+
+/** The record id after a new record's first save: the form now names the record the control sits on. */
+export function setRecordId(context, recordId, recordName) {
+    context.page.entityId = recordId;
+    context.mode.contextInfo.entityId = recordId;
+    context.mode.contextInfo.entityRecordName = recordName;
 }
 
 /** Refresh the bound parameters from the form's current values and record which ones changed. */

@@ -3,7 +3,14 @@
 // Server data is only ever rendered with textContent / input.value.
 import { parseManifest, parseResx, resxFor } from './resx.js';
 import { createWebApi, send } from './webapi.js';
-import { BOUND_COLUMNS, createContext, localeOf, makeHasEntityPrivilege, setParameters } from './context.js';
+import {
+    BOUND_COLUMNS,
+    createContext,
+    localeOf,
+    makeHasEntityPrivilege,
+    setParameters,
+    setRecordId,
+} from './context.js';
 import { initSandboxPanel, showScenario } from './sandbox-panel.js';
 import { loadPlacement, placeControl } from './placement.js';
 
@@ -18,8 +25,39 @@ const $ = (id) => document.getElementById(id);
 const FIELDS = { 'field-name': 'name', 'field-tenant': 'exchangeonlinetenantid', 'field-appid': 'oauthclientid' };
 const SELECT = 'name,servertype,emailservertypename,serverauthority,exchangeonlinetenantid,oauthclientid';
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
+/**
+ * What "New" starts from: an Exchange Online profile that signs in to another tenant with an OAuth app (the kind an
+ * admin picks for cross-tenant sync, entra-and-exchange.md §1). The admin types the name and the IDs.
+ */
+const NEW_PROFILE = {
+    servertype: 0,
+    serverauthority: 0,
+    incomingcredentialretrieval: 7,
+    outgoingcredentialretrieval: 7,
+    incomingauthenticationprotocol: 4,
+    outgoingauthenticationprotocol: 4,
+    usedefaulttenantid: false,
+    aadresourceid: 'https://outlook.office365.com',
+    incomingserverlocation: 'https://outlook.office365.com/EWS/Exchange.asmx',
+    outgoingserverlocation: 'https://outlook.office365.com/EWS/Exchange.asmx',
+};
+/** How the read-only fields show NEW_PROFILE before the record exists. */
+const NEW_PROFILE_SHOWN = {
+    emailservertypename: 'Exchange Online',
+    [`serverauthority${FORMATTED}`]: 'login.microsoftonline.com',
+};
 const root = $('control-root');
-const form = { boots: 0, record: null, values: {}, control: null, context: null, canWrite: false, renderQueued: false };
+/** The form: `recordId` is null on a new record until its first save. */
+const form = {
+    boots: 0,
+    recordId: null,
+    record: null,
+    values: {},
+    control: null,
+    context: null,
+    canWrite: false,
+    renderQueued: false,
+};
 let resizeObserver = null;
 /** For the e2e tests and for poking around in devtools: the live context the control received. */
 window.sandboxHost = {
@@ -79,22 +117,27 @@ function isDirty() {
     return Object.keys(FIELDS).some((id) => (form.values[FIELDS[id]] ?? '') !== (form.record?.[FIELDS[id]] ?? ''));
 }
 
+const isNew = () => form.recordId === null;
+
 function showDirty() {
     const dirty = isDirty();
     $('dirty-indicator').textContent = dirty ? 'Unsaved changes' : '';
-    $('cmd-save').disabled = !dirty || !form.canWrite || !form.record;
+    // A new record can be saved once it has its required name; an existing one once something changed.
+    const canSave = isNew() ? Boolean(form.values.name) : dirty && Boolean(form.record);
+    $('cmd-save').disabled = !form.canWrite || !canSave;
     document.body.dataset.dirty = String(dirty);
 }
 
 function showRecord() {
-    const r = form.record ?? {};
+    const r = form.record ?? (isNew() ? NEW_PROFILE_SHOWN : {});
     const name = form.values.name ?? '';
-    $('record-name').textContent = name || (form.record ? '(no name)' : 'Record not available');
+    const unnamed = isNew() ? 'New Email Server Profile' : form.record ? '(no name)' : 'Record not available';
+    $('record-name').textContent = name || unnamed;
     document.title = `${name || 'Email Server Profile'} – Email Server Profile – Dynamics 365 sandbox`;
     for (const [id, column] of Object.entries(FIELDS)) {
         const input = $(id);
         input.value = form.values[column] ?? '';
-        input.readOnly = !form.canWrite || !form.record;
+        input.readOnly = !form.canWrite || (!form.record && !isNew());
     }
     $('field-servertype').value = r.emailservertypename || (r[`servertype${FORMATTED}`] ?? String(r.servertype ?? ''));
     $('field-serverauthority').value = r[`serverauthority${FORMATTED}`] ?? String(r.serverauthority ?? '');
@@ -149,7 +192,9 @@ function notifyOutputChanged() {
 async function readRecord(state) {
     const webAPI = createWebApi(state.entitySets);
     try {
-        form.record = await webAPI.retrieveRecord('emailserverprofile', state.profileId, `?$select=${SELECT}`);
+        form.record = isNew()
+            ? null
+            : await webAPI.retrieveRecord('emailserverprofile', form.recordId, `?$select=${SELECT}`);
         notify('');
     } catch (e) {
         form.record = null;
@@ -181,10 +226,12 @@ function teardown() {
     form.context = null;
 }
 
-async function boot(state) {
+/** Open the form on `recordId` (null: a new, unsaved record), with a new control instance as a page load does. */
+async function boot(state, recordId = state.profileId) {
     document.body.dataset.hostState = 'loading';
     teardown();
     form.state = state;
+    form.recordId = recordId;
     showScenario(state);
     const user = state.users.find((u) => u.systemuserid === state.userId) ?? state.users[0];
     $('signed-in-user').textContent = user.fullname;
@@ -211,7 +258,7 @@ async function boot(state) {
         strings,
         languageId,
         webAPI,
-        recordId: state.profileId,
+        recordId: recordId ?? undefined,
         container: root,
         requestRender,
         trackResize,
@@ -226,22 +273,39 @@ async function boot(state) {
     document.body.dataset.hostState = 'ready';
 }
 
-async function save() {
-    if (!isDirty() || !form.record) return;
+/** The first save of a new record creates it; the form then has the record's id. */
+async function create() {
+    const typed = Object.fromEntries(Object.values(FIELDS).map((column) => [column, form.values[column] || null]));
+    const webAPI = createWebApi(form.state.entitySets);
+    const { id } = await webAPI.createRecord('emailserverprofile', { ...NEW_PROFILE, ...typed });
+    if (!id) throw new Error('the created record has no id');
+    form.recordId = id;
+}
+
+async function update() {
     const patch = {};
     for (const column of Object.values(FIELDS)) {
         if ((form.values[column] ?? '') !== (form.record[column] ?? '')) patch[column] = form.values[column] || null;
     }
+    await send('PATCH', `${form.state.entitySets.emailserverprofile}(${form.recordId})`, {
+        body: patch,
+        headers: { 'If-Match': '*' },
+    });
+}
+
+/**
+ * Save, then hand the same control instance the saved record through updateView, as a model-driven form does; after
+ * a new record's first save the context carries its id from then on.
+ */
+async function save() {
+    if (isNew() ? !form.values.name : !isDirty() || !form.record) return;
     $('cmd-save').disabled = true;
     $('dirty-indicator').textContent = 'Saving…';
     try {
-        await send('PATCH', `${form.state.entitySets.emailserverprofile}(${form.state.profileId})`, {
-            body: patch,
-            headers: { 'If-Match': '*' },
-        });
+        await (isNew() ? create() : update());
         await readRecord(form.state);
         if (form.context) {
-            form.context.mode.contextInfo.entityRecordName = form.record?.name ?? '';
+            setRecordId(form.context, form.recordId, form.record?.name ?? '');
             setParameters(form.context, form.values, form.canWrite, Object.keys(BOUND_COLUMNS));
         }
         showRecord();
@@ -256,8 +320,9 @@ async function save() {
 async function start() {
     for (const id of Object.keys(FIELDS))
         $(id).addEventListener('input', (e) => setValue(FIELDS[id], e.target.value, false));
+    $('cmd-new').addEventListener('click', () => boot(form.state, null).catch(fail));
     $('cmd-save').addEventListener('click', save);
-    $('cmd-refresh').addEventListener('click', () => boot(form.state).catch(fail));
+    $('cmd-refresh').addEventListener('click', () => boot(form.state, form.recordId).catch(fail));
     document.addEventListener('keydown', (e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
             e.preventDefault();

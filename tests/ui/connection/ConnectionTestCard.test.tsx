@@ -1,11 +1,14 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { ConnectionTestCard, type ConnectionTestCardProps } from '../../../src/ui/connection/ConnectionTestCard';
 import { decodeAlert, decodeDataverseError } from '../../../src/core/credentials/error-catalogue';
+import { resxStrings } from '../../resx-strings';
 import { renderWithTexts } from '../render-with-texts';
+
+const en = resxStrings(1033);
 
 const canaries = [
     { id: 'm1', label: 'Adele Vance <adele@contoso.com>' },
@@ -28,7 +31,7 @@ function renderCard(patch: Partial<ConnectionTestCardProps> = {}) {
 describe('ConnectionTestCard', () => {
     it('runs the test on the default canary by keyboard', async () => {
         const { props } = renderCard();
-        const run = screen.getByRole('button', { name: '[[ConnectionTest_Run]]' });
+        const run = screen.getByRole('button', { name: en('ConnectionTest_Run') });
         run.focus();
         await userEvent.keyboard('{Enter}');
         expect(props.onRun).toHaveBeenCalledWith('m1');
@@ -37,8 +40,8 @@ describe('ConnectionTestCard', () => {
     it('will not run while the form has unsaved changes and says why', async () => {
         const { props } = renderCard({ blockedKey: 'ConnectionTest_FormDirty' });
         // Fluent's MessageBar renders its text one tick later for screen readers.
-        expect(await screen.findByText('[[ConnectionTest_FormDirty]]')).toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Run]]' })).toBeDisabled();
+        expect(await screen.findByText(en('ConnectionTest_FormDirty'))).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Run') })).toBeDisabled();
         expect(props.onRun).not.toHaveBeenCalled();
     });
 
@@ -47,24 +50,25 @@ describe('ConnectionTestCard', () => {
             view: { status: 'running', step: 'running', polls: 2, nextPollAtMs: 12_000 },
             nowMs: 2_500,
         });
-        const steps = within(screen.getByRole('list', { name: '[[ConnectionTest_Progress]]' })).getAllByRole(
+        const steps = within(screen.getByRole('list', { name: en('ConnectionTest_Progress') })).getAllByRole(
             'listitem',
         );
-        expect(steps.map((s) => s.textContent)).toEqual([
-            '✓ [[ConnectionTest_StepQueued]]',
-            '… [[ConnectionTest_StepRunning]]',
-            '○ [[ConnectionTest_StepResult]]',
+        expect(steps.map((step) => step.textContent)).toEqual([
+            '✓ Test & Enable scheduled for the mailbox',
+            '… Waiting for Dynamics to run the test',
+            '○ Result',
         ]);
         expect(steps[1]).toHaveAttribute('aria-current', 'step');
-        expect(screen.getByText('[[ConnectionTest_NextCheck]]')).toBeInTheDocument();
-        await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_Cancel]]' }));
+        // 9.5 s to the next check, rounded up.
+        expect(screen.getByText('Next check in 10 s (checked 2 times so far).')).toBeInTheDocument();
+        await userEvent.click(screen.getByRole('button', { name: en('ConnectionTest_Cancel') }));
         expect(props.onCancel).toHaveBeenCalled();
-        expect(screen.getByRole('button', { name: '[[ConnectionTest_Rerun]]' })).toBeDisabled();
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Rerun') })).toBeDisabled();
     });
 
     it('counts the first check in the singular', () => {
         renderCard({ view: { status: 'running', step: 'running', polls: 1, nextPollAtMs: 12_000 }, nowMs: 2_500 });
-        expect(screen.getByText('[[ConnectionTest_NextCheck_One]]')).toBeInTheDocument();
+        expect(screen.getByText('Next check in 10 s (checked 1 time so far).')).toBeInTheDocument();
     });
 
     it('explains a failure with its cause and fix, and shows the raw text on request', async () => {
@@ -74,10 +78,14 @@ describe('ConnectionTestCard', () => {
             level: 3,
         });
         const { container } = renderCard({ view: { status: 'failed', failures: [failure] } });
-        expect(await screen.findByText('[[Error_SecretExpired]] (AADSTS7000222)')).toBeInTheDocument();
-        expect(screen.getByText('[[Fix_SecretExpired]]')).toBeInTheDocument();
+        expect(await screen.findByText('The client secret has expired. (AADSTS7000222)')).toBeInTheDocument();
+        expect(
+            screen.getByText(
+                'Create a new client secret in the app registration and enter its Value here. Note the new expiry date.',
+            ),
+        ).toBeInTheDocument();
         expect(screen.queryByText(/The provided client secret keys are expired/)).toBeNull();
-        await userEvent.click(screen.getByRole('button', { name: '[[ConnectionTest_ShowRaw]]' }));
+        await userEvent.click(screen.getByRole('button', { name: en('ConnectionTest_ShowRaw') }));
         expect(screen.getByText(/The provided client secret keys are expired/)).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
@@ -85,14 +93,14 @@ describe('ConnectionTestCard', () => {
     it('says the test could not run, not that it failed, when its own request to Dataverse failed', async () => {
         const failure = decodeDataverseError({ status: 403, code: '0x80040220', message: 'missing prvWriteMailbox' });
         renderCard({ view: { status: 'error', failure } });
-        expect(await screen.findByText('[[ConnectionTest_CouldNotRun]]')).toBeInTheDocument();
-        expect(screen.queryByText('[[ConnectionTest_Failed]]')).not.toBeInTheDocument();
-        expect(screen.getByRole('alert')).toHaveTextContent('[[Error_PrivilegeMissing]]');
+        expect(await screen.findByText(en('ConnectionTest_CouldNotRun'))).toBeInTheDocument();
+        expect(screen.queryByText(en('ConnectionTest_Failed'))).not.toBeInTheDocument();
+        expect(screen.getByRole('alert')).toHaveTextContent('You do not have the privilege for this action.');
     });
 
     it('reports success and passes axe', async () => {
         const { container } = renderCard({ view: { status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' } });
-        expect(await screen.findByText('[[ConnectionTest_Succeeded]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('ConnectionTest_Succeeded'))).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
 });

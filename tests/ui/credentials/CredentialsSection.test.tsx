@@ -1,23 +1,24 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { CredentialsSection, type CredentialsSectionProps } from '../../../src/ui/credentials/CredentialsSection';
 import type { DiscoveryResult } from '../../../src/core/credentials/discovery';
-import type { GetString } from '../../../src/ui/strings';
-import { renderWithTexts, type TestTexts } from '../render-with-texts';
+import { resxStrings } from '../../resx-strings';
+import { renderWithTexts } from '../render-with-texts';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const APP = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-const TENANT_LABEL = '[[Credentials_TenantIdLabel]]';
-const APP_LABEL = '[[Credentials_AppIdLabel]]';
+const en = resxStrings(1033);
+const TENANT_LABEL = 'Tenant ID';
+const APP_LABEL = 'Application (client) ID';
+const APPLY_FIX = /^Apply fix: /;
 
-function renderSection(props: Partial<CredentialsSectionProps> = {}, texts: TestTexts = {}) {
+function renderSection(props: Partial<CredentialsSectionProps> = {}) {
     const onChange = jest.fn();
     const view = renderWithTexts(
         <CredentialsSection kind="crossTenantOAuth" serverAuthority={0} onChange={onChange} {...props} />,
-        texts,
     );
     return { ...view, onChange };
 }
@@ -32,11 +33,13 @@ describe('CredentialsSection', () => {
         const { onChange } = renderSection();
         const field = screen.getByRole('textbox', { name: TENANT_LABEL });
         await user.type(field, 'common');
-        expect(await screen.findByText(/\[\[Validation_TenantGeneric\]\]/)).toBeInTheDocument();
+        expect(
+            await screen.findByText(/^common, organizations and consumers are sign-in shortcuts/),
+        ).toBeInTheDocument();
         expect(field).toHaveAttribute('aria-invalid', 'true');
         await user.clear(field);
         await user.type(field, TENANT);
-        await waitFor(() => expect(screen.queryByText(/Validation_TenantGeneric/)).not.toBeInTheDocument());
+        await waitFor(() => expect(screen.queryByText(/sign-in shortcuts/)).not.toBeInTheDocument());
         expect(field).toHaveAttribute('aria-invalid', 'false');
         await waitFor(() =>
             expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
@@ -48,7 +51,7 @@ describe('CredentialsSection', () => {
         renderSection();
         await user.type(screen.getByRole('textbox', { name: APP_LABEL }), 'not-a-guid');
         await user.tab();
-        expect(screen.getByText(/\[\[Validation_AppNotGuid\]\]/)).toBeInTheDocument();
+        expect(screen.getByText(/^An Application \(client\) ID is a GUID/)).toBeInTheDocument();
     });
 
     it('offers a fix that removes braces and reports the valid pair', async () => {
@@ -56,10 +59,12 @@ describe('CredentialsSection', () => {
         const { onChange } = renderSection({ tenantId: TENANT });
         const field = screen.getByRole('textbox', { name: APP_LABEL });
         await user.type(field, `{{${APP.toUpperCase()}}`);
-        const fix = await screen.findByRole('button', { name: /Credentials_ApplyFix/ });
+        const fix = await screen.findByRole('button', {
+            name: 'Apply fix: Remove the curly braces; Write the ID in lowercase',
+        });
         await user.click(fix);
         expect(field).toHaveValue(APP);
-        expect(screen.queryByRole('button', { name: /Credentials_ApplyFix/ })).not.toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: APPLY_FIX })).not.toBeInTheDocument();
         await waitFor(() =>
             expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
         );
@@ -71,7 +76,7 @@ describe('CredentialsSection', () => {
         const field = screen.getByRole('textbox', { name: TENANT_LABEL });
         await user.click(field);
         await user.paste(`https://portal.azure.com/#view/Overview/tenantId/${TENANT}`);
-        const fix = await screen.findByRole('button', { name: /Credentials_ApplyFix/ });
+        const fix = await screen.findByRole('button', { name: 'Apply fix: Use the ID found in the pasted URL' });
         await user.tab();
         expect(fix).toHaveFocus();
         await user.keyboard('{Enter}');
@@ -82,7 +87,7 @@ describe('CredentialsSection', () => {
         const user = userEvent.setup();
         const { onChange } = renderSection({ tenantId: TENANT });
         await user.type(screen.getByRole('textbox', { name: APP_LABEL }), TENANT);
-        expect(await screen.findByText(/\[\[Validation_AppSameAsTenant\]\]/)).toBeInTheDocument();
+        expect(await screen.findByText(/^The Application ID equals the Tenant ID\./)).toBeInTheDocument();
         await waitFor(() =>
             expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
         );
@@ -95,45 +100,47 @@ describe('CredentialsSection', () => {
         const field = screen.getByRole('textbox', { name: TENANT_LABEL });
         await user.type(field, 'contoso.onmicrosoft.com');
         await user.tab();
-        expect(await screen.findByText('[[Discovery_Resolved]]')).toBeInTheDocument();
-        expect(screen.getByText(/Validation_TenantDomainMustResolve/)).toBeInTheDocument();
+        expect(await screen.findByText(`Resolved to ${TENANT} (Commercial / GCC).`)).toBeInTheDocument();
+        expect(screen.getByText(/^A domain name is fine for looking the tenant up/)).toBeInTheDocument();
         expect(resolveTenant).toHaveBeenLastCalledWith('contoso.onmicrosoft.com', 0, expect.any(AbortSignal));
         expect(await axe(container)).toHaveNoViolations();
-        await user.click(screen.getByRole('button', { name: '[[Discovery_UseGuid]]' }));
+        await user.click(screen.getByRole('button', { name: 'Use this GUID' }));
         expect(field).toHaveValue(TENANT);
-        expect(await screen.findByText('[[Discovery_Verified]]')).toBeInTheDocument();
-        expect(screen.queryByText(/Validation_TenantDomainMustResolve/)).not.toBeInTheDocument();
+        expect(await screen.findByText('Tenant found in Microsoft Entra ID (Commercial / GCC).')).toBeInTheDocument();
+        expect(screen.queryByText(/^A domain name is fine/)).not.toBeInTheDocument();
     });
 
     it('says the tenant is unknown and blocks save when discovery does not find it', async () => {
         const resolveTenant = resolvingTo({ kind: 'notFound', code: 90002 });
         const { onChange, container } = renderSection({ tenantId: TENANT, applicationId: APP, resolveTenant });
-        expect(await screen.findByText(/\[\[Error_TenantNotFound\]\] \[\[Fix_TenantNotFound\]\]/)).toBeInTheDocument();
+        expect(
+            await screen.findByText(`${en('Error_TenantNotFound')} ${en('Fix_TenantNotFound')}`),
+        ).toBeInTheDocument();
         await waitFor(() =>
             expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: true }),
         );
         expect(await axe(container)).toHaveNoViolations();
     });
 
-    it('warns of a cloud mismatch and names the Server authority value to pick', async () => {
-        const resolveTenant = resolvingTo({ kind: 'found', tenantId: TENANT, cloud: 'gccHigh' });
-        renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0 });
-        expect(await screen.findByText('[[Discovery_CloudMismatch]] [[Fix_WrongNationalCloud]]')).toBeInTheDocument();
-    });
-
-    it('names the cloud in the mismatch message through the template', async () => {
-        const strings = (key: string) =>
-            key === 'Discovery_CloudMismatch' ? 'Set Server authority to {0}.' : `[[${key}]]`;
-        const resolveTenant = resolvingTo({ kind: 'found', tenantId: TENANT, cloud: 'dod' });
-        renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0 }, { getString: strings as GetString });
-        expect(await screen.findByText(/Set Server authority to \[\[Cloud_UsGov\]\]\./)).toBeInTheDocument();
-    });
+    it.each(['gccHigh', 'dod'] as const)(
+        'warns of a cloud mismatch and names the Server authority value to pick (%s tenant)',
+        async (cloud) => {
+            const resolveTenant = resolvingTo({ kind: 'found', tenantId: TENANT, cloud });
+            renderSection({ tenantId: TENANT, resolveTenant, serverAuthority: 0 });
+            expect(
+                await screen.findByText(
+                    'This tenant is in another cloud. Set Server authority to US Government (GCC High / DoD). ' +
+                        'Set Server authority to the cloud of the mailbox tenant.',
+                ),
+            ).toBeInTheDocument();
+        },
+    );
 
     it('warns "could not verify" and does not block save when discovery is unverifiable', async () => {
         const resolveTenant = jest.fn(() => Promise.reject(new TypeError('Failed to fetch')));
         const { onChange, container } = renderSection({ tenantId: TENANT, applicationId: APP, resolveTenant });
-        expect(await screen.findByText('[[Discovery_Unverifiable]]')).toBeInTheDocument();
-        expect(screen.queryByText(/Error_TenantNotFound/)).not.toBeInTheDocument();
+        expect(await screen.findByText(en('Discovery_Unverifiable'))).toBeInTheDocument();
+        expect(screen.queryByText(/does not know this tenant/)).not.toBeInTheDocument();
         await waitFor(() =>
             expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
         );
@@ -153,8 +160,8 @@ describe('CredentialsSection', () => {
         const { container } = renderSection({ kind: 'hybridS2S', useDefaultTenantId: true, tenantId: TENANT });
         expect(screen.getByRole('textbox', { name: TENANT_LABEL })).toHaveValue(TENANT);
         expect(screen.queryByRole('textbox', { name: APP_LABEL })).not.toBeInTheDocument();
-        expect(screen.getByText('[[Credentials_HybridGuidance]]')).toBeInTheDocument();
-        expect(await screen.findByText('[[Credentials_UseDefaultTenantNote]]')).toBeInTheDocument();
+        expect(screen.getByText(en('Credentials_HybridGuidance'))).toBeInTheDocument();
+        expect(await screen.findByText(en('Credentials_UseDefaultTenantNote'))).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
 
@@ -163,8 +170,8 @@ describe('CredentialsSection', () => {
         const onOpenMailboxes = jest.fn();
         const { onChange, container } = renderSection({ kind: 'exchangeOnline', onOpenMailboxes });
         expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-        expect(screen.getByText('[[Credentials_ExchangeOnlineNothing]]')).toBeInTheDocument();
-        await user.click(screen.getByRole('button', { name: '[[Credentials_SeeMailboxes]]' }));
+        expect(screen.getByText(en('Credentials_ExchangeOnlineNothing'))).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: en('Credentials_SeeMailboxes') }));
         expect(onOpenMailboxes).toHaveBeenCalled();
         expect(onChange).toHaveBeenLastCalledWith({ tenantId: undefined, applicationId: undefined, blocksSave: false });
         expect(await axe(container)).toHaveNoViolations();
@@ -179,6 +186,6 @@ describe('CredentialsSection', () => {
     it('makes the fields read-only and offers no fix on a read-only form', () => {
         renderSection({ isReadOnly: true, tenantId: ` ${TENANT} ` });
         expect(screen.getByRole('textbox', { name: TENANT_LABEL })).toHaveAttribute('readonly');
-        expect(screen.queryByRole('button', { name: /Credentials_ApplyFix/ })).not.toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: APPLY_FIX })).not.toBeInTheDocument();
     });
 });

@@ -1,27 +1,29 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { SecretPanel, type SecretPanelProps } from '../../../src/ui/credentials/SecretPanel';
-import type { GetString } from '../../../src/ui/strings';
+import { resxStrings } from '../../resx-strings';
 import { renderWithTexts, type TestTexts } from '../render-with-texts';
 
 const SECRET = 'abc8Q~Zx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE_d';
 const SECRET_ID = '5b0f3a7e-2c1d-4e8f-9a6b-1c2d3e4f5a6b';
 const TODAY = new Date('2026-11-23T09:00:00Z');
-const SECRET_LABEL = '[[Secret_Label]]';
+const en = resxStrings(1033);
+const de = resxStrings(1031);
+const SECRET_LABEL = en('Secret_Label');
 
 function renderPanel(props: Partial<SecretPanelProps> = {}, texts: TestTexts = {}) {
     const onSaveSecret = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
     const view = renderWithTexts(
         <SecretPanel isSecretSet={false} onSaveSecret={onSaveSecret} today={TODAY} {...props} />,
-        texts,
+        { locale: 'en-GB', ...texts },
     );
     return { ...view, onSaveSecret: (props.onSaveSecret as jest.Mock | undefined) ?? onSaveSecret };
 }
 
-async function openForm(user: ReturnType<typeof userEvent.setup>, name = '[[Secret_Enter]]') {
+async function openForm(user: ReturnType<typeof userEvent.setup>, name = en('Secret_Enter')) {
     await user.click(screen.getByRole('button', { name }));
     return screen.getByLabelText(SECRET_LABEL);
 }
@@ -35,7 +37,7 @@ function deferred() {
 describe('SecretPanel', () => {
     it('says whether a secret is set without ever showing it', async () => {
         const { container } = renderPanel({ isSecretSet: true });
-        expect(screen.getByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(screen.getByText(en('Secret_IsSet'))).toBeInTheDocument();
         expect(screen.queryByLabelText(SECRET_LABEL)).not.toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
@@ -54,8 +56,10 @@ describe('SecretPanel', () => {
         const field = await openForm(user);
         await user.click(field);
         await user.paste(SECRET_ID);
-        expect(screen.getByText(/\[\[Validation_SecretIsSecretId\]\] \[\[Fix_SecretIdPasted\]\]/)).toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toBeDisabled();
+        expect(screen.getByRole('alert')).toHaveTextContent(
+            "This is the Secret ID. Dynamics needs the secret's Value. Copy the Value column, not the Secret ID column.",
+        );
+        expect(screen.getByRole('button', { name: en('Secret_Save') })).toBeDisabled();
         await user.keyboard('{Enter}');
         expect(onSaveSecret).not.toHaveBeenCalled();
         expect(await axe(container)).toHaveNoViolations();
@@ -67,11 +71,11 @@ describe('SecretPanel', () => {
         const field = await openForm(user);
         await user.click(field);
         await user.paste(` ${SECRET}\n`);
-        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toBeDisabled();
-        await user.click(screen.getByRole('button', { name: '[[Fix_ApplyCorrection]]' }));
-        await user.click(screen.getByRole('button', { name: '[[Secret_Save]]' }));
+        expect(screen.getByRole('button', { name: en('Secret_Save') })).toBeDisabled();
+        await user.click(screen.getByRole('button', { name: en('Fix_ApplyCorrection') }));
+        await user.click(screen.getByRole('button', { name: en('Secret_Save') }));
         expect(onSaveSecret).toHaveBeenCalledWith(SECRET);
-        expect(await screen.findByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('Secret_IsSet'))).toBeInTheDocument();
     });
 
     it('warns about a legacy-format secret but still allows saving it', async () => {
@@ -80,10 +84,14 @@ describe('SecretPanel', () => {
         const field = await openForm(user);
         await user.click(field);
         await user.paste('Ab+/Cd=Ef:Gh@Ij[Kl]Mn?Op*QrStUvWx');
-        expect(await screen.findByText(/\[\[Validation_SecretLegacyFormat\]\]/)).toBeInTheDocument();
+        expect(
+            await screen.findByText(
+                'This secret has an older format. It still works until it expires. No action needed now. Note the expiry date and create a new secret before it.',
+            ),
+        ).toBeInTheDocument();
         await user.keyboard('{Enter}');
         await waitFor(() => expect(onSaveSecret).toHaveBeenCalledTimes(1));
-        expect(await screen.findByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(await screen.findByText(en('Secret_IsSet'))).toBeInTheDocument();
     });
 
     it('shows only a masked preview and never mirrors the secret into the DOM', async () => {
@@ -92,7 +100,8 @@ describe('SecretPanel', () => {
         const field = await openForm(user);
         await user.click(field);
         await user.paste(SECRET);
-        expect(screen.getByText('[[Secret_Masked]]')).toBeInTheDocument();
+        // The first three characters and the length: enough to recognise the secret, not enough to use it.
+        expect(screen.getByText('abc…(40 characters)')).toBeInTheDocument();
         // The value stays in the input element only: no value attribute, no text, nothing in React's output.
         expect(field).not.toHaveAttribute('value');
         expect(container.innerHTML).not.toContain(SECRET.slice(0, 10));
@@ -113,7 +122,7 @@ describe('SecretPanel', () => {
             save.resolve();
             await save.promise;
         });
-        expect(screen.getByText('[[Secret_IsSet]]')).toBeInTheDocument();
+        expect(screen.getByText(en('Secret_IsSet'))).toBeInTheDocument();
         expect(screen.queryByLabelText(SECRET_LABEL)).not.toBeInTheDocument();
         expect(container.innerHTML).not.toContain(SECRET);
         expect(await axe(container)).toHaveNoViolations();
@@ -126,21 +135,23 @@ describe('SecretPanel', () => {
         const field = await openForm(user);
         await user.click(field);
         await user.paste(SECRET);
-        await user.click(screen.getByRole('button', { name: '[[Secret_Save]]' }));
-        expect(await screen.findByText('[[Secret_SaveFailed]]')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: en('Secret_Save') }));
+        expect(
+            await screen.findByText('The secret was not saved: Network down. Paste it again to retry.'),
+        ).toBeInTheDocument();
         expect(field).toHaveValue('');
         expect(container.innerHTML).not.toContain(SECRET);
-        expect(screen.getByText('[[Secret_NotSet]]')).toBeInTheDocument();
+        expect(screen.getByText(en('Secret_NotSet'))).toBeInTheDocument();
     });
 
     it('discards the typed secret on Cancel', async () => {
         const user = userEvent.setup();
         const { onSaveSecret } = renderPanel({ isSecretSet: true });
-        let field = await openForm(user, '[[Secret_Replace]]');
+        let field = await openForm(user, en('Secret_Replace'));
         await user.click(field);
         await user.paste(SECRET);
-        await user.click(screen.getByRole('button', { name: '[[Secret_Cancel]]' }));
-        field = await openForm(user, '[[Secret_Replace]]');
+        await user.click(screen.getByRole('button', { name: en('Secret_Cancel') }));
+        field = await openForm(user, en('Secret_Replace'));
         expect(field).toHaveValue('');
         expect(onSaveSecret).not.toHaveBeenCalled();
     });
@@ -149,20 +160,20 @@ describe('SecretPanel', () => {
         const user = userEvent.setup();
         renderPanel();
         await user.tab();
-        expect(screen.getByRole('button', { name: '[[Secret_Enter]]' })).toHaveFocus();
+        expect(screen.getByRole('button', { name: en('Secret_Enter') })).toHaveFocus();
         await user.keyboard('{Enter}');
         await user.tab();
         expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
         await user.keyboard(SECRET);
         await user.tab();
-        expect(screen.getByRole('button', { name: '[[Secret_Save]]' })).toHaveFocus();
+        expect(screen.getByRole('button', { name: en('Secret_Save') })).toHaveFocus();
         await user.tab();
-        expect(screen.getByRole('button', { name: '[[Secret_Cancel]]' })).toHaveFocus();
+        expect(screen.getByRole('button', { name: en('Secret_Cancel') })).toHaveFocus();
     });
 
     it('offers no way to change anything on a read-only form', () => {
         renderPanel({ isReadOnly: true, isSecretSet: true });
-        expect(screen.queryByRole('button', { name: '[[Secret_Replace]]' })).not.toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: en('Secret_Replace') })).not.toBeInTheDocument();
     });
 
     it('reminds when the secret expires within the reminder window', async () => {
@@ -171,53 +182,56 @@ describe('SecretPanel', () => {
             expiryDate: new Date('2026-12-10T00:00:00Z'),
             onSaveExpiry: jest.fn(),
         });
-        expect(await screen.findByText('[[Secret_ExpiryReminder]]')).toBeInTheDocument();
+        expect(
+            await screen.findByText(
+                'The secret expires on 10 Dec 2026, in 17 days. Create a new one and replace it here before then.',
+            ),
+        ).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });
 
-    it('fills the reminder with the date in the user locale and the days left', async () => {
-        const strings = (key: string) => (key === 'Secret_ExpiryReminder' ? 'Expires {0}, in {1} days.' : `[[${key}]]`);
-        renderPanel(
-            { expiryDate: new Date('2026-12-10T00:00:00Z') },
-            { locale: 'en-GB', getString: strings as GetString },
-        );
-        expect(await screen.findByText('Expires 10 Dec 2026, in 17 days.')).toBeInTheDocument();
+    it('writes the reminder date in the user locale', async () => {
+        renderPanel({ expiryDate: new Date('2026-12-10T00:00:00Z') }, { locale: 'en-US' });
+        expect(await screen.findByText(/^The secret expires on Dec 10, 2026, in 17 days\./)).toBeInTheDocument();
     });
 
     it('reminds in the singular the day before the secret expires', async () => {
-        const strings = (key: string) =>
-            key === 'Secret_ExpiryReminder_One' ? 'Expires {0}, in {1} day.' : `[[${key}]]`;
-        renderPanel(
-            { expiryDate: new Date('2026-11-24T00:00:00Z') },
-            { locale: 'en-GB', getString: strings as GetString },
-        );
-        expect(await screen.findByText('Expires 24 Nov 2026, in 1 day.')).toBeInTheDocument();
+        renderPanel({ expiryDate: new Date('2026-11-24T00:00:00Z') });
+        expect(
+            await screen.findByText(
+                'The secret expires on 24 Nov 2026, in 1 day. Create a new one and replace it here before then.',
+            ),
+        ).toBeInTheDocument();
     });
 
     it('says the secret has expired once the date is passed', async () => {
         renderPanel({ expiryDate: new Date('2026-11-01T00:00:00Z') });
-        expect(await screen.findByText('[[Secret_ExpiryPassed]]')).toBeInTheDocument();
+        expect(
+            await screen.findByText(
+                'The secret expired on 1 Nov 2026. Create a new secret in the app registration and replace it here.',
+            ),
+        ).toBeInTheDocument();
     });
 
     it('does not remind when the expiry is further away than reminderDays', () => {
         renderPanel({ expiryDate: new Date('2027-03-01T00:00:00Z'), reminderDays: 60 });
-        expect(screen.queryByText('[[Secret_ExpiryReminder]]')).not.toBeInTheDocument();
+        expect(screen.queryByText(/The secret expires on/)).not.toBeInTheDocument();
     });
 
     it("opens the calendar in the admin's language, weeks starting on their first day of the week", async () => {
         const user = userEvent.setup();
         renderPanel(
             { isSecretSet: true, expiryDate: new Date('2026-12-10T00:00:00Z'), onSaveExpiry: jest.fn() },
-            { locale: 'de-DE', firstDayOfWeek: 1 },
+            { getString: de, locale: 'de-DE', firstDayOfWeek: 1 },
         );
-        await user.click(screen.getByLabelText('[[Secret_ExpiryLabel]]'));
+        await user.click(screen.getByLabelText(de('Secret_ExpiryLabel')));
         const [grid] = await screen.findAllByRole('grid');
         expect(document.body).toHaveTextContent('Dezember 2026');
         const weekdays = Array.from(grid.querySelectorAll('th'), (th) => th.getAttribute('title'));
         expect(weekdays).toEqual(['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
-        expect(screen.getByRole('button', { name: '[[DatePicker_PrevMonth]] November' })).toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[DatePicker_GoToToday]]' })).toBeInTheDocument();
-        expect(screen.getByRole('dialog', { name: '[[DatePicker_Calendar]]' })).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: 'Zum vorherigen Monat November' })).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: 'Heute' })).toBeInTheDocument();
+        expect(screen.getByRole('dialog', { name: 'Kalender' })).toBeInTheDocument();
         expect(screen.queryByText('December 2026')).not.toBeInTheDocument();
     });
 
@@ -225,19 +239,18 @@ describe('SecretPanel', () => {
         const user = userEvent.setup();
         const onSaveExpiry = jest.fn();
         renderPanel({ expiryDate: new Date('2027-03-01T00:00:00Z'), onSaveExpiry });
-        await user.click(screen.getByRole('button', { name: '[[Secret_ExpiryClear]]' }));
+        await user.click(screen.getByRole('button', { name: en('Secret_ExpiryClear') }));
         expect(onSaveExpiry).toHaveBeenCalledWith(null);
     });
 
     it.each([
-        ['read', 'Secret_ExpiryReadFailed', 'Not read: Access is denied.'],
-        ['save', 'Secret_ExpirySaveFailed', 'Not saved: Access is denied.'],
-    ] as const)('says with Dataverse message when the expiry could not be %s', async (kind, key, shown) => {
-        const strings = (k: string) => (k === key ? `Not ${kind === 'read' ? 'read' : 'saved'}: {0}` : `[[${k}]]`);
-        const { container } = renderPanel(
-            { expiryProblem: { kind, message: 'Access is denied.' }, onSaveExpiry: jest.fn() },
-            { getString: strings as GetString },
-        );
+        ['read', "The secret's expiry date could not be read, so no reminder can be shown: Access is denied."],
+        ['save', 'The expiry date was not saved: Access is denied. The date shown is the one stored.'],
+    ] as const)('says with Dataverse message when the expiry could not be %s', async (kind, shown) => {
+        const { container } = renderPanel({
+            expiryProblem: { kind, message: 'Access is denied.' },
+            onSaveExpiry: jest.fn(),
+        });
         expect(await screen.findByText(shown)).toBeInTheDocument();
         expect(await axe(container)).toHaveNoViolations();
     });

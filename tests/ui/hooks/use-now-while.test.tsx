@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { useNowWhile } from '../../../src/ui/hooks/use-now-while';
 

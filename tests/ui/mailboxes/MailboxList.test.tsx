@@ -1,20 +1,14 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { MailboxView } from '../../../src/core/mailbox-view';
 import { MailboxList, type MailboxListProps } from '../../../src/ui/mailboxes/MailboxList';
-import type { StringKey } from '../../../src/ui/strings';
-import { fakeGetString } from '../../fakes/fake-context';
+import { resxStrings } from '../../resx-strings';
 import { renderWithTexts } from '../render-with-texts';
 
-// Templates where the test reads numbers; every other key stays "[[key]]".
-const TEMPLATES: Partial<Record<StringKey, string>> = {
-    Mailboxes_Summary: '{0} mailboxes · {1} shown · {2} selected',
-    Mailboxes_Filter_Failed: 'Failed ({0})',
-};
-const getString = (key: StringKey) => TEMPLATES[key] ?? fakeGetString(key);
+const en = resxStrings(1033);
 const summaryText = () => screen.getByText(/mailboxes · /).textContent;
 
 const HOSTILE = '<img src=x onerror=alert(1)> "=SUM(A1)" שלום 😀';
@@ -53,11 +47,7 @@ async function setup(over: Partial<MailboxListProps> = {}) {
         ...over,
     };
     const user = userEvent.setup();
-    const rendered = renderWithTexts(<MailboxList {...props} />, {
-        getString,
-        formatNumber: (n) => n.toLocaleString('en-US'),
-        formatDateTime: (iso) => `date(${iso})`,
-    });
+    const rendered = renderWithTexts(<MailboxList {...props} />, { locale: 'en-US' });
     // Let the CommandBar finish its measuring pass (an animation frame) inside act().
     await screen.findAllByRole('menuitem');
     return { props, user, ...rendered };
@@ -65,13 +55,13 @@ async function setup(over: Partial<MailboxListProps> = {}) {
 
 const dataRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 // CommandBar measures in a hidden pass first, then shows its items on the next animation frame.
-const command = (key: string) => screen.findByRole('menuitem', { name: new RegExp(`Command_${key}`) });
+const command = (name: string) => screen.findByRole('menuitem', { name });
 // Fluent's FocusZone/SelectionZone read KeyboardEvent.which, which user-event does not set in jsdom.
 const KEYS = { Enter: 13, ' ': 32 } as const;
 const press = (el: Element, key: keyof typeof KEYS) =>
     fireEvent.keyDown(el, { key, keyCode: KEYS[key], which: KEYS[key] });
-const selectRow = (i: number) =>
-    fireEvent.click(within(dataRows()[i]).getByRole('checkbox', { name: '[[Mailboxes_SelectRow]]' }));
+const selectRow = (index: number) =>
+    fireEvent.click(within(dataRows()[index]).getByRole('checkbox', { name: 'Select mailbox' }));
 
 describe('MailboxList', () => {
     it('renders only a window of a 5,000-row list (virtualization on)', async () => {
@@ -102,22 +92,22 @@ describe('MailboxList', () => {
 
     it('tells a search that matches nothing apart from a profile without mailboxes', async () => {
         const { user } = await setup();
-        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_Empty'))).not.toBeInTheDocument();
         await user.type(screen.getByRole('searchbox'), 'no such mailbox');
-        expect(screen.getByText('[[Mailboxes_Empty]]')).toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
+        expect(screen.getByText(en('Mailboxes_Empty'))).toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_NoneOnProfile'))).not.toBeInTheDocument();
     });
 
     it('says the profile has no mailboxes when it has none', async () => {
         await setup({ rows: [] });
-        expect(screen.getByText('[[Mailboxes_NoneOnProfile]]')).toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+        expect(screen.getByText(en('Mailboxes_NoneOnProfile'))).toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_Empty'))).not.toBeInTheDocument();
     });
 
     it('says nothing about an empty list after a failed read (the failure is said above the list)', async () => {
         await setup({ rows: [], loadFailed: true });
-        expect(screen.queryByText('[[Mailboxes_NoneOnProfile]]')).not.toBeInTheDocument();
-        expect(screen.queryByText('[[Mailboxes_Empty]]')).not.toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_NoneOnProfile'))).not.toBeInTheDocument();
+        expect(screen.queryByText(en('Mailboxes_Empty'))).not.toBeInTheDocument();
     });
 
     it('counts selected rows and passes selected ids to the commands', async () => {
@@ -125,29 +115,29 @@ describe('MailboxList', () => {
         selectRow(0);
         selectRow(2);
         expect(summaryText()).toBe('5,000 mailboxes · 5,000 shown · 2 selected');
-        await user.click(await command('ApproveAndTest'));
+        await user.click(await command('Approve & test'));
         expect(props.onApproveAndTest).toHaveBeenCalledWith(['id-0', 'id-2']);
-        await user.click(await command('TestOnly'));
+        await user.click(await command('Test only'));
         expect(props.onTestOnly).toHaveBeenCalledWith(['id-0', 'id-2']);
-        await user.click(await command('Export'));
+        await user.click(await command('Export CSV'));
         expect(props.onExport).toHaveBeenCalledWith(['id-0', 'id-2']);
-        await user.click(await command('RetryFailed'));
+        await user.click(await command('Retry failed'));
         expect(props.onRetryFailed).toHaveBeenCalledWith(['id-0']);
     });
 
     it('selects every shown row with "select all shown"', async () => {
         const { props, user } = await setup();
         await user.type(screen.getByRole('searchbox'), 'mailbox 499');
-        await user.click(screen.getByRole('button', { name: '[[Mailboxes_SelectFiltered]]' }));
-        await user.click(await command('TestOnly'));
+        await user.click(screen.getByRole('button', { name: 'Select all 11 shown' }));
+        await user.click(await command('Test only'));
         expect((props.onTestOnly as jest.Mock).mock.calls[0][0]).toHaveLength(11);
     });
 
     it('disables commands with a reason when nothing is selected', async () => {
         const { props } = await setup({ canApprove: false });
-        const approve = await command('ApproveAndTest');
+        const approve = await command('Approve & test');
         expect(approve).toHaveAttribute('aria-disabled', 'true');
-        expect(approve).toHaveAttribute('title', '[[Mailboxes_Reason_NoSelection]]');
+        expect(approve).toHaveAttribute('title', en('Mailboxes_Reason_NoSelection'));
         fireEvent.click(approve);
         expect(props.onApproveAndTest).not.toHaveBeenCalled();
     });
@@ -155,8 +145,8 @@ describe('MailboxList', () => {
     it('explains that approval is not possible when a row is selected but the user cannot approve', async () => {
         await setup({ canApprove: false });
         selectRow(0);
-        expect(await command('ApproveAndTest')).toHaveAttribute('title', '[[Mailboxes_Reason_CannotApprove]]');
-        expect(await command('TestOnly')).not.toHaveAttribute('aria-disabled', 'true');
+        expect(await command('Approve & test')).toHaveAttribute('title', en('Mailboxes_Reason_CannotApprove'));
+        expect(await command('Test only')).not.toHaveAttribute('aria-disabled', 'true');
     });
 
     it('renders a hostile name as plain text', async () => {
@@ -170,27 +160,33 @@ describe('MailboxList', () => {
         dataRows()[0].focus();
         press(dataRows()[0], 'Enter');
         const panel = await screen.findByRole('dialog');
-        expect(within(panel).getByText('[[Error_MailboxNotApproved]]')).toBeInTheDocument();
-        expect(within(panel).getByText('[[Mailboxes_Details_Fix]]')).toBeInTheDocument();
+        expect(
+            within(panel).getByText('The mailbox is not approved, so server-side synchronization disabled it.'),
+        ).toBeInTheDocument();
+        expect(
+            within(panel).getByText(
+                'What to do: Have an allowed approver approve the mailbox, then run Test & Enable again.',
+            ),
+        ).toBeInTheDocument();
         expect(within(panel).getByText('raw <b>alert</b>')).toBeInTheDocument();
     });
 
     it('opens the details panel when the name is clicked', async () => {
         const { user } = await setup();
         await user.click(screen.getByText('Mailbox 3'));
-        expect(await screen.findByRole('dialog')).toHaveTextContent('[[Mailboxes_Details_NoAlerts]]');
+        expect(await screen.findByRole('dialog')).toHaveTextContent(en('Mailboxes_Details_NoAlerts'));
     });
 
     it('shows loading progress', async () => {
         await setup({ rows: ROWS.slice(0, 100), loading: { loaded: 15000, estimatedTotal: 50000 } });
-        expect(screen.getByText('[[Mailboxes_Loading]]')).toBeInTheDocument();
-        expect(await command('Export')).toHaveAttribute('title', '[[Mailboxes_Reason_Loading]]');
+        expect(screen.getByText('Loaded 15,000 of ~50,000')).toBeInTheDocument();
+        expect(await command('Export CSV')).toHaveAttribute('title', en('Mailboxes_Reason_Loading'));
     });
 
     it('operates the command bar by keyboard alone (Tab to it, Enter to run)', async () => {
         const { props, user } = await setup();
         press(dataRows()[0], ' ');
-        const approve = await command('ApproveAndTest');
+        const approve = await command('Approve & test');
         (document.activeElement as HTMLElement | null)?.blur();
         await user.tab();
         expect(approve).toHaveFocus();

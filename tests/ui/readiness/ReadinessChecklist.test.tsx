@@ -1,18 +1,19 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { ReadinessChecklist, type ReadinessChecklistProps } from '../../../src/ui/readiness/ReadinessChecklist';
 import { buildChecklist } from '../../../src/core/readiness/checklist';
-import type { GetString } from '../../../src/ui/strings';
-import { renderWithTexts, type TestTexts } from '../render-with-texts';
+import { resxStrings } from '../../resx-strings';
+import { renderWithTexts } from '../render-with-texts';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const APP = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TODAY = new Date('2026-11-23T09:00:00Z');
+const en = resxStrings(1033);
 
-function renderChecklist(props: Partial<ReadinessChecklistProps> = {}, texts: TestTexts = {}) {
+function renderChecklist(props: Partial<ReadinessChecklistProps> = {}) {
     const copyText = jest.fn<Promise<void>, [string]>(() => Promise.resolve());
     const view = renderWithTexts(
         <ReadinessChecklist
@@ -23,13 +24,14 @@ function renderChecklist(props: Partial<ReadinessChecklistProps> = {}, texts: Te
             copyText={copyText}
             {...props}
         />,
-        texts,
+        { locale: 'en-GB' },
     );
     return { ...view, copyText: (props.copyText as jest.Mock | undefined) ?? copyText };
 }
 
-function itemOf(titleKey: string): HTMLElement {
-    return screen.getByRole('heading', { name: `[[${titleKey}]]` }).closest('li') as HTMLElement;
+/** The checklist row whose heading is `title`. */
+function itemOf(title: string): HTMLElement {
+    return screen.getByRole('heading', { name: title }).closest('li') as HTMLElement;
 }
 
 describe('ReadinessChecklist', () => {
@@ -37,16 +39,16 @@ describe('ReadinessChecklist', () => {
         const { container } = renderChecklist();
         const items = buildChecklist({ tenantId: TENANT, applicationId: APP, cloud: 'commercial', today: TODAY });
         for (const item of items) {
-            expect(screen.getByRole('heading', { name: `[[${item.titleKey}]]` })).toBeInTheDocument();
-            expect(screen.getByText(`[[${item.bodyKey}]]`)).toBeInTheDocument();
+            expect(screen.getByRole('heading', { name: en(item.titleKey) })).toBeInTheDocument();
+            expect(screen.getByText(en(item.bodyKey))).toBeInTheDocument();
         }
         expect(await axe(container)).toHaveNoViolations();
     });
 
     it('shows the exact value with the IDs filled in, in a read-only block', () => {
         renderChecklist();
-        const graph = within(itemOf('Readiness_GraphPermissionsTitle'));
-        const block = graph.getByLabelText('[[Readiness_ValueLabel]]');
+        const graph = within(itemOf('Add the Microsoft Graph permissions'));
+        const block = graph.getByLabelText('Value for Add the Microsoft Graph permissions');
         expect(block.tagName).toBe('PRE');
         expect(block).toHaveTextContent(
             `.\\Grant-SssGraphApplicationPermissions.ps1 -TenantId '${TENANT}' -ClientId '${APP}' -WhatIf`,
@@ -58,59 +60,45 @@ describe('ReadinessChecklist', () => {
         const user = userEvent.setup();
         const { copyText } = renderChecklist();
         const items = buildChecklist({ tenantId: TENANT, applicationId: APP, cloud: 'commercial', today: TODAY });
-        const ews = items.find((i) => i.id === 'ewsAllowList');
-        await user.click(
-            within(itemOf('Readiness_EwsAllowListTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }),
-        );
+        const ews = items.find((item) => item.id === 'ewsAllowList');
+        await user.click(screen.getByRole('button', { name: 'Copy the value for Allow the app to use EWS' }));
         expect(copyText).toHaveBeenCalledWith(ews?.value);
         const status = screen.getByRole('status');
         expect(status).toHaveAttribute('aria-live', 'polite');
-        expect(await within(status).findByText('[[Readiness_Copied]]')).toBeInTheDocument();
+        expect(await within(status).findByText('Copied')).toBeInTheDocument();
     });
 
     it('says so when the clipboard write fails', async () => {
         const user = userEvent.setup();
         renderChecklist({ copyText: jest.fn(() => Promise.reject(new Error('denied'))) });
-        await user.click(
-            within(itemOf('Readiness_AdminConsentTitle')).getByRole('button', { name: '[[Readiness_CopyLabel]]' }),
-        );
-        expect(await screen.findByText('[[Readiness_CopyFailed]]')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: 'Copy the value for Grant admin consent' }));
+        expect(await screen.findByText('Could not copy. Select the text and copy it by hand.')).toBeInTheDocument();
     });
 
     it('copies with the keyboard: Tab reaches a Copy button and Enter activates it', async () => {
         const user = userEvent.setup();
         const { copyText } = renderChecklist();
         await user.tab();
-        expect(screen.getAllByRole('button', { name: '[[Readiness_CopyLabel]]' })[0]).toHaveFocus();
+        expect(screen.getAllByRole('button', { name: /^Copy the value for / })[0]).toHaveFocus();
         await user.keyboard('{Enter}');
         expect(copyText).toHaveBeenCalledTimes(1);
-        expect(await screen.findByText('[[Readiness_Copied]]')).toBeInTheDocument();
+        expect(await screen.findByText('Copied')).toBeInTheDocument();
     });
 
     it('shows the deadlines relative to today with the date in the user locale', () => {
-        const strings = (key: string) => {
-            if (key === 'Readiness_DeadlinePassed') return 'passed on {0}';
-            if (key === 'Readiness_DeadlineLater') return 'due {0}, {1} days left';
-            return `[[${key}]]`;
-        };
-        renderChecklist({}, { getString: strings as GetString, locale: 'en-GB' });
-        expect(within(itemOf('Readiness_EwsAllowListTitle')).getByText('passed on 1 Oct 2026')).toBeInTheDocument();
+        renderChecklist();
         expect(
-            within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, 129 days left'),
+            within(itemOf('Allow the app to use EWS')).getByText('Deadline 1 Oct 2026 has passed.'),
+        ).toBeInTheDocument();
+        expect(
+            within(itemOf('Add the Microsoft Graph permissions')).getByText('Due 1 Apr 2027, in 129 days.'),
         ).toBeInTheDocument();
     });
 
     it('says "1 day left" in the singular the day before a deadline', () => {
-        const strings = (key: string) => {
-            if (key === 'Readiness_DeadlineSoon_One') return 'due {0}, only {1} day left';
-            return `[[${key}]]`;
-        };
-        renderChecklist(
-            { today: new Date('2027-03-31T09:00:00Z') },
-            { getString: strings as GetString, locale: 'en-GB' },
-        );
+        renderChecklist({ today: new Date('2027-03-31T09:00:00Z') });
         expect(
-            within(itemOf('Readiness_GraphPermissionsTitle')).getByText('due 1 Apr 2027, only 1 day left'),
+            within(itemOf('Add the Microsoft Graph permissions')).getByText('Due 1 Apr 2027: only 1 day left.'),
         ).toBeInTheDocument();
     });
 
@@ -118,9 +106,9 @@ describe('ReadinessChecklist', () => {
         const scrollIntoView = jest.fn();
         Element.prototype.scrollIntoView = scrollIntoView;
         const { container } = renderChecklist({ highlightedItemId: 'adminConsent' });
-        const highlighted = itemOf('Readiness_AdminConsentTitle');
-        expect(within(highlighted).getByText('[[Readiness_Highlighted]]')).toBeInTheDocument();
-        expect(screen.getAllByText('[[Readiness_Highlighted]]')).toHaveLength(1);
+        const highlighted = itemOf('Grant admin consent');
+        expect(within(highlighted).getByText('Explains the last test failure')).toBeInTheDocument();
+        expect(screen.getAllByText('Explains the last test failure')).toHaveLength(1);
         expect(scrollIntoView).toHaveBeenCalledTimes(1);
         expect(await axe(container)).toHaveNoViolations();
         delete (Element.prototype as Partial<Element>).scrollIntoView;
@@ -128,7 +116,7 @@ describe('ReadinessChecklist', () => {
 
     it('shows placeholders instead of invalid IDs', () => {
         renderChecklist({ tenantId: 'common', applicationId: '' });
-        expect(within(itemOf('Readiness_GraphPermissionsTitle')).getByText(/Grant-Sss/)).toHaveTextContent(
+        expect(within(itemOf('Add the Microsoft Graph permissions')).getByText(/Grant-Sss/)).toHaveTextContent(
             "-TenantId '<tenant-id>' -ClientId '<application-id>'",
         );
     });

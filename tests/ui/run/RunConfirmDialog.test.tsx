@@ -1,24 +1,11 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { PlanCounts } from '../../../src/core/run/planner';
 import { RunConfirmDialog, type RunConfirmDialogProps } from '../../../src/ui/run/RunConfirmDialog';
-import type { StringKey } from '../../../src/ui/strings';
 import { renderWithTexts } from '../render-with-texts';
-
-const TEMPLATES: Partial<Record<StringKey, string>> = {
-    Run_ConfirmApproveAndTest: 'Approve {0} and test {1} mailboxes?',
-    Run_ConfirmTestOnly: 'Test {0} mailboxes?',
-    Run_ConfirmSkipped: '{0} skipped',
-    Run_ConfirmRejected: '{0} were rejected',
-    Run_ConfirmApproveAndTest_One: 'Approve {0} and test {1} mailbox?',
-    Run_ConfirmTestOnly_One: 'Test {0} mailbox?',
-    Run_ConfirmSkipped_One: '{0} selected mailbox will be skipped.',
-    Run_ConfirmRejected_One: '{0} was rejected',
-};
-const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
 
 const COUNTS: PlanCounts = { approve: 37, test: 52, skip: 0, rejected: 0 };
 const approveAndTest = (counts: Partial<PlanCounts> = {}) => ({
@@ -28,7 +15,7 @@ const approveAndTest = (counts: Partial<PlanCounts> = {}) => ({
 
 function setup(request: RunConfirmDialogProps['request'] = approveAndTest()) {
     const props: RunConfirmDialogProps = { request, onStart: jest.fn(), onDismiss: jest.fn() };
-    const texts = { getString, formatNumber: (x: number) => x.toLocaleString('en-US') };
+    const texts = { locale: 'en-US' };
     return { props, user: userEvent.setup(), ...renderWithTexts(<RunConfirmDialog {...props} />, texts) };
 }
 
@@ -37,20 +24,20 @@ describe('RunConfirmDialog', () => {
         const { props } = setup();
         const dialog = await screen.findByRole('alertdialog');
         expect(dialog).toHaveTextContent('Approve 37 and test 52 mailboxes?');
-        expect(dialog).toHaveTextContent('[[Run_ConfirmDetail]]');
+        expect(dialog).toHaveTextContent('Approval is saved in Dataverse and is not undone if you cancel.');
         expect(props.onStart).not.toHaveBeenCalled();
     });
 
     it('calls onStart only when Start is pressed', async () => {
         const { props, user } = setup();
-        await user.click(await screen.findByRole('button', { name: '[[Run_ConfirmStart]]' }));
+        await user.click(await screen.findByRole('button', { name: 'Start' }));
         expect(props.onStart).toHaveBeenCalledTimes(1);
         expect(props.onDismiss).not.toHaveBeenCalled();
     });
 
     it('goes back without starting', async () => {
         const { props, user } = setup();
-        await user.click(await screen.findByRole('button', { name: '[[Run_ConfirmBack]]' }));
+        await user.click(await screen.findByRole('button', { name: 'Go back' }));
         expect(props.onDismiss).toHaveBeenCalledTimes(1);
         expect(props.onStart).not.toHaveBeenCalled();
     });
@@ -60,7 +47,7 @@ describe('RunConfirmDialog', () => {
         const dialog = await screen.findByRole('alertdialog');
         expect(dialog).toHaveTextContent('Approve 1 and test 1 mailbox?');
         expect(dialog).toHaveTextContent('1 selected mailbox will be skipped.');
-        expect(dialog).toHaveTextContent('1 was rejected');
+        expect(dialog).toHaveTextContent('1 of them was rejected earlier; approving it overrides that decision.');
     });
 
     it('asks about testing one mailbox in the singular', async () => {
@@ -72,16 +59,18 @@ describe('RunConfirmDialog', () => {
         setup({ mode: 'testOnly', counts: { ...COUNTS, test: 1240, skip: 8 } });
         const dialog = await screen.findByRole('alertdialog');
         expect(dialog).toHaveTextContent('Test 1,240 mailboxes?');
-        expect(dialog).toHaveTextContent('8 skipped');
+        expect(dialog).toHaveTextContent('8 selected mailboxes will be skipped.');
     });
 
     it('warns when the run would approve mailboxes that were rejected, and only then', async () => {
         const { unmount } = setup(approveAndTest({ rejected: 3 }));
-        expect(await screen.findByRole('alertdialog')).toHaveTextContent('3 were rejected');
+        expect(await screen.findByRole('alertdialog')).toHaveTextContent(
+            '3 of them were rejected earlier; approving them overrides that decision.',
+        );
         expect(await axe(document.body)).toHaveNoViolations();
         unmount();
         setup(approveAndTest({ rejected: 0 }));
-        expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('were rejected');
+        expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('rejected earlier');
     });
 
     it('renders nothing when closed', () => {

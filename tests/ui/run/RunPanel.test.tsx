@@ -1,27 +1,11 @@
 /** @jest-environment jsdom */
-import { h } from '../../../src/ui/react';
+import * as React from 'react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { LedgerSummary } from '../../../src/core/run/ledger';
 import { RunPanel, type RunPanelProps } from '../../../src/ui/run/RunPanel';
-import { format, type StringKey } from '../../../src/ui/strings';
 import { renderWithTexts } from '../render-with-texts';
-
-// Templates with placeholders so the test sees the numbers, still keyed by name.
-const TEMPLATES: Partial<Record<StringKey, string>> = {
-    Run_Throttled: 'slow down {0} s',
-    Run_Counts: '{0} ok {1} failed {2} skipped {3} waiting',
-    Run_Progress: '{0} of {1}',
-    Run_SummaryEnabled: '{0} enabled',
-    Run_SummaryFailedCauses: '{0} failed ({1})',
-    Run_SummarySkipped: '{0} skipped',
-    Run_CauseCount: '{0} {1}',
-    Mailboxes_Details_Fix: 'fix: {0}',
-    Run_NoteFailed: 'note failed: {0}',
-};
-const getString = (key: StringKey) => TEMPLATES[key] ?? `[[${key}]]`;
-const n = (x: number) => x.toLocaleString('en-US');
 
 function summary(over: Partial<LedgerSummary>): LedgerSummary {
     return {
@@ -31,7 +15,7 @@ function summary(over: Partial<LedgerSummary>): LedgerSummary {
     };
 }
 
-function setup(over: Partial<RunPanelProps> = {}, texts: { getString?: (key: StringKey) => string } = {}) {
+function setup(over: Partial<RunPanelProps> = {}) {
     const props: RunPanelProps = {
         summary: summary({ selected: 100, succeeded: 40, failed: 5, skipped: 5, sent: 10, testing: 20, pending: 20 }),
         failures: [],
@@ -46,7 +30,7 @@ function setup(over: Partial<RunPanelProps> = {}, texts: { getString?: (key: Str
     return {
         props,
         user: userEvent.setup(),
-        ...renderWithTexts(<RunPanel {...props} />, { getString, formatNumber: n, ...texts }),
+        ...renderWithTexts(<RunPanel {...props} />, { locale: 'en-US' }),
     };
 }
 
@@ -61,13 +45,13 @@ describe('RunPanel while running', () => {
         setup();
         const status = screen.getByRole('status');
         expect(status).toHaveAttribute('aria-live', 'polite');
-        expect(status).toHaveTextContent('40 ok 5 failed 5 skipped 30 waiting');
-        expect(screen.getByText('50 of 100')).toBeInTheDocument();
+        expect(status).toHaveTextContent('40 succeeded · 5 failed · 5 skipped · 30 waiting on the server');
+        expect(screen.getByText('50 of 100 done')).toBeInTheDocument();
     });
 
     it('says how many seconds until a throttled run resumes', () => {
         setup({ throttledUntilMs: 1_011_500 });
-        expect(screen.getByRole('status')).toHaveTextContent('slow down 12 s');
+        expect(screen.getByRole('status')).toHaveTextContent('Dataverse asked us to slow down — resuming in 12 s');
     });
 
     it('hides the throttle message once the time has passed', () => {
@@ -77,7 +61,7 @@ describe('RunPanel while running', () => {
 
     it('cancels', async () => {
         const { props, user } = setup();
-        await user.click(screen.getByRole('button', { name: '[[Run_Cancel]]' }));
+        await user.click(screen.getByRole('button', { name: 'Cancel' }));
         expect(props.onCancel).toHaveBeenCalledTimes(1);
     });
 
@@ -88,46 +72,43 @@ describe('RunPanel while running', () => {
 });
 
 describe('RunPanel after the run', () => {
-    it('summarises enabled, failed by cause and skipped', () => {
+    it('summarises enabled, failed by cause (sentences without their full stops) and skipped', () => {
         setup({ summary: DONE, failures: GROUPS });
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
-            '1,180 enabled · 52 failed (31 [[Error_ServicePrincipalMissing]], 21 [[Error_EwsNoMailbox]]) · 8 skipped',
-        );
-    });
-
-    it('lists cause sentences inside the summary without their full stops', () => {
-        const sentences = (key: StringKey) =>
-            key === 'Error_ServicePrincipalMissing' || key === 'Error_EwsNoMailbox'
-                ? `${key} is the cause.`
-                : getString(key);
-        setup({ summary: DONE, failures: GROUPS }, { getString: sentences });
-        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
-            '52 failed (31 Error_ServicePrincipalMissing is the cause, 21 Error_EwsNoMailbox is the cause) · 8 skipped',
+            '1,180 enabled · 52 failed (31 × The app has no enterprise application (service principal) in the ' +
+                'mailbox tenant, 21 × No mailbox exists at this address in the mailbox tenant) · 8 skipped',
         );
     });
 
     it('groups failures by cause with the fix', () => {
         setup({ summary: DONE, failures: GROUPS });
-        const groups = within(screen.getByRole('region', { name: '[[Run_FailuresHeading]]' })).getAllByRole('listitem');
+        const region = screen.getByRole('region', { name: 'Failures by cause' });
+        const groups = within(region).getAllByRole('listitem');
         expect(groups).toHaveLength(2);
-        expect(groups[0]).toHaveTextContent('31 [[Error_ServicePrincipalMissing]]fix: [[Fix_ServicePrincipalMissing]]');
-        expect(groups[1]).toHaveTextContent('21 [[Error_EwsNoMailbox]]fix: [[Fix_EwsNoMailbox]]');
+        expect(groups[0]).toHaveTextContent(
+            '31 × The app has no enterprise application (service principal) in the mailbox tenant' +
+                'What to do: Create the enterprise application in the mailbox tenant',
+        );
+        expect(groups[1]).toHaveTextContent(
+            '21 × No mailbox exists at this address in the mailbox tenant' +
+                "What to do: Check the tenant ID, the spelling of the address and the mailbox's license.",
+        );
     });
 
     it('exports and retries failed', async () => {
         const { props, user } = setup({ summary: DONE, failures: GROUPS });
-        await user.click(screen.getByRole('button', { name: '[[Mailboxes_Command_Export]]' }));
-        await user.click(screen.getByRole('button', { name: '[[Mailboxes_Command_RetryFailed]]' }));
+        await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+        await user.click(screen.getByRole('button', { name: 'Retry failed' }));
         expect(props.onExport).toHaveBeenCalledTimes(1);
         expect(props.onRetryFailed).toHaveBeenCalledTimes(1);
     });
 
     it('adds the run note once and confirms it', async () => {
         const { props, user } = setup({ summary: DONE, failures: GROUPS });
-        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
+        await user.click(screen.getByRole('button', { name: 'Add a note to the profile' }));
         expect(props.onAddNote).toHaveBeenCalledTimes(1);
-        expect(await screen.findByText('[[Run_NoteAdded]]')).toBeInTheDocument();
-        expect(screen.getByRole('button', { name: '[[Run_AddNote]]' })).toBeDisabled();
+        expect(await screen.findByText("Note added to the profile's timeline.")).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: 'Add a note to the profile' })).toBeDisabled();
     });
 
     it('shows why the note could not be saved and lets the admin try again', async () => {
@@ -136,24 +117,22 @@ describe('RunPanel after the run', () => {
             .mockRejectedValueOnce(new Error('Principal user is missing prvCreateNote'))
             .mockResolvedValueOnce(undefined);
         const { user } = setup({ summary: DONE, failures: GROUPS, onAddNote });
-        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
-        expect(await screen.findByText('note failed: Principal user is missing prvCreateNote')).toBeInTheDocument();
-        await user.click(screen.getByRole('button', { name: '[[Run_AddNote]]' }));
-        expect(await screen.findByText('[[Run_NoteAdded]]')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: 'Add a note to the profile' }));
+        expect(
+            await screen.findByText('The note could not be saved: Principal user is missing prvCreateNote'),
+        ).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: 'Add a note to the profile' }));
+        expect(await screen.findByText("Note added to the profile's timeline.")).toBeInTheDocument();
         expect(onAddNote).toHaveBeenCalledTimes(2);
     });
 
     it('disables Retry failed when nothing failed', () => {
         setup({ summary: { ...DONE, failed: 0, succeeded: 1232 } });
-        expect(screen.getByRole('button', { name: '[[Mailboxes_Command_RetryFailed]]' })).toBeDisabled();
+        expect(screen.getByRole('button', { name: 'Retry failed' })).toBeDisabled();
     });
 
     it('has no axe violations', async () => {
         const { container } = setup({ summary: DONE, failures: GROUPS });
         expect(await axe(container)).toHaveNoViolations();
     });
-});
-
-it('format keeps the summary template honest', () => {
-    expect(format('{0} enabled', n(1180))).toBe('1,180 enabled');
 });
