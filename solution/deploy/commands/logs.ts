@@ -1,0 +1,29 @@
+/** The git-ignored logs folder (deploy-logs/): import results and form backups. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { CommandContext } from './context';
+
+/** The logs folder (created on first use). */
+export function logsFolder(context: CommandContext, ...sub: string[]): string {
+    const folder = resolve(context.deps.cwd, context.options.logs, ...sub);
+    mkdirSync(folder, { recursive: true });
+    return folder;
+}
+
+/** A file name stamp from the injected clock: 2026-11-24T10-15-00-000Z. */
+export function stamp(context: CommandContext): string {
+    return new Date(context.deps.now()).toISOString().replace(/[:.]/g, '-');
+}
+
+/** Write a log file (redacted like every other output) and return its path relative to cwd for messages. */
+export function writeLog(context: CommandContext, folder: string, name: string, text: string): string {
+    const path = join(folder, name);
+    writeFileSync(path, context.reporter.redactor.redact(text));
+    return relative(context.deps.cwd, path) || path;
+}
+
+/** sha256 of a text, hex. */
+export function sha256(text: string): string {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
