@@ -1,7 +1,7 @@
 /**
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
  * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
- * LANGUAGE_ID (1033 English, 1031 German).
+ * LANGUAGE_ID (1033 English, 1031 German), DEPLOYMENT (placed, or fresh: the stock form and nothing installed).
  */
 import { startSandbox } from './server';
 import { isFaultScenario } from './scenarios';
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
         userId: process.env.USER_ID || USER_IDS.approver,
         fault,
         languageId: intEnv('LANGUAGE_ID', 1033),
+        // DEPLOYMENT=fresh: the stock form and nothing installed, ready for `npm run deploy`.
+        deployment: process.env.DEPLOYMENT === 'fresh' ? 'fresh' : 'placed',
     });
     const s = sandbox.state();
     const profile = s.profiles.find((p) => p.id === s.profileId);
@@ -39,6 +41,9 @@ async function main(): Promise<void> {
         `  profile "${profile?.name ?? s.profileId}", ${s.mailboxCount} mailboxes, user "${user?.fullname ?? s.userId}", fault ${s.fault}, language ${s.languageId}`,
     );
     console.log('  Web API: /api/data/v9.2/  ·  inspection: /_emulator/  ·  scenario: GET/POST /_sandbox/scenario');
+    console.log(
+        `  Deployment: ${sandbox.deployment.state.mode}  ·  Entra stand-in: /_entra/<login host>/…  ·  switches: /_emulator/deploy/`,
+    );
     console.log('  Press Ctrl+C to stop.');
     let stopping = false;
     const stop = (signal: string): void => {

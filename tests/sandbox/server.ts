@@ -13,6 +13,8 @@ import { createEmulator } from './emulator';
 import { createDomain, handleDiscovery, type SandboxDomain } from './domain';
 import { ROLE_IDS } from './domain/ids';
 import { createHostHandler } from './host/static';
+import { createDeployment, type Deployment, type DeploymentMode } from './deploy';
+import { existsSync, readFileSync } from 'node:fs';
 import { FAULT_SCENARIOS, SEED_SIZES, isFaultScenario, scenarioSettings, type FaultScenario } from './scenarios';
 
 /** Options of startSandbox. */
@@ -37,6 +39,10 @@ export type SandboxOptions = {
     outDir?: string;
     /** Repository root (node_modules); defaults to the current directory. */
     root?: string;
+    /** `placed` (default): the control installed and on the form, from the local build; `fresh`: the stock form, nothing installed. */
+    deployment?: DeploymentMode;
+    /** Where the Entra stand-in's one-line notices go (console.log by default). */
+    log?: (line: string) => void;
 };
 
 /** UI languages the host offers: LCID → the language's own name (the control ships a resx for each). */
@@ -80,6 +86,8 @@ export type ScenarioChange = Partial<
 export type Sandbox = {
     url: string;
     emulator: Emulator;
+    /** The deployment stand-in (Entra, solutions, forms; tests/sandbox/deploy/). */
+    deployment: Deployment;
     /** The domain currently loaded (replaced by each scenario change). */
     readonly domain: SandboxDomain;
     state(): SandboxState;
@@ -149,6 +157,13 @@ function mergeChange(current: Scenario, change: ScenarioChange): Scenario {
     return next;
 }
 
+/** The version of the locally built control (what the seeded "placed" installation reports). */
+function builtControlVersion(outDir: string): string {
+    const manifest = resolvePath(outDir, 'ControlManifest.xml');
+    if (!existsSync(manifest)) return '0.0.0';
+    return /<control[^>]*\sversion="([^"]+)"/.exec(readFileSync(manifest, 'utf8'))?.[1] ?? '0.0.0';
+}
+
 /** Start the sandbox on one http server. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     const root = resolvePath(options.root ?? process.cwd());
@@ -162,8 +177,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         fault: options.fault ?? 'none',
         languageId: checkLanguage(options.languageId ?? 1033),
     };
+    const deployment = createDeployment({
+        mode: options.deployment,
+        controlVersion: builtControlVersion(outDir),
+        timeScale: () => options.timeScale ?? 1,
+        // Called only once requests arrive, after the emulator below exists.
+        now: () => emulator.now(),
+        log: options.log,
+    });
     const build = (s: Scenario): SandboxDomain =>
-        createDomain({ seed: s.seed, mailboxCount: s.mailboxCount, testDelayMs, profileId: s.profileId });
+        deployment.withDeployment(
+            createDomain({ seed: s.seed, mailboxCount: s.mailboxCount, testDelayMs, profileId: s.profileId }),
+        );
     let domain = build(scenario);
     const resolveIds = (s: Scenario, d: SandboxDomain): Scenario => {
         const profileId = s.profileId ?? d.profiles[0]?.id;
@@ -181,6 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         userId: scenario.userId,
         faults: settings.faults,
         limits: settings.limits,
+        extension: deployment.extension,
     });
 
     const state = (): SandboxState => ({
@@ -242,6 +268,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const server = createServer((req, res) => {
         try {
+            if (deployment.handle(req, res, emulator.store)) return;
             if (emulator.handle(req, res)) return;
             if (handleDiscovery(req, res, domain.tenants)) return;
             if ((req.url ?? '').split('?')[0] === '/_sandbox/scenario') {
@@ -270,6 +297,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const close = (): Promise<void> => {
         closed ??= new Promise<void>((resolve) => {
             emulator.close();
+            deployment.close();
             server.close(() => resolve());
             server.closeAllConnections();
         });
@@ -279,6 +307,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return {
         url: `http://${listenHost}:${port}/`,
         emulator,
+        deployment,
         get domain() {
             return domain;
         },

@@ -3,7 +3,7 @@ import type { Domain, EmulatorUser, Faults, Limits, RequestLogEntry, TableDef } 
 import type { ScaledClock } from './clock';
 import type { Protection } from './protection';
 import type { EngineStore } from './store';
-import type { PageCache } from './types';
+import type { EmulatorExtension, PageCache } from './types';
 
 /** Internal engine state. */
 export type Engine = {
@@ -18,6 +18,7 @@ export type Engine = {
     protection: Protection;
     pages: PageCache;
     log: RequestLogEntry[];
+    extension?: EmulatorExtension;
     tick(): void;
     user(): EmulatorUser;
     setUser(systemuserid: string): void;

@@ -12,11 +12,16 @@ import { createPrng } from './prng';
 import { createProtection, DEFAULT_LIMITS } from './protection';
 import { createStore } from './store';
 import { ROOT, serveWebApi } from './web-api';
+import type { EmulatorExtension } from './types';
 
 export { DEFAULT_LIMITS } from './protection';
 export { NO_FAULTS } from './engine';
 export { EPOCH_MS } from './clock';
 export type { EmulatorConfig } from './inspection';
+export type { Admission, EmulatorExtension } from './types';
+
+/** createEmulator's options plus an optional extension layer (the sandbox's deployment stand-in). */
+export type ExtendedEmulatorOptions = EmulatorOptions & { extension?: EmulatorExtension };
 
 /** Real-time interval of the background domain tick (jobs advance even when no request arrives). */
 const TICK_INTERVAL_MS = 250;
@@ -29,7 +34,7 @@ function tablesOf(domain: Domain) {
     return new Map(domain.tables.map((t) => [t.entitySet, t]));
 }
 
-function createEngine(options: EmulatorOptions): Engine {
+function createEngine(options: ExtendedEmulatorOptions): Engine {
     const seed = options.seed ?? 1;
     const clock = createClock(options.timeScale ?? 1);
     const store = createStore(() => clock.now());
@@ -48,6 +53,7 @@ function createEngine(options: EmulatorOptions): Engine {
         ),
         pages: createPageCache(),
         log: [],
+        extension: options.extension,
         tick: () => e.domain.tick(clock.now(), store),
         user() {
             const u = e.domain.users.find((x) => x.systemuserid === e.userId) ?? e.domain.users[0];
@@ -80,7 +86,7 @@ function createEngine(options: EmulatorOptions): Engine {
 }
 
 /** Creates the emulator; call close() to stop its background tick. */
-export function createEmulator(options: EmulatorOptions): Emulator {
+export function createEmulator(options: ExtendedEmulatorOptions): Emulator {
     const e = createEngine(options);
     const timer = setInterval(() => {
         try {

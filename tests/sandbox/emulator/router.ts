@@ -86,7 +86,7 @@ function route(env: OpEnv, req: OpRequest): OpResult {
 /** Executes one operation; never throws for client errors (they become results). */
 export function executeOperation(env: OpEnv, req: OpRequest): OpResult {
     try {
-        return route(env, req);
+        return env.extension?.route?.(env, req) ?? route(env, req);
     } catch (e) {
         if (e instanceof EmulatorError) return e.result;
         throw e;

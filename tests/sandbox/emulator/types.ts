@@ -1,4 +1,5 @@
 /** Internal types shared by the engine's modules (the public contract lives in contract.ts). */
+import type { IncomingMessage } from 'node:http';
 import type { Domain, EmulatorUser, Faults, TableDef } from './contract';
 import type { EngineStore } from './store';
 
@@ -28,6 +29,20 @@ export type OpEnv = {
     random: () => number;
     faults: Faults;
     pages: PageCache;
+    /** The optional layer on top of the domain (the sandbox's deployment stand-in). */
+    extension?: EmulatorExtension;
+};
+
+/** What an extension decides about an arriving request: who sends it, or an answer instead, or a dropped socket. */
+export type Admission = { user?: EmulatorUser; reply?: OpResult & { contentType?: string }; drop?: boolean };
+
+/**
+ * An optional layer on top of the domain (tests/sandbox/deploy/): it admits each Web API request first (bearer
+ * tokens, the 401 challenge, one-shot faults) and may answer operations before the generic router does.
+ */
+export type EmulatorExtension = {
+    admit?(req: IncomingMessage, op: OpRequest, nowMs: number): Admission | undefined;
+    route?(env: OpEnv, req: OpRequest): OpResult | undefined;
 };
 
 /** Ordered id lists per query, so `$skiptoken` pages stay stable while rows change (dataverse.md §8). */

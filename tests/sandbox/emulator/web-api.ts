@@ -13,6 +13,7 @@ import { delay, flatHeaders, readBody, send } from './http-util';
 import { parsePrefer } from './prefer';
 import { executeOperation, operationKind } from './router';
 import type { OpEnv, OpRequest, OpResult } from './types';
+import type { EmulatorUser } from './contract';
 
 /** Service root path of the Web API. */
 export const ROOT = '/api/data/v9.2/';
@@ -39,23 +40,30 @@ function sessionExpired(): Reply {
     };
 }
 
-function env(e: Engine, serviceRoot: string): OpEnv {
+function env(e: Engine, serviceRoot: string, user: EmulatorUser): OpEnv {
     return {
         domain: e.domain,
         store: e.store,
         tables: e.tables,
-        user: e.user(),
+        user,
         nowMs: e.clock.now(),
         serviceRoot,
         random: e.random,
         faults: e.faults,
         pages: e.pages,
+        extension: e.extension,
     };
 }
 
-function execute(e: Engine, op: OpRequest, serviceRoot: string, items: BatchItem[] | undefined): Reply {
+function execute(
+    e: Engine,
+    op: OpRequest,
+    serviceRoot: string,
+    items: BatchItem[] | undefined,
+    user: EmulatorUser,
+): Reply {
     e.tick();
-    const opEnv = env(e, serviceRoot);
+    const opEnv = env(e, serviceRoot, user);
     if (!items) return executeOperation(opEnv, op);
     const continueOnError = parsePrefer(op.headers.prefer).continueOnError;
     const responses = runBatch(
@@ -105,7 +113,11 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         body,
     };
     e.tick();
-    const userId = e.user().systemuserid;
+    // An extension (the deployment stand-in) may answer first (401 challenge, bearer checks, one-shot faults) or say
+    // which user a bearer token stands for; without one, requests run as the sandbox's signed-in user.
+    const admission = e.extension?.admit?.(req, op, e.clock.now());
+    const user = admission?.user ?? e.user();
+    const userId = user.systemuserid;
     const insideRetryAfter = e.protection.insideRetryAfter(userId, e.clock.now());
     const parsed = parseItems(op);
     const items = Array.isArray(parsed) ? parsed : undefined;
@@ -122,6 +134,12 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
         e.log.push({ ...entry, status: r.status, endedMs: e.clock.now() });
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
+    if (admission?.drop) {
+        req.socket.destroy();
+        e.log.push({ ...entry, status: 0, endedMs: e.clock.now() });
+        return;
+    }
+    if (admission?.reply) return finish(admission.reply);
     if (e.faults.sessionExpired) return finish(sessionExpired());
     const refused = e.protection.admit(userId, e.clock.now(), costOf(e, op.method, items));
     if (refused) return finish(refused);
@@ -138,7 +156,7 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
             );
         if (parsed !== undefined && !Array.isArray(parsed)) return finish(parsed);
         await delay(e.clock.toRealMs(costOf(e, op.method, items)));
-        finish(execute(e, op, serviceRoot, items));
+        finish(execute(e, op, serviceRoot, items, user));
     } catch (err) {
         finish(
             odataError(
