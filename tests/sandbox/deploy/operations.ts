@@ -319,8 +319,16 @@ function patchForm(env: OpEnv, id: string, req: OpRequest): OpResult {
 function unpublished(env: OpEnv, req: OpRequest): OpResult {
     const table = tableOf('systemforms');
     if (!table) throw new Error('systemforms table missing');
-    const rows = env.store.list('systemforms').map((r) => ({ ...r, formxml: r.draftformxml ?? r.formxml }));
-    return readCollection(env, table, req, rows);
+    // The draft where there is one, else the published copy ([D16]); the reader pages through the store, so it gets
+    // a view of the store that answers forms that way.
+    const draftOf = (r: Row | undefined): Row | undefined => r && { ...r, formxml: r.draftformxml ?? r.formxml };
+    const store = {
+        ...env.store,
+        get: (set: string, id: string) =>
+            set === 'systemforms' ? draftOf(env.store.get(set, id)) : env.store.get(set, id),
+    };
+    const rows = env.store.list('systemforms').map((r) => draftOf(r) as Row);
+    return readCollection({ ...env, store }, table, req, rows);
 }
 
 function entityDefinition(s: DeployState, env: OpEnv, key: string): OpResult {

@@ -3,8 +3,9 @@
 // Server data is only ever rendered with textContent / input.value.
 import { parseManifest, parseResx, resxFor } from './resx.js';
 import { createWebApi, send } from './webapi.js';
-import { BOUND_COLUMNS, createContext, localeOf, setParameters } from './context.js';
+import { BOUND_COLUMNS, createContext, localeOf, makeHasEntityPrivilege, setParameters } from './context.js';
 import { initSandboxPanel, showScenario } from './sandbox-panel.js';
+import { loadPlacement, placeControl } from './placement.js';
 
 const registered = new Map();
 window.ComponentFramework = {
@@ -47,14 +48,21 @@ async function fetchText(url) {
     return res.text();
 }
 
-/** Manifest and bundle are loaded once per page, as the platform caches them. */
-const control = (async () => {
-    const manifest = parseManifest(await fetchText('/control/ControlManifest.xml'));
-    await loadScript('/control/bundle.js');
-    const ctor = registered.get(manifest.name);
-    if (!ctor) throw new Error(`bundle.js did not register ${manifest.name}`);
-    return { manifest, ctor };
-})();
+/** Where the published form puts the control, read once per page load as a model-driven form does. */
+const placed = loadPlacement().then(placeControl);
+
+/** Manifest and bundle are loaded once per page, as the platform caches them, and only when the form has the control. */
+let control;
+function loadControl() {
+    control ??= (async () => {
+        const manifest = parseManifest(await fetchText('/control/ControlManifest.xml'));
+        await loadScript('/control/bundle.js');
+        const ctor = registered.get(manifest.name);
+        if (!ctor) throw new Error(`bundle.js did not register ${manifest.name}`);
+        return { manifest, ctor };
+    })();
+    return control;
+}
 
 /** The strings of the user's language (the manifest's resx for the LCID), loaded once per language. */
 const stringsByLanguage = new Map();
@@ -181,7 +189,16 @@ async function boot(state) {
     const user = state.users.find((u) => u.systemuserid === state.userId) ?? state.users[0];
     $('signed-in-user').textContent = user.fullname;
     await readRecord(state);
-    const { manifest, ctor } = await control;
+    if (!(await placed)) {
+        // No control on the published form: the bound columns are plain text boxes.
+        form.canWrite = makeHasEntityPrivilege(user)('emailserverprofile', 3);
+        showRecord();
+        form.boots += 1;
+        document.body.dataset.boots = String(form.boots);
+        document.body.dataset.hostState = 'ready';
+        return;
+    }
+    const { manifest, ctor } = await loadControl();
     const languageId = state.languageId ?? 1033;
     const strings = await stringsFor(manifest, languageId);
     // The control speaks the user's language; the sandbox's own form chrome stays English.
@@ -223,8 +240,10 @@ async function save() {
             headers: { 'If-Match': '*' },
         });
         await readRecord(form.state);
-        form.context.mode.contextInfo.entityRecordName = form.record?.name ?? '';
-        setParameters(form.context, form.values, form.canWrite, Object.keys(BOUND_COLUMNS));
+        if (form.context) {
+            form.context.mode.contextInfo.entityRecordName = form.record?.name ?? '';
+            setParameters(form.context, form.values, form.canWrite, Object.keys(BOUND_COLUMNS));
+        }
         showRecord();
         renderControl();
         document.body.dataset.saved = String(Number(document.body.dataset.saved ?? 0) + 1);
