@@ -33,7 +33,10 @@ const HANDLERS: Record<Exclude<CommandName, 'form'> | `form ${FormAction}`, Hand
 function report(reporter: Reporter, error: DeployError): number {
     reporter.fail('result', error.message, { exitCode: error.exitCode, ...error.details });
     if (error.fix) reporter.info('result', error.fix);
-    reporter.result(false, error.exitCode, `${error.message}${error.fix ? ` ${error.fix}` : ''}`, { fix: error.fix });
+    reporter.result(false, error.exitCode, `${error.message}${error.fix ? ` ${error.fix}` : ''}`, {
+        fix: error.fix,
+        ...error.details,
+    });
     return error.exitCode;
 }
 

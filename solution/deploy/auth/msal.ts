@@ -7,6 +7,7 @@ import {
     ConfidentialClientApplication,
     InteractionRequiredAuthError,
     PublicClientApplication,
+    ServerError,
     type AccountInfo,
     type AuthenticationResult,
     type Configuration,
@@ -138,7 +139,13 @@ class DelegatedProvider implements TokenProvider {
         try {
             return await this.app.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh });
         } catch (e) {
-            if (e instanceof InteractionRequiredAuthError) return undefined;
+            // An expired or revoked refresh token (invalid_grant, e.g. AADSTS700082) needs the person again, whether or
+            // not msal classifies it as interaction required (it does only with certain suberrors).
+            if (
+                e instanceof InteractionRequiredAuthError ||
+                (e instanceof ServerError && e.errorCode === 'invalid_grant')
+            )
+                return undefined;
             throw e;
         }
     }

@@ -119,6 +119,10 @@ export async function connect(context: CommandContext): Promise<Session> {
             redactor: reporter.redactor,
         },
     );
+    // Sign in now, so that a refusal is reported as what it is before any Web API call.
+    reporter.start('sign-in', `Signing in for ${environment.host} at ${target.loginHost}`);
+    await tokens.getToken();
+    reporter.ok('sign-in', `Signed in${tokens.whoAmI() ? ` as ${tokens.whoAmI()}` : ''}.`);
     const log = (line: string) => reporter.debug(line);
     const clients = createWebApis(environment, tokens, deps.fetch, log, { now: deps.now, sleep: deps.sleep });
     return { environment, tokens, rewrite, ...clients };

@@ -1,7 +1,7 @@
 /** The git-ignored logs folder (deploy-logs/): import results and form backups. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandContext } from './context';
 
 /** The logs folder (created on first use). */
@@ -20,7 +20,13 @@ export function stamp(context: CommandContext): string {
 export function writeLog(context: CommandContext, folder: string, name: string, text: string): string {
     const path = join(folder, name);
     writeFileSync(path, context.reporter.redactor.redact(text));
-    return relative(context.deps.cwd, path) || path;
+    return displayPath(context, path);
+}
+
+/** A path as people read it: relative to where they ran the command when it is below it, else absolute. */
+export function displayPath(context: CommandContext, path: string): string {
+    const shown = relative(context.deps.cwd, path);
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
 }
 
 /** sha256 of a text, hex. */

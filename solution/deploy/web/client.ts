@@ -11,6 +11,15 @@ import type { Environment } from '../core/environment';
 /** Retries the client makes on 429 and 503 by itself (the customization lock is retried above it, see publish.ts). */
 const HTTP_RETRIES = 4;
 
+/** A failed sign-in as a 401 answer whose message says why. */
+function signInFailure(error: unknown): Response {
+    const message = error instanceof Error ? error.message : String(error);
+    return new Response(JSON.stringify({ error: { code: 'SignInFailed', message } }), {
+        status: 401,
+        headers: { 'Content-Type': 'application/json' },
+    });
+}
+
 /** A fetch that carries the token, only ever to the environment's own origin. */
 export function authorisedFetch(
     environment: Environment,
@@ -22,8 +31,17 @@ export function authorisedFetch(
         if (new URL(url).origin !== environment.origin)
             throw new Error(`Refusing to send a token to ${new URL(url).origin}`);
         const send = async (forceRefresh: boolean) => {
+            let token: string;
+            try {
+                token = await tokens.getToken({ forceRefresh });
+            } catch (e) {
+                // The client turns anything fetch throws into a dropped connection (and retries it); a failed sign-in
+                // is no such thing, so it comes back as the 401 it amounts to, with the reason.
+                log(`sign-in failed before ${init.method ?? 'GET'} ${url.replace(environment.origin, '')}`);
+                return signInFailure(e);
+            }
             const headers = new Headers(init.headers);
-            headers.set('Authorization', `Bearer ${await tokens.getToken({ forceRefresh })}`);
+            headers.set('Authorization', `Bearer ${token}`);
             const response = await fetchFn(url, { ...init, headers });
             log(`${init.method ?? 'GET'} ${url.replace(environment.origin, '')} → ${response.status}`);
             return response;
