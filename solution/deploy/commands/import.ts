@@ -1,5 +1,5 @@
 /** The import (deploy.md §3–§4): StageSolution, ImportSolutionAsync, progress, verdict, result XML to the logs. */
-import { DataverseError } from '../../../src/dataverse/errors';
+import { DataverseError, NETWORK_ERROR_STATUS } from '../../../src/dataverse/errors';
 import { readStageResults } from '../core/stage';
 import { ASYNC_STATE_COMPLETED, importVerdict, type AsyncOperation } from '../core/verdict';
 import { DeployError, EXIT } from '../exit-codes';
@@ -80,6 +80,22 @@ async function waitForImport(
     }
 }
 
+/** POST ImportSolutionAsync; a dropped connection is said as what it may mean. */
+async function startImport(session: Session, zipBase64: string, uploadId: string | undefined) {
+    try {
+        return await importSolutionAsync(session.http, zipBase64, uploadId);
+    } catch (e) {
+        // A write is never sent twice: without an answer the import may have started all the same.
+        if (e instanceof DataverseError && e.status === NETWORK_ERROR_STATUS)
+            throw new DeployError(
+                EXIT.import,
+                'The connection dropped while starting the import; it may have started anyway.',
+                'Check Solutions → History in Power Apps before running the command again.',
+            );
+        throw asDeployError(e, EXIT.import, 'starting the import');
+    }
+}
+
 /** Import the zip and judge the result; the result XML goes to the logs folder either way. */
 export async function importZip(
     context: CommandContext,
@@ -89,12 +105,7 @@ export async function importZip(
 ): Promise<void> {
     const { reporter } = context;
     const zipBase64 = Buffer.from(zip.bytes).toString('base64');
-    let ids;
-    try {
-        ids = await importSolutionAsync(session.http, zipBase64, uploadId);
-    } catch (e) {
-        throw asDeployError(e, EXIT.import, 'starting the import');
-    }
+    const ids = await startImport(session, zipBase64, uploadId);
     reporter.start('import', `Importing ${zip.info.uniqueName} ${zip.info.version}`, ids);
     let operation: AsyncOperation;
     let data: string | undefined;

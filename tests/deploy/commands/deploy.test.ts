@@ -180,6 +180,30 @@ describe('deploy', () => {
     });
 });
 
+describe('faults on the way', () => {
+    it('rides out a 401 while polling (new token), a dropped poll and a 503 at the start', async () => {
+        await setSwitch(kit, 'faults', {
+            rules: [
+                { match: 'ImportSolutionAsync', reply: 503 },
+                { match: 'asyncoperations(', reply: 401 },
+                { match: 'importjobs(', reply: 'drop', after: 1 },
+            ],
+        });
+        const r = await runCli(['import', ...env(), '--zip', MANAGED_ZIP], ws);
+        expect(r.code).toBe(0);
+        expect((await deployState(kit)).imports).toHaveLength(1);
+        expect(await installed(kit)).toMatchObject([{ version: '0.1.0.0' }]);
+    });
+
+    it('never sends the import twice after a dropped POST, and says it may have started (exit 5)', async () => {
+        await setSwitch(kit, 'faults', { rules: [{ match: 'ImportSolutionAsync', reply: 'drop' }] });
+        const r = await runCli(['import', ...env(), '--zip', MANAGED_ZIP], ws);
+        expect(r.code).toBe(5);
+        expect(r.stderr).toMatch(/connection dropped while starting the import; it may have started anyway/);
+        expect((await deployState(kit)).imports.length).toBeLessThanOrEqual(1);
+    });
+});
+
 describe('pre-checks', () => {
     it('stops a user without prvImportCustomization (exit 4) before anything changes', async () => {
         await setSwitch(kit, 'signin-user', { upn: 'bo@woodgrovebank.com' });
