@@ -2,7 +2,8 @@
  * `deploy` and `import` against the sandbox started in-process: each seeded failure, with the exit code, the message
  * and what changed in the emulator (nothing, where the command stopped).
  */
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { MAX_SOLUTION_ZIP_BYTES } from '../../../solution/deploy/assumptions';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { setSwitch, startKit, type Kit } from '../../sandbox/deploy/test-kit';
@@ -160,6 +161,16 @@ describe('deploy', () => {
         expect(r.code).toBe(5);
         expect(r.stderr).toMatch(/not a readable zip/);
         expect((await deployState(kit)).tokenRequests).toHaveLength(tokensBefore);
+        expect((await deployState(kit)).imports).toEqual([]);
+    });
+
+    it('refuses a zip over the size limit locally (exit 5)', async () => {
+        const big = join(ws.home, 'big.zip');
+        writeFileSync(big, '');
+        truncateSync(big, MAX_SOLUTION_ZIP_BYTES + 1);
+        const r = await runCli(['import', ...env(), '--zip', big], ws);
+        expect(r.code).toBe(5);
+        expect(r.stderr).toMatch(/over the 28\.6 MB we send/);
         expect((await deployState(kit)).imports).toEqual([]);
     });
 
