@@ -62,7 +62,7 @@ describe('scripts/build.mjs', () => {
             expect(readFileSync(join(copy.dir, 'ControlManifest.Input.xml'), 'utf8')).toMatch(
                 /<control [^>]*version="7\.8\.9"/,
             );
-            const pack = runNode(copy.dir, 'scripts/solution.mjs');
+            const pack = runNode(copy.dir, 'solution/pack/solution.mjs');
             expect(pack.status).toBe(0);
             expect(readdirSync(join(copy.dir, 'dist')).sort()).toEqual([
                 'EmailServerProfileAssistant_7_8_9_0.zip',

@@ -102,10 +102,10 @@ describe('packer', () => {
     it('produces byte-identical zips from the same sources', () => {
         const copy = copyProject(true);
         try {
-            const first = runNode(copy.dir, 'scripts/solution.mjs');
+            const first = runNode(copy.dir, 'solution/pack/solution.mjs');
             expect(first.status).toBe(0);
             const a = readdirSync(join(copy.dir, 'dist')).map((f) => readFileSync(join(copy.dir, 'dist', f)));
-            const second = runNode(copy.dir, 'scripts/solution.mjs');
+            const second = runNode(copy.dir, 'solution/pack/solution.mjs');
             expect(second.status).toBe(0);
             const b = readdirSync(join(copy.dir, 'dist')).map((f) => readFileSync(join(copy.dir, 'dist', f)));
             expect(a).toHaveLength(2);
@@ -127,7 +127,7 @@ describe('packer', () => {
                     '<css path="missing.css" order="1"/></resources>',
                 ),
             );
-            const r = runNode(copy.dir, 'scripts/solution.mjs');
+            const r = runNode(copy.dir, 'solution/pack/solution.mjs');
             expect(r.status).toBe(1);
             expect(r.output).toContain('references missing.css');
         } finally {

@@ -212,6 +212,68 @@ describe('ImportSolutionAsync', () => {
     });
 });
 
+describe('more refusals', () => {
+    it('refuses a zip whose manifest names a file it lacks', async () => {
+        const { unzipSync, zipSync } = await import('fflate');
+        const entries = unzipSync(Buffer.from(solutionZip(), 'base64'));
+        delete entries[`Controls/${CONTROL_NAME}/bundle.js`];
+        const file = Buffer.from(zipSync(entries)).toString('base64');
+        const r = await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(file) });
+        expect(r.status).toBe(400);
+        expect(r.body.error.message).toContain('bundle.js');
+        expect((await api(kit, 'GET', 'asyncoperations', { token })).body.value).toEqual([]);
+    });
+
+    it('refuses an older managed version over a newer one and warns about the same version', async () => {
+        await setSwitch(kit, 'solution', { version: '0.5.0.0', managed: true });
+        const older = await api(kit, 'POST', 'StageSolution', {
+            token,
+            body: { CustomizationFile: solutionZip({ version: '0.2.0' }) },
+        });
+        expect(older.body.StageSolutionResults.SolutionValidationResults[0].Message).toMatch(
+            /lower than the installed version/,
+        );
+        const same = await api(kit, 'POST', 'StageSolution', {
+            token,
+            body: { CustomizationFile: solutionZip({ version: '0.5.0' }) },
+        });
+        expect(same.body.StageSolutionResults).toMatchObject({ StageSolutionStatus: 'Passed' });
+        expect(same.body.StageSolutionResults.SolutionValidationResults[0].SolutionValidationResultType).toBe(
+            'Warning',
+        );
+    });
+
+    it('refuses a second import while one runs, and publish and form writes by a user without privileges', async () => {
+        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 100 }) });
+        try {
+            expect(
+                (await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) })).status,
+            ).toBe(200);
+            const second = await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) });
+            expect(second.status).toBe(429);
+            expect(second.body.error.message).toContain('[Import] because there is another [Import]');
+        } finally {
+            await fetch(`${kit.origin}/_emulator/config`, {
+                method: 'POST',
+                body: JSON.stringify({ timeScale: 1000 }),
+            });
+        }
+        await setSwitch(kit, 'signin-user', { upn: 'bo@woodgrovebank.com' });
+        try {
+            const bo = (await deviceCodeToken(kit)).access_token;
+            expect((await api(kit, 'POST', 'PublishAllXml', { token: bo })).status).toBe(403);
+            const patch = await api(kit, 'PATCH', 'systemforms(7c1e4b2a-9d3f-4e6a-8b5c-2f1d0e9a8b71)', {
+                token: bo,
+                body: { formxml: '<form />' },
+            });
+            expect(patch.status).toBe(403);
+            expect(patch.body.error.message).toContain('prvWriteSystemForm');
+        } finally {
+            await setSwitch(kit, 'signin-user', { upn: 'avery@woodgrovebank.com' });
+        }
+    });
+});
+
 describe('the customization lock', () => {
     it('answers 429 with Retry-After to a publish during an import and for a while after it', async () => {
         // 100×: the 20 emulated seconds of lock after the import last 200 ms, long enough to observe.

@@ -13,7 +13,7 @@ import {
     renderCustomizationsXml,
     renderSolutionXml,
     solutionVersion,
-} from './solution-layout.mjs';
+} from './layout.mjs';
 
 const root = process.cwd();
 const OUT = join(root, 'out', 'controls');
