@@ -63,7 +63,7 @@ function backUp(
         takenAt: new Date(context.deps.now()).toISOString(),
         command: change.command,
     };
-    const xmlPath = writeLog(context, folder, `${base}.xml`, change.baseXml);
+    const xmlPath = writeLog(context, folder, `${base}.xml`, change.baseXml, true);
     const recordPath = join(folder, `${base}.json`);
     writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`);
     context.reporter.ok('backup', `Backed up the form "${change.form.name}" to ${xmlPath}.`, {

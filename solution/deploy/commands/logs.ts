@@ -16,10 +16,13 @@ export function stamp(context: CommandContext): string {
     return new Date(context.deps.now()).toISOString().replace(/[:.]/g, '-');
 }
 
-/** Write a log file (redacted like every other output) and return its path relative to cwd for messages. */
-export function writeLog(context: CommandContext, folder: string, name: string, text: string): string {
+/**
+ * Write a log file and return its path for messages. Logs are redacted like every other output; a backup (`exact`) is
+ * written as it came, byte for byte, since restoring it must give back the very form (it holds no token or secret).
+ */
+export function writeLog(context: CommandContext, folder: string, name: string, text: string, exact = false): string {
     const path = join(folder, name);
-    writeFileSync(path, context.reporter.redactor.redact(text));
+    writeFileSync(path, exact ? text : context.reporter.redactor.redact(text));
     return displayPath(context, path);
 }
 
