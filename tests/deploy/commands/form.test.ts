@@ -62,6 +62,16 @@ describe('form place', () => {
         expect(backups()).toEqual([]);
     });
 
+    it('leaves the change as a draft with --no-publish until publish runs', async () => {
+        const [before] = await publishedFormXml(kit);
+        const r = await runCli(['form', 'place', ...env(), '--no-publish'], ws);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/Verified on the draft of form "Information"/);
+        expect(await publishedFormXml(kit)).toEqual([before]);
+        expect((await runCli(['publish', ...env()], ws)).code).toBe(0);
+        expect(placed((await publishedFormXml(kit))[0])).toBe(true);
+    });
+
     it('adds the field in a one-column section where the form lacks it, and remove takes the section out again', async () => {
         await setSwitch(kit, 'forms', { variant: 'no-field' });
         const [before] = await publishedFormXml(kit);
