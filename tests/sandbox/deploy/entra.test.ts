@@ -117,6 +117,21 @@ describe('bearer validation', () => {
         expect(r.headers.get('www-authenticate')).toContain('error="invalid_token"');
     });
 
+    it('refuses a genuine token issued for another environment (aud) with 401 naming the audience', async () => {
+        const other = await entraPost(kit, 'oauth2/v2.0/token', {
+            grant_type: 'client_credentials',
+            client_id: APPLICATION.clientId,
+            client_secret: APPLICATION.clientSecret,
+            scope: 'https://org-other.crm.dynamics.com/.default',
+        });
+        expect(claims(other.body.access_token).aud).toBe('https://org-other.crm.dynamics.com');
+        const r = await api(kit, 'GET', 'WhoAmI', { token: other.body.access_token });
+        expect(r.status).toBe(401);
+        expect(r.headers.get('www-authenticate')).toContain(
+            "The audience 'https://org-other.crm.dynamics.com' is invalid",
+        );
+    });
+
     it('refuses an expired token with 401', async () => {
         await setSwitch(kit, 'entra', { accessTokenLifetimeSeconds: 1 });
         try {
