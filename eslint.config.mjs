@@ -9,7 +9,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-    { ignores: ['**/generated/', 'out/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', '.sandbox-state/'] },
+    {
+        ignores: [
+            '**/generated/',
+            'out/',
+            'dist/',
+            'deploy-logs/',
+            'node_modules/',
+            'coverage/',
+            'test-results/',
+            '.sandbox-state/',
+        ],
+    },
     eslintjs.configs.recommended,
     ...tseslint.configs.recommended,
     pluginPromise.configs['flat/recommended'],
@@ -92,7 +103,51 @@ export default tseslint.config(
         },
     },
     {
-        files: ['tests/**/*', 'scripts/**/*', 'solution/**/*', 'bench/**/*', '*.config.*'],
+        // The deploy CLI (Node): the same type-checked rules and size limits as src/, its core kept pure.
+        files: ['solution/deploy/**/*.ts'],
+        languageOptions: {
+            globals: { ...globals.node },
+            parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname },
+        },
+        rules: {
+            ...Object.fromEntries(
+                tseslint.configs.recommendedTypeChecked
+                    .flatMap((c) => Object.entries(c.rules ?? {}))
+                    .filter(([name]) => name.startsWith('@typescript-eslint/')),
+            ),
+            '@typescript-eslint/no-explicit-any': 'error',
+            'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+            'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
+            'no-console': 'error',
+            'import/no-restricted-paths': [
+                'error',
+                {
+                    zones: [
+                        {
+                            target: './solution/deploy/core',
+                            from: ['./solution/deploy/auth', './solution/deploy/web', './solution/deploy/commands'],
+                            message: 'deploy core is pure: no sign-in, Web API or command code.',
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        files: ['solution/deploy/core/**/*.ts'],
+        rules: {
+            'no-restricted-globals': ['error', 'fetch', 'setTimeout', 'setInterval'],
+            'no-restricted-imports': ['error', { patterns: ['node:fs', 'node:http', 'node:child_process'] }],
+            'no-restricted-properties': [
+                'error',
+                { object: 'Date', property: 'now', message: 'Inject a clock into core.' },
+                { object: 'Math', property: 'random', message: 'Inject randomness into core.' },
+            ],
+        },
+    },
+    {
+        // The packer (solution/pack) is a Node script like scripts/; the deploy CLI keeps its stricter block above.
+        files: ['tests/**/*', 'scripts/**/*', 'solution/pack/**/*', 'bench/**/*', '*.config.*'],
         languageOptions: { globals: { ...globals.node, ...globals.jest } },
         rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
     },
