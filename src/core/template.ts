@@ -10,8 +10,3 @@ export function format(template: string, ...values: (string | number)[]): string
 export function asListItem(sentence: string): string {
     return sentence.replace(/\.\s*$/, '');
 }
-
-/** First letter upper-cased: resx keys name a camelCase code in PascalCase (tenantEmpty → Validation_TenantEmpty). */
-export function capitalise(word: string): string {
-    return word.charAt(0).toUpperCase() + word.slice(1);
-}

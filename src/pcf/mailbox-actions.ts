@@ -17,7 +17,7 @@ import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
 import { asListItem } from '../core/template';
-import { countString, type GetString, type StringKey } from '../ui/strings';
+import { countString, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
 
@@ -90,7 +90,7 @@ function runNote(
             summary,
             failures: failures.map((f) => ({
                 count: f.count,
-                label: asListItem(t(CAUSES[f.cause].messageKey as StringKey)),
+                label: asListItem(t(CAUSES[f.cause].messageKey)),
             })),
         },
         {

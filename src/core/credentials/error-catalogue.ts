@@ -7,14 +7,15 @@ import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT, EWS_DIAGNOSTICS_PATTERN 
 import type { ReadinessItemId } from '../readiness/items';
 import { CODE_CONCURRENCY, CODE_EXECUTION_TIME, CODE_TOO_MANY_REQUESTS } from '../scheduler/adaptive';
 import { CAUSES, type CauseCode } from './causes';
+import type { StringKey } from '../string-keys';
 
 export { CAUSES, checklistItemFor, type CauseCode, type CauseEntry } from './causes';
 
 /** A decoded failure: what to say, what to do, which checklist item to highlight, and the original text. */
 export type DecodedError = {
     cause: CauseCode;
-    messageKey: string;
-    fixKey: string;
+    messageKey: StringKey;
+    fixKey: StringKey;
     checklistItem?: ReadinessItemId;
     transient: boolean;
     raw: string;

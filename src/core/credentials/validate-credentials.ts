@@ -6,6 +6,7 @@ import { checkClientSecret } from './client-secret';
 import type { FixCode } from './paste';
 import { parseTenantId, type TenantIdResult } from './tenant-id';
 import { FIX_KEYS, VALIDATION_KEYS, type ValidationCode } from './validation-keys';
+import type { StringKey } from '../string-keys';
 
 /** What the form holds; a missing secret means "keep the stored one". */
 export type CredentialInput = { tenantId?: string; applicationId?: string; clientSecret?: string };
@@ -15,9 +16,9 @@ export type FieldResult = {
     severity: 'ok' | 'warning' | 'error';
     blocksSave: boolean;
     code?: ValidationCode;
-    messageKey?: string;
-    fixKey?: string;
-    fixKeys: string[];
+    messageKey?: StringKey;
+    fixKey?: StringKey;
+    fixKeys: StringKey[];
     normalised?: string;
 };
 
@@ -27,7 +28,7 @@ export type CredentialValidation = {
     blocksSave: boolean;
 };
 
-function fixKeysOf(fixes: FixCode[]): string[] {
+function fixKeysOf(fixes: FixCode[]): StringKey[] {
     return fixes.map((f) => FIX_KEYS[f]);
 }
 

@@ -7,17 +7,17 @@ import { buildLoginUrl, loginHostsFor, type DetectedCloud } from '../credentials
 import { EXCHANGE_RESOURCE_APP_ID, FULL_ACCESS_AS_APP_ROLE_ID } from '../credentials/guid';
 import { parseTenantId } from '../credentials/tenant-id';
 import type { Cloud } from '../profile';
-import { capitalise } from '../template';
 import { describeDeadline, EWS_ALLOW_LIST_DEADLINE, GRAPH_PERMISSIONS_DEADLINE, parseDay } from './deadline';
 import type { DeadlineInfo } from './deadline';
 import type { ReadinessItemId } from './items';
 import { psCommand, psQuote } from './powershell';
+import type { StringKey } from '../string-keys';
 
 /** One checklist row; `value` is the exact command or URL to copy. */
 export type ChecklistItem = {
     id: ReadinessItemId;
-    titleKey: string;
-    bodyKey: string;
+    titleKey: StringKey;
+    bodyKey: StringKey;
     value?: string;
     list?: readonly string[];
     status: 'due' | 'overdue' | 'info';
@@ -55,9 +55,21 @@ const SCOPE_NAME = 'Dynamics 365 server-side sync';
 /** The validated IDs (undefined while invalid); `appArg` is the quoted app ID or its placeholder, for commands. */
 type Ids = { tenant?: string; app?: string; appArg: string; host: string };
 
+/** The title and body of each item. */
+const ITEM_KEYS: Readonly<Record<ReadinessItemId, Pick<ChecklistItem, 'titleKey' | 'bodyKey'>>> = {
+    appRegistration: { titleKey: 'Readiness_AppRegistrationTitle', bodyKey: 'Readiness_AppRegistrationBody' },
+    clientSecret: { titleKey: 'Readiness_ClientSecretTitle', bodyKey: 'Readiness_ClientSecretBody' },
+    exchangePermission: { titleKey: 'Readiness_ExchangePermissionTitle', bodyKey: 'Readiness_ExchangePermissionBody' },
+    adminConsent: { titleKey: 'Readiness_AdminConsentTitle', bodyKey: 'Readiness_AdminConsentBody' },
+    rbacScope: { titleKey: 'Readiness_RbacScopeTitle', bodyKey: 'Readiness_RbacScopeBody' },
+    accessPolicy: { titleKey: 'Readiness_AccessPolicyTitle', bodyKey: 'Readiness_AccessPolicyBody' },
+    ewsAllowList: { titleKey: 'Readiness_EwsAllowListTitle', bodyKey: 'Readiness_EwsAllowListBody' },
+    graphPermissions: { titleKey: 'Readiness_GraphPermissionsTitle', bodyKey: 'Readiness_GraphPermissionsBody' },
+    conditionalAccess: { titleKey: 'Readiness_ConditionalAccessTitle', bodyKey: 'Readiness_ConditionalAccessBody' },
+};
+
 function item(id: ReadinessItemId, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-    const name = capitalise(id);
-    return { id, titleKey: `Readiness_${name}Title`, bodyKey: `Readiness_${name}Body`, status: 'info', ...extra };
+    return { id, ...ITEM_KEYS[id], status: 'info', ...extra };
 }
 
 function withDeadline(id: ReadinessItemId, isoDay: string, today: Date, extra: Partial<ChecklistItem>): ChecklistItem {

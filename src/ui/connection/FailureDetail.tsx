@@ -3,7 +3,6 @@ import { ActionButton } from '@fluentui/react';
 import { GAP_4, Stack, useTheme } from '../fluent';
 import { BlockText } from '../common';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
-import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
 
 /** Props of one decoded failure. */
@@ -16,13 +15,13 @@ export const FailureDetail = memo(function FailureDetail({ failure }: FailureDet
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
-    const message = getString(failure.messageKey as StringKey);
+    const message = getString(failure.messageKey);
     return (
         <Stack tokens={GAP_4}>
             <BlockText styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
             </BlockText>
-            <BlockText>{getString(failure.fixKey as StringKey)}</BlockText>
+            <BlockText>{getString(failure.fixKey)}</BlockText>
             {failure.raw && (
                 <ActionButton
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}

@@ -3,7 +3,7 @@ import { GAP_4, Stack, Text } from '../fluent';
 import { BlockText } from '../common';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
-import { format, type StringKey } from '../strings';
+import { format } from '../strings';
 import { useFormatDateTime, useGetString } from '../texts';
 
 /** Props of one decoded alert. */
@@ -18,10 +18,8 @@ export const MailboxAlertItem = memo(function MailboxAlertItem({ alert }: Mailbo
         <li>
             <Stack tokens={GAP_4}>
                 {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
-                <BlockText>{getString(cause.messageKey as StringKey)}</BlockText>
-                <BlockText>
-                    {format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}
-                </BlockText>
+                <BlockText>{getString(cause.messageKey)}</BlockText>
+                <BlockText>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey))}</BlockText>
                 {/* Native disclosure: keyboard and screen-reader support for free; raw text is plain text, never HTML. */}
                 <details>
                     <summary>{getString('Mailboxes_Details_Raw')}</summary>

@@ -12,7 +12,7 @@ const LOOK: Record<number, { icon: string; key: StringKey }> = {
     1: { icon: 'CompletedSolid', key: 'Mailboxes_Status_Success' },
     2: { icon: 'ErrorBadge', key: 'Mailboxes_Status_Failure' },
 };
-const UNKNOWN = { icon: 'Unknown', key: 'Mailboxes_Status_Unknown' as StringKey };
+const UNKNOWN: { icon: string; key: StringKey } = { icon: 'Unknown', key: 'Mailboxes_Status_Unknown' };
 
 /** A test status as icon AND text (never colour alone; the icon is decorative). */
 export const StatusCell = memo(function StatusCell({ status }: StatusCellProps) {

@@ -3,7 +3,7 @@ import { AT_START, DefaultButton, GAP_4, mergeStyleSets, Stack, useTheme } from 
 import { BlockText } from '../common';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { countString, format, type StringKey } from '../strings';
+import { countString, format } from '../strings';
 import { useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
@@ -59,7 +59,7 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
     const { item, isHighlighted, onCopy } = props;
     const getString = useGetString();
     const classes = useClasses(isHighlighted);
-    const title = getString(item.titleKey as StringKey);
+    const title = getString(item.titleKey);
     const titleId = `readiness-${item.id}-title`;
     return (
         <li className={classes.root} data-item-id={item.id}>
@@ -70,7 +70,7 @@ export const ChecklistItemView = memo(function ChecklistItemView(props: Checklis
                 {isHighlighted && (
                     <BlockText styles={{ root: { fontWeight: 600 } }}>{getString('Readiness_Highlighted')}</BlockText>
                 )}
-                <BlockText>{getString(item.bodyKey as StringKey)}</BlockText>
+                <BlockText>{getString(item.bodyKey)}</BlockText>
                 <Deadline item={item} />
                 {item.list && (
                     <ul className={classes.list}>

@@ -5,7 +5,7 @@ import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type GetString } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
 /** Props of the result summary after a run. */
@@ -55,7 +55,7 @@ type FormatNumber = (n: number) => string;
 
 /** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
 function causeCount(group: FailureGroup, t: GetString, n: FormatNumber): string {
-    return format(t('Run_CauseCount'), n(group.count), asListItem(t(CAUSES[group.cause].messageKey as StringKey)));
+    return format(t('Run_CauseCount'), n(group.count), asListItem(t(CAUSES[group.cause].messageKey)));
 }
 
 function summaryLine({ summary: s, failures }: RunSummaryProps, t: GetString, n: FormatNumber): string {
@@ -94,10 +94,7 @@ export const RunSummary = memo(function RunSummary(props: RunSummaryProps) {
                             <li key={g.cause}>
                                 <BlockText>{causeCount(g, getString, n)}</BlockText>
                                 <BlockText>
-                                    {format(
-                                        getString('Mailboxes_Details_Fix'),
-                                        getString(CAUSES[g.cause].fixKey as StringKey),
-                                    )}
+                                    {format(getString('Mailboxes_Details_Fix'), getString(CAUSES[g.cause].fixKey))}
                                 </BlockText>
                             </li>
                         ))}
