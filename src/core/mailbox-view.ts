@@ -5,6 +5,7 @@
  */
 import type { CauseCode } from './credentials/causes';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
+import { LOGICAL_NAME } from './schema';
 
 /** What owns the mailbox. */
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
@@ -64,7 +65,7 @@ export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView
         id: row.mailboxid,
         name: row.name,
         address: row.emailaddress ?? '',
-        ownerType: type === 'systemuser' ? 'user' : type === 'queue' ? 'queue' : 'other',
+        ownerType: type === LOGICAL_NAME.systemUser ? 'user' : type === LOGICAL_NAME.queue ? 'queue' : 'other',
         approval: row.emailrouteraccessapproval,
         incoming: row.incomingemailstatus,
         outgoing: row.outgoingemailstatus,

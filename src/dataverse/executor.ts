@@ -6,13 +6,14 @@
 import { APPROVAL, TEST_STATUS, type MailboxRow, type RunPlan } from '../core/run/types';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
-import { guidLiteral } from '../core/odata';
+import { MAILBOX } from '../core/schema';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
 import { DataverseError } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
 import { SessionExpiredError, type DataverseHttp } from './http';
-import { readAlerts, readApprovalState, readTestResults } from './mailboxes';
+import { mailboxPath, readApprovalState, readTestResults } from './mailboxes';
+import { readAlerts } from './tracelogs';
 
 /** Poll delays (ms): back-off in minutes, the last one repeats (dataverse.md §6: no SLA, bulk can take hours). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
@@ -43,9 +44,9 @@ function reportProgress(ledger: RunLedger, deps: ExecutorDeps): void {
 }
 
 function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
-    const body = phase === 'approve' ? { emailrouteraccessapproval: APPROVAL.approved } : ledger.testPatch;
+    const body = phase === 'approve' ? { [MAILBOX.approval]: APPROVAL.approved } : ledger.testPatch;
     // If-Match: * so a deleted mailbox answers 404 instead of being re-created (dataverse.md §8).
-    return { method: 'PATCH', path: `mailboxes(${guidLiteral(id)})`, body, ifMatch: '*' };
+    return { method: 'PATCH', path: mailboxPath(id), body, ifMatch: '*' };
 }
 
 function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, unknown: Set<string>): void {

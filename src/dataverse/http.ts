@@ -48,9 +48,6 @@ export class SessionExpiredError extends DataverseError {
     }
 }
 
-/** The annotation carrying a column's display text (option labels, formatted dates), asked for with Prefer. */
-export const FORMATTED_VALUE = 'OData.Community.Display.V1.FormattedValue';
-
 /** Largest page Dataverse serves (dataverse.md §8). */
 export const MAX_PAGE_SIZE = 5000;
 const DEFAULT_MAX_RETRIES = 4;

@@ -4,13 +4,13 @@
  */
 import { pickCanary, canaryProblem } from '../core/connection-test/canary';
 import { decodeDataverseError } from '../core/credentials/error-catalogue';
-import { guidLiteral } from '../core/odata';
 import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
 import { createDiscoveryClient } from '../dataverse/discovery-client';
 import { DataverseError } from '../dataverse/errors';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import { listCanaryCandidates } from '../dataverse/mailboxes';
 import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
+import { saveClientSecret } from '../dataverse/profile';
 import type { ConnectionActions } from '../ui/actions';
 import type { ConnectionTestView } from '../ui/connection/connection-state';
 import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
@@ -59,21 +59,9 @@ export function createConnectionActions(
     discoveryBaseUrl?: string | null,
 ): ConnectionActions {
     const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
-    const profile = `emailserverprofiles(${guidLiteral(profileId)})`;
     return {
         resolveTenant: discovery.resolveTenant,
-        // Write-only column: PATCH it alone, then confirm through isoauthclientsecretset (dataverse.md §2).
-        saveSecret: async (value) => {
-            await http.send(profile, {
-                method: 'PATCH',
-                body: { oauthclientsecret: value },
-                ifMatch: '*',
-            });
-            const check = await http.send<{ isoauthclientsecretset: boolean }>(
-                `${profile}?$select=isoauthclientsecretset`,
-            );
-            if (!check.body.isoauthclientsecretset) throw new Error('The secret was not stored.');
-        },
+        saveSecret: (value) => saveClientSecret(http, profileId, value),
         readExpiry: () => readSecretExpiry(http, profileId),
         saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
         loadCanaries: async (signal) => {

@@ -10,7 +10,8 @@ import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
 import type { LedgerSummary } from '../core/run/ledger';
 import type { MailboxRow, RunMode } from '../core/run/types';
-import { readAlerts, listMailboxes } from '../dataverse/mailboxes';
+import { listMailboxes } from '../dataverse/mailboxes';
+import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
@@ -32,17 +33,18 @@ export type BrowserServices = {
     download: (fileName: string, text: string) => void;
 };
 
-function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<string, MailboxAlertView[]> {
+function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertView[]> {
     const byMailbox = new Map<string, MailboxAlertView[]>();
-    for (const a of alerts) {
-        const id = a._regardingobjectid_value?.toLowerCase();
-        if (!id || a.level < 2) continue;
-        const text = [a.text, a.errordetails].filter(Boolean).join('\n');
+    for (const alert of alerts) {
+        const id = alert._regardingobjectid_value?.toLowerCase();
+        // Warnings (2) and errors (3) only: information rows are no alert.
+        if (!id || alert.level === null || alert.level < 2) continue;
+        const text = [alert.text, alert.errordetails].filter(Boolean).join('\n');
         const list = byMailbox.get(id) ?? [];
         list.push({
-            cause: decodeAlert({ text: a.text ?? '', errordetails: a.errordetails ?? undefined }).cause,
+            cause: decodeAlert({ text: alert.text ?? '', errordetails: alert.errordetails ?? undefined }).cause,
             text,
-            occurredOn: a.modifiedon,
+            occurredOn: alert.modifiedon,
         });
         byMailbox.set(id, list);
     }

@@ -1,11 +1,6 @@
 import { DataverseHttp } from '../../src/dataverse/http';
-import {
-    IDS_PER_QUERY,
-    listMailboxes,
-    readAlerts,
-    readApprovalState,
-    readTestResults,
-} from '../../src/dataverse/mailboxes';
+import { IDS_PER_QUERY, listMailboxes, readApprovalState, readTestResults } from '../../src/dataverse/mailboxes';
+import { readAlerts } from '../../src/dataverse/tracelogs';
 import { canApprove, verdictFor } from '../../src/dataverse/privileges';
 import { FakeDataverse, PROFILE_ID, VirtualClock, mailboxId, type Reply } from './fake-server';
 
