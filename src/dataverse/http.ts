@@ -103,6 +103,26 @@ async function toError(response: Response, nowMs: number): Promise<DataverseErro
     );
 }
 
+/** The OData headers plus Content-Type, If-Match, If-None-Match and Prefer as the options ask. */
+function requestHeaders(options: SendOptions): Record<string, string> {
+    const headers: Record<string, string> = { ...BASE_HEADERS };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+    if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
+    if (options.prefer?.length) headers.Prefer = options.prefer.join(',');
+    return headers;
+}
+
+function jsonBody(options: SendOptions): string | undefined {
+    return options.body === undefined ? undefined : JSON.stringify(options.body);
+}
+
+/** The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. */
+async function readJson<T>(response: Response): Promise<T> {
+    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+}
+
 function dopHint(headers: Headers): number | undefined {
     const value = Number(headers.get('x-ms-dop-hint'));
     return Number.isFinite(value) && value > 0 ? value : undefined;
@@ -144,17 +164,10 @@ export class DataverseHttp {
     }
 
     private async sendOnce<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
-        const { method = 'GET', body, ifMatch, ifNoneMatch, prefer, signal } = options;
-        const headers: Record<string, string> = { ...BASE_HEADERS };
-        if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
-        if (ifMatch) headers['If-Match'] = ifMatch;
-        if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
-        if (prefer?.length) headers.Prefer = prefer.join(',');
-        const json = body === undefined ? undefined : JSON.stringify(body);
-        const response = await this.dispatch(this.url(path), { method, headers, body: json }, signal);
+        const init = { method: options.method ?? 'GET', headers: requestHeaders(options), body: jsonBody(options) };
+        const response = await this.dispatch(this.url(path), init, options.signal);
         if (!response.ok && response.status !== 304) throw await toError(response, this.now());
-        const text = response.status === 204 || response.status === 304 ? '' : await response.text();
-        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+        return { status: response.status, body: await readJson<T>(response), headers: response.headers };
     }
 
     /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
@@ -201,13 +214,17 @@ export class DataverseHttp {
         const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
         if (!response.ok) throw await toError(response, this.now());
         const parts = parseBatchResponse(response.headers.get('Content-Type') ?? '', await response.text());
-        // Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone.
-        for (const { status, error, headers: partHeaders } of parts) {
-            if (status !== 429 && !error?.code.startsWith('0x8007232')) continue;
-            const retryAfterMs = parseRetryAfter(partHeaders['retry-after'] ?? null, this.now());
-            this.gate.onResponse({ status, code: error?.code, retryAfterMs });
-        }
+        this.pauseOnThrottledParts(parts);
         return parts;
+    }
+
+    /** A part answered 429 (when BATCH_429_WHOLE is false) or with a throttling code still pauses everyone. */
+    private pauseOnThrottledParts(parts: readonly BatchPart[]): void {
+        for (const part of parts) {
+            if (part.status !== 429 && !part.error?.code.startsWith('0x8007232')) continue;
+            const retryAfterMs = parseRetryAfter(part.headers['retry-after'] ?? null, this.now());
+            this.gate.onResponse({ status: part.status, code: part.error?.code, retryAfterMs });
+        }
     }
 
     /**
@@ -232,22 +249,30 @@ export class DataverseHttp {
 
     private async once(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
         const release = await this.gate.acquire(signal);
-        const started = this.now();
+        const startedMs = this.now();
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
-            const now = this.now();
-            const serverDate = Date.parse(response.headers.get('Date') ?? '');
-            if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - now;
-            const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
-            const hint = dopHint(response.headers);
-            this.gate.onResponse({ status: response.status, retryAfterMs, durationMs: now - started, dopHint: hint });
+            this.observe(response, startedMs);
             return response;
         } catch (e) {
             if (signal?.aborted) throw e;
-            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - started });
+            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - startedMs });
             throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
         } finally {
             release();
         }
+    }
+
+    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After, duration and x-ms-dop-hint. */
+    private observe(response: Response, startedMs: number): void {
+        const nowMs = this.now();
+        const serverDate = Date.parse(response.headers.get('Date') ?? '');
+        if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - nowMs;
+        this.gate.onResponse({
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), nowMs),
+            durationMs: nowMs - startedMs,
+            dopHint: dopHint(response.headers),
+        });
     }
 }
