@@ -32,7 +32,6 @@ export type BatchOptions = { continueOnError?: boolean; signal?: AbortSignal };
 
 /** Injected collaborators; defaults use the browser clock, timers and crypto ids. */
 export type HttpDeps = {
-    gate?: RequestGate;
     now?: Clock;
     sleep?: Sleep;
     newId?: () => string;
@@ -60,9 +59,6 @@ const BASE_HEADERS: Record<string, string> = {
     // Microsoft's own UCI script sends this on same-origin Web API calls (dataverse.md §10).
     'X-Requested-With': 'XMLHttpRequest',
 };
-
-/** Retry-After (seconds or HTTP-date) in ms; the parser lives in core so the gate uses the same one. */
-export { parseRetryAfter } from '../core/scheduler/retry-after';
 
 function abortReason(signal: AbortSignal): Error {
     return signal.reason instanceof Error ? signal.reason : new Error('Aborted');
@@ -147,7 +143,7 @@ export class DataverseHttp {
         this.sleep = deps.sleep ?? realSleep;
         this.newId = deps.newId ?? (() => crypto.randomUUID());
         this.maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
-        this.gate = deps.gate ?? new RequestGate({ now: this.now, sleep: this.sleep });
+        this.gate = new RequestGate({ now: this.now, sleep: this.sleep });
     }
 
     /** Absolute URL for a path relative to /api/data/v9.2/. */
