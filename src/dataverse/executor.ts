@@ -9,9 +9,9 @@ import type { BatchOp, BatchPart } from '../core/batch';
 import { MAILBOX } from '../core/schema';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
-import { DataverseError } from './errors';
+import { DataverseError, SessionExpiredError } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
-import { SessionExpiredError, type DataverseHttp } from './http';
+import type { DataverseHttp } from './http';
 import { mailboxPath, readApprovalState, readTestResults } from './mailboxes';
 import { readAlerts } from './tracelogs';
 

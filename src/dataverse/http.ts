@@ -1,7 +1,7 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
-import { DataverseError, NETWORK_ERROR_STATUS } from './errors';
+import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, UNREADABLE_BODY_CODE } from './errors';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -39,14 +39,6 @@ export type HttpDeps = {
     maxRetries?: number;
 };
 
-/** 401: the browser session ended; the run pauses until the user signs in again. */
-export class SessionExpiredError extends DataverseError {
-    constructor(message: string) {
-        super(401, 'SessionExpired', message);
-        this.name = 'SessionExpiredError';
-    }
-}
-
 /** Largest page Dataverse serves (dataverse.md §8). */
 export const MAX_PAGE_SIZE = 5000;
 const DEFAULT_MAX_RETRIES = 4;
@@ -80,16 +72,22 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
 }
 
-async function toError(response: Response, nowMs: number): Promise<DataverseError> {
-    let code = '';
-    let message = `HTTP ${response.status}`;
+/** JSON text as a value, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
     try {
-        const body = (await response.json()) as { error?: { code?: string; message?: string } };
-        code = body.error?.code ?? '';
-        message = body.error?.message ?? message;
+        return JSON.parse(text) as unknown;
     } catch {
-        // Non-JSON error bodies (gateway pages) keep the status text.
+        return undefined;
     }
+}
+
+/** The Dataverse error of a non-2xx answer: its {"error":{code,message}}, or the status and the body's first bytes. */
+async function toError(response: Response, nowMs: number): Promise<DataverseError> {
+    const text = await response.text().catch(() => '');
+    const body = parseJson(text) as { error?: { code?: string; message?: string } } | undefined;
+    const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
+    const message =
+        body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
     if (response.status === 401) return new SessionExpiredError(message);
     return new DataverseError(
         response.status,
@@ -113,10 +111,20 @@ function jsonBody(options: SendOptions): string | undefined {
     return options.body === undefined ? undefined : JSON.stringify(options.body);
 }
 
-/** The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. */
+/**
+ * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON (a
+ * sign-in or proxy page served with 200) is a DataverseError with the status and its first bytes, never a bare
+ * SyntaxError.
+ */
 async function readJson<T>(response: Response): Promise<T> {
     const text = response.status === 204 || response.status === 304 ? '' : await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    if (!text) return undefined as T;
+    const body = parseJson(text);
+    if (body === undefined) {
+        const message = `HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`;
+        throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
+    }
+    return body as T;
 }
 
 function dopHint(headers: Headers): number | undefined {
@@ -152,7 +160,8 @@ export class DataverseHttp {
     }
 
     /**
-     * Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). A GET
+     * Send one request; non-2xx answers, unreadable bodies and network failures throw DataverseError (401:
+     * SessionExpiredError). A GET
      * is re-sent after a dropped connection (see read); a write never is, since it may have been applied.
      */
     send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
@@ -209,7 +218,13 @@ export class DataverseHttp {
         const body = buildBatch(ops, { boundary, baseUrl: this.baseUrl });
         const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
         if (!response.ok) throw await toError(response, this.now());
-        const parts = parseBatchResponse(response.headers.get('Content-Type') ?? '', await response.text());
+        const contentType = response.headers.get('Content-Type') ?? '';
+        const text = await response.text();
+        if (!/^multipart\/mixed/i.test(contentType)) {
+            const message = `HTTP ${response.status} with a body that is not a $batch answer: ${bodyExcerpt(text)}`;
+            throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
+        }
+        const parts = parseBatchResponse(contentType, text);
         this.pauseOnThrottledParts(parts);
         return parts;
     }

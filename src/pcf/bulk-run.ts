@@ -7,7 +7,8 @@ import { RunLedger } from '../core/run/ledger';
 import { buildRunView, type RunView } from '../core/run/run-view';
 import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';
 import { runBulk } from '../dataverse/executor';
-import { SessionExpiredError, type DataverseHttp } from '../dataverse/http';
+import { SessionExpiredError } from '../dataverse/errors';
+import type { DataverseHttp } from '../dataverse/http';
 
 /** Where the run stands. */
 export type BulkRunStatus = 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';

@@ -1,6 +1,7 @@
 import { RunLedger } from '../../src/core/run/ledger';
 import { planRun } from '../../src/core/run/planner';
-import { SessionExpiredError, DataverseHttp } from '../../src/dataverse/http';
+import { SessionExpiredError } from '../../src/dataverse/errors';
+import { DataverseHttp } from '../../src/dataverse/http';
 import { runBulk, type ExecutorDeps } from '../../src/dataverse/executor';
 import { listMailboxes } from '../../src/dataverse/mailboxes';
 import {

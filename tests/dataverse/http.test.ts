@@ -1,5 +1,5 @@
-import { DataverseError } from '../../src/dataverse/errors';
-import { DataverseHttp, SessionExpiredError, type FetchLike } from '../../src/dataverse/http';
+import { DataverseError, SessionExpiredError } from '../../src/dataverse/errors';
+import { DataverseHttp, type FetchLike } from '../../src/dataverse/http';
 import { startTestServer, type TestServer } from '../sandbox/emulator/test-server';
 import { mailboxId as fixtureMailboxId } from '../sandbox/emulator/fixture-domain';
 import { ScriptedFetch, VirtualClock, batchAnswer, errorAnswer, jsonAnswer } from './scripted-fetch';
@@ -97,6 +97,42 @@ describe('DataverseHttp.send', () => {
         expect(error).toBeInstanceOf(SessionExpiredError);
         expect(error).toBeInstanceOf(DataverseError);
         expect(error).toMatchObject({ status: 401, code: 'SessionExpired' });
+    });
+
+    it('turns a 2xx answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+        const page = `<!DOCTYPE html><html><head><title>Sign in to your account</title></head>${'<p>x</p>'.repeat(100)}`;
+        server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: page });
+        const error = await client.send('x').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        const { message } = error as DataverseError;
+        expect(message).toContain('HTTP 200');
+        expect(message).toContain('<!DOCTYPE html><html><head><title>Sign in to your account</title>');
+        expect(message.length).toBeLessThan(300);
+    });
+
+    it('turns an error answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+        server.answer({
+            status: 502,
+            headers: { 'Content-Type': 'text/html' },
+            body: '<html><h1>502 Bad Gateway</h1></html>',
+        });
+        const error = await client.send('x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({
+            status: 502,
+            code: 'UnreadableBody',
+            message: 'HTTP 502: <html><h1>502 Bad Gateway</h1></html>',
+        });
+    });
+
+    it('keeps the Dataverse message of a JSON error answer', async () => {
+        server.answer({
+            status: 400,
+            body: '{"error":{"code":"0x80044331","message":"A validation error occurred."}}',
+        });
+        const error = await client.send('x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 400, code: '0x80044331', message: 'A validation error occurred.' });
     });
 
     it('reports a dropped write as status 0 and never sends it again (it may have been applied)', async () => {
@@ -209,6 +245,14 @@ describe('DataverseHttp.batch', () => {
         expect(parts[0].status).toBe(204);
         expect(times()).toEqual([0, 5000]);
         expect(server.sent[1].body).toBe(server.sent[0].body);
+    });
+
+    it('turns a $batch answer that is not multipart into a DataverseError with the status and the first bytes', async () => {
+        server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
+        const error = await client.batch([{ method: 'PATCH', path: 'x', body: {} }]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        expect((error as DataverseError).message).toContain('<html>Sign in</html>');
     });
 
     it('sends nothing for an empty batch', async () => {
