@@ -3,10 +3,10 @@
  * finishes (entra-and-exchange.md §3 step 3, dataverse.md §6). The browser cannot get a token or call Exchange, so
  * this is the only authoritative check; it never sees or sends the secret.
  */
-import { SEND_POSTPONE_NOW } from '../core/assumptions';
 import { interpretCanary, type CanaryAlert, type CanaryVerdict } from '../core/connection-test/result';
 import { nextPollAt } from '../core/connection-test/schedule';
 import { MAILBOX } from '../core/schema';
+import { testPatchFor } from '../core/test-and-enable';
 import type { DataverseHttp } from './http';
 import { mailboxPath, readMailbox } from './mailboxes';
 import { readMailboxAlerts } from './tracelogs';
@@ -34,12 +34,10 @@ export type ConnectionTestDeps = {
 export async function scheduleTestAndEnable(
     http: DataverseHttp,
     mailboxId: string,
-    nowIso: string,
+    now: Date,
     signal?: AbortSignal,
 ): Promise<void> {
-    const body: Record<string, unknown> = { [MAILBOX.testScheduled]: true };
-    if (SEND_POSTPONE_NOW) body[MAILBOX.postponeTestUntil] = nowIso;
-    await http.send(mailboxPath(mailboxId), { method: 'PATCH', body, ifMatch: '*', signal });
+    await http.send(mailboxPath(mailboxId), { method: 'PATCH', body: testPatchFor(now), ifMatch: '*', signal });
 }
 
 /** The canary's row and the alerts written about it since the test started. */
@@ -67,8 +65,9 @@ export async function runConnectionTest(
     // "postpone until now" and "completed since" must use (a skewed client clock would delay or miss the test).
     await deps.http.send(`${mailboxPath(mailboxId)}?$select=${MAILBOX.id}`, { signal });
     const startedMs = deps.now();
-    const startedAtIso = new Date(deps.http.serverNow()).toISOString();
-    await scheduleTestAndEnable(deps.http, mailboxId, startedAtIso, signal);
+    const startedAt = new Date(deps.http.serverNow());
+    const startedAtIso = startedAt.toISOString();
+    await scheduleTestAndEnable(deps.http, mailboxId, startedAt, signal);
     for (let polls = 0; ; polls++) {
         const at = nextPollAt(startedMs, deps.now(), polls);
         if (at === undefined) {

@@ -3,7 +3,8 @@
  * Every request goes through http's shared gate; the ledger is the single source of truth, so a serialised ledger
  * resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
  */
-import { APPROVAL, TEST_STATUS, type MailboxRow, type RunPlan } from '../core/run/types';
+import { APPROVAL, type RunPlan } from '../core/run/types';
+import { testOutcome } from '../core/test-and-enable';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import { MAILBOX } from '../core/schema';
@@ -177,14 +178,6 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
     if (failure) throw failure.reason;
 }
 
-function outcomeOf(row: MailboxRow): 'succeeded' | 'failed' | undefined {
-    if (row.mailboxstatus === TEST_STATUS.success) return 'succeeded';
-    if (row.mailboxstatus === TEST_STATUS.failure) return 'failed';
-    const statuses = [row.incomingemailstatus, row.outgoingemailstatus, row.actstatus];
-    if (statuses.includes(TEST_STATUS.failure)) return 'failed';
-    return undefined;
-}
-
 async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, string>> {
     const texts = new Map<string, string>();
     if (ids.length === 0) return texts;
@@ -203,15 +196,15 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     // (minutes at 50,000 mailboxes).
     const testing = new Map(ledger.idsIn('testing').map((id) => [id.toLowerCase(), id]));
     const rows = await readTestResults(deps.http, deps.profileId, ledger.createdAt);
-    const done = rows.flatMap((row) => {
+    const finished = rows.flatMap((row) => {
         const id = testing.get(row.mailboxid.toLowerCase());
-        const outcome = outcomeOf(row);
-        return id && outcome ? [{ id, row, outcome }] : [];
+        const outcome = testOutcome(row, ledger.createdAt);
+        return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
-    const failedIds = done.filter((x) => x.outcome === 'failed').map((x) => x.row.mailboxid);
+    const failedIds = finished.filter((test) => test.outcome.kind === 'failed').map((test) => test.row.mailboxid);
     const texts = await alertTexts(ledger, deps, failedIds);
-    for (const { id, row, outcome } of done) {
-        if (outcome === 'succeeded') ledger.succeeded(id);
+    for (const { id, row, outcome } of finished) {
+        if (outcome.kind === 'succeeded') ledger.succeeded(id);
         else ledger.failed(id, 'testFailed', texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus);
     }
     reportProgress(ledger, deps);

@@ -2,7 +2,8 @@
  * The bulk run as the page drives it: plan → runBulk → live view, kept in browser storage per profile so a reload
  * resumes where it was (issue 6 §3). Only ids, names and states are stored — never credentials.
  */
-import { planRun, testPatchFor } from '../core/run/planner';
+import { planRun } from '../core/run/planner';
+import { testPatchFor } from '../core/test-and-enable';
 import { RunLedger } from '../core/run/ledger';
 import { buildRunView, type RunView } from '../core/run/run-view';
 import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';

@@ -3,7 +3,8 @@
  * pending → sent → confirmed → testing → succeeded | failed | skipped, and the invariant
  * succeeded + failed + skipped = selected once settled. Serialisable for resume after reload (ids and states only).
  */
-import type { FailureCause, PlanItem, RunMode, RunPlan, SkipReason, TestPatch } from './types';
+import type { TestPatch } from '../test-and-enable';
+import type { FailureCause, PlanItem, RunMode, RunPlan, SkipReason } from './types';
 
 /** Where a mailbox is in the run. */
 export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'skipped';

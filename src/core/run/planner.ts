@@ -1,5 +1,5 @@
 /** Decide, per mailbox, whether to approve, Test & Enable, or skip (dataverse.md §5 recipe, §6 "check first"). */
-import { SEND_POSTPONE_NOW } from '../assumptions';
+import { testPatchFor } from '../test-and-enable';
 import {
     APPROVAL,
     serverSideSyncDirections,
@@ -8,7 +8,6 @@ import {
     type RunMode,
     type RunPlan,
     type SkipReason,
-    type TestPatch,
 } from './types';
 
 /** Who runs the plan and how the org is configured. */
@@ -35,13 +34,6 @@ function planItem(row: MailboxRow, options: PlanOptions): PlanItem {
     // Never approve twice: rows already at 1 are left alone (dataverse.md §5).
     const approve = options.mode === 'approveAndTest' && !isApproved(row) && options.canApprove;
     return { ...base, approve, test: true };
-}
-
-/** The Test & Enable body; `postponetestemailconfigurationuntil = now` clears a stale back-off (SEND_POSTPONE_NOW). */
-export function testPatchFor(now: Date): TestPatch {
-    return SEND_POSTPONE_NOW
-        ? { testemailconfigurationscheduled: true, postponetestemailconfigurationuntil: now.toISOString() }
-        : { testemailconfigurationscheduled: true };
 }
 
 /** Plan a run over the selected mailboxes; duplicates (same id) are planned once. */

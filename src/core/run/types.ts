@@ -1,4 +1,5 @@
 /** Shared types of a bulk approve + Test & Enable run (dataverse.md §3, §5, §6). */
+import type { TestPatch } from '../test-and-enable';
 
 /** A mailbox row as listMailboxes maps it (dataverse.md §3 $select). */
 export type MailboxRow = {
@@ -61,9 +62,6 @@ export type FailureCause =
 
 /** One mailbox in a plan. */
 export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };
-
-/** The Test & Enable PATCH body (dataverse.md §6). */
-export type TestPatch = { testemailconfigurationscheduled: true; postponetestemailconfigurationuntil?: string };
 
 /** What planRun produces. */
 export type RunPlan = { mode: RunMode; createdAt: string; items: PlanItem[]; testPatch: TestPatch };
