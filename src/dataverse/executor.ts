@@ -5,6 +5,7 @@
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
+import { testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import { MAILBOX } from '../core/schema';
@@ -205,7 +206,10 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     const texts = await alertTexts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
         if (outcome.kind === 'succeeded') ledger.succeeded(id);
-        else ledger.failed(id, 'testFailed', texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus);
+        else {
+            const detail = texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus ?? '';
+            ledger.failed(id, testFailureCause(detail), detail);
+        }
     }
     reportProgress(ledger, deps);
 }

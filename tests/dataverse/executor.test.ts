@@ -92,13 +92,13 @@ describe('runBulk', () => {
         );
         expect(causes.approvalRefused).toEqual([ids[1]]);
         expect(causes.approvalNotApplied).toEqual([ids[2]]);
-        expect(causes.testFailed).toEqual([ids[3]]);
+        expect(causes.unknown).toEqual([ids[3]]);
         expect(ledger.get(ids[3])?.detail).toBe(`Mailbox ${ids[3]} could not connect`);
         expect(dropped).toBe(true);
         expect(fake.seen.filter(isBatch).length).toBeGreaterThan(2);
         // The dropped batch was re-read, found unapplied and sent again.
         expect(ledger.get(ids[39])?.state).toBe('succeeded');
-        expect(Object.keys(causes).sort()).toEqual(['approvalNotApplied', 'approvalRefused', 'testFailed']);
+        expect(Object.keys(causes).sort()).toEqual(['approvalNotApplied', 'approvalRefused', 'unknown']);
         expect(ledger.get(ids[4])?.state).toBe('succeeded');
         expect(
             subRequests().filter((s) => s.url.includes(ids[4]) && s.body.includes('emailrouteraccessapproval')),

@@ -4,7 +4,8 @@
  * succeeded + failed + skipped = selected once settled. Serialisable for resume after reload (ids and states only).
  */
 import type { TestPatch } from '../test-and-enable';
-import type { FailureCause, PlanItem, RunMode, RunPlan, SkipReason } from './types';
+import type { CauseCode } from '../credentials/causes';
+import type { PlanItem, RunMode, RunPlan, SkipReason } from './types';
 
 /** Where a mailbox is in the run. */
 export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'skipped';
@@ -18,7 +19,8 @@ export type LedgerEntry = {
     inFlight: boolean;
     approvalConfirmed: boolean;
     reason?: SkipReason;
-    cause?: FailureCause;
+    /** Why it failed, decoded when it happened; `detail` keeps the original text. */
+    cause?: CauseCode;
     detail?: string;
 };
 
@@ -39,7 +41,8 @@ const ALLOWED: Record<EntryState, readonly EntryState[]> = {
     skipped: [],
 };
 
-const SERIAL_VERSION = 1;
+/** 2: failure causes are decoded causes (CauseCode); a version-1 ledger is discarded, not misread. */
+const SERIAL_VERSION = 2;
 
 /** Serialised form (JSON-safe). */
 export type LedgerSnapshot = {
@@ -167,7 +170,7 @@ export class RunLedger {
     }
 
     /** Record a failure with its cause. */
-    failed(id: string, cause: FailureCause, detail?: string): void {
+    failed(id: string, cause: CauseCode, detail?: string): void {
         this.move(this.must(id), 'failed', detail ? { cause, detail } : { cause });
     }
 
@@ -205,8 +208,8 @@ export class RunLedger {
     }
 
     /** Failures grouped by cause, for the summary panel. */
-    failuresByCause(): Map<FailureCause, LedgerEntry[]> {
-        const groups = new Map<FailureCause, LedgerEntry[]>();
+    failuresByCause(): Map<CauseCode, LedgerEntry[]> {
+        const groups = new Map<CauseCode, LedgerEntry[]>();
         for (const e of this.entries.values()) {
             if (e.state !== 'failed' || !e.cause) continue;
             groups.set(e.cause, [...(groups.get(e.cause) ?? []), { ...e }]);

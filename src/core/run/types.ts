@@ -48,18 +48,6 @@ export type RunMode = 'approveAndTest' | 'testOnly';
 /** Why a mailbox is not processed. */
 export type SkipReason = 'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled';
 
-/** Why a mailbox failed; grouped in the summary. */
-export type FailureCause =
-    | 'approvalRefused'
-    | 'approvalNotApplied'
-    | 'testFailed'
-    | 'testTimedOut'
-    | 'preconditionFailed'
-    | 'throttled'
-    | 'network'
-    | 'sessionExpired'
-    | 'httpError';
-
 /** One mailbox in a plan. */
 export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };
 

@@ -31,7 +31,7 @@ describe('RunLedger', () => {
         ['approving twice', (l) => (l.approvalSent(id(1)), l.approvalConfirmed(id(1)), l.approvalSent(id(1)))],
         ['approving an already approved mailbox', (l) => l.approvalSent(id(2))],
         ['testing before approval', (l) => l.testQueued(id(1))],
-        ['leaving a final state', (l) => (l.failed(id(2), 'httpError'), l.testQueued(id(2)))],
+        ['leaving a final state', (l) => (l.failed(id(2), 'unknown'), l.testQueued(id(2)))],
         ['an unknown mailbox', (l) => l.succeeded('nope')],
     ])('refuses %s', (_name, act) => {
         const ledger = ledgerOf([1], [2, { emailrouteraccessapproval: 1 }]);
@@ -76,6 +76,11 @@ describe('RunLedger', () => {
         expect(() => RunLedger.deserialise('{"version":9}')).toThrow();
     });
 
+    it('discards a run stored with the earlier failure vocabulary (version 1) instead of misreading it', () => {
+        const stored = { ...(JSON.parse(ledgerOf([1]).serialise()) as object), version: 1 };
+        expect(() => RunLedger.deserialise(JSON.stringify(stored))).toThrow('Unknown ledger format');
+    });
+
     it('groups failures by cause and retries only failures, approving only where it never applied', () => {
         const ledger = ledgerOf([1], [2], [3]);
         ledger.approvalSent(id(1));
@@ -83,12 +88,12 @@ describe('RunLedger', () => {
         ledger.approvalSent(id(2));
         ledger.approvalConfirmed(id(2));
         ledger.testQueued(id(2));
-        ledger.failed(id(2), 'testFailed');
+        ledger.failed(id(2), 'mailboxNotEnabledForRest');
         ledger.approvalSent(id(3));
         ledger.approvalConfirmed(id(3));
         ledger.testQueued(id(3));
         ledger.succeeded(id(3));
-        expect([...ledger.failuresByCause().keys()].sort()).toEqual(['approvalRefused', 'testFailed']);
+        expect([...ledger.failuresByCause().keys()].sort()).toEqual(['approvalRefused', 'mailboxNotEnabledForRest']);
         const retry = ledger.retryFailed(NOW, ledger.testPatch);
         expect(retry.items).toEqual([
             { mailboxId: id(1), name: 'Mailbox 1', approve: true, test: true },
