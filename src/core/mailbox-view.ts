@@ -224,15 +224,6 @@ export function enabledChip(index: MailboxIndex): { enabled: number; total: numb
 /** A run failure group: one cause and how many mailboxes it hit. */
 export type FailureGroup = { cause: CauseCode; count: number };
 
-/** Group failures by decoded cause, largest first, ties by cause name (deterministic). */
-export function groupFailures(causes: readonly CauseCode[]): FailureGroup[] {
-    const counts = new Map<CauseCode, number>();
-    for (const c of causes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    return [...counts.entries()]
-        .map(([cause, count]) => ({ cause, count }))
-        .sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
-}
-
 /** Build a mailto: URL for an admin; every part encoded, addresses capped so the URL stays under maxLength. */
 export function buildAdminMailto(subject: string, intro: string, addresses: readonly string[], maxLength = 1800) {
     const head = `mailto:?subject=${encodeURIComponent(subject)}&body=`;

@@ -52,7 +52,7 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
 }
 
 function toRunView(state: BulkRunState): RunStateView {
-    // buildRunView already grouped the failures by cause, largest first (the order groupFailures gives).
+    // buildRunView already grouped the failures by cause, largest first.
     const failures = state.view?.groups.map((g) => ({ cause: g.decoded.cause, count: g.entries.length })) ?? [];
     return {
         status: state.status,
