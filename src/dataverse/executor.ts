@@ -1,7 +1,7 @@
 /**
  * Drives a bulk run: approve batches (continue-on-error) → re-read to confirm → Test & Enable batches → poll results.
- * Every request goes through http's shared gate; the ledger is the single source of truth, so a serialised ledger
- * resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
+ * Every request goes through the run gateway, whose capacity is the HTTP client's shared gate; the ledger is the
+ * single source of truth, so a serialised ledger resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
@@ -13,9 +13,8 @@ import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
 import { DataverseError, SessionExpiredError } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
-import type { DataverseHttp } from './http';
-import { mailboxPath, readApprovalState, readTestResults } from './mailboxes';
-import { readAlerts } from './tracelogs';
+import { mailboxPath } from './mailboxes';
+import type { RunGateway } from './run-gateway';
 
 /** Poll delays (ms): back-off in minutes, the last one repeats (dataverse.md §6: no SLA, bulk can take hours). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
@@ -24,10 +23,9 @@ export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 /** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
 export const MAX_ROUNDS = 5;
 
-/** What runBulk needs. */
+/** What runBulk needs: the gateway to Dataverse, a clock and a sleep, and whom to tell. */
 export type ExecutorDeps = {
-    http: DataverseHttp;
-    profileId: string;
+    gateway: RunGateway;
     now: () => number;
     sleep: Sleep;
     signal?: AbortSignal;
@@ -78,10 +76,7 @@ async function sendChunk(
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;
     try {
-        parts = await deps.http.batch(
-            ids.map((id) => opFor(phase, id, ledger)),
-            { continueOnError: true },
-        );
+        parts = await deps.gateway.batch(ids.map((id) => opFor(phase, id, ledger)));
     } catch (e) {
         if (e instanceof SessionExpiredError) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
@@ -119,9 +114,9 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
             queue.length > 0 &&
             !failure &&
             !deps.signal?.aborted &&
-            running.size < Math.max(1, deps.http.gate.limit)
+            running.size < Math.max(1, deps.gateway.capacity.limit)
         ) {
-            const ids = queue.splice(0, chunkSize(queue.length, deps.http.gate));
+            const ids = queue.splice(0, chunkSize(queue.length, deps.gateway.capacity));
             const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, unknown)
                 // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
                 .catch((error: unknown) => void (failure ??= { error }))
@@ -138,7 +133,7 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
 async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: Set<string>): Promise<void> {
     const ids = ledger.idsIn('sent');
     if (ids.length === 0) return;
-    const states = await readApprovalState(deps.http, ids);
+    const states = await deps.gateway.readApprovals(ids);
     for (const id of ids) {
         const state = states.get(id.toLowerCase());
         if (state?.emailrouteraccessapproval === APPROVAL.approved) ledger.approvalConfirmed(id);
@@ -182,7 +177,7 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
 async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, string>> {
     const texts = new Map<string, string>();
     if (ids.length === 0) return texts;
-    const alerts = await readAlerts(deps.http, deps.profileId, ledger.createdAt, { mailboxIds: ids });
+    const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
     for (const a of alerts) {
         const id = a._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
@@ -196,7 +191,7 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     // One lookup table per poll (lower-case id → ledger id): searching the ledger per row would be quadratic
     // (minutes at 50,000 mailboxes).
     const testing = new Map(ledger.idsIn('testing').map((id) => [id.toLowerCase(), id]));
-    const rows = await readTestResults(deps.http, deps.profileId, ledger.createdAt);
+    const rows = await deps.gateway.readTestResults(ledger.createdAt);
     const finished = rows.flatMap((row) => {
         const id = testing.get(row.mailboxid.toLowerCase());
         const outcome = testOutcome(row, ledger.createdAt);

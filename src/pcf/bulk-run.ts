@@ -8,6 +8,7 @@ import { RunLedger } from '../core/run/ledger';
 import { buildRunView, type RunView } from '../core/run/run-view';
 import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';
 import { runBulk } from '../dataverse/executor';
+import { createRunGateway } from '../dataverse/run-gateway';
 import { SessionExpiredError } from '../dataverse/errors';
 import type { DataverseHttp } from '../dataverse/http';
 
@@ -115,8 +116,7 @@ export class BulkRunController {
         try {
             const { http, profileId, now, sleep } = this.deps;
             await runBulk(this.ledger, {
-                http,
-                profileId,
+                gateway: createRunGateway(http, profileId),
                 now,
                 sleep,
                 signal: abort.signal,

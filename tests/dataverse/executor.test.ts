@@ -4,6 +4,7 @@ import { SessionExpiredError } from '../../src/dataverse/errors';
 import { DataverseHttp } from '../../src/dataverse/http';
 import { runBulk, type ExecutorDeps } from '../../src/dataverse/executor';
 import { listMailboxes } from '../../src/dataverse/mailboxes';
+import { createRunGateway } from '../../src/dataverse/run-gateway';
 import {
     FakeDataverse,
     PROFILE_ID,
@@ -27,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => fake.stop());
 
 function deps(extra: Partial<ExecutorDeps> = {}): ExecutorDeps {
-    return { http, profileId: PROFILE_ID, now: clock.now, sleep: clock.sleep, ...extra };
+    return { gateway: createRunGateway(http, PROFILE_ID), now: clock.now, sleep: clock.sleep, ...extra };
 }
 
 async function plan(): Promise<ReturnType<typeof planRun>> {
