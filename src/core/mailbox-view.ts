@@ -88,13 +88,12 @@ export function isPendingApproval(row: MailboxView): boolean {
 
 /** Failed: overall or any channel reported Failure. */
 export function isFailed(row: MailboxView): boolean {
-    const f = TEST_STATUS.failure;
-    return row.overall === f || row.incoming === f || row.outgoing === f || row.act === f;
+    return [row.overall, row.incoming, row.outgoing, row.act].includes(TEST_STATUS.failure);
 }
 
 /** Never tested: no completed test and no status other than Not Run. */
 export function isNeverTested(row: MailboxView): boolean {
-    const untested = (s: number | null): boolean => s === null || s === TEST_STATUS.notRun;
+    const untested = (status: number | null): boolean => status === null || status === TEST_STATUS.notRun;
     return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
 }
 
@@ -171,23 +170,21 @@ function sortValue(row: MailboxView, key: SortKey): string | number {
 /** Sort indices by a column; ties keep the original (load) order, so the sort is stable whatever the engine. */
 export function sortIndices(index: MailboxIndex, indices: number[], sort: SortSpec | null): number[] {
     if (!sort) return indices;
-    const values = indices.map((i) => sortValue(index.rows[i], sort.key));
-    const order = indices.map((_, k) => k);
+    const values = indices.map((rowIndex) => sortValue(index.rows[rowIndex], sort.key));
+    const order = indices.map((_, position) => position);
     const direction = sort.descending ? -1 : 1;
     order.sort((a, b) => {
-        const va = values[a];
-        const vb = values[b];
-        if (va < vb) return -direction;
-        if (va > vb) return direction;
+        if (values[a] < values[b]) return -direction;
+        if (values[a] > values[b]) return direction;
         return indices[a] - indices[b];
     });
-    return order.map((k) => indices[k]);
+    return order.map((position) => indices[position]);
 }
 
 /** Filter, search and sort: the rows the list shows. */
 export function queryMailboxes(index: MailboxIndex, query: MailboxQuery): MailboxView[] {
     const indices = sortIndices(index, filterIndices(index, query.filter, query.search), query.sort);
-    return indices.map((i) => index.rows[i]);
+    return indices.map((rowIndex) => index.rows[rowIndex]);
 }
 
 /** How much of the list is selected. */
@@ -203,17 +200,17 @@ export function selectionScope(selectedCount: number, filteredCount: number, tot
 
 /** Ids of the given rows (e.g. every filtered row for "select all filtered"). */
 export function idsOf(rows: readonly MailboxView[]): string[] {
-    return rows.map((r) => r.id);
+    return rows.map((row) => row.id);
 }
 
 /** The selected rows that failed — the target of "Retry failed". */
 export function failedIds(rows: readonly MailboxView[]): string[] {
-    return rows.filter(isFailed).map((r) => r.id);
+    return rows.filter(isFailed).map((row) => row.id);
 }
 
 /** Addresses of the rows still pending approval, for "Copy pending addresses" / "Email an admin". */
 export function pendingAddresses(rows: readonly MailboxView[]): string[] {
-    return rows.filter((r) => isPendingApproval(r) && r.address !== '').map((r) => r.address);
+    return rows.filter((row) => isPendingApproval(row) && row.address !== '').map((row) => row.address);
 }
 
 /** The "Mailboxes" chip numbers: "812 of 1,240 enabled". */

@@ -58,7 +58,7 @@ async function readCanary(http: DataverseHttp, mailboxId: string, sinceIso: stri
 export async function runConnectionTest(
     deps: ConnectionTestDeps,
     mailboxId: string,
-    onProgress: (p: ConnectionTestProgress) => void,
+    onProgress: (progress: ConnectionTestProgress) => void,
     signal?: AbortSignal,
 ): Promise<CanaryVerdict | { kind: 'timedOut' }> {
     // Read the canary first: it must exist, and the answer's Date header gives us the server's clock, which both

@@ -77,18 +77,18 @@ async function sendChunk(
     let whole: PartVerdict | undefined;
     try {
         parts = await deps.gateway.batch(ids.map((id) => opFor(phase, id, ledger)));
-    } catch (e) {
-        if (e instanceof SessionExpiredError) {
+    } catch (error) {
+        if (error instanceof SessionExpiredError) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
-            throw e;
+            throw error;
         }
-        if (!(e instanceof DataverseError)) throw e;
-        whole = classifyBatchError(e.status, e.message);
+        if (!(error instanceof DataverseError)) throw error;
+        whole = classifyBatchError(error.status, error.message);
     } finally {
         ledger.markInFlight(ids, false);
     }
-    ids.forEach((id, i) => {
-        const part = parts?.[i];
+    ids.forEach((id, index) => {
+        const part = parts?.[index];
         const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
         account(ledger, phase, id, verdict, unknown);
     });
@@ -170,7 +170,7 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
         runPhase(ledger, deps, 'approve'),
         runPhaseRound(ledger, deps, 'test', new Set()),
     ]);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
 }
 
@@ -178,10 +178,10 @@ async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]):
     const texts = new Map<string, string>();
     if (ids.length === 0) return texts;
     const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
-    for (const a of alerts) {
-        const id = a._regardingobjectid_value?.toLowerCase();
+    for (const alert of alerts) {
+        const id = alert._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
-        if (id && a.text && !texts.has(id)) texts.set(id, a.text);
+        if (id && alert.text && !texts.has(id)) texts.set(id, alert.text);
     }
     return texts;
 }
@@ -213,14 +213,14 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
 async function pollResults(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     const schedule = deps.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS;
     const deadline = deps.now() + (deps.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS);
-    for (let i = 0; ledger.idsIn('testing').length > 0; i++) {
+    for (let poll = 0; ledger.idsIn('testing').length > 0; poll++) {
         if (deps.now() >= deadline) {
             for (const id of ledger.idsIn('testing'))
                 ledger.failed(id, 'testTimedOut', 'No test result before the time-out.');
             return;
         }
         try {
-            await deps.sleep(schedule[Math.min(i, schedule.length - 1)], deps.signal);
+            await deps.sleep(schedule[Math.min(poll, schedule.length - 1)], deps.signal);
         } catch {
             return; // cancelled while waiting
         }

@@ -201,9 +201,9 @@ export class DataverseHttp {
         for (let attempt = 0; ; attempt++) {
             try {
                 return await this.sendOnce<T>(path, options);
-            } catch (e) {
-                const dropped = e instanceof DataverseError && e.status === NETWORK_ERROR_STATUS;
-                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw e;
+            } catch (error) {
+                const dropped = error instanceof DataverseError && error.status === NETWORK_ERROR_STATUS;
+                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw error;
                 await this.sleep(BACKOFF_503_MS * 2 ** attempt, options.signal);
             }
         }
@@ -265,8 +265,8 @@ export class DataverseHttp {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
             this.observe(response, startedMs);
             return response;
-        } catch (e) {
-            if (signal?.aborted) throw e;
+        } catch (error) {
+            if (signal?.aborted) throw error;
             this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - startedMs });
             throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
         } finally {

@@ -124,8 +124,8 @@ export class BulkRunController {
                 onApprovalsSent: () => this.persistBeforeSend(),
             });
             this.publish('finished', resumed, true);
-        } catch (e) {
-            this.publish(e instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
+        } catch (error) {
+            this.publish(error instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
         } finally {
             stopListening();
         }

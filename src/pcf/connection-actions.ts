@@ -39,12 +39,12 @@ function testRunner(http: DataverseHttp): RunConnectionTest {
         try {
             const deps = { http, now: () => Date.now(), sleep: realSleep };
             let last: ConnectionTestView = { status: 'running', step: 'queued', polls: 0 };
-            await runConnectionTest(deps, canaryId, (p) => onView((last = toView(p))), signal);
+            await runConnectionTest(deps, canaryId, (progress) => onView((last = toView(progress))), signal);
             return last;
-        } catch (e) {
+        } catch (error) {
             if (signal.aborted) return { status: 'cancelled' };
-            const error = e instanceof DataverseError ? e : { status: 0, code: '', message: String(e) };
-            const failure = decodeDataverseError(error);
+            const failed = error instanceof DataverseError ? error : { status: 0, code: '', message: String(error) };
+            const failure = decodeDataverseError(failed);
             // The only record the test addresses by id is the chosen mailbox, and the picker re-reads its list.
             if (failure.cause === 'recordNotFound') failure.fixKey = 'Fix_CanaryGone';
             return { status: 'error', failure };
@@ -66,11 +66,11 @@ export function createConnectionActions(
         saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
         loadCanaries: async (signal) => {
             const rows = (await listCanaryCandidates(http, profileId, signal)).filter(
-                (r) => !canaryProblem(r, profileId),
+                (row) => !canaryProblem(row, profileId),
             );
-            const options = rows.map((r) => ({
-                id: r.mailboxid,
-                label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name,
+            const options = rows.map((row) => ({
+                id: row.mailboxid,
+                label: row.emailaddress ? `${row.name} <${row.emailaddress}>` : row.name,
             }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },

@@ -29,7 +29,7 @@ export type CredentialValidation = {
 };
 
 function fixKeysOf(fixes: FixCode[]): StringKey[] {
-    return fixes.map((f) => FIX_KEYS[f]);
+    return fixes.map((fix) => FIX_KEYS[fix]);
 }
 
 function okField(fixes: FixCode[], normalised?: string): FieldResult {
@@ -83,6 +83,6 @@ export function validateCredentials(input: CredentialInput, profileKind: Profile
             fields.clientSecret = secretField(input.clientSecret, tenantGuid, app);
         }
     }
-    const blocksSave = Object.values(fields).some((f) => f.blocksSave);
+    const blocksSave = Object.values(fields).some((field) => field.blocksSave);
     return { fields, blocksSave };
 }

@@ -10,7 +10,7 @@ import type { Cloud } from '../profile';
 import { describeDeadline, EWS_ALLOW_LIST_DEADLINE, GRAPH_PERMISSIONS_DEADLINE, parseDay } from './deadline';
 import type { DeadlineInfo } from './deadline';
 import type { ReadinessItemId } from './items';
-import { psCommand, psQuote } from './powershell';
+import { psCommand, psQuote, SWITCH } from './powershell';
 import type { StringKey } from '../string-keys';
 
 /** One checklist row; `value` is the exact command or URL to copy. */
@@ -104,59 +104,49 @@ function adminConsent(ids: Ids): ChecklistItem {
 function rbacScope({ appArg: app }: Ids): ChecklistItem {
     const scope = psQuote(SCOPE_NAME);
     const value = script(
-        psCommand('New-ServicePrincipal', [
-            ['AppId', app],
-            ['ObjectId', psQuote(OBJECT_ID_PLACEHOLDER)],
-        ]),
-        psCommand('New-ManagementScope', [
-            ['Name', scope],
-            ['RecipientRestrictionFilter', psQuote("CustomAttribute1 -eq 'Dynamics365'")],
-        ]),
-        psCommand('New-ManagementRoleAssignment', [
-            ['App', app],
-            ['Role', psQuote('Application EWS.AccessAsApp')],
-            ['CustomResourceScope', scope],
-        ]),
-        psCommand('Test-ServicePrincipalAuthorization', [
-            ['Identity', app],
-            ['Resource', psQuote(MAILBOX_PLACEHOLDER)],
-        ]),
+        psCommand('New-ServicePrincipal', { AppId: app, ObjectId: psQuote(OBJECT_ID_PLACEHOLDER) }),
+        psCommand('New-ManagementScope', {
+            Name: scope,
+            RecipientRestrictionFilter: psQuote("CustomAttribute1 -eq 'Dynamics365'"),
+        }),
+        psCommand('New-ManagementRoleAssignment', {
+            App: app,
+            Role: psQuote('Application EWS.AccessAsApp'),
+            CustomResourceScope: scope,
+        }),
+        psCommand('Test-ServicePrincipalAuthorization', { Identity: app, Resource: psQuote(MAILBOX_PLACEHOLDER) }),
     );
     return item('rbacScope', { value });
 }
 
 function accessPolicy({ appArg: app }: Ids): ChecklistItem {
     const value = script(
-        psCommand('New-ApplicationAccessPolicy', [
-            ['AppId', app],
-            ['PolicyScopeGroupId', psQuote(GROUP_PLACEHOLDER)],
-            ['AccessRight', 'RestrictAccess'],
-            ['Description', psQuote(SCOPE_NAME)],
-        ]),
-        psCommand('Test-ApplicationAccessPolicy', [
-            ['AppId', app],
-            ['Identity', psQuote(MAILBOX_PLACEHOLDER)],
-        ]),
+        psCommand('New-ApplicationAccessPolicy', {
+            AppId: app,
+            PolicyScopeGroupId: psQuote(GROUP_PLACEHOLDER),
+            AccessRight: 'RestrictAccess',
+            Description: psQuote(SCOPE_NAME),
+        }),
+        psCommand('Test-ApplicationAccessPolicy', { AppId: app, Identity: psQuote(MAILBOX_PLACEHOLDER) }),
     );
     return item('accessPolicy', { value });
 }
 
 function ewsAllowList(ids: Ids, today: Date): ChecklistItem {
     const value = script(
-        psCommand('Set-OrganizationConfig', [['EwsEnabled', '$true']]),
-        psCommand('Set-OrganizationConfig', [['EwsAllowedAppIDs', ids.appArg]]),
-        psCommand('Get-OrganizationConfig', [['RetrieveEwsOperationAccessPolicy']]),
+        psCommand('Set-OrganizationConfig', { EwsEnabled: '$true' }),
+        psCommand('Set-OrganizationConfig', { EwsAllowedAppIDs: ids.appArg }),
+        psCommand('Get-OrganizationConfig', { RetrieveEwsOperationAccessPolicy: SWITCH }),
     );
     return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value });
 }
 
 function graphPermissions(ids: Ids, today: Date): ChecklistItem {
-    const params: [string, string?][] = [
-        ['TenantId', psQuote(ids.tenant ?? TENANT_PLACEHOLDER)],
-        ['ClientId', ids.appArg],
-        ['WhatIf'],
-    ];
-    const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', params);
+    const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', {
+        TenantId: psQuote(ids.tenant ?? TENANT_PLACEHOLDER),
+        ClientId: ids.appArg,
+        WhatIf: SWITCH,
+    });
     return withDeadline('graphPermissions', GRAPH_PERMISSIONS_DEADLINE, today, {
         value,
         list: GRAPH_APPLICATION_PERMISSIONS,

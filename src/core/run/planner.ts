@@ -21,7 +21,7 @@ function skipReason(row: MailboxRow, options: PlanOptions): SkipReason | undefin
     if (row.statecode !== null && row.statecode !== 0) return 'inactive';
     if (!row.profileId) return 'noProfile';
     // A mailbox with no direction on Server-Side Sync has nothing for Test & Enable to test.
-    if (!serverSideSyncDirections(row).some(Boolean)) return 'notServerSideSync';
+    if (!Object.values(serverSideSyncDirections(row)).some(Boolean)) return 'notServerSideSync';
     if (isApproved(row) || !options.requireApproval) return undefined;
     if (options.mode === 'testOnly') return 'notApproved';
     return options.canApprove ? undefined : 'cannotApprove';
@@ -55,7 +55,9 @@ export type PlanCounts = { approve: number; test: number; skip: number; rejected
 /** Count a plan's approvals, tests and skips, and the approvals of rows an admin rejected earlier. */
 export function planCounts(plan: RunPlan, rows: readonly MailboxRow[]): PlanCounts {
     const rejected = new Set(
-        rows.filter((r) => r.emailrouteraccessapproval === APPROVAL.rejected).map((r) => r.mailboxid.toLowerCase()),
+        rows
+            .filter((row) => row.emailrouteraccessapproval === APPROVAL.rejected)
+            .map((row) => row.mailboxid.toLowerCase()),
     );
     const counts: PlanCounts = { approve: 0, test: 0, skip: 0, rejected: 0 };
     for (const item of plan.items) {

@@ -31,13 +31,16 @@ export const APPROVAL = { empty: 0, approved: 1, pending: 2, rejected: 3 } as co
 /** Server-Side Sync values: incoming/outgoing 2, ACT 1 (dataverse.md §3.2). */
 export const SSS = { incoming: 2, outgoing: 2, act: 1 } as const;
 
-/** Whether each direction (incoming, outgoing, ACT) of a mailbox is delivered by Server-Side Sync. */
-export function serverSideSyncDirections(row: MailboxRow): boolean[] {
-    return [
-        row.incomingemaildeliverymethod === SSS.incoming,
-        row.outgoingemaildeliverymethod === SSS.outgoing,
-        row.actdeliverymethod === SSS.act,
-    ];
+/** Whether each direction of a mailbox is delivered by Server-Side Sync. */
+export type SyncDirections = { incoming: boolean; outgoing: boolean; act: boolean };
+
+/** Which directions (incoming, outgoing, ACT) of a mailbox are delivered by Server-Side Sync. */
+export function serverSideSyncDirections(row: MailboxRow): SyncDirections {
+    return {
+        incoming: row.incomingemaildeliverymethod === SSS.incoming,
+        outgoing: row.outgoingemaildeliverymethod === SSS.outgoing,
+        act: row.actdeliverymethod === SSS.act,
+    };
 }
 /** Test status values (dataverse.md §3.2). */
 export const TEST_STATUS = { notRun: 0, success: 1, failure: 2 } as const;
