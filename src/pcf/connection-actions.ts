@@ -15,10 +15,29 @@ import type { ConnectionActions } from '../ui/actions';
 import type { ConnectionTestView } from '../ui/connection/connection-state';
 import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
 
-/** Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input; empty in production). */
+/** Hosts a plain-http stand-in may run on: this machine only (the sandbox, a developer's emulator). */
+const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost'];
+
+/** Whether a discoveryBaseUrl may stand in for the sign-in hosts: https anywhere, plain http only on this machine. */
+function isAcceptedBase(base: string): boolean {
+    let url: URL;
+    try {
+        url = new URL(base);
+    } catch {
+        return false;
+    }
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+/**
+ * Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input, a test hook; empty in
+ * production). Anything else is ignored and the real hosts are asked: a tenant lookup must not travel in clear text.
+ */
 export function hostOverrideFrom(base: string | null | undefined): ((host: string) => string) | undefined {
     const trimmed = base?.trim().replace(/\/+$/, '');
-    return trimmed && /^https?:\/\//i.test(trimmed) ? (host) => `${trimmed}/${host}` : undefined;
+    if (!trimmed || !isAcceptedBase(trimmed)) return undefined;
+    return (host) => `${trimmed}/${host}`;
 }
 
 function toView({ verdict, step, polls, nextPollAtMs }: ConnectionTestProgress): ConnectionTestView {
