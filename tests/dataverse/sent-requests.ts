@@ -9,15 +9,22 @@ import { parseBatch, type BatchPart } from '../sandbox/emulator/batch';
  * One request as it left the client; `parts` are the operations of a $batch (empty otherwise); `status` is the
  * answer's, once one arrived (none for a connection that dropped).
  */
-export type SentRequest = { method: string; url: string; body: string; parts: BatchPart[]; status?: number };
+export type SentRequest = {
+    method: string;
+    url: string;
+    /** Header names in lower case. */
+    headers: Record<string, string>;
+    body: string;
+    parts: BatchPart[];
+    status?: number;
+};
 
 /** The fetch to give the client, and what it sent. */
 export type RequestRecorder = { fetch: FetchLike; sent: SentRequest[] };
 
-function headerOf(init: RequestInit, name: string): string | undefined {
+function headersOf(init: RequestInit): Record<string, string> {
     const headers = (init.headers ?? {}) as Record<string, string>;
-    const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : headers[key];
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /** Record every request, let `beforeSend` see it, then hand it to `send` (the real fetch unless a test wraps it). */
@@ -28,13 +35,14 @@ export function recordRequests(
     const sent: SentRequest[] = [];
     const recordingFetch: FetchLike = (url, init) => {
         const body = typeof init.body === 'string' ? init.body : '';
+        const headers = headersOf(init);
         const isBatch = url.endsWith('/$batch');
         const parts = isBatch
-            ? parseBatch(body, headerOf(init, 'Content-Type')).flatMap((item) =>
+            ? parseBatch(body, headers['content-type']).flatMap((item) =>
                   item.kind === 'part' ? [item.part] : item.parts,
               )
             : [];
-        const request: SentRequest = { method: init.method ?? 'GET', url, body, parts };
+        const request: SentRequest = { method: init.method ?? 'GET', url, headers, body, parts };
         sent.push(request);
         beforeSend(request);
         return send(url, init).then((response) => {
@@ -50,9 +58,9 @@ export function sentParts(sent: readonly SentRequest[]): BatchPart[] {
     return sent.flatMap((request) => request.parts);
 }
 
-/** The mailbox id a PATCH part addresses (lower case), or undefined. */
-export function mailboxOf(part: BatchPart): string | undefined {
-    return /mailboxes\(([0-9a-f-]{36})\)/i.exec(part.url)?.[1].toLowerCase();
+/** The mailbox id a request or $batch part addresses (lower case), or undefined. */
+export function mailboxOf(request: { url: string }): string | undefined {
+    return /mailboxes\(([0-9a-f-]{36})\)/i.exec(request.url)?.[1].toLowerCase();
 }
 
 /** Ids of the mailboxes each approval PATCH was sent to, one entry per PATCH (duplicates kept). */
