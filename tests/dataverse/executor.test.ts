@@ -164,6 +164,7 @@ describe('runBulk', () => {
 
         expectSettled(ledger.summary(), rows.length);
         const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(0);
         const refused = ledger.failuresByCause().get('approvalRefused') ?? [];
         expect(sorted(refused.map((entry) => entry.mailboxId))).toEqual(sorted(planned));
         expect(refused.every((entry) => entry.detail?.includes('should be a global administrator'))).toBe(true);
@@ -182,6 +183,7 @@ describe('runBulk', () => {
 
         expectSettled(ledger.summary(), rows.length);
         const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(0);
         const notApplied = ledger.failuresByCause().get('approvalNotApplied') ?? [];
         expect(sorted(notApplied.map((entry) => entry.mailboxId))).toEqual(sorted(planned));
         expect(sorted(approvalsSent(client.sent))).toEqual(sorted(planned));
@@ -339,6 +341,7 @@ describe('runBulk', () => {
         expectSettled(ledger.summary(), rows.length);
         expect(approvalsSent(client.sent)).toEqual([]);
         const tested = testsSent(client.sent).map((part) => mailboxOf(part) ?? '');
+        expect(tested.length).toBeGreaterThan(0);
         const eligible = new Set(plan.items.filter((item) => item.test).map((item) => item.mailboxId.toLowerCase()));
         expect(sorted(tested)).toEqual(sorted([...eligible]));
         for (const id of tested) expect(approvedBefore(rows).map((approved) => approved.toLowerCase())).toContain(id);
