@@ -2,6 +2,7 @@
 import { DEFAULT_LIMITS } from '../tests/sandbox/emulator';
 import { DataverseHttp, realSleep } from '../src/dataverse/http';
 import { runBulk } from '../src/dataverse/executor';
+import { createRunGateway } from '../src/dataverse/run-gateway';
 import { IDS_PER_QUERY, listMailboxes } from '../src/dataverse/mailboxes';
 import { planRun } from '../src/core/run/planner';
 import type { MailboxRow } from '../src/core/run/types';
@@ -105,8 +106,7 @@ export async function runOurs(mailboxes: number, settings: BenchSettings): Promi
         const clientPolls = mailboxes <= (settings.clientPollMax ?? Infinity);
         // pollTimeoutMs 0: runBulk schedules every Test & Enable and returns without polling.
         const ledger = await runBulk(plan, {
-            http,
-            profileId: PROFILE,
+            gateway: createRunGateway(http, PROFILE),
             now: time.now,
             sleep: time.sleep,
             pollTimeoutMs: clientPolls ? undefined : 0,

@@ -64,10 +64,11 @@ export function batchContentType(boundary: string): string {
 
 /** Split ops into chunks of at most `size` (clamped to 1…1000). */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
-    const n = Math.max(1, Math.min(MAX_BATCH_OPS, Math.floor(size)));
-    const out: T[][] = [];
-    for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
-    return out;
+    const chunkLength = Math.max(1, Math.min(MAX_BATCH_OPS, Math.floor(size)));
+    const chunks: T[][] = [];
+    for (let start = 0; start < items.length; start += chunkLength)
+        chunks.push(items.slice(start, start + chunkLength));
+    return chunks;
 }
 
 /** The boundary parameter of a multipart Content-Type, or undefined. */

@@ -23,7 +23,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 /** Render rows as a CSV document (BOM + header line + one CRLF-terminated line per row). */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-    const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-    for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+    const lines = [columns.map((column) => csvCell(column.header)).join(',')];
+    for (const row of rows) lines.push(columns.map((column) => csvCell(column.value(row))).join(','));
     return BOM + lines.join(CRLF) + CRLF;
 }

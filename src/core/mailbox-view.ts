@@ -5,6 +5,7 @@
  */
 import type { CauseCode } from './credentials/causes';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
+import { LOGICAL_NAME } from './schema';
 
 /** What owns the mailbox. */
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
@@ -64,7 +65,7 @@ export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView
         id: row.mailboxid,
         name: row.name,
         address: row.emailaddress ?? '',
-        ownerType: type === 'systemuser' ? 'user' : type === 'queue' ? 'queue' : 'other',
+        ownerType: type === LOGICAL_NAME.systemUser ? 'user' : type === LOGICAL_NAME.queue ? 'queue' : 'other',
         approval: row.emailrouteraccessapproval,
         incoming: row.incomingemailstatus,
         outgoing: row.outgoingemailstatus,
@@ -87,13 +88,12 @@ export function isPendingApproval(row: MailboxView): boolean {
 
 /** Failed: overall or any channel reported Failure. */
 export function isFailed(row: MailboxView): boolean {
-    const f = TEST_STATUS.failure;
-    return row.overall === f || row.incoming === f || row.outgoing === f || row.act === f;
+    return [row.overall, row.incoming, row.outgoing, row.act].includes(TEST_STATUS.failure);
 }
 
 /** Never tested: no completed test and no status other than Not Run. */
 export function isNeverTested(row: MailboxView): boolean {
-    const untested = (s: number | null): boolean => s === null || s === TEST_STATUS.notRun;
+    const untested = (status: number | null): boolean => status === null || status === TEST_STATUS.notRun;
     return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
 }
 
@@ -170,23 +170,21 @@ function sortValue(row: MailboxView, key: SortKey): string | number {
 /** Sort indices by a column; ties keep the original (load) order, so the sort is stable whatever the engine. */
 export function sortIndices(index: MailboxIndex, indices: number[], sort: SortSpec | null): number[] {
     if (!sort) return indices;
-    const values = indices.map((i) => sortValue(index.rows[i], sort.key));
-    const order = indices.map((_, k) => k);
+    const values = indices.map((rowIndex) => sortValue(index.rows[rowIndex], sort.key));
+    const order = indices.map((_, position) => position);
     const direction = sort.descending ? -1 : 1;
     order.sort((a, b) => {
-        const va = values[a];
-        const vb = values[b];
-        if (va < vb) return -direction;
-        if (va > vb) return direction;
+        if (values[a] < values[b]) return -direction;
+        if (values[a] > values[b]) return direction;
         return indices[a] - indices[b];
     });
-    return order.map((k) => indices[k]);
+    return order.map((position) => indices[position]);
 }
 
 /** Filter, search and sort: the rows the list shows. */
 export function queryMailboxes(index: MailboxIndex, query: MailboxQuery): MailboxView[] {
     const indices = sortIndices(index, filterIndices(index, query.filter, query.search), query.sort);
-    return indices.map((i) => index.rows[i]);
+    return indices.map((rowIndex) => index.rows[rowIndex]);
 }
 
 /** How much of the list is selected. */
@@ -202,17 +200,17 @@ export function selectionScope(selectedCount: number, filteredCount: number, tot
 
 /** Ids of the given rows (e.g. every filtered row for "select all filtered"). */
 export function idsOf(rows: readonly MailboxView[]): string[] {
-    return rows.map((r) => r.id);
+    return rows.map((row) => row.id);
 }
 
 /** The selected rows that failed — the target of "Retry failed". */
 export function failedIds(rows: readonly MailboxView[]): string[] {
-    return rows.filter(isFailed).map((r) => r.id);
+    return rows.filter(isFailed).map((row) => row.id);
 }
 
 /** Addresses of the rows still pending approval, for "Copy pending addresses" / "Email an admin". */
 export function pendingAddresses(rows: readonly MailboxView[]): string[] {
-    return rows.filter((r) => isPendingApproval(r) && r.address !== '').map((r) => r.address);
+    return rows.filter((row) => isPendingApproval(row) && row.address !== '').map((row) => row.address);
 }
 
 /** The "Mailboxes" chip numbers: "812 of 1,240 enabled". */
@@ -222,15 +220,6 @@ export function enabledChip(index: MailboxIndex): { enabled: number; total: numb
 
 /** A run failure group: one cause and how many mailboxes it hit. */
 export type FailureGroup = { cause: CauseCode; count: number };
-
-/** Group failures by decoded cause, largest first, ties by cause name (deterministic). */
-export function groupFailures(causes: readonly CauseCode[]): FailureGroup[] {
-    const counts = new Map<CauseCode, number>();
-    for (const c of causes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    return [...counts.entries()]
-        .map(([cause, count]) => ({ cause, count }))
-        .sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
-}
 
 /** Build a mailto: URL for an admin; every part encoded, addresses capped so the URL stays under maxLength. */
 export function buildAdminMailto(subject: string, intro: string, addresses: readonly string[], maxLength = 1800) {

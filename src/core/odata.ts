@@ -19,3 +19,10 @@ export function guidLiteral(value: string): string {
 export function stringLiteral(value: string): string {
     return encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
 }
+
+/** A DateTimeOffset literal (UTC, ISO 8601); throws on anything that is not a date so nothing unchecked reaches a URL. */
+export function isoLiteral(value: string): string {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) throw new Error('Not a date');
+    return new Date(ms).toISOString();
+}

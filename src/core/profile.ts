@@ -38,12 +38,12 @@ function hostOf(url: string | null | undefined): string {
 }
 
 /** Decide which kind of profile this is, from the server type, the credential retrieval and the EWS host. */
-export function classifyProfile(p: ProfileRecord): ProfileKind {
-    if (p.servertype === SERVER_TYPE_EXO_HYBRID) return 'hybridS2S';
-    if (p.servertype !== EXO_SERVER_TYPE) return 'unsupported';
-    if (p.incomingcredentialretrieval === XT_CREDENTIAL_RETRIEVAL) return 'crossTenantOAuth';
-    const host = hostOf(p.incomingserverlocation);
-    const label = (p.emailservertypename ?? '').toLowerCase();
+export function classifyProfile(profile: ProfileRecord): ProfileKind {
+    if (profile.servertype === SERVER_TYPE_EXO_HYBRID) return 'hybridS2S';
+    if (profile.servertype !== EXO_SERVER_TYPE) return 'unsupported';
+    if (profile.incomingcredentialretrieval === XT_CREDENTIAL_RETRIEVAL) return 'crossTenantOAuth';
+    const host = hostOf(profile.incomingserverlocation);
+    const label = (profile.emailservertypename ?? '').toLowerCase();
     if (host === '' ? label.includes('exchange online') : EXCHANGE_ONLINE_HOST.test(host)) return 'exchangeOnline';
     return 'unsupported';
 }

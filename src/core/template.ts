@@ -1,7 +1,7 @@
 /** Replace {0}, {1}… in a localised template with the given values (as text, never markup). */
 export function format(template: string, ...values: (string | number)[]): string {
-    return template.replace(/\{(\d+)\}/g, (whole, i: string) => {
-        const value = values[Number(i)];
+    return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+        const value = values[Number(index)];
         return value === undefined ? whole : String(value);
     });
 }
@@ -9,9 +9,4 @@ export function format(template: string, ...values: (string | number)[]): string
 /** A sentence used as an item of a list inside another sentence: without its closing full stop ("tenant., 2 ×"). */
 export function asListItem(sentence: string): string {
     return sentence.replace(/\.\s*$/, '');
-}
-
-/** First letter upper-cased: resx keys name a camelCase code in PascalCase (tenantEmpty → Validation_TenantEmpty). */
-export function capitalise(word: string): string {
-    return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -3,12 +3,13 @@
  * finishes (entra-and-exchange.md §3 step 3, dataverse.md §6). The browser cannot get a token or call Exchange, so
  * this is the only authoritative check; it never sees or sends the secret.
  */
-import { SEND_POSTPONE_NOW } from '../core/assumptions';
 import { interpretCanary, type CanaryAlert, type CanaryVerdict } from '../core/connection-test/result';
 import { nextPollAt } from '../core/connection-test/schedule';
-import { guidLiteral } from '../core/odata';
+import { MAILBOX } from '../core/schema';
+import { testPatchFor } from '../core/test-and-enable';
 import type { DataverseHttp } from './http';
-import { isoLiteral, MAILBOX_PREFER, MAILBOX_SELECT, toMailboxRow } from './mailboxes';
+import { mailboxPath, readMailbox } from './mailboxes';
+import { readMailboxAlerts } from './tracelogs';
 
 /** Steps the admin sees: queued (Test & Enable scheduled) → running (polling) → done. */
 export type ConnectionTestStep = 'queued' | 'running' | 'done';
@@ -33,41 +34,40 @@ export type ConnectionTestDeps = {
 export async function scheduleTestAndEnable(
     http: DataverseHttp,
     mailboxId: string,
-    nowIso: string,
+    now: Date,
     signal?: AbortSignal,
 ): Promise<void> {
-    const body: Record<string, unknown> = { testemailconfigurationscheduled: true };
-    if (SEND_POSTPONE_NOW) body.postponetestemailconfigurationuntil = nowIso;
-    await http.send(`mailboxes(${guidLiteral(mailboxId)})`, { method: 'PATCH', body, ifMatch: '*', signal });
+    await http.send(mailboxPath(mailboxId), { method: 'PATCH', body: testPatchFor(now), ifMatch: '*', signal });
 }
 
+/** The canary's row and the alerts written about it since the test started. */
 async function readCanary(http: DataverseHttp, mailboxId: string, sinceIso: string, signal?: AbortSignal) {
-    const id = guidLiteral(mailboxId);
-    const row = await http.send<Record<string, unknown>>(`mailboxes(${id})?${MAILBOX_SELECT}`, {
-        prefer: [MAILBOX_PREFER],
-        signal,
-    });
-    const filter = `_regardingobjectid_value eq ${id} and modifiedon ge ${isoLiteral(sinceIso)}`;
-    const alerts = await http.getAll<CanaryAlert & { text: string | null }>(
-        `tracelogs?$select=level,tracecode,text,errordetails,modifiedon&$filter=${filter}&$orderby=modifiedon desc`,
-        { signal },
-    );
-    return { row: toMailboxRow(row.body), alerts: alerts.map((a) => ({ ...a, text: a.text ?? '' })) };
+    const row = await readMailbox(http, mailboxId, signal);
+    const alerts = await readMailboxAlerts(http, mailboxId, sinceIso, signal);
+    const canaryAlerts = alerts.map((alert): CanaryAlert => ({
+        text: alert.text ?? '',
+        errordetails: alert.errordetails ?? undefined,
+        tracecode: alert.tracecode ?? undefined,
+        level: alert.level ?? undefined,
+        modifiedon: alert.modifiedon,
+    }));
+    return { row, alerts: canaryAlerts };
 }
 
 /** Run the canary test to a verdict or the overall time-out; cancel with the signal (throws AbortError). */
 export async function runConnectionTest(
     deps: ConnectionTestDeps,
     mailboxId: string,
-    onProgress: (p: ConnectionTestProgress) => void,
+    onProgress: (progress: ConnectionTestProgress) => void,
     signal?: AbortSignal,
 ): Promise<CanaryVerdict | { kind: 'timedOut' }> {
     // Read the canary first: it must exist, and the answer's Date header gives us the server's clock, which both
     // "postpone until now" and "completed since" must use (a skewed client clock would delay or miss the test).
-    await deps.http.send(`mailboxes(${guidLiteral(mailboxId)})?$select=mailboxid`, { signal });
+    await deps.http.send(`${mailboxPath(mailboxId)}?$select=${MAILBOX.id}`, { signal });
     const startedMs = deps.now();
-    const startedAtIso = new Date(deps.http.serverNow()).toISOString();
-    await scheduleTestAndEnable(deps.http, mailboxId, startedAtIso, signal);
+    const startedAt = new Date(deps.http.serverNow());
+    const startedAtIso = startedAt.toISOString();
+    await scheduleTestAndEnable(deps.http, mailboxId, startedAt, signal);
     for (let polls = 0; ; polls++) {
         const at = nextPollAt(startedMs, deps.now(), polls);
         if (at === undefined) {

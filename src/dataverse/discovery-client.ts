@@ -20,8 +20,8 @@ async function askHost(fetchFn: DiscoveryFetch, url: string, signal?: AbortSigna
     try {
         // No credentials and no custom headers: the request stays "simple", so no CORS preflight (entra §3).
         response = await fetchFn(url, { method: 'GET', credentials: 'omit', signal });
-    } catch (e) {
-        if (signal?.aborted) throw e;
+    } catch (error) {
+        if (signal?.aborted) throw error;
         // CORS / CSP block or offline: we could not ask, which is not the same as "not found" (entra §2.1).
         return { kind: 'unverifiable' };
     }

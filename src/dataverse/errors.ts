@@ -15,3 +15,23 @@ export class DataverseError extends Error {
 
 /** Status 0 marks a request that never got an answer (dropped connection, CSP block, offline). */
 export const NETWORK_ERROR_STATUS = 0;
+
+/** 401: the browser session ended; the run pauses until the user signs in again. */
+export class SessionExpiredError extends DataverseError {
+    constructor(message: string) {
+        super(401, 'SessionExpired', message);
+        this.name = 'SessionExpiredError';
+    }
+}
+
+/** Code of the error for an answer whose body is not the JSON Dataverse sends (a gateway or sign-in page). */
+export const UNREADABLE_BODY_CODE = 'UnreadableBody';
+
+/** How much of an unreadable body an error keeps: enough to recognise the page, not a whole document. */
+export const BODY_EXCERPT_LENGTH = 200;
+
+/** The first bytes of a body, white space collapsed, for an error message. */
+export function bodyExcerpt(text: string): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > BODY_EXCERPT_LENGTH ? `${flat.slice(0, BODY_EXCERPT_LENGTH)}…` : flat;
+}

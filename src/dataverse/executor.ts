@@ -1,18 +1,20 @@
 /**
  * Drives a bulk run: approve batches (continue-on-error) → re-read to confirm → Test & Enable batches → poll results.
- * Every request goes through http's shared gate; the ledger is the single source of truth, so a serialised ledger
- * resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
+ * Every request goes through the run gateway, whose capacity is the HTTP client's shared gate; the ledger is the
+ * single source of truth, so a serialised ledger resumes where the run stopped. Cancel (AbortSignal) stops new work; in-flight batches are still accounted.
  */
-import { APPROVAL, TEST_STATUS, type MailboxRow, type RunPlan } from '../core/run/types';
+import { APPROVAL, type RunPlan } from '../core/run/types';
+import { testOutcome } from '../core/test-and-enable';
+import { testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
-import { guidLiteral } from '../core/odata';
+import { MAILBOX } from '../core/schema';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
-import { DataverseError } from './errors';
+import { DataverseError, SessionExpiredError } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
-import { SessionExpiredError, type DataverseHttp } from './http';
-import { readAlerts, readApprovalState, readTestResults } from './mailboxes';
+import { mailboxPath } from './mailboxes';
+import type { RunGateway } from './run-gateway';
 
 /** Poll delays (ms): back-off in minutes, the last one repeats (dataverse.md §6: no SLA, bulk can take hours). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
@@ -21,10 +23,9 @@ export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 /** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
 export const MAX_ROUNDS = 5;
 
-/** What runBulk needs. */
+/** What runBulk needs: the gateway to Dataverse, a clock and a sleep, and whom to tell. */
 export type ExecutorDeps = {
-    http: DataverseHttp;
-    profileId: string;
+    gateway: RunGateway;
     now: () => number;
     sleep: Sleep;
     signal?: AbortSignal;
@@ -43,9 +44,9 @@ function reportProgress(ledger: RunLedger, deps: ExecutorDeps): void {
 }
 
 function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
-    const body = phase === 'approve' ? { emailrouteraccessapproval: APPROVAL.approved } : ledger.testPatch;
+    const body = phase === 'approve' ? { [MAILBOX.approval]: APPROVAL.approved } : ledger.testPatch;
     // If-Match: * so a deleted mailbox answers 404 instead of being re-created (dataverse.md §8).
-    return { method: 'PATCH', path: `mailboxes(${guidLiteral(id)})`, body, ifMatch: '*' };
+    return { method: 'PATCH', path: mailboxPath(id), body, ifMatch: '*' };
 }
 
 function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, unknown: Set<string>): void {
@@ -75,22 +76,19 @@ async function sendChunk(
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;
     try {
-        parts = await deps.http.batch(
-            ids.map((id) => opFor(phase, id, ledger)),
-            { continueOnError: true },
-        );
-    } catch (e) {
-        if (e instanceof SessionExpiredError) {
+        parts = await deps.gateway.batch(ids.map((id) => opFor(phase, id, ledger)));
+    } catch (error) {
+        if (error instanceof SessionExpiredError) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
-            throw e;
+            throw error;
         }
-        if (!(e instanceof DataverseError)) throw e;
-        whole = classifyBatchError(e.status, e.message);
+        if (!(error instanceof DataverseError)) throw error;
+        whole = classifyBatchError(error.status, error.message);
     } finally {
         ledger.markInFlight(ids, false);
     }
-    ids.forEach((id, i) => {
-        const part = parts?.[i];
+    ids.forEach((id, index) => {
+        const part = parts?.[index];
         const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
         account(ledger, phase, id, verdict, unknown);
     });
@@ -116,9 +114,9 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
             queue.length > 0 &&
             !failure &&
             !deps.signal?.aborted &&
-            running.size < Math.max(1, deps.http.gate.limit)
+            running.size < Math.max(1, deps.gateway.capacity.limit)
         ) {
-            const ids = queue.splice(0, chunkSize(queue.length, deps.http.gate));
+            const ids = queue.splice(0, chunkSize(queue.length, deps.gateway.capacity));
             const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, unknown)
                 // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
                 .catch((error: unknown) => void (failure ??= { error }))
@@ -135,7 +133,7 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
 async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: Set<string>): Promise<void> {
     const ids = ledger.idsIn('sent');
     if (ids.length === 0) return;
-    const states = await readApprovalState(deps.http, ids);
+    const states = await deps.gateway.readApprovals(ids);
     for (const id of ids) {
         const state = states.get(id.toLowerCase());
         if (state?.emailrouteraccessapproval === APPROVAL.approved) ledger.approvalConfirmed(id);
@@ -172,26 +170,18 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
         runPhase(ledger, deps, 'approve'),
         runPhaseRound(ledger, deps, 'test', new Set()),
     ]);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
-}
-
-function outcomeOf(row: MailboxRow): 'succeeded' | 'failed' | undefined {
-    if (row.mailboxstatus === TEST_STATUS.success) return 'succeeded';
-    if (row.mailboxstatus === TEST_STATUS.failure) return 'failed';
-    const statuses = [row.incomingemailstatus, row.outgoingemailstatus, row.actstatus];
-    if (statuses.includes(TEST_STATUS.failure)) return 'failed';
-    return undefined;
 }
 
 async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, string>> {
     const texts = new Map<string, string>();
     if (ids.length === 0) return texts;
-    const alerts = await readAlerts(deps.http, deps.profileId, ledger.createdAt, { mailboxIds: ids });
-    for (const a of alerts) {
-        const id = a._regardingobjectid_value?.toLowerCase();
+    const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
+    for (const alert of alerts) {
+        const id = alert._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
-        if (id && a.text && !texts.has(id)) texts.set(id, a.text);
+        if (id && alert.text && !texts.has(id)) texts.set(id, alert.text);
     }
     return texts;
 }
@@ -201,17 +191,20 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     // One lookup table per poll (lower-case id → ledger id): searching the ledger per row would be quadratic
     // (minutes at 50,000 mailboxes).
     const testing = new Map(ledger.idsIn('testing').map((id) => [id.toLowerCase(), id]));
-    const rows = await readTestResults(deps.http, deps.profileId, ledger.createdAt);
-    const done = rows.flatMap((row) => {
+    const rows = await deps.gateway.readTestResults(ledger.createdAt);
+    const finished = rows.flatMap((row) => {
         const id = testing.get(row.mailboxid.toLowerCase());
-        const outcome = outcomeOf(row);
-        return id && outcome ? [{ id, row, outcome }] : [];
+        const outcome = testOutcome(row, ledger.createdAt);
+        return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
-    const failedIds = done.filter((x) => x.outcome === 'failed').map((x) => x.row.mailboxid);
+    const failedIds = finished.filter((test) => test.outcome.kind === 'failed').map((test) => test.row.mailboxid);
     const texts = await alertTexts(ledger, deps, failedIds);
-    for (const { id, row, outcome } of done) {
-        if (outcome === 'succeeded') ledger.succeeded(id);
-        else ledger.failed(id, 'testFailed', texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus);
+    for (const { id, row, outcome } of finished) {
+        if (outcome.kind === 'succeeded') ledger.succeeded(id);
+        else {
+            const detail = texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus ?? '';
+            ledger.failed(id, testFailureCause(detail), detail);
+        }
     }
     reportProgress(ledger, deps);
 }
@@ -220,14 +213,14 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
 async function pollResults(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     const schedule = deps.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS;
     const deadline = deps.now() + (deps.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS);
-    for (let i = 0; ledger.idsIn('testing').length > 0; i++) {
+    for (let poll = 0; ledger.idsIn('testing').length > 0; poll++) {
         if (deps.now() >= deadline) {
             for (const id of ledger.idsIn('testing'))
                 ledger.failed(id, 'testTimedOut', 'No test result before the time-out.');
             return;
         }
         try {
-            await deps.sleep(schedule[Math.min(i, schedule.length - 1)], deps.signal);
+            await deps.sleep(schedule[Math.min(poll, schedule.length - 1)], deps.signal);
         } catch {
             return; // cancelled while waiting
         }

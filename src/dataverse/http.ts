@@ -1,7 +1,7 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
-import { DataverseError, NETWORK_ERROR_STATUS } from './errors';
+import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, UNREADABLE_BODY_CODE } from './errors';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -32,24 +32,14 @@ export type BatchOptions = { continueOnError?: boolean; signal?: AbortSignal };
 
 /** Injected collaborators; defaults use the browser clock, timers and crypto ids. */
 export type HttpDeps = {
-    gate?: RequestGate;
     now?: Clock;
     sleep?: Sleep;
     newId?: () => string;
     /** Bounded retries for 429 (after the gate's pause) and 503 (with back-off). */
     maxRetries?: number;
+    /** A gate shared with another client, so a 429 answered to either pauses both (the deploy CLI's publish client). */
+    gate?: RequestGate;
 };
-
-/** 401: the browser session ended; the run pauses until the user signs in again. */
-export class SessionExpiredError extends DataverseError {
-    constructor(message: string) {
-        super(401, 'SessionExpired', message);
-        this.name = 'SessionExpiredError';
-    }
-}
-
-/** The annotation carrying a column's display text (option labels, formatted dates), asked for with Prefer. */
-export const FORMATTED_VALUE = 'OData.Community.Display.V1.FormattedValue';
 
 /** Largest page Dataverse serves (dataverse.md §8). */
 export const MAX_PAGE_SIZE = 5000;
@@ -63,9 +53,6 @@ const BASE_HEADERS: Record<string, string> = {
     // Microsoft's own UCI script sends this on same-origin Web API calls (dataverse.md §10).
     'X-Requested-With': 'XMLHttpRequest',
 };
-
-/** Retry-After (seconds or HTTP-date) in ms; the parser lives in core so the gate uses the same one. */
-export { parseRetryAfter } from '../core/scheduler/retry-after';
 
 function abortReason(signal: AbortSignal): Error {
     return signal.reason instanceof Error ? signal.reason : new Error('Aborted');
@@ -87,16 +74,22 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
 }
 
-async function toError(response: Response, nowMs: number): Promise<DataverseError> {
-    let code = '';
-    let message = `HTTP ${response.status}`;
+/** JSON text as a value, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
     try {
-        const body = (await response.json()) as { error?: { code?: string; message?: string } };
-        code = body.error?.code ?? '';
-        message = body.error?.message ?? message;
+        return JSON.parse(text) as unknown;
     } catch {
-        // Non-JSON error bodies (gateway pages) keep the status text.
+        return undefined;
     }
+}
+
+/** The Dataverse error of a non-2xx answer: its {"error":{code,message}}, or the status and the body's first bytes. */
+async function toError(response: Response, nowMs: number): Promise<DataverseError> {
+    const text = await response.text().catch(() => '');
+    const body = parseJson(text) as { error?: { code?: string; message?: string } } | undefined;
+    const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
+    const message =
+        body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
     if (response.status === 401) return new SessionExpiredError(message);
     return new DataverseError(
         response.status,
@@ -104,6 +97,36 @@ async function toError(response: Response, nowMs: number): Promise<DataverseErro
         message,
         parseRetryAfter(response.headers.get('Retry-After'), nowMs),
     );
+}
+
+/** The OData headers plus Content-Type, If-Match, If-None-Match and Prefer as the options ask. */
+function requestHeaders(options: SendOptions): Record<string, string> {
+    const headers: Record<string, string> = { ...BASE_HEADERS };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+    if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
+    if (options.prefer?.length) headers.Prefer = options.prefer.join(',');
+    return headers;
+}
+
+function jsonBody(options: SendOptions): string | undefined {
+    return options.body === undefined ? undefined : JSON.stringify(options.body);
+}
+
+/**
+ * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON (a
+ * sign-in or proxy page served with 200) is a DataverseError with the status and its first bytes, never a bare
+ * SyntaxError.
+ */
+async function readJson<T>(response: Response): Promise<T> {
+    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    if (!text) return undefined as T;
+    const body = parseJson(text);
+    if (body === undefined) {
+        const message = `HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`;
+        throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
+    }
+    return body as T;
 }
 
 function dopHint(headers: Headers): number | undefined {
@@ -139,7 +162,8 @@ export class DataverseHttp {
     }
 
     /**
-     * Send one request; non-2xx answers and network failures throw DataverseError (401: SessionExpiredError). A GET
+     * Send one request; non-2xx answers, unreadable bodies and network failures throw DataverseError (401:
+     * SessionExpiredError). A GET
      * is re-sent after a dropped connection (see read); a write never is, since it may have been applied.
      */
     send<T>(path: string, options: SendOptions = {}): Promise<JsonResponse<T>> {
@@ -147,17 +171,10 @@ export class DataverseHttp {
     }
 
     private async sendOnce<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
-        const { method = 'GET', body, ifMatch, ifNoneMatch, prefer, signal } = options;
-        const headers: Record<string, string> = { ...BASE_HEADERS };
-        if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
-        if (ifMatch) headers['If-Match'] = ifMatch;
-        if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
-        if (prefer?.length) headers.Prefer = prefer.join(',');
-        const json = body === undefined ? undefined : JSON.stringify(body);
-        const response = await this.dispatch(this.url(path), { method, headers, body: json }, signal);
+        const init = { method: options.method ?? 'GET', headers: requestHeaders(options), body: jsonBody(options) };
+        const response = await this.dispatch(this.url(path), init, options.signal);
         if (!response.ok && response.status !== 304) throw await toError(response, this.now());
-        const text = response.status === 204 || response.status === 304 ? '' : await response.text();
-        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+        return { status: response.status, body: await readJson<T>(response), headers: response.headers };
     }
 
     /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
@@ -186,9 +203,9 @@ export class DataverseHttp {
         for (let attempt = 0; ; attempt++) {
             try {
                 return await this.sendOnce<T>(path, options);
-            } catch (e) {
-                const dropped = e instanceof DataverseError && e.status === NETWORK_ERROR_STATUS;
-                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw e;
+            } catch (error) {
+                const dropped = error instanceof DataverseError && error.status === NETWORK_ERROR_STATUS;
+                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw error;
                 await this.sleep(BACKOFF_503_MS * 2 ** attempt, options.signal);
             }
         }
@@ -203,14 +220,24 @@ export class DataverseHttp {
         const body = buildBatch(ops, { boundary, baseUrl: this.baseUrl });
         const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
         if (!response.ok) throw await toError(response, this.now());
-        const parts = parseBatchResponse(response.headers.get('Content-Type') ?? '', await response.text());
-        // Per-part throttling (when BATCH_429_WHOLE is false) still pauses everyone.
-        for (const { status, error, headers: partHeaders } of parts) {
-            if (status !== 429 && !error?.code.startsWith('0x8007232')) continue;
-            const retryAfterMs = parseRetryAfter(partHeaders['retry-after'] ?? null, this.now());
-            this.gate.onResponse({ status, code: error?.code, retryAfterMs });
+        const contentType = response.headers.get('Content-Type') ?? '';
+        const text = await response.text();
+        if (!/^multipart\/mixed/i.test(contentType)) {
+            const message = `HTTP ${response.status} with a body that is not a $batch answer: ${bodyExcerpt(text)}`;
+            throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
         }
+        const parts = parseBatchResponse(contentType, text);
+        this.pauseOnThrottledParts(parts);
         return parts;
+    }
+
+    /** A part answered 429 (when BATCH_429_WHOLE is false) or with a throttling code still pauses everyone. */
+    private pauseOnThrottledParts(parts: readonly BatchPart[]): void {
+        for (const part of parts) {
+            if (part.status !== 429 && !part.error?.code.startsWith('0x8007232')) continue;
+            const retryAfterMs = parseRetryAfter(part.headers['retry-after'] ?? null, this.now());
+            this.gate.onResponse({ status: part.status, code: part.error?.code, retryAfterMs });
+        }
     }
 
     /**
@@ -235,22 +262,30 @@ export class DataverseHttp {
 
     private async once(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
         const release = await this.gate.acquire(signal);
-        const started = this.now();
+        const startedMs = this.now();
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
-            const now = this.now();
-            const serverDate = Date.parse(response.headers.get('Date') ?? '');
-            if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - now;
-            const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
-            const hint = dopHint(response.headers);
-            this.gate.onResponse({ status: response.status, retryAfterMs, durationMs: now - started, dopHint: hint });
+            this.observe(response, startedMs);
             return response;
-        } catch (e) {
-            if (signal?.aborted) throw e;
-            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - started });
+        } catch (error) {
+            if (signal?.aborted) throw error;
+            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - startedMs });
             throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
         } finally {
             release();
         }
+    }
+
+    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After, duration and x-ms-dop-hint. */
+    private observe(response: Response, startedMs: number): void {
+        const nowMs = this.now();
+        const serverDate = Date.parse(response.headers.get('Date') ?? '');
+        if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - nowMs;
+        this.gate.onResponse({
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), nowMs),
+            durationMs: nowMs - startedMs,
+            dopHint: dopHint(response.headers),
+        });
     }
 }

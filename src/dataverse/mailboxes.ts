@@ -1,40 +1,34 @@
-/** Mailbox reads for the bulk run (dataverse.md §3, §5 re-read, §6 results, §7 tracelog). */
-import { TRACELOG_FILTER_VIA_NAV } from '../core/assumptions';
+/** Mailbox reads for the bulk run and the connection test (dataverse.md §3, §5 re-read, §6 results). */
 import { chunk } from '../core/batch';
-import { guidLiteral } from '../core/odata';
+import { guidLiteral, isoLiteral } from '../core/odata';
 import { APPROVAL, SSS, type MailboxRow } from '../core/run/types';
-import { FORMATTED_VALUE, type DataverseHttp } from './http';
+import { ANNOTATIONS, ENTITY_SET, MAILBOX } from '../core/schema';
+import type { DataverseHttp } from './http';
+import { flagOf, numberOf, textOf, type RawRow } from './row';
 
-const LOOKUP_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
-/** Annotations requested with every mailbox list (dataverse.md §3). */
-export const MAILBOX_PREFER = `odata.include-annotations="${FORMATTED_VALUE},${LOOKUP_NAME}"`;
+/** Annotations requested with every mailbox read (dataverse.md §3). */
+export const MAILBOX_PREFER = `odata.include-annotations="${ANNOTATIONS.formattedValue},${ANNOTATIONS.lookupLogicalName}"`;
 
-/**
- * The $select of dataverse.md §3 plus the profile lookup, each column with the JSON type toMailboxRow accepts for
- * it (a missing or differently typed value becomes null).
- */
-const COLUMN_TYPES = {
-    mailboxid: 'string',
-    name: 'string',
-    emailaddress: 'string',
-    _regardingobjectid_value: 'string',
-    _emailserverprofile_value: 'string',
-    emailrouteraccessapproval: 'number',
-    isemailaddressapprovedbyo365admin: 'boolean',
-    incomingemailstatus: 'number',
-    outgoingemailstatus: 'number',
-    actstatus: 'number',
-    mailboxstatus: 'number',
-    incomingemaildeliverymethod: 'number',
-    outgoingemaildeliverymethod: 'number',
-    actdeliverymethod: 'number',
-    testemailconfigurationscheduled: 'boolean',
-    testmailboxaccesscompletedon: 'string',
-    statecode: 'number',
-} as const;
-
-/** The mailbox columns read, in $select order. */
-export const MAILBOX_COLUMNS = Object.keys(COLUMN_TYPES);
+/** The columns of dataverse.md §3 plus the profile lookup, in $select order: what toMailboxRow maps. */
+export const MAILBOX_COLUMNS: readonly string[] = [
+    MAILBOX.id,
+    MAILBOX.name,
+    MAILBOX.emailAddress,
+    MAILBOX.regarding,
+    MAILBOX.profile,
+    MAILBOX.approval,
+    MAILBOX.approvedByO365Admin,
+    MAILBOX.incomingStatus,
+    MAILBOX.outgoingStatus,
+    MAILBOX.actStatus,
+    MAILBOX.testStatus,
+    MAILBOX.incomingDelivery,
+    MAILBOX.outgoingDelivery,
+    MAILBOX.actDelivery,
+    MAILBOX.testScheduled,
+    MAILBOX.testCompletedOn,
+    MAILBOX.state,
+];
 /** MAILBOX_COLUMNS as a query option. */
 export const MAILBOX_SELECT = `$select=${MAILBOX_COLUMNS.join(',')}`;
 
@@ -45,61 +39,63 @@ export const MAILBOX_SELECT = `$select=${MAILBOX_COLUMNS.join(',')}`;
  */
 export const IDS_PER_QUERY = 50;
 
-type RawRow = Record<string, unknown>;
-type JsonTypes = { string: string; number: number; boolean: boolean };
-type TypedColumns = { -readonly [K in keyof typeof COLUMN_TYPES]: JsonTypes[(typeof COLUMN_TYPES)[K]] | null };
-
-function str(v: unknown): string | null {
-    return typeof v === 'string' ? v : null;
-}
-
-function typedColumns(raw: RawRow): TypedColumns {
-    const out: Record<string, unknown> = {};
-    for (const [column, type] of Object.entries(COLUMN_TYPES))
-        out[column] = typeof raw[column] === type ? raw[column] : null;
-    return out as TypedColumns;
-}
-
+/** The FormattedValue annotations of a row, keyed by column name. */
 function formattedOf(raw: RawRow): Record<string, string> {
-    const out: Record<string, string> = {};
+    const suffix = `@${ANNOTATIONS.formattedValue}`;
+    const formatted: Record<string, string> = {};
     for (const [key, value] of Object.entries(raw)) {
-        const at = key.indexOf(`@${FORMATTED_VALUE}`);
-        if (at > 0 && typeof value === 'string') out[key.slice(0, at)] = value;
+        if (key.endsWith(suffix) && typeof value === 'string') formatted[key.slice(0, -suffix.length)] = value;
     }
-    return out;
+    return formatted;
 }
 
-/** Map a Web API row to MailboxRow. */
+/** Map a Web API row to MailboxRow; a missing or differently typed value becomes null. */
 export function toMailboxRow(raw: RawRow): MailboxRow {
-    const { _regardingobjectid_value, _emailserverprofile_value, ...columns } = typedColumns(raw);
     const row: MailboxRow = {
-        ...columns,
-        mailboxid: String(raw.mailboxid),
-        name: columns.name ?? '',
-        regardingId: _regardingobjectid_value,
-        regardingType: str(raw[`_regardingobjectid_value@${LOOKUP_NAME}`]),
-        profileId: _emailserverprofile_value,
+        mailboxid: String(raw[MAILBOX.id]),
+        name: textOf(raw, MAILBOX.name) ?? '',
+        emailaddress: textOf(raw, MAILBOX.emailAddress),
+        regardingId: textOf(raw, MAILBOX.regarding),
+        regardingType: textOf(raw, `${MAILBOX.regarding}@${ANNOTATIONS.lookupLogicalName}`),
+        profileId: textOf(raw, MAILBOX.profile),
+        emailrouteraccessapproval: numberOf(raw, MAILBOX.approval),
+        isemailaddressapprovedbyo365admin: flagOf(raw, MAILBOX.approvedByO365Admin),
+        incomingemailstatus: numberOf(raw, MAILBOX.incomingStatus),
+        outgoingemailstatus: numberOf(raw, MAILBOX.outgoingStatus),
+        actstatus: numberOf(raw, MAILBOX.actStatus),
+        mailboxstatus: numberOf(raw, MAILBOX.testStatus),
+        incomingemaildeliverymethod: numberOf(raw, MAILBOX.incomingDelivery),
+        outgoingemaildeliverymethod: numberOf(raw, MAILBOX.outgoingDelivery),
+        actdeliverymethod: numberOf(raw, MAILBOX.actDelivery),
+        testemailconfigurationscheduled: flagOf(raw, MAILBOX.testScheduled),
+        testmailboxaccesscompletedon: textOf(raw, MAILBOX.testCompletedOn),
+        statecode: numberOf(raw, MAILBOX.state),
         formatted: formattedOf(raw),
     };
-    const etag = str(raw['@odata.etag']);
+    const etag = textOf(raw, '@odata.etag');
     return etag ? { ...row, etag } : row;
 }
 
 /** `_emailserverprofile_value eq …`: the rows of one profile. */
-function profileFilter(profileId: string): string {
-    return `_emailserverprofile_value eq ${guidLiteral(profileId)}`;
+export function profileFilter(profileId: string): string {
+    return `${MAILBOX.profile} eq ${guidLiteral(profileId)}`;
 }
 
 /** `column eq id or …` for one chunk of ids. */
-function anyIdFilter(column: string, ids: readonly string[]): string {
+export function anyIdFilter(column: string, ids: readonly string[]): string {
     return ids.map((id) => `${column} eq ${guidLiteral(id)}`).join(' or ');
+}
+
+/** The key segment of one mailbox, e.g. for a PATCH. */
+export function mailboxPath(mailboxId: string): string {
+    return `${ENTITY_SET.mailbox}(${guidLiteral(mailboxId)})`;
 }
 
 type RowOptions = { onPage?: (page: MailboxRow[], total: number) => void; signal?: AbortSignal };
 
 /** Every mailbox matching `filter`, with the §3 columns and annotations, in pages of the largest size. */
 async function readMailboxRows(http: DataverseHttp, filter: string, options: RowOptions): Promise<MailboxRow[]> {
-    const raw = await http.getAll<RawRow>(`mailboxes?${MAILBOX_SELECT}&$filter=${filter}`, {
+    const raw = await http.getAll<RawRow>(`${ENTITY_SET.mailbox}?${MAILBOX_SELECT}&$filter=${filter}`, {
         prefer: [MAILBOX_PREFER],
         onPage: (page, total) => options.onPage?.(page.map(toMailboxRow), total),
         signal: options.signal,
@@ -113,7 +109,16 @@ export async function listMailboxes(
     profileId: string,
     options: RowOptions = {},
 ): Promise<MailboxRow[]> {
-    return readMailboxRows(http, `${profileFilter(profileId)} and statecode eq 0`, options);
+    return readMailboxRows(http, `${profileFilter(profileId)} and ${MAILBOX.state} eq 0`, options);
+}
+
+/** One mailbox with the §3 columns and annotations. */
+export async function readMailbox(http: DataverseHttp, mailboxId: string, signal?: AbortSignal): Promise<MailboxRow> {
+    const response = await http.send<RawRow>(`${mailboxPath(mailboxId)}?${MAILBOX_SELECT}`, {
+        prefer: [MAILBOX_PREFER],
+        signal,
+    });
+    return toMailboxRow(response.body);
 }
 
 /** How many canary candidates the connection test offers: enough to choose from, one small page to read. */
@@ -130,17 +135,17 @@ export async function listCanaryCandidates(
 ): Promise<MailboxRow[]> {
     const filter = [
         profileFilter(profileId),
-        'statecode eq 0',
-        `emailrouteraccessapproval eq ${APPROVAL.approved}`,
-        `incomingemaildeliverymethod eq ${SSS.incoming}`,
-        `outgoingemaildeliverymethod eq ${SSS.outgoing}`,
-        `actdeliverymethod eq ${SSS.act}`,
+        `${MAILBOX.state} eq 0`,
+        `${MAILBOX.approval} eq ${APPROVAL.approved}`,
+        `${MAILBOX.incomingDelivery} eq ${SSS.incoming}`,
+        `${MAILBOX.outgoingDelivery} eq ${SSS.outgoing}`,
+        `${MAILBOX.actDelivery} eq ${SSS.act}`,
     ].join(' and ');
-    const res = await http.send<{ value: RawRow[] }>(
-        `mailboxes?${MAILBOX_SELECT}&$filter=${filter}&$orderby=name asc`,
+    const response = await http.send<{ value: RawRow[] }>(
+        `${ENTITY_SET.mailbox}?${MAILBOX_SELECT}&$filter=${filter}&$orderby=${MAILBOX.name} asc`,
         { prefer: [`odata.maxpagesize=${CANARY_CANDIDATES}`, MAILBOX_PREFER], signal },
     );
-    return res.body.value.map(toMailboxRow);
+    return response.body.value.map(toMailboxRow);
 }
 
 /** Approval re-read: emailrouteraccessapproval, isemailaddressapprovedbyo365admin, emailaddressapprovedon. */
@@ -151,24 +156,35 @@ export type ApprovalState = {
     emailaddressapprovedon: string | null;
 };
 
+const APPROVAL_SELECT = [MAILBOX.id, MAILBOX.approval, MAILBOX.approvedByO365Admin, MAILBOX.approvedOn].join(',');
+
+function toApprovalState(raw: RawRow): ApprovalState {
+    return {
+        mailboxid: String(raw[MAILBOX.id]),
+        emailrouteraccessapproval: numberOf(raw, MAILBOX.approval),
+        isemailaddressapprovedbyo365admin: flagOf(raw, MAILBOX.approvedByO365Admin),
+        emailaddressapprovedon: textOf(raw, MAILBOX.approvedOn),
+    };
+}
+
 /** Re-read approval for `ids` in `or` chunks of IDS_PER_QUERY (see above for why not batched GETs). */
 export async function readApprovalState(
     http: DataverseHttp,
     ids: readonly string[],
     signal?: AbortSignal,
 ): Promise<Map<string, ApprovalState>> {
-    const out = new Map<string, ApprovalState>();
-    const select = 'mailboxid,emailrouteraccessapproval,isemailaddressapprovedbyo365admin,emailaddressapprovedon';
+    const states = new Map<string, ApprovalState>();
     // The chunks go out together; the shared gate decides how many are really in flight (dataverse.md §9).
     const pages = await Promise.all(
         chunk(ids, IDS_PER_QUERY).map((group) =>
-            http.getAll<ApprovalState>(`mailboxes?$select=${select}&$filter=${anyIdFilter('mailboxid', group)}`, {
-                signal,
-            }),
+            http.getAll<RawRow>(
+                `${ENTITY_SET.mailbox}?$select=${APPROVAL_SELECT}&$filter=${anyIdFilter(MAILBOX.id, group)}`,
+                { signal },
+            ),
         ),
     );
-    for (const row of pages.flat()) out.set(row.mailboxid.toLowerCase(), row);
-    return out;
+    for (const state of pages.flat().map(toApprovalState)) states.set(state.mailboxid.toLowerCase(), state);
+    return states;
 }
 
 /** Rows whose test finished after `since` (one paged query for the whole run, dataverse.md §6). */
@@ -178,52 +194,6 @@ export async function readTestResults(
     since: string,
     signal?: AbortSignal,
 ): Promise<MailboxRow[]> {
-    return readMailboxRows(
-        http,
-        `${profileFilter(profileId)} and testmailboxaccesscompletedon gt ${isoLiteral(since)}`,
-        {
-            signal,
-        },
-    );
-}
-
-/** One tracelog row (dataverse.md §7). */
-export type TraceAlert = {
-    tracelogid?: string;
-    level: number;
-    tracecode: number | null;
-    text: string | null;
-    errordetails: string | null;
-    modifiedon: string;
-    _regardingobjectid_value: string | null;
-};
-
-const TRACE_SELECT = 'tracelogid,level,tracecode,text,errordetails,modifiedon,_regardingobjectid_value';
-
-/** Alerts since `since` for the profile's mailboxes; via the nav filter, or per-mailbox chunks when that is off. */
-export async function readAlerts(
-    http: DataverseHttp,
-    profileId: string,
-    since: string,
-    options: { mailboxIds?: readonly string[]; viaNav?: boolean; signal?: AbortSignal } = {},
-): Promise<TraceAlert[]> {
-    const time = `modifiedon gt ${isoLiteral(since)}`;
-    const read = (filter: string) =>
-        http.getAll<TraceAlert>(`tracelogs?$select=${TRACE_SELECT}&$orderby=modifiedon desc&$filter=${filter}`, {
-            signal: options.signal,
-        });
-    if (options.viaNav ?? TRACELOG_FILTER_VIA_NAV)
-        return read(`regardingobjectid_mailbox/${profileFilter(profileId)} and ${time}`);
-    const out: TraceAlert[] = [];
-    for (const group of chunk(options.mailboxIds ?? [], IDS_PER_QUERY)) {
-        out.push(...(await read(`(${anyIdFilter('_regardingobjectid_value', group)}) and ${time}`)));
-    }
-    return out;
-}
-
-/** A DateTimeOffset literal; only a parseable date gets into the URL. */
-export function isoLiteral(value: string): string {
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw new Error('Not a date');
-    return new Date(ms).toISOString();
+    const filter = `${profileFilter(profileId)} and ${MAILBOX.testCompletedOn} gt ${isoLiteral(since)}`;
+    return readMailboxRows(http, filter, { signal });
 }

@@ -4,21 +4,33 @@
  * shared by every admin, and shows on the profile's timeline (README "Secret expiry"). Run records are notes too.
  */
 import { guidLiteral, stringLiteral } from '../core/odata';
+import { ANNOTATION, ENTITY_SET } from '../core/schema';
 import type { DataverseHttp } from './http';
+import { profilePath } from './profile';
+import { textOf, type RawRow } from './row';
 
 /** Subject of the note that holds the secret's expiry date (ISO day in notetext). */
 export const SECRET_EXPIRY_SUBJECT = 'Email Server Profile Assistant: client secret expiry';
 /** Subject prefix of run records. */
 export const RUN_NOTE_SUBJECT = 'Email Server Profile Assistant: bulk run';
 
-type Note = { annotationid: string; notetext: string | null; '@odata.etag'?: string };
+/** The note that holds the expiry date. */
+type ExpiryNote = { annotationid: string; notetext: string | null };
 
-async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<Note | undefined> {
-    const filter = `_objectid_value eq ${guidLiteral(profileId)} and subject eq ${stringLiteral(SECRET_EXPIRY_SUBJECT)}`;
-    const res = await http.send<{ value: Note[] }>(
-        `annotations?$select=annotationid,notetext&$filter=${filter}&$orderby=modifiedon desc&$top=1`,
+function notePath(annotationId: string): string {
+    return `${ENTITY_SET.annotation}(${guidLiteral(annotationId)})`;
+}
+
+async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<ExpiryNote | undefined> {
+    const filter =
+        `${ANNOTATION.object} eq ${guidLiteral(profileId)}` +
+        ` and ${ANNOTATION.subject} eq ${stringLiteral(SECRET_EXPIRY_SUBJECT)}`;
+    const select = `${ANNOTATION.id},${ANNOTATION.noteText}`;
+    const response = await http.send<{ value: RawRow[] }>(
+        `${ENTITY_SET.annotation}?$select=${select}&$filter=${filter}&$orderby=${ANNOTATION.modifiedOn} desc&$top=1`,
     );
-    return res.body.value[0];
+    const raw = response.body.value[0];
+    return raw ? { annotationid: String(raw[ANNOTATION.id]), notetext: textOf(raw, ANNOTATION.noteText) } : undefined;
 }
 
 /** The recorded expiry date (a UTC day), or null when none is recorded or the note is unreadable. */
@@ -32,9 +44,11 @@ export async function readSecretExpiry(http: DataverseHttp, profileId: string): 
 export async function saveSecretExpiry(http: DataverseHttp, profileId: string, day: Date | null): Promise<void> {
     const note = await findExpiryNote(http, profileId);
     const notetext = day?.toISOString().slice(0, 10);
-    if (note) {
-        const path = `annotations(${guidLiteral(note.annotationid)})`;
-        await http.send(path, notetext ? { method: 'PATCH', body: { notetext }, ifMatch: '*' } : { method: 'DELETE' });
+    if (note && notetext) {
+        const body = { [ANNOTATION.noteText]: notetext };
+        await http.send(notePath(note.annotationid), { method: 'PATCH', body, ifMatch: '*' });
+    } else if (note) {
+        await http.send(notePath(note.annotationid), { method: 'DELETE' });
     } else if (notetext) {
         await addNote(http, profileId, SECRET_EXPIRY_SUBJECT, notetext);
     }
@@ -47,12 +61,12 @@ export async function addNote(
     subject: string,
     notetext: string,
 ): Promise<void> {
-    await http.send('annotations', {
+    await http.send(ENTITY_SET.annotation, {
         method: 'POST',
         body: {
-            subject,
-            notetext,
-            'objectid_emailserverprofile@odata.bind': `/emailserverprofiles(${guidLiteral(profileId)})`,
+            [ANNOTATION.subject]: subject,
+            [ANNOTATION.noteText]: notetext,
+            [`${ANNOTATION.objectProfile}@odata.bind`]: `/${profilePath(profileId)}`,
         },
     });
 }

@@ -1,6 +1,8 @@
 /** Can the signed-in user approve mailboxes? (dataverse.md §4, §5 "Who"). */
 import { guidLiteral } from '../core/odata';
+import { ENTITY_SET, SYSTEM_USER } from '../core/schema';
 import type { DataverseHttp } from './http';
+import { textOf, type RawRow } from './row';
 
 /** Privilege "Approve Email Addresses for Users or Queues". */
 export const APPROVE_PRIVILEGE = 'prvApproveRejectEmailAddress';
@@ -18,17 +20,17 @@ export type ApproverCheck = {
 
 /** RetrieveUserPrivilegeByPrivilegeName + the user's direct roles → a verdict. */
 export async function canApprove(http: DataverseHttp, userId: string, signal?: AbortSignal): Promise<ApproverCheck> {
-    const id = guidLiteral(userId);
-    const priv = await http.send<{ RolePrivileges?: unknown[] }>(
-        `systemusers(${id})/Microsoft.Dynamics.CRM.RetrieveUserPrivilegeByPrivilegeName(PrivilegeName='${APPROVE_PRIVILEGE}')`,
+    const user = `${ENTITY_SET.systemUser}(${guidLiteral(userId)})`;
+    const privilege = await http.send<{ RolePrivileges?: unknown[] }>(
+        `${user}/Microsoft.Dynamics.CRM.RetrieveUserPrivilegeByPrivilegeName(PrivilegeName='${APPROVE_PRIVILEGE}')`,
         { signal },
     );
-    const roles = await http.getAll<{ name: string }>(`systemusers(${id})/systemuserroles_association?$select=name`, {
+    const roleRows = await http.getAll<RawRow>(`${user}/${SYSTEM_USER.roles}?$select=${SYSTEM_USER.roleName}`, {
         signal,
     });
-    const names = roles.map((r) => r.name);
-    const hasPrivilege = (priv.body.RolePrivileges?.length ?? 0) > 0;
-    return { hasPrivilege, roles: names, ...verdictFor(hasPrivilege, names), adminMembershipUnknown: true };
+    const roles = roleRows.map((role) => textOf(role, SYSTEM_USER.roleName) ?? '');
+    const hasPrivilege = (privilege.body.RolePrivileges?.length ?? 0) > 0;
+    return { hasPrivilege, roles, ...verdictFor(hasPrivilege, roles), adminMembershipUnknown: true };
 }
 
 /** Verdict from privilege + roles (team roles count for the privilege but are not listed here). */

@@ -2,12 +2,15 @@
  * The bulk run as the page drives it: plan → runBulk → live view, kept in browser storage per profile so a reload
  * resumes where it was (issue 6 §3). Only ids, names and states are stored — never credentials.
  */
-import { planRun, testPatchFor } from '../core/run/planner';
+import { planRun } from '../core/run/planner';
+import { testPatchFor } from '../core/test-and-enable';
 import { RunLedger } from '../core/run/ledger';
 import { buildRunView, type RunView } from '../core/run/run-view';
 import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';
 import { runBulk } from '../dataverse/executor';
-import { SessionExpiredError, type DataverseHttp } from '../dataverse/http';
+import { createRunGateway } from '../dataverse/run-gateway';
+import { SessionExpiredError } from '../dataverse/errors';
+import type { DataverseHttp } from '../dataverse/http';
 
 /** Where the run stands. */
 export type BulkRunStatus = 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
@@ -113,8 +116,7 @@ export class BulkRunController {
         try {
             const { http, profileId, now, sleep } = this.deps;
             await runBulk(this.ledger, {
-                http,
-                profileId,
+                gateway: createRunGateway(http, profileId),
                 now,
                 sleep,
                 signal: abort.signal,
@@ -122,8 +124,8 @@ export class BulkRunController {
                 onApprovalsSent: () => this.persistBeforeSend(),
             });
             this.publish('finished', resumed, true);
-        } catch (e) {
-            this.publish(e instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
+        } catch (error) {
+            this.publish(error instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
         } finally {
             stopListening();
         }

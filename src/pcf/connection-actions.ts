@@ -4,21 +4,40 @@
  */
 import { pickCanary, canaryProblem } from '../core/connection-test/canary';
 import { decodeDataverseError } from '../core/credentials/error-catalogue';
-import { guidLiteral } from '../core/odata';
 import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
 import { createDiscoveryClient } from '../dataverse/discovery-client';
 import { DataverseError } from '../dataverse/errors';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import { listCanaryCandidates } from '../dataverse/mailboxes';
 import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
+import { saveClientSecret } from '../dataverse/profile';
 import type { ConnectionActions } from '../ui/actions';
 import type { ConnectionTestView } from '../ui/connection/connection-state';
 import type { RunConnectionTest } from '../ui/hooks/use-connection-test';
 
-/** Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input; empty in production). */
+/** Hosts a plain-http stand-in may run on: this machine only (the sandbox, a developer's emulator). */
+const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost'];
+
+/** Whether a discoveryBaseUrl may stand in for the sign-in hosts: https anywhere, plain http only on this machine. */
+function isAcceptedBase(base: string): boolean {
+    let url: URL;
+    try {
+        url = new URL(base);
+    } catch {
+        return false;
+    }
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+/**
+ * Map the real sign-in host to the configured stand-in (the discoveryBaseUrl input, a test hook; empty in
+ * production). Anything else is ignored and the real hosts are asked: a tenant lookup must not travel in clear text.
+ */
 export function hostOverrideFrom(base: string | null | undefined): ((host: string) => string) | undefined {
     const trimmed = base?.trim().replace(/\/+$/, '');
-    return trimmed && /^https?:\/\//i.test(trimmed) ? (host) => `${trimmed}/${host}` : undefined;
+    if (!trimmed || !isAcceptedBase(trimmed)) return undefined;
+    return (host) => `${trimmed}/${host}`;
 }
 
 function toView({ verdict, step, polls, nextPollAtMs }: ConnectionTestProgress): ConnectionTestView {
@@ -39,12 +58,12 @@ function testRunner(http: DataverseHttp): RunConnectionTest {
         try {
             const deps = { http, now: () => Date.now(), sleep: realSleep };
             let last: ConnectionTestView = { status: 'running', step: 'queued', polls: 0 };
-            await runConnectionTest(deps, canaryId, (p) => onView((last = toView(p))), signal);
+            await runConnectionTest(deps, canaryId, (progress) => onView((last = toView(progress))), signal);
             return last;
-        } catch (e) {
+        } catch (error) {
             if (signal.aborted) return { status: 'cancelled' };
-            const error = e instanceof DataverseError ? e : { status: 0, code: '', message: String(e) };
-            const failure = decodeDataverseError(error);
+            const failed = error instanceof DataverseError ? error : { status: 0, code: '', message: String(error) };
+            const failure = decodeDataverseError(failed);
             // The only record the test addresses by id is the chosen mailbox, and the picker re-reads its list.
             if (failure.cause === 'recordNotFound') failure.fixKey = 'Fix_CanaryGone';
             return { status: 'error', failure };
@@ -59,30 +78,18 @@ export function createConnectionActions(
     discoveryBaseUrl?: string | null,
 ): ConnectionActions {
     const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
-    const profile = `emailserverprofiles(${guidLiteral(profileId)})`;
     return {
         resolveTenant: discovery.resolveTenant,
-        // Write-only column: PATCH it alone, then confirm through isoauthclientsecretset (dataverse.md §2).
-        saveSecret: async (value) => {
-            await http.send(profile, {
-                method: 'PATCH',
-                body: { oauthclientsecret: value },
-                ifMatch: '*',
-            });
-            const check = await http.send<{ isoauthclientsecretset: boolean }>(
-                `${profile}?$select=isoauthclientsecretset`,
-            );
-            if (!check.body.isoauthclientsecretset) throw new Error('The secret was not stored.');
-        },
+        saveSecret: (value) => saveClientSecret(http, profileId, value),
         readExpiry: () => readSecretExpiry(http, profileId),
         saveExpiry: (day) => saveSecretExpiry(http, profileId, day),
         loadCanaries: async (signal) => {
             const rows = (await listCanaryCandidates(http, profileId, signal)).filter(
-                (r) => !canaryProblem(r, profileId),
+                (row) => !canaryProblem(row, profileId),
             );
-            const options = rows.map((r) => ({
-                id: r.mailboxid,
-                label: r.emailaddress ? `${r.name} <${r.emailaddress}>` : r.name,
+            const options = rows.map((row) => ({
+                id: row.mailboxid,
+                label: row.emailaddress ? `${row.name} <${row.emailaddress}>` : row.name,
             }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },

@@ -10,14 +10,15 @@ import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
 import type { LedgerSummary } from '../core/run/ledger';
 import type { MailboxRow, RunMode } from '../core/run/types';
-import { readAlerts, listMailboxes } from '../dataverse/mailboxes';
+import { listMailboxes } from '../dataverse/mailboxes';
+import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
 import { asListItem } from '../core/template';
-import { countString, type GetString, type StringKey } from '../ui/strings';
+import { countString, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
 
@@ -32,17 +33,18 @@ export type BrowserServices = {
     download: (fileName: string, text: string) => void;
 };
 
-function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<string, MailboxAlertView[]> {
+function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertView[]> {
     const byMailbox = new Map<string, MailboxAlertView[]>();
-    for (const a of alerts) {
-        const id = a._regardingobjectid_value?.toLowerCase();
-        if (!id || a.level < 2) continue;
-        const text = [a.text, a.errordetails].filter(Boolean).join('\n');
+    for (const alert of alerts) {
+        const id = alert._regardingobjectid_value?.toLowerCase();
+        // Warnings (2) and errors (3) only: information rows are no alert.
+        if (!id || alert.level === null || alert.level < 2) continue;
+        const text = [alert.text, alert.errordetails].filter(Boolean).join('\n');
         const list = byMailbox.get(id) ?? [];
         list.push({
-            cause: decodeAlert({ text: a.text ?? '', errordetails: a.errordetails ?? undefined }).cause,
+            cause: decodeAlert({ text: alert.text ?? '', errordetails: alert.errordetails ?? undefined }).cause,
             text,
-            occurredOn: a.modifiedon,
+            occurredOn: alert.modifiedon,
         });
         byMailbox.set(id, list);
     }
@@ -50,8 +52,9 @@ function latestAlerts(alerts: Awaited<ReturnType<typeof readAlerts>>): Map<strin
 }
 
 function toRunView(state: BulkRunState): RunStateView {
-    // buildRunView already grouped the failures by cause, largest first (the order groupFailures gives).
-    const failures = state.view?.groups.map((g) => ({ cause: g.decoded.cause, count: g.entries.length })) ?? [];
+    // buildRunView already grouped the failures by cause, largest first.
+    const failures =
+        state.view?.groups.map((group) => ({ cause: group.decoded.cause, count: group.entries.length })) ?? [];
     return {
         status: state.status,
         summary: state.view?.summary,
@@ -78,7 +81,7 @@ function runNote(
     info: { mode: RunMode; createdAt: string },
     nowIso: string,
 ): string {
-    const t = identity.getString;
+    const getString = identity.getString;
     const number = new Intl.NumberFormat(identity.locale);
     const time = new Intl.DateTimeFormat(identity.locale, { dateStyle: 'medium', timeStyle: 'long' });
     return runNoteText(
@@ -88,22 +91,22 @@ function runNote(
             startedAt: info.createdAt,
             finishedAt: nowIso,
             summary,
-            failures: failures.map((f) => ({
-                count: f.count,
-                label: asListItem(t(CAUSES[f.cause].messageKey as StringKey)),
+            failures: failures.map((failure) => ({
+                count: failure.count,
+                label: asListItem(getString(CAUSES[failure.cause].messageKey)),
             })),
         },
         {
-            header: countString(t, 'RunNote_Header', summary.selected),
-            counts: t('RunNote_Counts'),
-            failures: t('RunNote_Failures'),
-            cause: t('Run_CauseCount'),
+            header: countString(getString, 'RunNote_Header', summary.selected),
+            counts: getString('RunNote_Counts'),
+            failures: getString('RunNote_Failures'),
+            cause: getString('Run_CauseCount'),
             modeLabel: {
-                approveAndTest: t('Mailboxes_Command_ApproveAndTest'),
-                testOnly: t('Mailboxes_Command_TestOnly'),
+                approveAndTest: getString('Mailboxes_Command_ApproveAndTest'),
+                testOnly: getString('Mailboxes_Command_TestOnly'),
             },
         },
-        (n) => number.format(n),
+        (value) => number.format(value),
         (iso) => time.format(new Date(iso)),
     );
 }
@@ -119,13 +122,13 @@ function exportCsvText(controller: BulkRunController, views: readonly MailboxVie
     const outcomes = new Map(
         controller
             .entries()
-            .map((e) => [
-                e.mailboxId.toLowerCase(),
-                { ...e, decoded: e.state === 'failed' ? decodeRunFailure(e) : undefined },
+            .map((entry) => [
+                entry.mailboxId.toLowerCase(),
+                { ...entry, decoded: entry.state === 'failed' ? decodeRunFailure(entry) : undefined },
             ]),
     );
     return mailboxCsv(
-        pickByIds(views, ids, (v) => v.id),
+        pickByIds(views, ids, (view) => view.id),
         outcomes,
     );
 }
@@ -145,7 +148,7 @@ function createRunActions(
     timing: Timing,
     loaded: { pick: (ids: readonly string[]) => MailboxRow[]; views: () => MailboxView[] },
 ): RunActions {
-    const listeners = new Set<(s: RunStateView) => void>();
+    const listeners = new Set<(state: RunStateView) => void>();
     const controller = new BulkRunController({
         http,
         profileId,
@@ -153,7 +156,7 @@ function createRunActions(
         ...timing,
         onChange: (state) => {
             const view = toRunView(state);
-            listeners.forEach((l) => l(view));
+            listeners.forEach((listener) => listener(view));
         },
     });
     return {
@@ -189,16 +192,16 @@ export function createMailboxActions(
 ): MailboxActions {
     let rows: MailboxRow[] = [];
     let views: MailboxView[] = [];
-    const pick = (ids: readonly string[]) => pickByIds(rows, ids, (r) => r.mailboxid);
+    const pick = (ids: readonly string[]) => pickByIds(rows, ids, (row) => row.mailboxid);
     return {
         ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
         load: async (onProgress, signal) => {
             rows = await listMailboxes(http, profileId, { signal, onPage: (_, total) => onProgress(total) });
             const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
             const alerts = latestAlerts(
-                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((r) => r.mailboxid) }),
+                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
             );
-            views = rows.map((r) => toMailboxView(r, alerts.get(r.mailboxid.toLowerCase()) ?? []));
+            views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? []));
             return views;
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),

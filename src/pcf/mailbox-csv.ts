@@ -8,29 +8,31 @@ export type RunOutcome = LedgerEntry & { decoded?: DecodedError };
 
 type Row = { view: MailboxView; outcome?: RunOutcome };
 
-/** Header → the MailboxView field the cell shows as it is. */
-const VIEW_COLUMNS: [string, Exclude<keyof MailboxView, 'alerts'>][] = [
-    ['mailboxid', 'id'],
-    ['name', 'name'],
-    ['emailaddress', 'address'],
-    ['type', 'ownerType'],
-    ['emailrouteraccessapproval', 'approval'],
-    ['incomingemailstatus', 'incoming'],
-    ['outgoingemailstatus', 'outgoing'],
-    ['actstatus', 'act'],
-    ['mailboxstatus', 'overall'],
-    ['testmailboxaccesscompletedon', 'lastTestOn'],
+/** A column that shows a MailboxView field as it is. */
+type ViewColumn = { header: string; field: Exclude<keyof MailboxView, 'alerts'> };
+
+const VIEW_COLUMNS: readonly ViewColumn[] = [
+    { header: 'mailboxid', field: 'id' },
+    { header: 'name', field: 'name' },
+    { header: 'emailaddress', field: 'address' },
+    { header: 'type', field: 'ownerType' },
+    { header: 'emailrouteraccessapproval', field: 'approval' },
+    { header: 'incomingemailstatus', field: 'incoming' },
+    { header: 'outgoingemailstatus', field: 'outgoing' },
+    { header: 'actstatus', field: 'act' },
+    { header: 'mailboxstatus', field: 'overall' },
+    { header: 'testmailboxaccesscompletedon', field: 'lastTestOn' },
 ];
 
 // Column headers are stable English identifiers so spreadsheets and scripts can rely on them across languages;
 // cell values are option values and cause codes, not translated labels (pain-points.md: label-based scripts break).
 const COLUMNS: CsvColumn<Row>[] = [
-    ...VIEW_COLUMNS.map(([header, field]): CsvColumn<Row> => ({ header, value: (r) => r.view[field] })),
-    { header: 'latestalertcause', value: (r) => r.view.alerts[0]?.cause },
-    { header: 'latestalerttext', value: (r) => r.view.alerts[0]?.text },
-    { header: 'runoutcome', value: (r) => r.outcome?.state },
-    { header: 'runcause', value: (r) => r.outcome?.decoded?.cause ?? r.outcome?.reason },
-    { header: 'rundetail', value: (r) => r.outcome?.detail },
+    ...VIEW_COLUMNS.map(({ header, field }): CsvColumn<Row> => ({ header, value: (row) => row.view[field] })),
+    { header: 'latestalertcause', value: (row) => row.view.alerts[0]?.cause },
+    { header: 'latestalerttext', value: (row) => row.view.alerts[0]?.text },
+    { header: 'runoutcome', value: (row) => row.outcome?.state },
+    { header: 'runcause', value: (row) => row.outcome?.decoded?.cause ?? row.outcome?.reason },
+    { header: 'rundetail', value: (row) => row.outcome?.detail },
 ];
 
 /** CSV (UTF-8 with BOM, formula-safe) of the given mailboxes with their last run outcome. */

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { copyProject, runNode } from './project-copy';
 
@@ -53,12 +54,35 @@ describe('scripts/build.mjs', () => {
         }
     });
 
+    it('prints the raw and gzip size of bundle.js and fails when the gzip size is over 48 KB', () => {
+        const copy = copyProject();
+        try {
+            // 48 KB of random bytes as base64 (64 KB of text) gzips to about 48 KB: with the control itself the
+            // bundle is over budget, whatever the rest weighs. Kept alive by a global so minification keeps it.
+            const padding = randomBytes(48 * 1024).toString('base64');
+            edit(
+                copy.dir,
+                'src/core/profile.ts',
+                (t) => `${t}\n(globalThis as Record<string, unknown>).pad = '${padding}';\n`,
+            );
+            const r = runNode(copy.dir, 'scripts/build.mjs', '--skip-lint');
+            expect(r.output).toMatch(/\[build\] bundle\.js \d+ bytes raw, \d+ bytes gzip \(budget 49152 gzip\)/);
+            expect(r.output).toMatch(
+                /\[build\] FAILED: bundle\.js is \d+ bytes gzipped, over the 49152-byte gzip budget/,
+            );
+            expect(r.status).toBe(1);
+        } finally {
+            copy.dispose();
+        }
+    });
+
     it('carries a version bump to the manifest, the solution and the zip file names', () => {
         const copy = copyProject();
         try {
             edit(copy.dir, 'package.json', (t) => t.replace(/"version": "[^"]+"/, '"version": "7.8.9"'));
             const build = runNode(copy.dir, 'scripts/build.mjs', '--skip-lint');
             expect(build.status).toBe(0);
+            expect(build.output).toMatch(/\[build\] bundle\.js \d+ bytes raw, \d+ bytes gzip/);
             expect(readFileSync(join(copy.dir, 'ControlManifest.Input.xml'), 'utf8')).toMatch(
                 /<control [^>]*version="7\.8\.9"/,
             );

@@ -4,7 +4,6 @@ import {
     enabledChip,
     failedIds,
     filterIndices,
-    groupFailures,
     idsOf,
     pendingAddresses,
     queryMailboxes,
@@ -181,16 +180,6 @@ describe('toMailboxView', () => {
             lastTestOn: '2026-01-01T00:00:00Z',
             alerts: [],
         });
-    });
-});
-
-describe('groupFailures', () => {
-    it('groups by cause, largest first, ties by name', () => {
-        expect(groupFailures(['throttled', 'approvalRefused', 'throttled', 'networkError'])).toEqual([
-            { cause: 'throttled', count: 2 },
-            { cause: 'approvalRefused', count: 1 },
-            { cause: 'networkError', count: 1 },
-        ]);
     });
 });
 

@@ -3,8 +3,10 @@ import { runConnectionTest, type ConnectionTestProgress } from '../../src/datave
 import { CANARY_CANDIDATES, listCanaryCandidates, listMailboxes } from '../../src/dataverse/mailboxes';
 import { canaryProblem } from '../../src/core/connection-test/canary';
 import { pickCanary } from '../../src/core/connection-test/canary';
+import { testPatchFor } from '../../src/core/test-and-enable';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { mailboxOf, recordRequests, testsSent } from './sent-requests';
 
 // The connection test against the real emulator and seeded domain: the canary's Test & Enable runs
 // asynchronously on the "server" and the client follows it with its poll schedule, all 200x faster.
@@ -31,12 +33,14 @@ function scaledDeps(http: DataverseHttp) {
 
 async function testProfile(profileId: string) {
     await sandbox.setScenario({ profileId });
-    const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+    const recorder = recordRequests();
+    const http = new DataverseHttp(sandbox.url, recorder.fetch);
     const canary = pickCanary(await listMailboxes(http, profileId), profileId);
     if (!canary) throw new Error('the seed has no canary');
+    recorder.sent.length = 0;
     const progress: ConnectionTestProgress[] = [];
     const verdict = await runConnectionTest(scaledDeps(http), canary.mailboxid, (p) => progress.push(p));
-    return { verdict, progress, canary };
+    return { verdict, progress, canary, sent: recorder.sent };
 }
 
 describe('runConnectionTest', () => {
@@ -56,19 +60,29 @@ describe('runConnectionTest', () => {
         [PROFILE_IDS.unknownTenant, 'tenantNotFound'],
         [PROFILE_IDS.appNotFound, 'appNotInTenant'],
         [PROFILE_IDS.noConsent, 'ewsTokenNoPermissions'],
-    ])('decodes the seeded failure of profile %s as %s', async (profileId, cause) => {
-        const { verdict } = await testProfile(profileId);
+    ])('decodes the seeded failure of profile %s as %s, from the alert the server wrote', async (profileId, cause) => {
+        const { verdict, canary } = await testProfile(profileId);
         expect(verdict.kind).toBe('failed');
         if (verdict.kind !== 'failed') return;
         expect(verdict.failures[0].cause).toBe(cause);
-        expect(verdict.failures[0].fixKey).toMatch(/^Fix_/);
+        const alert = sandbox.emulator.store
+            .list('tracelogs')
+            .filter((row) => row._regardingobjectid_value === canary.mailboxid)
+            .sort((a, b) => String(b.modifiedon).localeCompare(String(a.modifiedon)))[0];
+        expect(verdict.failures[0].raw).toBe(`${String(alert.text)}\n${String(alert.errordetails)}`.trim());
     });
 
-    it('never sends the secret column and schedules with If-Match: *', async () => {
-        await testProfile(PROFILE_IDS.commercial);
-        const log = sandbox.emulator.requestLog();
-        expect(log.some((r) => r.method === 'PATCH' && /mailboxes\(/.test(r.path))).toBe(true);
-        expect(log.every((r) => !r.path.includes('oauthclientsecret'))).toBe(true);
+    it('schedules Test & Enable once, on the canary only, with If-Match: * and the one Test & Enable body', async () => {
+        const { canary, sent, progress } = await testProfile(PROFILE_IDS.commercial);
+        const tests = sent.filter((request) => request.method === 'PATCH');
+        expect(tests.map((request) => mailboxOf(request))).toEqual([canary.mailboxid]);
+        expect(tests[0].headers['if-match']).toBe('*');
+        expect(JSON.parse(tests[0].body)).toEqual(testPatchFor(new Date(progress[0].startedAtIso)));
+        expect(testsSent(sent)).toEqual([]); // no $batch: one PATCH of its own
+        // No request asks for the secret column, in any position of $select.
+        const selects = sent.map((request) => (new URL(request.url).searchParams.get('$select') ?? '').split(','));
+        expect(selects.length).toBeGreaterThan(2);
+        expect(selects.filter((columns) => columns.includes('oauthclientsecret'))).toEqual([]);
     });
 });
 

@@ -22,10 +22,10 @@ describe('classifyPart', () => {
             'failed',
             'approvalRefused',
         ],
-        ['refusal code on a test is just an error', part(403, '0x80040256'), false, 'failed', 'httpError'],
-        ['412 is a precondition failure', part(412, '0x80060882'), false, 'failed', 'preconditionFailed'],
-        ['404 (deleted mailbox) is a precondition failure', part(404), false, 'failed', 'preconditionFailed'],
-        ['other errors keep code and message', part(400, '0x80044331', 'bad'), false, 'failed', 'httpError'],
+        ['refusal code on a test is just an error', part(403, '0x80040256', 'not allowed'), false, 'failed', 'unknown'],
+        ['412 is a concurrency conflict', part(412, '0x80060882'), false, 'failed', 'concurrencyConflict'],
+        ['404 (deleted mailbox) is a concurrency conflict', part(404), false, 'failed', 'concurrencyConflict'],
+        ['other errors keep code and message', part(400, '0x80044331', 'bad'), false, 'failed', 'unknown'],
     ])('%s', (_name, p, isApproval, kind, cause) => {
         const verdict = classifyPart(p, isApproval);
         expect(verdict.kind).toBe(kind);
@@ -35,7 +35,7 @@ describe('classifyPart', () => {
     it('puts the Dataverse code in the detail', () => {
         expect(classifyPart(part(400, '0x80044331', 'bad'), false)).toEqual({
             kind: 'failed',
-            cause: 'httpError',
+            cause: 'unknown',
             detail: '0x80044331: bad',
         });
     });

@@ -1,188 +1,349 @@
-import { RunLedger } from '../../src/core/run/ledger';
+/**
+ * runBulk against the sandbox: the emulator started in-process with the seeded server-side-sync domain, whose
+ * Test & Enable runs asynchronously and writes statuses and alerts. Time runs SCALE times faster on both sides.
+ * Every assertion is on what the server received or ended with, or on the ledger the run leaves.
+ */
+import { RunLedger, type LedgerSummary } from '../../src/core/run/ledger';
 import { planRun } from '../../src/core/run/planner';
-import { SessionExpiredError, DataverseHttp } from '../../src/dataverse/http';
+import type { MailboxRow, RunMode } from '../../src/core/run/types';
+import { testPatchFor } from '../../src/core/test-and-enable';
+import { SessionExpiredError } from '../../src/dataverse/errors';
 import { runBulk, type ExecutorDeps } from '../../src/dataverse/executor';
+import { DataverseHttp, realSleep, type FetchLike } from '../../src/dataverse/http';
 import { listMailboxes } from '../../src/dataverse/mailboxes';
-import {
-    FakeDataverse,
-    PROFILE_ID,
-    VirtualClock,
-    batchResponse,
-    mailboxId,
-    parseBatchRequest,
-    seed,
-} from './fake-server';
+import { createRunGateway, type RunGateway } from '../../src/dataverse/run-gateway';
+import type { Row } from '../sandbox/emulator/contract';
+import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { approvalsSent, mailboxOf, parseBody, recordRequests, testsSent, type SentRequest } from './sent-requests';
 
-const NOW = new Date('2026-11-23T12:00:00.000Z');
-let clock: VirtualClock;
-let fake: FakeDataverse;
-let http: DataverseHttp;
+const SCALE = 200;
+const PROFILE = PROFILE_IDS.commercial;
 
-beforeEach(async () => {
-    clock = new VirtualClock();
-    fake = new FakeDataverse(clock);
-    http = new DataverseHttp(await fake.start(), (u, i) => fetch(u, i), { now: clock.now, sleep: clock.sleep });
+let sandbox: Sandbox;
+beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, timeScale: SCALE, testDelayMs: 20_000, mailboxCount: 40 });
 });
-afterEach(() => fake.stop());
+afterAll(() => sandbox.close());
 
-function deps(extra: Partial<ExecutorDeps> = {}): ExecutorDeps {
-    return { http, profileId: PROFILE_ID, now: clock.now, sleep: clock.sleep, ...extra };
+type Client = { http: DataverseHttp; sent: SentRequest[]; gateway: RunGateway; fetch: FetchLike };
+
+/**
+ * A fresh copy of the seeded scenario, signed in as `userId`, and a client whose requests are recorded; `send`
+ * stands between the client and the server, `beforeSend` sees each request as it leaves.
+ */
+function clientFor(
+    userId: string = USER_IDS.approver,
+    send?: FetchLike,
+    beforeSend?: (request: SentRequest) => void,
+): Client {
+    sandbox.setScenario({ profileId: PROFILE, userId, fault: 'none' });
+    const recorder = recordRequests(send, beforeSend);
+    const http = new DataverseHttp(sandbox.url, recorder.fetch);
+    return { http, sent: recorder.sent, gateway: createRunGateway(http, PROFILE), fetch: recorder.fetch };
 }
 
-async function plan(): Promise<ReturnType<typeof planRun>> {
-    const rows = await listMailboxes(http, PROFILE_ID);
-    fake.seen.length = 0;
-    return planRun(rows, { canApprove: true, requireApproval: true, mode: 'approveAndTest' }, NOW);
+/** Executor dependencies on a virtual clock that runs at the emulator's pace. */
+function depsFor(gateway: RunGateway, extra: Partial<ExecutorDeps> = {}): ExecutorDeps {
+    let virtual = Date.now();
+    return {
+        gateway,
+        now: () => virtual,
+        sleep: async (ms, signal) => {
+            await realSleep(ms / SCALE, signal);
+            virtual += ms;
+        },
+        ...extra,
+    };
 }
 
-/** The invariants every run must keep, faults or not. */
-function expectSettled(ledger: RunLedger, selected: number): void {
-    const s = ledger.summary();
-    expect(s.succeeded + s.failed + s.skipped).toBe(selected);
-    expect(s.selected).toBe(selected);
-    expect([s.pending, s.sent, s.confirmed, s.testing, s.inFlight]).toEqual([0, 0, 0, 0, 0]);
-    expect(fake.doubleApprovals).toEqual([]);
+async function planFor(client: Client, mode: RunMode = 'approveAndTest') {
+    const rows = await listMailboxes(client.http, PROFILE);
+    client.sent.length = 0;
+    const plan = planRun(rows, { canApprove: true, requireApproval: true, mode }, new Date(client.http.serverNow()));
+    return { rows, plan };
 }
 
-const isBatch = (s: { url: string }): boolean => s.url.endsWith('/$batch');
-const subRequests = (): ReturnType<typeof parseBatchRequest> =>
-    fake.seen.filter(isBatch).flatMap((s) => parseBatchRequest(String(s.headers['content-type']), s.body));
+const stored = (id: string): Row => sandbox.emulator.store.get('mailboxes', id) as Row;
+const sorted = (ids: readonly string[]): string[] => [...ids].map((id) => id.toLowerCase()).sort();
+const approvedBefore = (rows: readonly MailboxRow[]): string[] =>
+    rows.filter((row) => row.emailrouteraccessapproval === 1).map((row) => row.mailboxid);
+
+/** The newest alert the server wrote about a mailbox since `sinceIso`. */
+function latestAlertText(id: string, sinceIso: string): string | undefined {
+    return sandbox.emulator.store
+        .list('tracelogs')
+        .filter((alert) => alert._regardingobjectid_value === id && String(alert.modifiedon) > sinceIso)
+        .sort((a, b) => String(b.modifiedon).localeCompare(String(a.modifiedon)))[0]?.text as string | undefined;
+}
+
+/** The invariants every run keeps: every selected mailbox is settled, nothing is left in progress. */
+function expectSettled(summary: LedgerSummary, selected: number): void {
+    expect(summary).toMatchObject({ selected, pending: 0, sent: 0, confirmed: 0, testing: 0, inFlight: 0 });
+    expect(summary.succeeded + summary.failed + summary.skipped).toBe(selected);
+}
 
 describe('runBulk', () => {
-    it('approves, confirms, tests and reports success for every mailbox', async () => {
-        seed(fake, 30);
-        fake.delayMs = 5;
-        const progress: number[] = [];
-        const ledger = await runBulk(await plan(), deps({ onProgress: (s) => progress.push(s.succeeded) }));
-        expectSettled(ledger, 30);
-        expect(ledger.summary().succeeded).toBe(30);
-        const subs = subRequests();
-        expect(subs.filter((s) => s.body.includes('emailrouteraccessapproval'))).toHaveLength(30);
-        const tests = subs.filter((s) => s.body.includes('testemailconfigurationscheduled'));
-        expect(tests).toHaveLength(30);
-        expect(JSON.parse(tests[0].body)).toEqual({
-            testemailconfigurationscheduled: true,
-            postponetestemailconfigurationuntil: NOW.toISOString(),
-        });
-        expect(tests.every((s) => s.headers['if-match'] === '*')).toBe(true);
-        expect(progress[progress.length - 1]).toBe(30);
-        // 50 workers, but the gate starts at 4 and grows by one per round of successes.
-        expect(fake.peakConcurrent).toBeGreaterThan(1);
-        expect(fake.peakConcurrent).toBeLessThanOrEqual(http.gate.limit);
+    it('approves and tests each planned mailbox once and settles each as the server ended it', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client);
+        const reports: LedgerSummary[] = [];
+        const ledger = await runBulk(plan, depsFor(client.gateway, { onProgress: (summary) => reports.push(summary) }));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(reports[reports.length - 1]).toEqual(ledger.summary());
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(0);
+        expect(sorted(approvalsSent(client.sent))).toEqual(sorted(planned));
+        const tested = plan.items.filter((item) => item.test).map((item) => item.mailboxId);
+        expect(sorted(testsSent(client.sent).map((part) => mailboxOf(part) ?? ''))).toEqual(sorted(tested));
+        for (const part of testsSent(client.sent)) {
+            expect(parseBody(part)).toEqual(testPatchFor(new Date(plan.createdAt)));
+            expect(part.headers['if-match']).toBe('*');
+        }
+        for (const entry of ledger.all()) {
+            const row = stored(entry.mailboxId);
+            const outcome = sandbox.domain.outcomeOf(entry.mailboxId, sandbox.emulator.store);
+            if (entry.state === 'succeeded')
+                expect([entry.mailboxId, row.mailboxstatus, outcome]).toEqual([entry.mailboxId, 1, 'success']);
+            if (entry.state !== 'failed') continue;
+            expect([entry.mailboxId, row.mailboxstatus]).toEqual([entry.mailboxId, 2]);
+            expect(entry.detail).toBe(latestAlertText(entry.mailboxId, plan.createdAt));
+            expect(entry.cause).not.toBe('unknown');
+        }
+        expect(ledger.summary().failed).toBeGreaterThan(0);
     });
 
-    it('accounts refusals, silent no-ops, failed tests, throttling and a dropped connection', async () => {
-        const ids = seed(fake, 40);
-        fake.refuse.add(ids[1]);
-        fake.silentNoop.add(ids[2]);
-        fake.failTest.add(ids[3]);
-        fake.mailboxes.get(ids[4])!.emailrouteraccessapproval = 1;
-        const p = await plan();
-        fake.throttleNext(10, 1, isBatch);
-        let dropped = false;
-        fake.faults.push((s) =>
-            isBatch(s) && s.body.includes(ids[39]) && !dropped ? ((dropped = true), 'drop') : undefined,
+    it('never has more requests open than the gate allows at that moment, and sends none inside a Retry-After', async () => {
+        const open = { count: 0 };
+        const moments: Array<{ open: number; limit: number; insideRetryAfter: boolean }> = [];
+        // Until when the client has been told to wait: the latest 429 answer's arrival plus its Retry-After.
+        let waitUntil = 0;
+        let throttled = 0;
+        const gate = { limit: (): number => 0 };
+        const client = clientFor(
+            USER_IDS.approver,
+            async (url, init) => {
+                try {
+                    const response = await fetch(url, init);
+                    if (response.status === 429) {
+                        throttled += 1;
+                        const seconds = Number(response.headers.get('Retry-After'));
+                        waitUntil = Math.max(waitUntil, Date.now() + seconds * 1000);
+                    }
+                    return response;
+                } finally {
+                    open.count -= 1;
+                }
+            },
+            () => {
+                open.count += 1;
+                moments.push({ open: open.count, limit: gate.limit(), insideRetryAfter: Date.now() < waitUntil });
+            },
         );
-        const ledger = await runBulk(p, deps());
-        expectSettled(ledger, 40);
-        expect(fake.insideWindow).toEqual([]);
-        const causes = Object.fromEntries(
-            [...ledger.failuresByCause()].map(([c, e]) => [c, e.map((x) => x.mailboxId)]),
+        gate.limit = () => client.http.gate.limit;
+        // Two requests at a time, as Dataverse's concurrency limit would say under load: the gate starts at 4, so
+        // the server answers 429 (0x80072326, Retry-After 1 s) and the gate must lower its limit during the run.
+        sandbox.emulator.setLimits({ maxConcurrent: 2 });
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(throttled).toBeGreaterThan(0);
+        expect(moments.filter((moment) => moment.open > moment.limit)).toEqual([]);
+        // The gate changed its limit during the run, so "at that moment" was tested, not one value.
+        expect(new Set(moments.map((moment) => moment.limit)).size).toBeGreaterThan(1);
+        // Requests already on the wire when a 429 arrives cannot be recalled; none may leave after it inside its wait.
+        expect(moments.filter((moment) => moment.insideRetryAfter)).toEqual([]);
+    });
+
+    it('records a refused approval for each mailbox a user without the admin role tries to approve', async () => {
+        const client = clientFor(USER_IDS.sysAdminNotApprover);
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(0);
+        const refused = ledger.failuresByCause().get('approvalRefused') ?? [];
+        expect(sorted(refused.map((entry) => entry.mailboxId))).toEqual(sorted(planned));
+        expect(refused.every((entry) => entry.detail?.includes('should be a global administrator'))).toBe(true);
+        // Each refusal was asked once; the already-approved mailboxes were still tested.
+        expect(sorted(approvalsSent(client.sent))).toEqual(sorted(planned));
+        expect(sorted(testsSent(client.sent).map((part) => mailboxOf(part) ?? ''))).toEqual(
+            sorted(plan.items.filter((item) => item.test && !item.approve).map((item) => item.mailboxId)),
         );
-        expect(causes.approvalRefused).toEqual([ids[1]]);
-        expect(causes.approvalNotApplied).toEqual([ids[2]]);
-        expect(causes.testFailed).toEqual([ids[3]]);
-        expect(ledger.get(ids[3])?.detail).toBe(`Mailbox ${ids[3]} could not connect`);
-        expect(dropped).toBe(true);
-        expect(fake.seen.filter(isBatch).length).toBeGreaterThan(2);
-        // The dropped batch was re-read, found unapplied and sent again.
-        expect(ledger.get(ids[39])?.state).toBe('succeeded');
-        expect(Object.keys(causes).sort()).toEqual(['approvalNotApplied', 'approvalRefused', 'testFailed']);
-        expect(ledger.get(ids[4])?.state).toBe('succeeded');
-        expect(
-            subRequests().filter((s) => s.url.includes(ids[4]) && s.body.includes('emailrouteraccessapproval')),
-        ).toEqual([]);
+        for (const id of planned) expect(stored(id).emailrouteraccessapproval).not.toBe(1);
     });
 
-    it('resends parts answered 429 inside a batch in a later round', async () => {
-        const ids = seed(fake, 3);
-        let once = true;
-        fake.faults.push((s) => {
-            if (!isBatch(s) || !once) return undefined;
-            once = false;
-            const subs = parseBatchRequest(String(s.headers['content-type']), s.body);
-            return batchResponse(
-                subs.map((sub) =>
-                    sub.url.includes(ids[0]) ? { status: 429, headers: { 'Retry-After': '3' } } : fake.applyPatch(sub),
-                ),
-            );
+    it('records approvals the server accepted but did not apply (the silent no-op) after re-reading them', async () => {
+        const client = clientFor(USER_IDS.silentApprover);
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(0);
+        const notApplied = ledger.failuresByCause().get('approvalNotApplied') ?? [];
+        expect(sorted(notApplied.map((entry) => entry.mailboxId))).toEqual(sorted(planned));
+        expect(sorted(approvalsSent(client.sent))).toEqual(sorted(planned));
+    });
+
+    it('re-reads approvals whose answer was lost on the way back and never sends them again', async () => {
+        let lost: string[] = [];
+        const client = clientFor(USER_IDS.approver, async (url, init) => {
+            const response = await fetch(url, init);
+            const body = typeof init.body === 'string' ? init.body : '';
+            if (lost.length === 0 && body.includes('emailrouteraccessapproval')) {
+                lost = [...body.matchAll(/mailboxes\(([0-9a-f-]{36})\)/g)].map((match) => match[1]);
+                await response.text();
+                throw new TypeError('fetch failed'); // applied on the server, answer never arrived
+            }
+            return response;
         });
-        const ledger = await runBulk(await plan(), deps());
-        expectSettled(ledger, 3);
-        expect(ledger.summary().succeeded).toBe(3);
-        expect(fake.insideWindow).toEqual([]);
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(lost.length).toBeGreaterThan(0);
+        const approvals = approvalsSent(client.sent);
+        expect(approvals).toHaveLength(new Set(approvals).size);
+        for (const id of lost) {
+            expect(stored(id).emailrouteraccessapproval).toBe(1);
+            expect(ledger.get(id)?.approvalConfirmed).toBe(true);
+        }
     });
 
-    it('stops on session expiry and resumes from the serialised ledger', async () => {
-        seed(fake, 12);
-        const p = await plan();
+    it('sends an approval again, once, when its request never reached the server', async () => {
+        let dropped: string[] = [];
+        const client = clientFor(USER_IDS.approver, (url, init) => {
+            const body = typeof init.body === 'string' ? init.body : '';
+            if (dropped.length === 0 && body.includes('emailrouteraccessapproval')) {
+                dropped = [...body.matchAll(/mailboxes\(([0-9a-f-]{36})\)/g)].map((match) => match[1]);
+                return Promise.reject(new TypeError('fetch failed'));
+            }
+            return fetch(url, init);
+        });
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(dropped.length).toBeGreaterThan(0);
+        const approvals = approvalsSent(client.sent);
+        for (const id of dropped) {
+            expect(approvals.filter((sent) => sent === id)).toHaveLength(2);
+            expect(stored(id).emailrouteraccessapproval).toBe(1);
+        }
+    });
+
+    it('sends a part the server did not process (a per-part 429) again in a later round', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client);
+        let skipped: string | undefined;
+        const gateway: RunGateway = {
+            ...client.gateway,
+            batch: async (ops) => {
+                if (skipped !== undefined || ops.length < 2) return client.gateway.batch(ops);
+                // The first part never ran: answer it 429 as Dataverse does inside a batch, send only the rest.
+                skipped = /mailboxes\(([0-9a-f-]{36})\)/.exec(ops[0].path)?.[1];
+                const rest = await client.gateway.batch(ops.slice(1));
+                return [{ status: 429, headers: { 'retry-after': '1' }, body: undefined }, ...rest];
+            },
+        };
+        const ledger = await runBulk(plan, depsFor(gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(skipped).toBeDefined();
+        const sentTo = client.sent.flatMap((request) => request.parts).filter((part) => mailboxOf(part) === skipped);
+        expect(sentTo.length).toBeGreaterThan(0);
+        expect(ledger.get(skipped as string)?.state).not.toBe('pending');
+        expect(['succeeded', 'failed']).toContain(ledger.get(skipped as string)?.state);
+    });
+
+    it('stops on session expiry and resumes from the stored ledger without approving twice', async () => {
         let expired = false;
-        fake.faults.push((s) =>
-            isBatch(s) && s.body.includes('testemailconfigurationscheduled') && !expired
-                ? ((expired = true), { status: 401 })
-                : undefined,
-        );
-        const ledger = RunLedger.fromPlan(p);
-        await expect(runBulk(ledger, deps())).rejects.toBeInstanceOf(SessionExpiredError);
+        const client = clientFor(USER_IDS.approver, undefined, (request) => {
+            if (expired || !request.parts.some((part) => 'testemailconfigurationscheduled' in parseBody(part))) return;
+            expired = true;
+            sandbox.emulator.setFaults({ sessionExpired: true });
+        });
+        const { rows, plan } = await planFor(client);
+        const ledger = RunLedger.fromPlan(plan);
+        await expect(runBulk(ledger, depsFor(client.gateway))).rejects.toBeInstanceOf(SessionExpiredError);
         const saved = ledger.serialise();
         expect(saved).not.toMatch(/secret|token|cookie/i);
-        const resumed = await runBulk(RunLedger.deserialise(saved), deps());
-        expectSettled(resumed, 12);
-        expect(resumed.summary().succeeded).toBe(12);
+
+        sandbox.emulator.setFaults({ sessionExpired: false });
+        // After a reload: a new client, the same server, the run read back from storage.
+        const reloaded = createRunGateway(new DataverseHttp(sandbox.url, client.fetch), PROFILE);
+        const resumed = await runBulk(RunLedger.deserialise(saved), depsFor(reloaded));
+        expectSettled(resumed.summary(), rows.length);
+        expect(resumed.summary().succeeded).toBeGreaterThan(0);
+        // Approvals refused with 401 were never processed and went again; none reached the server twice.
+        const processed = approvalsSent(client.sent.filter((request) => request.status !== 401));
+        expect(processed).toHaveLength(new Set(processed).size);
+        expect(client.sent.some((request) => request.status === 401)).toBe(true);
+        for (const id of plan.items.filter((item) => item.approve).map((item) => item.mailboxId))
+            expect(stored(id).emailrouteraccessapproval).toBe(1);
     });
 
-    it('cancels: unsent work is skipped, in-flight work is accounted, nothing stays in progress', async () => {
-        seed(fake, 100);
+    it('cancels: unsent work is skipped as cancelled, what was in flight is accounted', async () => {
         const controller = new AbortController();
-        fake.faults.push((s) => {
-            if (isBatch(s)) controller.abort();
-            return undefined;
+        const client = clientFor(USER_IDS.approver, undefined, (request) => {
+            if (request.parts.length > 0) controller.abort();
         });
-        const ledger = await runBulk(await plan(), deps({ signal: controller.signal }));
-        expectSettled(ledger, 100);
-        const s = ledger.summary();
-        expect(s.skipped).toBeGreaterThan(0);
-        expect(
-            ledger
-                .all()
-                .filter((e) => e.state === 'skipped')
-                .every((e) => e.reason === 'cancelled'),
-        ).toBe(true);
+        const { rows, plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway, { signal: controller.signal }));
+
+        expectSettled(ledger.summary(), rows.length);
+        const skipped = ledger.all().filter((entry) => entry.state === 'skipped' && entry.reason === 'cancelled');
+        expect(skipped.length).toBeGreaterThan(0);
+        // A cancelled mailbox either had nothing sent, or was on the wire at the cancel and says what happened to it.
+        const touched = new Set([
+            ...approvalsSent(client.sent),
+            ...testsSent(client.sent).map((part) => mailboxOf(part) ?? ''),
+        ]);
+        const untouched = skipped.filter((entry) => !touched.has(entry.mailboxId.toLowerCase()));
+        expect(untouched.length).toBeGreaterThan(0);
+        expect(untouched.filter((entry) => entry.detail !== undefined)).toEqual([]);
+        for (const entry of skipped.filter((candidate) => touched.has(candidate.mailboxId.toLowerCase())))
+            expect(['approved', 'Test & Enable was queued; the result was not watched.']).toContain(entry.detail);
     });
 
-    it('times out mailboxes whose test never reports', async () => {
-        seed(fake, 2);
-        fake.faults.push((s) =>
-            s.url.includes('testmailboxaccesscompletedon%20gt')
-                ? { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"value":[]}' }
-                : undefined,
+    it('times out the tests whose results never come, after polling with back-off', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client);
+        let polls = 0;
+        const gateway: RunGateway = {
+            ...client.gateway,
+            readTestResults: () => {
+                polls += 1;
+                return Promise.resolve([]); // the server has not finished any test yet
+            },
+        };
+        const ledger = await runBulk(
+            plan,
+            depsFor(gateway, { pollScheduleMs: [15_000, 60_000], pollTimeoutMs: 600_000 }),
         );
-        const ledger = await runBulk(await plan(), deps({ pollScheduleMs: [15_000, 60_000], pollTimeoutMs: 600_000 }));
-        expectSettled(ledger, 2);
-        expect([...ledger.failuresByCause().keys()]).toEqual(['testTimedOut']);
-        const polls = fake.seen.filter((x) => x.url.includes('testmailboxaccesscompletedon%20gt'));
-        expect(polls.length).toBeGreaterThan(2);
-        expect(polls.length).toBeLessThan(15);
+
+        expectSettled(ledger.summary(), rows.length);
+        const tested = plan.items.filter((item) => item.test).length;
+        expect(ledger.failuresByCause().get('testTimedOut')?.length).toBe(tested);
+        expect(polls).toBeGreaterThan(2);
+        expect(polls).toBeLessThan(15);
     });
 
-    it('tests only already-approved mailboxes in test-only mode', async () => {
-        const ids = seed(fake, 3);
-        fake.mailboxes.get(ids[0])!.emailrouteraccessapproval = 1;
-        const rows = await listMailboxes(http, PROFILE_ID);
-        const p = planRun(rows, { canApprove: true, requireApproval: true, mode: 'testOnly' }, NOW);
-        const ledger = await runBulk(p, deps());
-        expectSettled(ledger, 3);
-        expect(ledger.summary()).toMatchObject({ succeeded: 1, skipped: 2 });
-        expect(mailboxId(1)).toBe(ids[0]);
+    it('tests only the already-approved mailboxes in test-only mode and approves none', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client, 'testOnly');
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(approvalsSent(client.sent)).toEqual([]);
+        const tested = testsSent(client.sent).map((part) => mailboxOf(part) ?? '');
+        expect(tested.length).toBeGreaterThan(0);
+        const eligible = new Set(plan.items.filter((item) => item.test).map((item) => item.mailboxId.toLowerCase()));
+        expect(sorted(tested)).toEqual(sorted([...eligible]));
+        for (const id of tested) expect(approvedBefore(rows).map((approved) => approved.toLowerCase())).toContain(id);
     });
 });

@@ -1,218 +1,217 @@
-import { RequestGate } from '../../src/core/scheduler/gate';
-import { DataverseError } from '../../src/dataverse/errors';
-import { DataverseHttp, SessionExpiredError, parseRetryAfter } from '../../src/dataverse/http';
-import { FakeDataverse, VirtualClock, batchResponse, parseBatchRequest, type Reply } from './fake-server';
+import { DataverseError, SessionExpiredError } from '../../src/dataverse/errors';
+import { DataverseHttp, type FetchLike } from '../../src/dataverse/http';
+import { startTestServer, type TestServer } from '../sandbox/emulator/test-server';
+import { mailboxId as fixtureMailboxId } from '../sandbox/emulator/fixture-domain';
+import { ScriptedFetch, VirtualClock, batchAnswer, errorAnswer, jsonAnswer } from './scripted-fetch';
 
 const ID = '00000000-0000-0000-0000-000000000001';
+const BASE = 'https://org.example.crm.dynamics.com';
 
 let clock: VirtualClock;
-let fake: FakeDataverse;
+let server: ScriptedFetch;
 let client: DataverseHttp;
 
-beforeEach(async () => {
+beforeEach(() => {
     clock = new VirtualClock();
-    fake = new FakeDataverse(clock);
-    const base = await fake.start();
+    server = new ScriptedFetch(clock);
     let n = 0;
-    client = new DataverseHttp(base, (url, init) => fetch(url, init), {
-        now: clock.now,
-        sleep: clock.sleep,
-        newId: () => `id${++n}`,
-    });
+    client = new DataverseHttp(BASE, server.fetch, { now: clock.now, sleep: clock.sleep, newId: () => `id${++n}` });
 });
-afterEach(() => fake.stop());
+afterEach(() => {
+    // Every scripted answer was asked for, and nothing else was sent.
+    expect(server.unused()).toEqual([]);
+    expect(server.unscripted).toEqual([]);
+});
 
-const reply = (r: Reply): void => void fake.faults.push(() => r);
-const ok = (value: unknown): Reply => ({
-    status: 200,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(value),
-});
+const throttled = (seconds: number) =>
+    errorAnswer(429, '0x80072322', 'Too many requests', { 'Retry-After': String(seconds) });
+const times = () => server.sent.map((request) => request.at);
 
 describe('DataverseHttp.send', () => {
     it('sends the OData headers, Prefer, If-Match and a JSON body', async () => {
-        fake.faults.push(() => ({ status: 204 }));
+        server.answer({ status: 204 });
         await client.send(`mailboxes(${ID})`, {
             method: 'PATCH',
-            body: { a: 1 },
+            body: { emailrouteraccessapproval: 1 },
             ifMatch: 'W/"1"',
             prefer: ['return=minimal'],
         });
-        const [req] = fake.seen;
-        expect(req).toMatchObject({ method: 'PATCH', url: `/api/data/v9.2/mailboxes(${ID})`, body: '{"a":1}' });
-        expect(req.headers).toMatchObject({
-            'odata-version': '4.0',
-            'odata-maxversion': '4.0',
-            accept: 'application/json',
-            'content-type': 'application/json; charset=utf-8',
-            'if-match': 'W/"1"',
-            prefer: 'return=minimal',
-            'x-requested-with': 'XMLHttpRequest',
-        });
+        expect(server.sent).toEqual([
+            {
+                method: 'PATCH',
+                url: `${BASE}/api/data/v9.2/mailboxes(${ID})`,
+                body: '{"emailrouteraccessapproval":1}',
+                at: 0,
+                headers: {
+                    'odata-version': '4.0',
+                    'odata-maxversion': '4.0',
+                    accept: 'application/json',
+                    'content-type': 'application/json; charset=utf-8',
+                    'if-match': 'W/"1"',
+                    prefer: 'return=minimal',
+                    'x-requested-with': 'XMLHttpRequest',
+                },
+            },
+        ]);
     });
 
     it('waits out Retry-After, sends nothing inside the window, then succeeds', async () => {
-        fake.throttleNext(10);
-        reply(ok({ value: 1 }));
-        const res = await client.send<{ value: number }>('x');
-        expect(res.body.value).toBe(1);
-        expect(fake.seen.map((s) => s.at)).toEqual([0, 10_000]);
-        expect(fake.insideWindow).toEqual([]);
+        server.answer(throttled(10), jsonAnswer(200, { value: 1 }));
+        const response = await client.send<{ value: number }>('x');
+        expect(response.body.value).toBe(1);
+        expect(times()).toEqual([0, 10_000]);
     });
 
-    it('holds concurrent requests behind one shared Retry-After deadline', async () => {
-        fake.throttleNext(30);
-        const all = Promise.all(Array.from({ length: 6 }, (_, i) => client.send(`r${i}`).catch((e: unknown) => e)));
-        await all;
-        expect(fake.insideWindow).toEqual([]);
-        expect(client.gate.limit).toBeLessThan(4);
+    it('holds every request behind one shared Retry-After deadline', async () => {
+        server.answer(throttled(30), ...Array.from({ length: 6 }, () => jsonAnswer(200, {})));
+        await Promise.all(Array.from({ length: 6 }, (_, i) => client.send(`r${i}`)));
+        // The gate starts with 4 slots: 4 requests left at once; the 429's retry and the 2 that waited for a slot
+        // left only once the window had passed.
+        expect(times().filter((at) => at === 0)).toHaveLength(4);
+        expect(times().filter((at) => at !== 0)).toEqual([30_000, 30_000, 30_000]);
     });
 
     it('gives up after the bounded number of 429s with the Retry-After on the error', async () => {
-        const bounded = new DataverseHttp(fake.baseUrl, (u, i) => fetch(u, i), {
-            now: clock.now,
-            sleep: clock.sleep,
-            maxRetries: 2,
-        });
-        fake.throttleNext(1, 10);
-        const error = (await bounded.send('x').catch((e: unknown) => e)) as DataverseError;
+        const bounded = new DataverseHttp(BASE, server.fetch, { now: clock.now, sleep: clock.sleep, maxRetries: 2 });
+        server.answer(throttled(1), throttled(1), throttled(1));
+        const error = await bounded.send('x').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
         expect(error).toMatchObject({ status: 429, code: '0x80072322', retryAfterMs: 1000 });
-        expect(fake.seen).toHaveLength(3);
+        expect(server.sent).toHaveLength(3);
     });
 
-    it('surfaces 412 as a DataverseError with the Dataverse code', async () => {
-        reply({
-            status: 412,
-            headers: { 'Content-Type': 'application/json' },
-            body: '{"error":{"code":"0x80060882","message":"changed"}}',
-        });
+    it('surfaces 412 as a DataverseError with the Dataverse code and message', async () => {
+        server.answer(errorAnswer(412, '0x80060882', 'The version of the existing record does not match.'));
         const error = await client.send('x', { method: 'PATCH', body: {}, ifMatch: 'W/"1"' }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DataverseError);
-        expect(error).toMatchObject({ status: 412, code: '0x80060882', message: 'changed' });
+        expect(error).toMatchObject({
+            status: 412,
+            code: '0x80060882',
+            message: 'The version of the existing record does not match.',
+        });
     });
 
-    it('turns 401 into SessionExpiredError', async () => {
-        reply({ status: 401, body: 'login' });
+    it('turns 401 into SessionExpiredError, which is a DataverseError', async () => {
+        server.answer({ status: 401, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
         const error = await client.send('x').catch((e: unknown) => e);
         expect(error).toBeInstanceOf(SessionExpiredError);
-        expect(error).toMatchObject({ status: 401 });
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({ status: 401, code: 'SessionExpired' });
+    });
+
+    it('turns a 2xx answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+        const page = `<!DOCTYPE html><html><head><title>Sign in to your account</title></head>${'<p>x</p>'.repeat(100)}`;
+        server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: page });
+        const error = await client.send('x').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        const { message } = error as DataverseError;
+        expect(message).toContain('HTTP 200');
+        expect(message).toContain('<!DOCTYPE html><html><head><title>Sign in to your account</title>');
+        expect(message.length).toBeLessThan(300);
+    });
+
+    it('turns an error answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+        server.answer({
+            status: 502,
+            headers: { 'Content-Type': 'text/html' },
+            body: '<html><h1>502 Bad Gateway</h1></html>',
+        });
+        const error = await client.send('x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({
+            status: 502,
+            code: 'UnreadableBody',
+            message: 'HTTP 502: <html><h1>502 Bad Gateway</h1></html>',
+        });
+    });
+
+    it('keeps the Dataverse message of a JSON error answer', async () => {
+        server.answer({
+            status: 400,
+            body: '{"error":{"code":"0x80044331","message":"A validation error occurred."}}',
+        });
+        const error = await client.send('x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 400, code: '0x80044331', message: 'A validation error occurred.' });
     });
 
     it('reports a dropped write as status 0 and never sends it again (it may have been applied)', async () => {
-        reply('drop');
+        server.answer('drop');
         const error = await client
             .send(`mailboxes(${ID})`, { method: 'PATCH', body: { a: 1 } })
             .catch((e: unknown) => e);
         expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
-        expect(fake.seen.map((s) => s.method)).toEqual(['PATCH']);
+        expect(server.sent.map((request) => request.method)).toEqual(['PATCH']);
         expect(client.gate.inFlight).toBe(0);
     });
 
-    it('reads again after a dropped connection, with back-off, and gives up as a dropped connection', async () => {
-        let drops = 1;
-        fake.faults.push(() => (drops-- > 0 ? 'drop' : undefined));
-        reply(ok({ value: 7 }));
+    it('reads again after a dropped connection, with back-off', async () => {
+        server.answer('drop', jsonAnswer(200, { value: 7 }));
         expect((await client.send<{ value: number }>(`mailboxes(${ID})`)).body.value).toBe(7);
-        expect(fake.seen.map((s) => [s.method, s.at])).toEqual([
+        expect(server.sent.map((request) => [request.method, request.at])).toEqual([
             ['GET', 0],
             ['GET', 1000],
         ]);
-        fake.faults.splice(0, fake.faults.length, () => 'drop');
+    });
+
+    it('gives up a read whose connection keeps dropping after the bounded retries, as a dropped connection', async () => {
+        server.answer('drop', 'drop', 'drop', 'drop', 'drop');
         const error = await client.send('x').catch((e: unknown) => e);
         expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
-        expect(fake.seen.length).toBeGreaterThan(3);
+        expect(times()).toEqual([0, 1000, 3000, 7000, 15_000]);
         expect(client.gate.inFlight).toBe(0);
     });
 
     it('retries 503 with growing back-off a bounded number of times', async () => {
-        let left = 2;
-        fake.faults.push(() => (left-- > 0 ? { status: 503, body: 'busy' } : undefined));
-        reply(ok({ fine: true }));
+        const busy = errorAnswer(503, '0x80040216', 'Service unavailable');
+        server.answer(busy, busy, jsonAnswer(200, { fine: true }));
         await client.send('x');
-        expect(fake.seen.map((s) => s.at)).toEqual([0, 1000, 3000]);
+        expect(times()).toEqual([0, 1000, 3000]);
     });
 
     it('lowers concurrency to the x-ms-dop-hint', async () => {
-        reply({ status: 200, headers: { 'x-ms-dop-hint': '2', 'Content-Type': 'application/json' }, body: '{}' });
+        server.answer(jsonAnswer(200, {}, { 'x-ms-dop-hint': '2' }));
         await client.send('x');
         expect(client.gate.limit).toBe(2);
     });
 });
 
 describe('DataverseHttp.getAll', () => {
-    it('follows @odata.nextLink as-is with the same maxpagesize', async () => {
-        const pages = [
-            {
-                value: [1, 2],
-                '@odata.nextLink': `${fake.baseUrl}/api/data/v9.2/mailboxes?$skiptoken=%3Ccookie%20p%3D2%3E`,
-            },
-            {
-                value: [3, 4],
-                '@odata.nextLink': `${fake.baseUrl}/api/data/v9.2/mailboxes?$skiptoken=%3Ccookie%20p%3D3%3E`,
-            },
-            { value: [5] },
-        ];
-        fake.faults.push(() => ok(pages.shift()));
-        const seenPages: number[] = [];
-        const rows = await client.getAll<number>('mailboxes?$select=name', {
-            pageSize: 2,
-            prefer: ['odata.include-annotations="*"'],
-            onPage: (_p, total) => seenPages.push(total),
-        });
-        expect(rows).toEqual([1, 2, 3, 4, 5]);
-        expect(seenPages).toEqual([2, 4, 5]);
-        expect(fake.seen.map((s) => s.url)).toEqual([
-            '/api/data/v9.2/mailboxes?$select=name',
-            '/api/data/v9.2/mailboxes?$skiptoken=%3Ccookie%20p%3D2%3E',
-            '/api/data/v9.2/mailboxes?$skiptoken=%3Ccookie%20p%3D3%3E',
-        ]);
-        expect(fake.seen.every((s) => s.headers.prefer === 'odata.maxpagesize=2,odata.include-annotations="*"')).toBe(
-            true,
-        );
-    });
-
     it('reads a page again after its connection dropped, with back-off', async () => {
-        let drops = 2;
-        fake.faults.push(() => (drops-- > 0 ? 'drop' : undefined));
-        reply(ok({ value: [1, 2] }));
+        server.answer('drop', 'drop', jsonAnswer(200, { value: [1, 2] }));
         expect(await client.getAll<number>('mailboxes?$select=name')).toEqual([1, 2]);
-        expect(fake.seen.map((s) => s.at)).toEqual([0, 1000, 3000]);
-        expect(fake.seen.every((s) => s.method === 'GET')).toBe(true);
-    });
-
-    it('gives up on a page whose connection keeps dropping, as a dropped connection', async () => {
-        reply('drop');
-        const error = await client.getAll('mailboxes?$select=name').catch((e: unknown) => e);
-        expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
-        expect(fake.seen.length).toBeGreaterThan(1);
-        expect(client.gate.inFlight).toBe(0);
+        expect(server.sent.map((request) => [request.method, request.at])).toEqual([
+            ['GET', 0],
+            ['GET', 1000],
+            ['GET', 3000],
+        ]);
     });
 
     it('caps the page size at 5000', async () => {
-        reply(ok({ value: [] }));
+        server.answer(jsonAnswer(200, { value: [] }));
         await client.getAll('x', { pageSize: 99_999 });
-        expect(fake.seen[0].headers.prefer).toBe('odata.maxpagesize=5000');
+        expect(server.sent[0].headers.prefer).toBe('odata.maxpagesize=5000');
     });
 });
 
 describe('DataverseHttp.batch', () => {
     it('posts a multipart body with an injected boundary and continue-on-error', async () => {
-        reply(batchResponse([{ status: 204 }]));
+        server.answer(batchAnswer([{ status: 204 }]));
         await client.batch([
             { method: 'PATCH', path: `mailboxes(${ID})`, body: { emailrouteraccessapproval: 1 }, ifMatch: '*' },
         ]);
-        const [req] = fake.seen;
-        expect(req.method).toBe('POST');
-        expect(req.url).toBe('/api/data/v9.2/$batch');
-        expect(req.headers['content-type']).toBe('multipart/mixed; boundary=batch_id1');
-        expect(req.headers.prefer).toBe('odata.continue-on-error');
-        expect(req.body).toBe(
+        const [request] = server.sent;
+        expect(request.method).toBe('POST');
+        expect(request.url).toBe(`${BASE}/api/data/v9.2/$batch`);
+        expect(request.headers['content-type']).toBe('multipart/mixed; boundary=batch_id1');
+        expect(request.headers.prefer).toBe('odata.continue-on-error');
+        expect(request.body).toBe(
             [
                 '--batch_id1',
                 'Content-Type: application/http',
                 'Content-Transfer-Encoding: binary',
                 '',
-                `PATCH ${fake.baseUrl}/api/data/v9.2/mailboxes(${ID}) HTTP/1.1`,
+                `PATCH ${BASE}/api/data/v9.2/mailboxes(${ID}) HTTP/1.1`,
                 'Content-Type: application/json; type=entry',
                 'If-Match: *',
                 '',
@@ -221,19 +220,18 @@ describe('DataverseHttp.batch', () => {
                 '',
             ].join('\r\n'),
         );
-        expect(parseBatchRequest(String(req.headers['content-type']), req.body)).toHaveLength(1);
     });
 
     it('returns failed parts as values and pauses the gate on a per-part 429', async () => {
-        reply(
-            batchResponse([
+        server.answer(
+            batchAnswer([
                 { status: 204 },
-                { status: 412, body: '{"error":{"code":"0x80060882","message":"etag"}}' },
+                { status: 412, body: { error: { code: '0x80060882', message: 'etag' } } },
                 { status: 429, headers: { 'Retry-After': '20' } },
             ]),
         );
         const parts = await client.batch([1, 2, 3].map(() => ({ method: 'PATCH' as const, path: 'x', body: {} })));
-        expect(parts.map((p) => [p.status, p.error?.code])).toEqual([
+        expect(parts.map((part) => [part.status, part.error?.code])).toEqual([
             [204, undefined],
             [412, '0x80060882'],
             [429, ''],
@@ -241,29 +239,74 @@ describe('DataverseHttp.batch', () => {
         expect(client.gate.resumeAt).toBe(20_000);
     });
 
-    it('resends a whole-batch 429 only after Retry-After', async () => {
-        fake.throttleNext(5);
-        reply(batchResponse([{ status: 204 }]));
+    it('resends a whole-batch 429 only after Retry-After, unchanged', async () => {
+        server.answer(throttled(5), batchAnswer([{ status: 204 }]));
         const parts = await client.batch([{ method: 'PATCH', path: 'x', body: {} }]);
         expect(parts[0].status).toBe(204);
-        expect(fake.seen.map((s) => s.at)).toEqual([0, 5000]);
-        expect(fake.seen[1].body).toBe(fake.seen[0].body);
+        expect(times()).toEqual([0, 5000]);
+        expect(server.sent[1].body).toBe(server.sent[0].body);
+    });
+
+    it('turns a $batch answer that is not multipart into a DataverseError with the status and the first bytes', async () => {
+        server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
+        const error = await client.batch([{ method: 'PATCH', path: 'x', body: {} }]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataverseError);
+        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        expect((error as DataverseError).message).toContain('<html>Sign in</html>');
     });
 
     it('sends nothing for an empty batch', async () => {
         expect(await client.batch([])).toEqual([]);
-        expect(fake.seen).toHaveLength(0);
+        expect(server.sent).toHaveLength(0);
     });
 });
 
-describe('parseRetryAfter (http export)', () => {
-    it('keeps its exported behaviour', () => expect(parseRetryAfter('3', 0)).toBe(3000));
-});
+describe('DataverseHttp against the emulator', () => {
+    let emulator: TestServer;
+    const sent: Array<{ url: string; prefer: string | undefined; nextLink: string | undefined }> = [];
+    // Records what the client asked and the nextLink each answer carried.
+    const recording: FetchLike = async (url, init) => {
+        const response = await fetch(url, init);
+        const body = (await response.clone().json()) as { '@odata.nextLink'?: string };
+        const prefer = (init.headers as Record<string, string>).Prefer;
+        sent.push({ url, prefer, nextLink: body['@odata.nextLink'] });
+        return response;
+    };
 
-describe('DataverseHttp with an injected gate', () => {
-    it('uses the gate it was given', async () => {
-        const gate = new RequestGate({ now: clock.now, sleep: clock.sleep });
-        const c = new DataverseHttp(fake.baseUrl, (u, i) => fetch(u, i), { gate, now: clock.now, sleep: clock.sleep });
-        expect(c.gate).toBe(gate);
+    beforeAll(async () => {
+        emulator = await startTestServer({ mailboxCount: 12 });
+    });
+    afterAll(() => emulator.close());
+    beforeEach(() => {
+        sent.length = 0;
+    });
+
+    it('reads every page by following @odata.nextLink as it came, with the same page size', async () => {
+        const http = new DataverseHttp(emulator.url, recording);
+        const rows = await http.getAll<{ mailboxid: string }>('mailboxes?$select=mailboxid&$orderby=sequence asc', {
+            pageSize: 5,
+        });
+        expect(rows.map((row) => row.mailboxid)).toEqual(Array.from({ length: 12 }, (_, i) => fixtureMailboxId(i + 1)));
+        expect(sent).toHaveLength(3);
+        expect(sent.slice(1).map((request) => request.url)).toEqual(
+            sent.slice(0, 2).map((request) => request.nextLink),
+        );
+        expect(sent.every((request) => request.prefer === 'odata.maxpagesize=5')).toBe(true);
+    });
+
+    it('returns each $batch part as the server answered it, a missing mailbox as a 404 value', async () => {
+        const http = new DataverseHttp(emulator.url, (url, init) => fetch(url, init));
+        const missing = '00000000-0000-4000-8000-0000ffffffff';
+        const parts = await http.batch(
+            [fixtureMailboxId(1), missing].map((id) => ({
+                method: 'PATCH' as const,
+                path: `mailboxes(${id})`,
+                body: { name: 'Renamed' },
+                ifMatch: '*',
+            })),
+        );
+        expect(parts.map((part) => part.status)).toEqual([204, 404]);
+        expect(parts[1].error?.code).toMatch(/^0x/);
+        expect(emulator.emulator.store.get('mailboxes', fixtureMailboxId(1))?.name).toBe('Renamed');
     });
 });

@@ -1,14 +1,16 @@
 /**
- * The host's side of the PCF contract, checked with a probe control instead of the real one: the real control does
- * not write outputs yet, and the host must still honour notifyOutputChanged → getOutputs → dirty form → Save →
- * updateView exactly as a model-driven form does. The emulator is the real one.
+ * The PCF contract between the form host and a control, both ways. First with a probe control, so the host's side is
+ * checked on its own: notifyOutputChanged → getOutputs → dirty form → Save → updateView, exactly as a model-driven
+ * form does it. Then with the real control, which writes the tenant ID and application ID back through getOutputs
+ * (valid, normalised values only): what it outputs must land in the form's fields and be saved. The emulator is the
+ * real one in both.
  */
 import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { ROOT, expectCleanPage, itWithScreenshot, startE2E, type E2E } from './harness';
+import { ROOT, expectCleanPage, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
 
 /** A virtual control that echoes its bound parameters and writes the tenant through getOutputs(). */
 const PROBE_BUNDLE = `
@@ -81,4 +83,60 @@ describe('form host PCF contract', () => {
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e));
+});
+
+describe('the real control’s outputs', () => {
+    const en = resxStrings(1033);
+    let real: E2E | undefined;
+    const realPage = (): Page => (real as E2E).page;
+    const testReal = itWithScreenshot(() => real?.page);
+    const formField = (label: string) => realPage().getByRole('region', { name: 'General' }).getByLabel(label);
+    const controlField = (key: string) =>
+        realPage()
+            .locator('#control-root')
+            .getByRole('textbox', { name: en(key) });
+
+    beforeAll(async () => {
+        real = await startE2E({ profileId: PROFILE_IDS.commercial });
+    }, 120_000);
+    afterAll(async () => {
+        await real?.close();
+    });
+
+    testReal('hands valid IDs to the form normalised through getOutputs, and the form saves them', async () => {
+        const tenant = '9D9D9D9D-0000-4000-8000-000000000002';
+        const app = '{7E7E7E7E-0000-4000-8000-000000000003}';
+        await controlField('Credentials_TenantIdLabel').fill(tenant);
+        await controlField('Credentials_AppIdLabel').fill(app);
+        await controlField('Credentials_AppIdLabel').blur();
+        await realPage().waitForFunction(() =>
+            (document.getElementById('field-appid') as HTMLInputElement).value.startsWith('7e7e'),
+        );
+        expect(await formField('Tenant ID').inputValue()).toBe(tenant.toLowerCase());
+        expect(await formField('Application ID').inputValue()).toBe('7e7e7e7e-0000-4000-8000-000000000003');
+        expect(await realPage().locator('#dirty-indicator').textContent()).toBe('Unsaved changes');
+        await realPage().getByRole('button', { name: 'Save', exact: true }).click();
+        await realPage().waitForFunction(() => document.querySelector('#dirty-indicator')?.textContent === '');
+        const row = (real as E2E).sandbox.emulator.store.get('emailserverprofiles', PROFILE_IDS.commercial);
+        expect(row).toMatchObject({
+            exchangeonlinetenantid: tenant.toLowerCase(),
+            oauthclientid: '7e7e7e7e-0000-4000-8000-000000000003',
+        });
+    });
+
+    testReal('writes no output for a value that is not valid, so the form keeps what it had', async () => {
+        const saved = await formField('Tenant ID').inputValue();
+        await controlField('Credentials_TenantIdLabel').fill('not a tenant');
+        await controlField('Credentials_TenantIdLabel').blur();
+        await realPage()
+            .locator('#control-root')
+            .getByText(`${en('Validation_TenantNotGuid')} ${en('Fix_CopyTenantId')}`)
+            .waitFor();
+        expect(await formField('Tenant ID').inputValue()).toBe(saved);
+        expect(await realPage().locator('#dirty-indicator').textContent()).toBe('');
+    });
+
+    testReal('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
+        expectCleanPage(real),
+    );
 });

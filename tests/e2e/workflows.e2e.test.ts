@@ -8,6 +8,8 @@ import { TENANT_IDS } from '../sandbox/domain/tenants';
 import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, runAxe, startE2E, type E2E } from './harness';
 
 let e2e: E2E | undefined;
+/** Every request the page sent, with its body and headers. */
+const sent: { method: string; url: string; body: string; headers: string }[] = [];
 const page = (): Page => (e2e as E2E).page;
 const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
@@ -17,10 +19,63 @@ const en = resxStrings(1033);
 beforeAll(async () => {
     // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
     e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 40 });
+    e2e.page.on('request', (request) =>
+        sent.push({
+            method: request.method(),
+            url: request.url(),
+            body: request.postData() ?? '',
+            headers: JSON.stringify(request.headers()),
+        }),
+    );
 }, 120_000);
 afterAll(async () => {
     await e2e?.close();
 });
+
+/** The secret saved in 'replaces the secret in place'; no request but its own PATCH and nothing stored may hold it. */
+const SECRET = 'Abc8Q~' + 'x'.repeat(34);
+
+/** Everything the page keeps in the browser: local and session storage, every IndexedDB record, and cookies. */
+async function storedByPage(): Promise<string[]> {
+    const inPage = await page().evaluate(async () => {
+        const texts: string[] = [];
+        for (const storage of [localStorage, sessionStorage]) {
+            for (let i = 0; i < storage.length; i++) {
+                const key = storage.key(i) ?? '';
+                texts.push(`${key}=${storage.getItem(key) ?? ''}`);
+            }
+        }
+        const request = <T>(r: IDBRequest<T>): Promise<T> =>
+            new Promise((resolve, reject) => {
+                r.onsuccess = () => resolve(r.result);
+                r.onerror = () => reject(r.error);
+            });
+        for (const { name } of await indexedDB.databases()) {
+            if (!name) continue;
+            const db = await request(indexedDB.open(name));
+            for (const store of Array.from(db.objectStoreNames))
+                texts.push(JSON.stringify(await request(db.transaction(store).objectStore(store).getAll())));
+            db.close();
+        }
+        texts.push(document.cookie);
+        return texts;
+    });
+    const cookies = await (e2e as E2E).browser.cookies();
+    return [...inPage, ...cookies.map((cookie) => `${cookie.name}=${cookie.value}`)];
+}
+
+/** The requests whose URL, headers or body hold `text` (as is or URL-encoded). */
+function requestsHolding(text: string): typeof sent {
+    const encoded = encodeURIComponent(text);
+    return sent.filter((r) => [r.url, r.body, r.headers].some((part) => part.includes(text) || part.includes(encoded)));
+}
+
+/** The columns each GET asked for. */
+function selectedColumns(): string[][] {
+    return sent
+        .filter((r) => r.method === 'GET' && r.url.includes('/api/data/'))
+        .map((r) => (new URL(r.url).searchParams.get('$select') ?? '').split(','));
+}
 
 async function state(entitySet: string): Promise<Record<string, unknown>[]> {
     const res = await fetch(new URL(`/_emulator/state/${entitySet}`, (e2e as E2E).sandbox.url));
@@ -58,19 +113,22 @@ describe('admin workflows', () => {
 
     test('replaces the secret in place without ever reading it back', async () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.noSecret });
-        const secret = 'Abc8Q~' + 'x'.repeat(34);
         await control().getByText('No secret is set', { exact: false }).waitFor();
         await control().getByRole('button', { name: 'Enter secret' }).click();
-        await control().getByLabel('Client secret (Value)').fill(secret);
+        await control().getByLabel('Client secret (Value)').fill(SECRET);
         await control().getByRole('button', { name: 'Save secret' }).click();
         await control().getByText('A secret is set.').waitFor();
         const row = (await state('emailserverprofiles')).find((r) => r.emailserverprofileid === PROFILE_IDS.noSecret);
         expect(row).toMatchObject({ isoauthclientsecretset: true, oauthclientsecret__set: true });
-        expect(JSON.stringify(row)).not.toContain(secret);
-        expect(await page().content()).not.toContain(secret);
-        const log = (e2e as E2E).sandbox.emulator.requestLog();
-        expect(log.some((r) => r.path.includes(secret))).toBe(false);
-        expect(log.filter((r) => r.method === 'GET' && r.path.includes('oauthclientsecret,'))).toEqual([]);
+        // The one request that carries the secret is its PATCH, in the body; no URL, header or other body has it.
+        const carrying = requestsHolding(SECRET);
+        expect(carrying.map((r) => [r.method, new URL(r.url).pathname])).toEqual([
+            ['PATCH', `/api/data/v9.2/emailserverprofiles(${PROFILE_IDS.noSecret})`],
+        ]);
+        expect(JSON.parse(carrying[0].body)).toEqual({ oauthclientsecret: SECRET });
+        expect(selectedColumns().filter((columns) => columns.includes('oauthclientsecret'))).toEqual([]);
+        expect((await storedByPage()).filter((text) => text.includes(SECRET))).toEqual([]);
+        expect(await page().content()).not.toContain(SECRET);
     });
 
     test('copies a readiness command with the profile IDs filled in', async () => {
@@ -157,4 +215,36 @@ describe('admin workflows', () => {
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e));
+
+    test('never sent the secret again after its PATCH, never asked for it, and stored it nowhere', async () => {
+        expect(requestsHolding(SECRET)).toHaveLength(1);
+        expect(selectedColumns().length).toBeGreaterThan(10);
+        expect(selectedColumns().filter((columns) => columns.includes('oauthclientsecret'))).toEqual([]);
+        // The scan reaches every kind of storage: a marker put in each is found.
+        await page().evaluate(async () => {
+            localStorage.setItem('scan-marker-local', 'x');
+            sessionStorage.setItem('scan-marker-session', 'x');
+            document.cookie = 'scan-marker-cookie=x';
+            await new Promise<void>((resolve, reject) => {
+                const open = indexedDB.open('scan-marker-db');
+                open.onupgradeneeded = () => open.result.createObjectStore('markers', { autoIncrement: true });
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                    const put = open.result
+                        .transaction('markers', 'readwrite')
+                        .objectStore('markers')
+                        .put('scan-marker-idb');
+                    put.onsuccess = () => {
+                        open.result.close();
+                        resolve();
+                    };
+                    put.onerror = () => reject(put.error);
+                };
+            });
+        });
+        const stored = (await storedByPage()).join('\n');
+        for (const marker of ['scan-marker-local', 'scan-marker-session', 'scan-marker-cookie', 'scan-marker-idb'])
+            expect(stored).toContain(marker);
+        expect(stored).not.toContain(SECRET);
+    });
 });

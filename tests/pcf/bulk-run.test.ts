@@ -1,8 +1,9 @@
 import { BulkRunController, type BulkRunState } from '../../src/pcf/bulk-run';
-import { DataverseHttp, realSleep } from '../../src/dataverse/http';
+import { DataverseHttp, realSleep, type FetchLike } from '../../src/dataverse/http';
 import { listMailboxes } from '../../src/dataverse/mailboxes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { approvalsSent, recordRequests, testsSent, mailboxOf } from '../dataverse/sent-requests';
 
 // The run controller against the seeded sandbox, time scaled so Test & Enable completes in moments.
 const SCALE = 200;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+type Fetch = FetchLike;
 
 function controllerFor(storage: MemoryStorage, states: BulkRunState[], fetchFn: Fetch = (u, i) => fetch(u, i)) {
     const http = new DataverseHttp(sandbox.url, fetchFn);
@@ -49,11 +50,14 @@ describe('BulkRunController', () => {
         expect(sandbox.emulator.requestLog().length).toBe(before);
     });
 
-    it('approves and tests every selected mailbox and accounts for each one', async () => {
+    it('approves and tests every selected mailbox once, and accounts for each as the server ended it', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
         const storage = new MemoryStorage();
         const states: BulkRunState[] = [];
-        const { http, controller } = controllerFor(storage, states);
+        const recorder = recordRequests();
+        const { http, controller } = controllerFor(storage, states, recorder.fetch);
         const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        recorder.sent.length = 0;
         await controller.start(rows, 'approveAndTest', true, true);
         const last = states[states.length - 1];
         expect(last.status).toBe('finished');
@@ -61,14 +65,25 @@ describe('BulkRunController', () => {
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
         expect(s.settled).toBe(true);
         expect(s.succeeded).toBeGreaterThan(0);
-        // Every failure is decoded to a cause with a fix.
-        for (const g of last.view!.groups) expect(g.decoded.fixKey).toMatch(/^Fix_/);
+        // What the server received: one approval for each mailbox not yet approved, none for an approved one.
+        const approved = rows.filter((r) => r.emailrouteraccessapproval === 1).map((r) => r.mailboxid);
+        const notApproved = rows.filter((r) => r.emailrouteraccessapproval !== 1 && r.statecode === 0);
+        const approvals = approvalsSent(recorder.sent);
+        expect(approvals.length).toBeGreaterThan(0);
+        expect(approvals).toHaveLength(new Set(approvals).size);
+        expect(approvals.filter((id) => approved.includes(id))).toEqual([]);
+        expect(approvals.every((id) => notApproved.some((r) => r.mailboxid === id))).toBe(true);
+        // Every failure is grouped under a decoded cause, and each failed test failed on the server.
+        const groups = last.view!.groups;
+        expect(groups.reduce((sum, g) => sum + g.entries.length, 0)).toBe(s.failed);
+        expect(groups.map((g) => g.decoded.cause)).not.toContain('unknown');
+        const tested = new Set(testsSent(recorder.sent).map((part) => mailboxOf(part)));
+        for (const entry of groups.flatMap((g) => g.entries).filter((e) => tested.has(e.mailboxId))) {
+            const status = sandbox.emulator.store.get('mailboxes', entry.mailboxId)?.mailboxstatus;
+            expect([entry.mailboxId, status]).toEqual([entry.mailboxId, 2]);
+        }
         // A finished run leaves nothing to resume.
         expect(storage.items.size).toBe(0);
-        // No approval PATCH went to a mailbox that was already approved when the run began.
-        const approved = new Set(rows.filter((r) => r.emailrouteraccessapproval === 1).map((r) => r.mailboxid));
-        const store = sandbox.emulator.store;
-        for (const id of approved) expect(store.get('mailboxes', id)?.emailrouteraccessapproval).toBe(1);
     });
 
     it('pauses on an expired session, keeps the run for a reload, and resumes it to the end', async () => {

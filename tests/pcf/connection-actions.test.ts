@@ -1,5 +1,5 @@
 import { DataverseHttp } from '../../src/dataverse/http';
-import { createConnectionActions } from '../../src/pcf/connection-actions';
+import { createConnectionActions, hostOverrideFrom } from '../../src/pcf/connection-actions';
 import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -32,5 +32,28 @@ describe('createConnectionActions', () => {
         // And the list no longer offers it.
         const after = await actions.loadCanaries(new AbortController().signal);
         expect(after.options.map((o) => o.id)).not.toContain(defaultId);
+    });
+});
+
+describe('hostOverrideFrom (the discoveryBaseUrl test hook)', () => {
+    it.each([
+        ['https://sandbox.example/_discovery', 'https://sandbox.example/_discovery/login.microsoftonline.com'],
+        ['https://sandbox.example/_discovery/ ', 'https://sandbox.example/_discovery/login.microsoftonline.com'],
+        ['http://127.0.0.1:8181/_discovery', 'http://127.0.0.1:8181/_discovery/login.microsoftonline.com'],
+        ['http://localhost:8181/_discovery', 'http://localhost:8181/_discovery/login.microsoftonline.com'],
+    ])('sends discovery for %j to the stand-in', (base, url) => {
+        expect(hostOverrideFrom(base)?.('login.microsoftonline.com')).toBe(url);
+    });
+
+    it.each([
+        ['plain http to another machine', 'http://sandbox.example/_discovery'],
+        ['plain http to a host that only starts like loopback', 'http://127.0.0.1.attacker.example/_discovery'],
+        ['plain http to localhost as a subdomain', 'http://localhost.attacker.example/_discovery'],
+        ['another scheme', 'ftp://127.0.0.1/_discovery'],
+        ['no URL at all', 'sandbox.example'],
+        ['an empty value (production)', ''],
+        ['no value (production)', null],
+    ])('ignores %s, so the real sign-in hosts are asked', (_, base) => {
+        expect(hostOverrideFrom(base)).toBeUndefined();
     });
 });

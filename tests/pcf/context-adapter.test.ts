@@ -1,12 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { createServices, toAppProps } from '../../src/pcf/context-adapter';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createFakeContext } from '../fakes/fake-context';
+
+/** The English strings as the platform serves them from the resx. */
+function englishStrings(): Map<string, string> {
+    const xml = readFileSync(join(__dirname, '../../strings/ProfileAssistant.1033.resx'), 'utf8');
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'data' });
+    const doc = parser.parse(xml) as { root: { data: { '@_name': string; value: string }[] } };
+    return new Map(doc.root.data.map((data) => [data['@_name'], String(data.value)]));
+}
 
 describe('toAppProps', () => {
     it('reads the record id from the context and normalises it', () => {
         const context = createFakeContext({ entityId: '{9A1B2C3D-0000-4000-8000-00000000000F}' });
         const props = toAppProps(context, createServices(context));
         expect(props.profileId).toBe('9a1b2c3d-0000-4000-8000-00000000000f');
-        expect(props.getString('Header_Title')).toBe('[[Header_Title]]');
+    });
+
+    it('looks every string up through the platform’s resources, by the key it was given', () => {
+        const strings = englishStrings();
+        const asked: string[] = [];
+        const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f' });
+        context.resources.getString = (key) => {
+            asked.push(key);
+            return strings.get(key) ?? key;
+        };
+        const props = toAppProps(context, createServices(context));
+        expect(props.getString('Header_Title')).toBe(strings.get('Header_Title'));
+        expect(props.getString('Run_ConfirmRejected_One')).toBe(strings.get('Run_ConfirmRejected_One'));
+        expect(asked).toEqual(['Header_Title', 'Run_ConfirmRejected_One']);
     });
 
     it('has no profile id on a new, unsaved record and refuses to load', async () => {
@@ -20,32 +46,44 @@ describe('toAppProps', () => {
         const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f', disabled: true });
         expect(toAppProps(context, createServices(context)).isReadOnly).toBe(true);
     });
+});
 
-    it('reads the profile from the org URL the page reports, without the secret column', async () => {
-        const calls: string[] = [];
-        const originalFetch = global.fetch;
-        global.fetch = (async (url: string) => {
-            calls.push(url);
-            return new Response(JSON.stringify({ emailserverprofileid: 'x', name: 'P', servertype: 0 }), {
-                status: 200,
-            });
+describe('toAppProps against the sandbox', () => {
+    let sandbox: Sandbox;
+    const requested: string[] = [];
+    const realFetch = global.fetch;
+
+    beforeAll(async () => {
+        sandbox = await startSandbox({ port: 0, mailboxCount: 10 });
+        global.fetch = ((url: string, init?: RequestInit) => {
+            requested.push(url);
+            return realFetch(url, init);
         }) as typeof fetch;
-        try {
-            const context = createFakeContext({
-                entityId: '9a1b2c3d-0000-4000-8000-00000000000f',
-                clientUrl: 'https://org.example.com',
-            });
-            const profile = await toAppProps(context, createServices(context)).loadProfile(
-                new AbortController().signal,
-            );
-            expect(profile.name).toBe('P');
-            expect(calls).toHaveLength(1);
-            expect(calls[0]).toMatch(
-                /^https:\/\/org\.example\.com\/api\/data\/v9\.2\/emailserverprofiles\(9a1b2c3d-0000-4000-8000-00000000000f\)\?\$select=/,
-            );
-            expect(new URL(calls[0]).searchParams.get('$select')?.split(',')).not.toContain('oauthclientsecret');
-        } finally {
-            global.fetch = originalFetch;
-        }
+    });
+    afterAll(async () => {
+        global.fetch = realFetch;
+        await sandbox.close();
+    });
+
+    it('reads the profile the form shows from the org URL the page reports, never its secret', async () => {
+        const profileId = PROFILE_IDS.commercial;
+        const context = createFakeContext({ entityId: `{${profileId.toUpperCase()}}`, clientUrl: sandbox.url });
+        const profile = await toAppProps(context, createServices(context)).loadProfile(new AbortController().signal);
+
+        const stored = sandbox.emulator.store.get('emailserverprofiles', profileId);
+        expect(profile).toMatchObject({
+            emailserverprofileid: profileId,
+            name: stored?.name,
+            servertype: stored?.servertype,
+            exchangeonlinetenantid: stored?.exchangeonlinetenantid,
+            oauthclientid: stored?.oauthclientid,
+            isoauthclientsecretset: true,
+        });
+        expect(profile).not.toHaveProperty('oauthclientsecret');
+        expect(requested).toHaveLength(1);
+        const url = new URL(requested[0]);
+        expect(`${url.origin}/`).toBe(sandbox.url);
+        expect(url.pathname).toBe(`/api/data/v9.2/emailserverprofiles(${profileId})`);
+        expect(url.searchParams.get('$select')?.split(',')).not.toContain('oauthclientsecret');
     });
 });

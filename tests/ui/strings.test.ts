@@ -43,7 +43,7 @@ describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
     });
 
     it('has no placeholder in a cause message, since lists and run summaries show them as they are', () => {
-        const causeKeys = new Set(Object.values(CAUSES).map((c) => c.messageKey));
+        const causeKeys = new Set<string>(Object.values(CAUSES).map((c) => c.messageKey));
         const withPlaceholder = data.filter((d) => causeKeys.has(d['@_name']) && /\{\d+\}/.test(String(d.value)));
         expect(causeKeys.size).toBeGreaterThan(30);
         expect(withPlaceholder.map((d) => d['@_name'])).toEqual([]);

@@ -3,6 +3,7 @@
  * check of tenant, application, secret and consent (entra-and-exchange.md §3 step 3; dataverse.md §6).
  */
 import { APPROVAL, serverSideSyncDirections, TEST_STATUS, type MailboxRow } from '../run/types';
+import { LOGICAL_NAME } from '../schema';
 
 /** Why a mailbox cannot serve as the canary, or undefined when it can. */
 export type CanaryProblem = 'inactive' | 'notServerSideSync' | 'notApproved' | 'wrongProfile';
@@ -11,7 +12,7 @@ export type CanaryProblem = 'inactive' | 'notServerSideSync' | 'notApproved' | '
 export function canaryProblem(row: MailboxRow, profileId: string): CanaryProblem | undefined {
     if (row.statecode !== 0) return 'inactive';
     if (row.profileId !== profileId) return 'wrongProfile';
-    if (!serverSideSyncDirections(row).every(Boolean)) return 'notServerSideSync';
+    if (!Object.values(serverSideSyncDirections(row)).every(Boolean)) return 'notServerSideSync';
     if (row.emailrouteraccessapproval !== APPROVAL.approved) return 'notApproved';
     return undefined;
 }
@@ -19,11 +20,11 @@ export function canaryProblem(row: MailboxRow, profileId: string): CanaryProblem
 function score(row: MailboxRow): number {
     // A mailbox that passed before isolates credential problems from mailbox problems; users before queues
     // because queue mailboxes add scope-group pitfalls (entra-and-exchange.md §6).
-    let s = 0;
-    if (row.mailboxstatus === TEST_STATUS.success) s += 4;
-    if (row.isemailaddressapprovedbyo365admin) s += 2;
-    if (row.regardingType !== 'queue') s += 1;
-    return s;
+    let points = 0;
+    if (row.mailboxstatus === TEST_STATUS.success) points += 4;
+    if (row.isemailaddressapprovedbyo365admin) points += 2;
+    if (row.regardingType !== LOGICAL_NAME.queue) points += 1;
+    return points;
 }
 
 /** The default canary: the best-scoring eligible mailbox, ties broken by name then id so the choice is stable. */

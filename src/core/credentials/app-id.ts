@@ -10,6 +10,7 @@ import {
     sameGuid,
 } from './guid';
 import { cleanPaste, type FixCode } from './paste';
+import type { StringKey } from '../string-keys';
 
 /** Why an application ID is refused. */
 export type ApplicationIdCode =
@@ -27,7 +28,7 @@ export type ApplicationIdResult =
     | { ok: true; value: string; fixes: FixCode[]; hintKey: 'Hint_AppIdNotObjectId' }
     | { ok: false; code: ApplicationIdCode; fixes: FixCode[]; hintKey: 'Hint_AppIdNotObjectId' };
 
-const HINT = 'Hint_AppIdNotObjectId' as const;
+const HINT = 'Hint_AppIdNotObjectId' satisfies StringKey;
 
 // Microsoft's own IDs look valid but can never be the customer's app registration (entra §2.2, Inference).
 const WELL_KNOWN: ReadonlyMap<string, ApplicationIdCode> = new Map([

@@ -1,7 +1,7 @@
 /** Every decoded cause with its message, fix, checklist item and whether waiting may cure it (entra §7). */
 import { EWS_SERVER_BUSY_TRANSIENT } from '../assumptions';
 import type { ReadinessItemId } from '../readiness/items';
-import { capitalise } from '../template';
+import type { StringKey } from '../string-keys';
 
 /** A decoded failure cause. */
 export type CauseCode =
@@ -52,78 +52,168 @@ export type CauseCode =
 
 /** What the UI shows for a cause. */
 export type CauseEntry = {
-    messageKey: string;
-    fixKey: string;
+    messageKey: StringKey;
+    fixKey: StringKey;
     checklistItem?: ReadinessItemId;
+    /** Waiting (or Dynamics' own retry) may cure it. */
     transient: boolean;
 };
 
-/** How a cause differs from the defaults: its fix (OWN = named like the message), checklist item, transience. */
-type CauseSpec = readonly [fix?: string, checklistItem?: ReadinessItemId, transient?: boolean];
-
-/** The fix key shares the message key's name, e.g. Error_SecretInvalid → Fix_SecretInvalid. */
-const OWN = '';
-const INTERNAL = 'InternalError';
-
-/** Message key names that are not the capitalised cause. */
-const MESSAGE_NAMES: Partial<Record<CauseCode, string>> = { networkError: 'Network' };
-
-const SPECS: Readonly<Record<CauseCode, CauseSpec>> = {
-    tenantNotFound: [],
-    tenantMalformed: ['CopyTenantId'],
-    tenantGenericUsed: ['CopyTenantId'],
-    wrongNationalCloud: [],
-    appNotInTenant: [OWN, 'appRegistration'],
-    appIdInvalid: ['CopyAppId', 'appRegistration'],
-    servicePrincipalMissing: [OWN, 'adminConsent'],
-    secretInvalid: [OWN, 'clientSecret'],
-    secretExpired: [OWN, 'clientSecret'],
-    secretMissing: ['CopySecretValue', 'clientSecret'],
-    appDisabled: [OWN, 'appRegistration'],
-    resourceNotFound: [OWN, 'exchangePermission'],
-    invalidScope: [INTERNAL],
-    conditionalAccess: [OWN, 'conditionalAccess'],
-    crossOriginToken: [INTERNAL],
-    unknownAadsts: ['LookUpAadsts'],
-    ewsTokenNoPermissions: [OWN, 'adminConsent'],
-    ewsWrongAudience: [INTERNAL],
-    ewsTokenInvalid: [OWN, 'clientSecret', true],
-    ewsForbidden: [OWN, 'ewsAllowList'],
-    ewsImpersonateDenied: ['AddMailboxToScope', 'rbacScope'],
-    ewsNoMailbox: [],
-    ewsAccessDenied: [OWN, 'rbacScope'],
-    ewsServerBusy: ['WaitAndRetry', undefined, EWS_SERVER_BUSY_TRANSIENT],
-    ewsMissingEmailAddress: [INTERNAL],
-    mailboxNotApproved: [],
-    credentialsIncorrect: [OWN, 'appRegistration'],
-    mailboxLocationUnknown: [],
-    httpForbidden: ['EwsForbidden', 'ewsAllowList'],
-    userNotFound: [],
-    mailboxNotEnabledForRest: [],
-    actOwnerMismatch: [],
-    impersonationFailed: ['AddMailboxToScope', 'rbacScope'],
-    approvalRefused: [],
-    approvalPrivilegeMissing: [],
-    approvalNotApplied: [],
-    testTimedOut: [OWN, undefined, true],
-    throttled: ['WaitAndRetry', undefined, true],
-    concurrencyConflict: ['Reload'],
-    sessionExpired: ['SignInAgain'],
-    privilegeMissing: [],
-    recordNotFound: ['Reload'],
-    networkError: ['CheckConnection', undefined, true],
-    unknown: [],
+/**
+ * The catalogue: cause → message, fix, checklist item to highlight, transience. Every key is written out whole so a
+ * search for a key finds where it is produced; the resx test proves every key exists in both languages.
+ */
+export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
+    tenantNotFound: { messageKey: 'Error_TenantNotFound', fixKey: 'Fix_TenantNotFound', transient: false },
+    tenantMalformed: { messageKey: 'Error_TenantMalformed', fixKey: 'Fix_CopyTenantId', transient: false },
+    tenantGenericUsed: { messageKey: 'Error_TenantGenericUsed', fixKey: 'Fix_CopyTenantId', transient: false },
+    wrongNationalCloud: { messageKey: 'Error_WrongNationalCloud', fixKey: 'Fix_WrongNationalCloud', transient: false },
+    appNotInTenant: {
+        messageKey: 'Error_AppNotInTenant',
+        fixKey: 'Fix_AppNotInTenant',
+        checklistItem: 'appRegistration',
+        transient: false,
+    },
+    appIdInvalid: {
+        messageKey: 'Error_AppIdInvalid',
+        fixKey: 'Fix_CopyAppId',
+        checklistItem: 'appRegistration',
+        transient: false,
+    },
+    servicePrincipalMissing: {
+        messageKey: 'Error_ServicePrincipalMissing',
+        fixKey: 'Fix_ServicePrincipalMissing',
+        checklistItem: 'adminConsent',
+        transient: false,
+    },
+    secretInvalid: {
+        messageKey: 'Error_SecretInvalid',
+        fixKey: 'Fix_SecretInvalid',
+        checklistItem: 'clientSecret',
+        transient: false,
+    },
+    secretExpired: {
+        messageKey: 'Error_SecretExpired',
+        fixKey: 'Fix_SecretExpired',
+        checklistItem: 'clientSecret',
+        transient: false,
+    },
+    secretMissing: {
+        messageKey: 'Error_SecretMissing',
+        fixKey: 'Fix_CopySecretValue',
+        checklistItem: 'clientSecret',
+        transient: false,
+    },
+    appDisabled: {
+        messageKey: 'Error_AppDisabled',
+        fixKey: 'Fix_AppDisabled',
+        checklistItem: 'appRegistration',
+        transient: false,
+    },
+    resourceNotFound: {
+        messageKey: 'Error_ResourceNotFound',
+        fixKey: 'Fix_ResourceNotFound',
+        checklistItem: 'exchangePermission',
+        transient: false,
+    },
+    invalidScope: { messageKey: 'Error_InvalidScope', fixKey: 'Fix_InternalError', transient: false },
+    conditionalAccess: {
+        messageKey: 'Error_ConditionalAccess',
+        fixKey: 'Fix_ConditionalAccess',
+        checklistItem: 'conditionalAccess',
+        transient: false,
+    },
+    crossOriginToken: { messageKey: 'Error_CrossOriginToken', fixKey: 'Fix_InternalError', transient: false },
+    unknownAadsts: { messageKey: 'Error_UnknownAadsts', fixKey: 'Fix_LookUpAadsts', transient: false },
+    ewsTokenNoPermissions: {
+        messageKey: 'Error_EwsTokenNoPermissions',
+        fixKey: 'Fix_EwsTokenNoPermissions',
+        checklistItem: 'adminConsent',
+        transient: false,
+    },
+    ewsWrongAudience: { messageKey: 'Error_EwsWrongAudience', fixKey: 'Fix_InternalError', transient: false },
+    ewsTokenInvalid: {
+        messageKey: 'Error_EwsTokenInvalid',
+        fixKey: 'Fix_EwsTokenInvalid',
+        checklistItem: 'clientSecret',
+        transient: true,
+    },
+    ewsForbidden: {
+        messageKey: 'Error_EwsForbidden',
+        fixKey: 'Fix_EwsForbidden',
+        checklistItem: 'ewsAllowList',
+        transient: false,
+    },
+    ewsImpersonateDenied: {
+        messageKey: 'Error_EwsImpersonateDenied',
+        fixKey: 'Fix_AddMailboxToScope',
+        checklistItem: 'rbacScope',
+        transient: false,
+    },
+    ewsNoMailbox: { messageKey: 'Error_EwsNoMailbox', fixKey: 'Fix_EwsNoMailbox', transient: false },
+    ewsAccessDenied: {
+        messageKey: 'Error_EwsAccessDenied',
+        fixKey: 'Fix_EwsAccessDenied',
+        checklistItem: 'rbacScope',
+        transient: false,
+    },
+    ewsServerBusy: {
+        messageKey: 'Error_EwsServerBusy',
+        fixKey: 'Fix_WaitAndRetry',
+        transient: EWS_SERVER_BUSY_TRANSIENT,
+    },
+    ewsMissingEmailAddress: {
+        messageKey: 'Error_EwsMissingEmailAddress',
+        fixKey: 'Fix_InternalError',
+        transient: false,
+    },
+    mailboxNotApproved: { messageKey: 'Error_MailboxNotApproved', fixKey: 'Fix_MailboxNotApproved', transient: false },
+    credentialsIncorrect: {
+        messageKey: 'Error_CredentialsIncorrect',
+        fixKey: 'Fix_CredentialsIncorrect',
+        checklistItem: 'appRegistration',
+        transient: false,
+    },
+    mailboxLocationUnknown: {
+        messageKey: 'Error_MailboxLocationUnknown',
+        fixKey: 'Fix_MailboxLocationUnknown',
+        transient: false,
+    },
+    httpForbidden: {
+        messageKey: 'Error_HttpForbidden',
+        fixKey: 'Fix_EwsForbidden',
+        checklistItem: 'ewsAllowList',
+        transient: false,
+    },
+    userNotFound: { messageKey: 'Error_UserNotFound', fixKey: 'Fix_UserNotFound', transient: false },
+    mailboxNotEnabledForRest: {
+        messageKey: 'Error_MailboxNotEnabledForRest',
+        fixKey: 'Fix_MailboxNotEnabledForRest',
+        transient: false,
+    },
+    actOwnerMismatch: { messageKey: 'Error_ActOwnerMismatch', fixKey: 'Fix_ActOwnerMismatch', transient: false },
+    impersonationFailed: {
+        messageKey: 'Error_ImpersonationFailed',
+        fixKey: 'Fix_AddMailboxToScope',
+        checklistItem: 'rbacScope',
+        transient: false,
+    },
+    approvalRefused: { messageKey: 'Error_ApprovalRefused', fixKey: 'Fix_ApprovalRefused', transient: false },
+    approvalPrivilegeMissing: {
+        messageKey: 'Error_ApprovalPrivilegeMissing',
+        fixKey: 'Fix_ApprovalPrivilegeMissing',
+        transient: false,
+    },
+    approvalNotApplied: { messageKey: 'Error_ApprovalNotApplied', fixKey: 'Fix_ApprovalNotApplied', transient: false },
+    testTimedOut: { messageKey: 'Error_TestTimedOut', fixKey: 'Fix_TestTimedOut', transient: true },
+    throttled: { messageKey: 'Error_Throttled', fixKey: 'Fix_WaitAndRetry', transient: true },
+    concurrencyConflict: { messageKey: 'Error_ConcurrencyConflict', fixKey: 'Fix_Reload', transient: false },
+    sessionExpired: { messageKey: 'Error_SessionExpired', fixKey: 'Fix_SignInAgain', transient: false },
+    privilegeMissing: { messageKey: 'Error_PrivilegeMissing', fixKey: 'Fix_PrivilegeMissing', transient: false },
+    recordNotFound: { messageKey: 'Error_RecordNotFound', fixKey: 'Fix_Reload', transient: false },
+    networkError: { messageKey: 'Error_Network', fixKey: 'Fix_CheckConnection', transient: true },
+    unknown: { messageKey: 'Error_Unknown', fixKey: 'Fix_Unknown', transient: false },
 };
-
-function entry(cause: CauseCode, [fix, checklistItem, transient = false]: CauseSpec): CauseEntry {
-    const name = MESSAGE_NAMES[cause] ?? capitalise(cause);
-    return { messageKey: `Error_${name}`, fixKey: `Fix_${fix || name}`, checklistItem, transient };
-}
-
-/** The catalogue: cause → keys (Error_<Cause>, Fix_<fix>). The resx test proves every key exists in both languages. */
-export const CAUSES = Object.fromEntries(
-    Object.entries(SPECS).map(([cause, spec]) => [cause, entry(cause as CauseCode, spec)]),
-) as Readonly<Record<CauseCode, CauseEntry>>;
 
 /** The checklist item a failed test should highlight, if any. */
 export function checklistItemFor(cause: CauseCode): ReadinessItemId | undefined {

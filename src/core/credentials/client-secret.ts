@@ -4,6 +4,7 @@
  */
 import { isGuid, sameGuid } from './guid';
 import { unquote, type FixCode } from './paste';
+import type { StringKey } from '../string-keys';
 
 /** Why a secret is refused (error) or questioned (warning). */
 export type ClientSecretCode =
@@ -102,4 +103,4 @@ export function secretHint(value: string): { prefix: string; length: number } {
 }
 
 /** Localised form of maskSecret: {0} = secretHint().prefix, {1} = secretHint().length. */
-export const SECRET_MASK_KEY = 'Secret_Masked';
+export const SECRET_MASK_KEY = 'Secret_Masked' satisfies StringKey;

@@ -9,6 +9,7 @@ import {
 } from '../assumptions';
 import type { Cloud } from '../profile';
 import { isGuid } from './guid';
+import type { StringKey } from '../string-keys';
 
 /** The cloud a discovery document reveals. */
 export type DetectedCloud = 'commercial' | 'gcc' | 'gccHigh' | 'dod' | 'china' | 'usGov-unknown';
@@ -141,4 +142,4 @@ export const DISCOVERY_KEYS = {
     unverifiable: 'Discovery_Unverifiable',
     cloudMismatch: 'Discovery_CloudMismatch',
     cloudMismatchFix: 'Fix_WrongNationalCloud',
-} as const;
+} as const satisfies Record<string, StringKey>;

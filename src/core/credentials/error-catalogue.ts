@@ -7,14 +7,15 @@ import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT, EWS_DIAGNOSTICS_PATTERN 
 import type { ReadinessItemId } from '../readiness/items';
 import { CODE_CONCURRENCY, CODE_EXECUTION_TIME, CODE_TOO_MANY_REQUESTS } from '../scheduler/adaptive';
 import { CAUSES, type CauseCode } from './causes';
+import type { StringKey } from '../string-keys';
 
 export { CAUSES, checklistItemFor, type CauseCode, type CauseEntry } from './causes';
 
 /** A decoded failure: what to say, what to do, which checklist item to highlight, and the original text. */
 export type DecodedError = {
     cause: CauseCode;
-    messageKey: string;
-    fixKey: string;
+    messageKey: StringKey;
+    fixKey: StringKey;
     checklistItem?: ReadinessItemId;
     transient: boolean;
     raw: string;
@@ -83,21 +84,25 @@ export function isApprovalRefusal(code: string, message: string): boolean {
 }
 
 /** Dynamics alert text → cause, first match wins (entra §7, dataverse.md §5). */
-export const ALERT_TEXT_CAUSES: readonly (readonly [RegExp, CauseCode])[] = [
-    [APPROVAL_PRIVILEGE_TEXT, 'approvalPrivilegeMissing'],
-    [
-        /requires an approval by a Microsoft 365 administrator|haven't been approved|have not been approved|is not approved/i,
-        'mailboxNotApproved',
-    ],
-    [new RegExp(APPROVAL_REFUSED_CODES.join('|'), 'i'), 'approvalRefused'],
-    [APPROVAL_REFUSED_TEXT, 'approvalRefused'],
-    [/credentials specified in the associated email server profile are incorrect/i, 'credentialsIncorrect'],
-    [/mailbox location could not be determined/i, 'mailboxLocationUnknown'],
-    [/Http server returned Forbidden exception/i, 'httpForbidden'],
-    [/no user was found with the email address/i, 'userNotFound'],
-    [/MailboxNotEnabledForRESTAPI|8005E274/i, 'mailboxNotEnabledForRest'],
-    [/Crm\.80048306/i, 'actOwnerMismatch'],
-    [/impersonation error occurred/i, 'impersonationFailed'],
+export const ALERT_TEXT_CAUSES: readonly { pattern: RegExp; cause: CauseCode }[] = [
+    { pattern: APPROVAL_PRIVILEGE_TEXT, cause: 'approvalPrivilegeMissing' },
+    {
+        pattern:
+            /requires an approval by a Microsoft 365 administrator|haven't been approved|have not been approved|is not approved/i,
+        cause: 'mailboxNotApproved',
+    },
+    { pattern: new RegExp(APPROVAL_REFUSED_CODES.join('|'), 'i'), cause: 'approvalRefused' },
+    { pattern: APPROVAL_REFUSED_TEXT, cause: 'approvalRefused' },
+    {
+        pattern: /credentials specified in the associated email server profile are incorrect/i,
+        cause: 'credentialsIncorrect',
+    },
+    { pattern: /mailbox location could not be determined/i, cause: 'mailboxLocationUnknown' },
+    { pattern: /Http server returned Forbidden exception/i, cause: 'httpForbidden' },
+    { pattern: /no user was found with the email address/i, cause: 'userNotFound' },
+    { pattern: /MailboxNotEnabledForRESTAPI|8005E274/i, cause: 'mailboxNotEnabledForRest' },
+    { pattern: /Crm\.80048306/i, cause: 'actOwnerMismatch' },
+    { pattern: /impersonation error occurred/i, cause: 'impersonationFailed' },
 ];
 
 /** Service-protection codes (dataverse.md §9): requests, execution time, concurrency. */
@@ -131,7 +136,7 @@ function findEws(text: string): { cause: CauseCode; code: string } | undefined {
 }
 
 function findAlertText(text: string): CauseCode | undefined {
-    return ALERT_TEXT_CAUSES.find(([pattern]) => pattern.test(text))?.[1];
+    return ALERT_TEXT_CAUSES.find(({ pattern }) => pattern.test(text))?.cause;
 }
 
 /** Decode a tracelog alert: AADSTS code first, then EWS markers, then Dynamics texts; unknown keeps the raw text. */

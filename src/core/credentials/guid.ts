@@ -31,7 +31,7 @@ export function bareGuid(value: string): string {
 }
 
 /** Case-insensitive GUID comparison; false when either side is empty. */
-export function sameGuid(a: string | undefined, b: string | undefined): boolean {
-    if (!a || !b) return false;
-    return bareGuid(a) === bareGuid(b);
+export function sameGuid(first: string | undefined, second: string | undefined): boolean {
+    if (!first || !second) return false;
+    return bareGuid(first) === bareGuid(second);
 }

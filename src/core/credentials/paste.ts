@@ -16,18 +16,19 @@ export type FixCode = (typeof FIX_CODES)[number];
 /** The cleaned text and the corrections that produced it. */
 export type CleanedPaste = { text: string; fixes: FixCode[] };
 
-const QUOTE_PAIRS: readonly (readonly [string, string])[] = [
-    ['"', '"'],
-    ["'", "'"],
-    ['`', '`'],
-    ['\u201c', '\u201d'],
-    ['\u201e', '\u201c'],
-    ['\u2018', '\u2019'],
+/** Quotes people wrap a pasted value in: ASCII, and the typographic pairs word processors and mail put in. */
+const QUOTE_PAIRS: readonly { open: string; close: string }[] = [
+    { open: '"', close: '"' },
+    { open: "'", close: "'" },
+    { open: '`', close: '`' },
+    { open: '\u201c', close: '\u201d' },
+    { open: '\u201e', close: '\u201c' },
+    { open: '\u2018', close: '\u2019' },
 ];
 
 /** Strip one pair of matching wrapping quotes, or return undefined when there is none. */
 export function unquote(text: string): string | undefined {
-    for (const [open, close] of QUOTE_PAIRS) {
+    for (const { open, close } of QUOTE_PAIRS) {
         if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) return text.slice(1, -1);
     }
     return undefined;

@@ -6,6 +6,7 @@ import { checkClientSecret } from './client-secret';
 import type { FixCode } from './paste';
 import { parseTenantId, type TenantIdResult } from './tenant-id';
 import { FIX_KEYS, VALIDATION_KEYS, type ValidationCode } from './validation-keys';
+import type { StringKey } from '../string-keys';
 
 /** What the form holds; a missing secret means "keep the stored one". */
 export type CredentialInput = { tenantId?: string; applicationId?: string; clientSecret?: string };
@@ -15,9 +16,9 @@ export type FieldResult = {
     severity: 'ok' | 'warning' | 'error';
     blocksSave: boolean;
     code?: ValidationCode;
-    messageKey?: string;
-    fixKey?: string;
-    fixKeys: string[];
+    messageKey?: StringKey;
+    fixKey?: StringKey;
+    fixKeys: StringKey[];
     normalised?: string;
 };
 
@@ -27,8 +28,8 @@ export type CredentialValidation = {
     blocksSave: boolean;
 };
 
-function fixKeysOf(fixes: FixCode[]): string[] {
-    return fixes.map((f) => FIX_KEYS[f]);
+function fixKeysOf(fixes: FixCode[]): StringKey[] {
+    return fixes.map((fix) => FIX_KEYS[fix]);
 }
 
 function okField(fixes: FixCode[], normalised?: string): FieldResult {
@@ -82,6 +83,6 @@ export function validateCredentials(input: CredentialInput, profileKind: Profile
             fields.clientSecret = secretField(input.clientSecret, tenantGuid, app);
         }
     }
-    const blocksSave = Object.values(fields).some((f) => f.blocksSave);
+    const blocksSave = Object.values(fields).some((field) => field.blocksSave);
     return { fields, blocksSave };
 }

@@ -7,17 +7,17 @@ import { buildLoginUrl, loginHostsFor, type DetectedCloud } from '../credentials
 import { EXCHANGE_RESOURCE_APP_ID, FULL_ACCESS_AS_APP_ROLE_ID } from '../credentials/guid';
 import { parseTenantId } from '../credentials/tenant-id';
 import type { Cloud } from '../profile';
-import { capitalise } from '../template';
 import { describeDeadline, EWS_ALLOW_LIST_DEADLINE, GRAPH_PERMISSIONS_DEADLINE, parseDay } from './deadline';
 import type { DeadlineInfo } from './deadline';
 import type { ReadinessItemId } from './items';
-import { psCommand, psQuote } from './powershell';
+import { psCommand, psQuote, SWITCH } from './powershell';
+import type { StringKey } from '../string-keys';
 
 /** One checklist row; `value` is the exact command or URL to copy. */
 export type ChecklistItem = {
     id: ReadinessItemId;
-    titleKey: string;
-    bodyKey: string;
+    titleKey: StringKey;
+    bodyKey: StringKey;
     value?: string;
     list?: readonly string[];
     status: 'due' | 'overdue' | 'info';
@@ -55,9 +55,21 @@ const SCOPE_NAME = 'Dynamics 365 server-side sync';
 /** The validated IDs (undefined while invalid); `appArg` is the quoted app ID or its placeholder, for commands. */
 type Ids = { tenant?: string; app?: string; appArg: string; host: string };
 
+/** The title and body of each item. */
+const ITEM_KEYS: Readonly<Record<ReadinessItemId, Pick<ChecklistItem, 'titleKey' | 'bodyKey'>>> = {
+    appRegistration: { titleKey: 'Readiness_AppRegistrationTitle', bodyKey: 'Readiness_AppRegistrationBody' },
+    clientSecret: { titleKey: 'Readiness_ClientSecretTitle', bodyKey: 'Readiness_ClientSecretBody' },
+    exchangePermission: { titleKey: 'Readiness_ExchangePermissionTitle', bodyKey: 'Readiness_ExchangePermissionBody' },
+    adminConsent: { titleKey: 'Readiness_AdminConsentTitle', bodyKey: 'Readiness_AdminConsentBody' },
+    rbacScope: { titleKey: 'Readiness_RbacScopeTitle', bodyKey: 'Readiness_RbacScopeBody' },
+    accessPolicy: { titleKey: 'Readiness_AccessPolicyTitle', bodyKey: 'Readiness_AccessPolicyBody' },
+    ewsAllowList: { titleKey: 'Readiness_EwsAllowListTitle', bodyKey: 'Readiness_EwsAllowListBody' },
+    graphPermissions: { titleKey: 'Readiness_GraphPermissionsTitle', bodyKey: 'Readiness_GraphPermissionsBody' },
+    conditionalAccess: { titleKey: 'Readiness_ConditionalAccessTitle', bodyKey: 'Readiness_ConditionalAccessBody' },
+};
+
 function item(id: ReadinessItemId, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-    const name = capitalise(id);
-    return { id, titleKey: `Readiness_${name}Title`, bodyKey: `Readiness_${name}Body`, status: 'info', ...extra };
+    return { id, ...ITEM_KEYS[id], status: 'info', ...extra };
 }
 
 function withDeadline(id: ReadinessItemId, isoDay: string, today: Date, extra: Partial<ChecklistItem>): ChecklistItem {
@@ -92,59 +104,49 @@ function adminConsent(ids: Ids): ChecklistItem {
 function rbacScope({ appArg: app }: Ids): ChecklistItem {
     const scope = psQuote(SCOPE_NAME);
     const value = script(
-        psCommand('New-ServicePrincipal', [
-            ['AppId', app],
-            ['ObjectId', psQuote(OBJECT_ID_PLACEHOLDER)],
-        ]),
-        psCommand('New-ManagementScope', [
-            ['Name', scope],
-            ['RecipientRestrictionFilter', psQuote("CustomAttribute1 -eq 'Dynamics365'")],
-        ]),
-        psCommand('New-ManagementRoleAssignment', [
-            ['App', app],
-            ['Role', psQuote('Application EWS.AccessAsApp')],
-            ['CustomResourceScope', scope],
-        ]),
-        psCommand('Test-ServicePrincipalAuthorization', [
-            ['Identity', app],
-            ['Resource', psQuote(MAILBOX_PLACEHOLDER)],
-        ]),
+        psCommand('New-ServicePrincipal', { AppId: app, ObjectId: psQuote(OBJECT_ID_PLACEHOLDER) }),
+        psCommand('New-ManagementScope', {
+            Name: scope,
+            RecipientRestrictionFilter: psQuote("CustomAttribute1 -eq 'Dynamics365'"),
+        }),
+        psCommand('New-ManagementRoleAssignment', {
+            App: app,
+            Role: psQuote('Application EWS.AccessAsApp'),
+            CustomResourceScope: scope,
+        }),
+        psCommand('Test-ServicePrincipalAuthorization', { Identity: app, Resource: psQuote(MAILBOX_PLACEHOLDER) }),
     );
     return item('rbacScope', { value });
 }
 
 function accessPolicy({ appArg: app }: Ids): ChecklistItem {
     const value = script(
-        psCommand('New-ApplicationAccessPolicy', [
-            ['AppId', app],
-            ['PolicyScopeGroupId', psQuote(GROUP_PLACEHOLDER)],
-            ['AccessRight', 'RestrictAccess'],
-            ['Description', psQuote(SCOPE_NAME)],
-        ]),
-        psCommand('Test-ApplicationAccessPolicy', [
-            ['AppId', app],
-            ['Identity', psQuote(MAILBOX_PLACEHOLDER)],
-        ]),
+        psCommand('New-ApplicationAccessPolicy', {
+            AppId: app,
+            PolicyScopeGroupId: psQuote(GROUP_PLACEHOLDER),
+            AccessRight: 'RestrictAccess',
+            Description: psQuote(SCOPE_NAME),
+        }),
+        psCommand('Test-ApplicationAccessPolicy', { AppId: app, Identity: psQuote(MAILBOX_PLACEHOLDER) }),
     );
     return item('accessPolicy', { value });
 }
 
 function ewsAllowList(ids: Ids, today: Date): ChecklistItem {
     const value = script(
-        psCommand('Set-OrganizationConfig', [['EwsEnabled', '$true']]),
-        psCommand('Set-OrganizationConfig', [['EwsAllowedAppIDs', ids.appArg]]),
-        psCommand('Get-OrganizationConfig', [['RetrieveEwsOperationAccessPolicy']]),
+        psCommand('Set-OrganizationConfig', { EwsEnabled: '$true' }),
+        psCommand('Set-OrganizationConfig', { EwsAllowedAppIDs: ids.appArg }),
+        psCommand('Get-OrganizationConfig', { RetrieveEwsOperationAccessPolicy: SWITCH }),
     );
     return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value });
 }
 
 function graphPermissions(ids: Ids, today: Date): ChecklistItem {
-    const params: [string, string?][] = [
-        ['TenantId', psQuote(ids.tenant ?? TENANT_PLACEHOLDER)],
-        ['ClientId', ids.appArg],
-        ['WhatIf'],
-    ];
-    const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', params);
+    const value = psCommand('.\\Grant-SssGraphApplicationPermissions.ps1', {
+        TenantId: psQuote(ids.tenant ?? TENANT_PLACEHOLDER),
+        ClientId: ids.appArg,
+        WhatIf: SWITCH,
+    });
     return withDeadline('graphPermissions', GRAPH_PERMISSIONS_DEADLINE, today, {
         value,
         list: GRAPH_APPLICATION_PERMISSIONS,

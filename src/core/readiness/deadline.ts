@@ -1,4 +1,5 @@
 /** EWS → Graph deadlines (entra-and-exchange.md §5) and how far away they are from an injected "today". */
+import type { StringKey } from '../string-keys';
 
 /** EWS is switched off unless the org allow-lists its apps (MC1227454). */
 export const EWS_ALLOW_LIST_DEADLINE = '2026-10-01';
@@ -33,4 +34,4 @@ export const DEADLINE_KEYS = {
     passed: 'Readiness_DeadlinePassed',
     soon: 'Readiness_DeadlineSoon',
     later: 'Readiness_DeadlineLater',
-} as const satisfies Record<DeadlineInfo['status'], string>;
+} as const satisfies Record<DeadlineInfo['status'], StringKey>;

@@ -7,11 +7,19 @@
  */
 export function psQuote(value: string): string {
     const oneLine = value.replace(/[\r\n]+/g, ' ');
-    return `'${oneLine.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
+    return `'${oneLine.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
 }
 
-/** Join a cmdlet and its parameters; values must already be quoted or be fixed switches/keywords. */
-export function psCommand(cmdlet: string, params: readonly (readonly [string, string?])[]): string {
-    const parts = params.map(([name, value]) => (value === undefined ? `-${name}` : `-${name} ${value}`));
+/** A cmdlet's parameters in order: name → value (already quoted, or a fixed keyword), or SWITCH for a switch. */
+export type PsParameters = Readonly<Record<string, string | typeof SWITCH>>;
+
+/** A switch parameter, written without a value (-WhatIf). */
+export const SWITCH = true;
+
+/** Join a cmdlet and its parameters, in the order given. */
+export function psCommand(cmdlet: string, parameters: PsParameters): string {
+    const parts = Object.entries(parameters).map(([name, value]) =>
+        value === SWITCH ? `-${name}` : `-${name} ${value}`,
+    );
     return [cmdlet, ...parts].join(' ');
 }

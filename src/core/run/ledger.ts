@@ -3,7 +3,9 @@
  * pending → sent → confirmed → testing → succeeded | failed | skipped, and the invariant
  * succeeded + failed + skipped = selected once settled. Serialisable for resume after reload (ids and states only).
  */
-import type { FailureCause, PlanItem, RunMode, RunPlan, SkipReason, TestPatch } from './types';
+import type { TestPatch } from '../test-and-enable';
+import type { CauseCode } from '../credentials/causes';
+import type { PlanItem, RunMode, RunPlan, SkipReason } from './types';
 
 /** Where a mailbox is in the run. */
 export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'skipped';
@@ -17,7 +19,8 @@ export type LedgerEntry = {
     inFlight: boolean;
     approvalConfirmed: boolean;
     reason?: SkipReason;
-    cause?: FailureCause;
+    /** Why it failed, decoded when it happened; `detail` keeps the original text. */
+    cause?: CauseCode;
     detail?: string;
 };
 
@@ -38,7 +41,8 @@ const ALLOWED: Record<EntryState, readonly EntryState[]> = {
     skipped: [],
 };
 
-const SERIAL_VERSION = 1;
+/** 2: failure causes are decoded causes (CauseCode); a version-1 ledger is discarded, not misread. */
+const SERIAL_VERSION = 2;
 
 /** Serialised form (JSON-safe). */
 export type LedgerSnapshot = {
@@ -73,7 +77,7 @@ export class RunLedger {
         readonly testPatch: TestPatch,
         entries: LedgerEntry[],
     ) {
-        for (const e of entries) this.entries.set(e.mailboxId, e);
+        for (const entry of entries) this.entries.set(entry.mailboxId, entry);
     }
 
     /** A fresh ledger from a plan. */
@@ -89,7 +93,7 @@ export class RunLedger {
             snap.mode,
             snap.createdAt,
             snap.testPatch,
-            snap.entries.map((e) => ({ ...e, inFlight: false })),
+            snap.entries.map((entry) => ({ ...entry, inFlight: false })),
         );
         ledger.cancelled = snap.cancelled;
         return ledger;
@@ -110,20 +114,20 @@ export class RunLedger {
 
     /** Every entry in plan order (copies). */
     all(): LedgerEntry[] {
-        return this.list().map((e) => ({ ...e }));
+        return this.list().map((entry) => ({ ...entry }));
     }
 
     /** One entry (copy). */
     get(id: string): LedgerEntry | undefined {
-        const e = this.entries.get(id);
-        return e ? { ...e } : undefined;
+        const entry = this.entries.get(id);
+        return entry ? { ...entry } : undefined;
     }
 
     /** Ids in `state` and not in flight. */
     idsIn(state: EntryState): string[] {
         return this.list()
-            .filter((e) => e.state === state && !e.inFlight)
-            .map((e) => e.mailboxId);
+            .filter((entry) => entry.state === state && !entry.inFlight)
+            .map((entry) => entry.mailboxId);
     }
 
     /** Mark ids as dispatched (their request is on the wire). */
@@ -133,31 +137,31 @@ export class RunLedger {
 
     /** Approval PATCH dispatched; refuses a second approval for the same mailbox. */
     approvalSent(id: string): void {
-        const e = this.must(id);
-        if (!e.approve || e.approvalConfirmed) throw new Error(`Mailbox ${id} must not be approved again`);
-        this.move(e, 'sent');
+        const entry = this.must(id);
+        if (!entry.approve || entry.approvalConfirmed) throw new Error(`Mailbox ${id} must not be approved again`);
+        this.move(entry, 'sent');
     }
 
     /** The re-read shows the approval applied. */
     approvalConfirmed(id: string): void {
-        const e = this.must(id);
-        e.approvalConfirmed = true;
-        if (this.cancelled) this.skipCancelled(e, { detail: 'approved' });
-        else this.move(e, 'confirmed');
+        const entry = this.must(id);
+        entry.approvalConfirmed = true;
+        if (this.cancelled) this.skipCancelled(entry, { detail: 'approved' });
+        else this.move(entry, 'confirmed');
     }
 
     /** The server did not process the approval (whole-batch 429): it may be sent again. */
     approvalNotProcessed(id: string): void {
-        const e = this.must(id);
-        if (this.cancelled) this.skipCancelled(e);
-        else this.move(e, 'pending');
+        const entry = this.must(id);
+        if (this.cancelled) this.skipCancelled(entry);
+        else this.move(entry, 'pending');
     }
 
     /** Test & Enable accepted by the server. */
     testQueued(id: string): void {
-        const e = this.must(id);
-        if (e.state === 'pending' && e.approve) throw new Error(`Mailbox ${id} is not approved yet`);
-        this.move(e, 'testing');
+        const entry = this.must(id);
+        if (entry.state === 'pending' && entry.approve) throw new Error(`Mailbox ${id} is not approved yet`);
+        this.move(entry, 'testing');
     }
 
     /** Final outcome of the test. */
@@ -166,22 +170,23 @@ export class RunLedger {
     }
 
     /** Record a failure with its cause. */
-    failed(id: string, cause: FailureCause, detail?: string): void {
+    failed(id: string, cause: CauseCode, detail?: string): void {
         this.move(this.must(id), 'failed', detail ? { cause, detail } : { cause });
     }
 
     /** Cancel: everything not yet sent becomes skipped('cancelled'); in-flight entries are accounted when answered. */
     cancel(): void {
         this.cancelled = true;
-        for (const e of this.entries.values()) {
-            if (!e.inFlight && (e.state === 'pending' || e.state === 'confirmed')) this.skipCancelled(e);
+        for (const entry of this.entries.values()) {
+            if (!entry.inFlight && (entry.state === 'pending' || entry.state === 'confirmed'))
+                this.skipCancelled(entry);
         }
     }
 
     /** After a cancelled run has drained: tests already queued are no longer watched. */
     abandonTesting(detail: string): void {
-        for (const e of this.entries.values()) {
-            if (e.state === 'testing' && !e.inFlight) this.skipCancelled(e, { detail });
+        for (const entry of this.entries.values()) {
+            if (entry.state === 'testing' && !entry.inFlight) this.skipCancelled(entry, { detail });
         }
     }
 
@@ -189,9 +194,9 @@ export class RunLedger {
     summary(): LedgerSummary {
         const counts = { pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 };
         let inFlight = 0;
-        for (const e of this.entries.values()) {
-            counts[e.state] += 1;
-            if (e.inFlight) inFlight += 1;
+        for (const entry of this.entries.values()) {
+            counts[entry.state] += 1;
+            if (entry.inFlight) inFlight += 1;
         }
         const selected = this.entries.size;
         const settled = counts.succeeded + counts.failed + counts.skipped === selected && inFlight === 0;
@@ -204,11 +209,11 @@ export class RunLedger {
     }
 
     /** Failures grouped by cause, for the summary panel. */
-    failuresByCause(): Map<FailureCause, LedgerEntry[]> {
-        const groups = new Map<FailureCause, LedgerEntry[]>();
-        for (const e of this.entries.values()) {
-            if (e.state !== 'failed' || !e.cause) continue;
-            groups.set(e.cause, [...(groups.get(e.cause) ?? []), { ...e }]);
+    failuresByCause(): Map<CauseCode, LedgerEntry[]> {
+        const groups = new Map<CauseCode, LedgerEntry[]>();
+        for (const entry of this.entries.values()) {
+            if (entry.state !== 'failed' || !entry.cause) continue;
+            groups.set(entry.cause, [...(groups.get(entry.cause) ?? []), { ...entry }]);
         }
         return groups;
     }
@@ -216,11 +221,11 @@ export class RunLedger {
     /** A new plan covering only the failures; approval is repeated only where it was never confirmed. */
     retryFailed(now: Date, testPatch: TestPatch): RunPlan {
         const items = this.list()
-            .filter((e) => e.state === 'failed')
-            .map((e) => ({
-                mailboxId: e.mailboxId,
-                name: e.name,
-                approve: e.approve && !e.approvalConfirmed,
+            .filter((entry) => entry.state === 'failed')
+            .map((entry) => ({
+                mailboxId: entry.mailboxId,
+                name: entry.name,
+                approve: entry.approve && !entry.approvalConfirmed,
                 test: true,
             }));
         return { mode: this.mode, createdAt: now.toISOString(), items, testPatch };
@@ -232,18 +237,19 @@ export class RunLedger {
     }
 
     private must(id: string): LedgerEntry {
-        const e = this.entries.get(id);
-        if (!e) throw new Error(`Mailbox ${id} is not in this run`);
-        return e;
+        const entry = this.entries.get(id);
+        if (!entry) throw new Error(`Mailbox ${id} is not in this run`);
+        return entry;
     }
 
-    private move(e: LedgerEntry, to: EntryState, extra: Partial<LedgerEntry> = {}): void {
-        if (!ALLOWED[e.state].includes(to)) throw new Error(`Invalid transition ${e.state} → ${to} for ${e.mailboxId}`);
-        e.state = to;
-        Object.assign(e, extra);
+    private move(entry: LedgerEntry, to: EntryState, extra: Partial<LedgerEntry> = {}): void {
+        if (!ALLOWED[entry.state].includes(to))
+            throw new Error(`Invalid transition ${entry.state} → ${to} for ${entry.mailboxId}`);
+        entry.state = to;
+        Object.assign(entry, extra);
     }
 
-    private skipCancelled(e: LedgerEntry, extra: Partial<LedgerEntry> = {}): void {
-        this.move(e, 'skipped', { reason: 'cancelled', ...extra });
+    private skipCancelled(entry: LedgerEntry, extra: Partial<LedgerEntry> = {}): void {
+        this.move(entry, 'skipped', { reason: 'cancelled', ...extra });
     }
 }

@@ -1,5 +1,5 @@
 /** Decide, per mailbox, whether to approve, Test & Enable, or skip (dataverse.md §5 recipe, §6 "check first"). */
-import { SEND_POSTPONE_NOW } from '../assumptions';
+import { testPatchFor } from '../test-and-enable';
 import {
     APPROVAL,
     serverSideSyncDirections,
@@ -8,7 +8,6 @@ import {
     type RunMode,
     type RunPlan,
     type SkipReason,
-    type TestPatch,
 } from './types';
 
 /** Who runs the plan and how the org is configured. */
@@ -22,7 +21,7 @@ function skipReason(row: MailboxRow, options: PlanOptions): SkipReason | undefin
     if (row.statecode !== null && row.statecode !== 0) return 'inactive';
     if (!row.profileId) return 'noProfile';
     // A mailbox with no direction on Server-Side Sync has nothing for Test & Enable to test.
-    if (!serverSideSyncDirections(row).some(Boolean)) return 'notServerSideSync';
+    if (!Object.values(serverSideSyncDirections(row)).some(Boolean)) return 'notServerSideSync';
     if (isApproved(row) || !options.requireApproval) return undefined;
     if (options.mode === 'testOnly') return 'notApproved';
     return options.canApprove ? undefined : 'cannotApprove';
@@ -35,13 +34,6 @@ function planItem(row: MailboxRow, options: PlanOptions): PlanItem {
     // Never approve twice: rows already at 1 are left alone (dataverse.md §5).
     const approve = options.mode === 'approveAndTest' && !isApproved(row) && options.canApprove;
     return { ...base, approve, test: true };
-}
-
-/** The Test & Enable body; `postponetestemailconfigurationuntil = now` clears a stale back-off (SEND_POSTPONE_NOW). */
-export function testPatchFor(now: Date): TestPatch {
-    return SEND_POSTPONE_NOW
-        ? { testemailconfigurationscheduled: true, postponetestemailconfigurationuntil: now.toISOString() }
-        : { testemailconfigurationscheduled: true };
 }
 
 /** Plan a run over the selected mailboxes; duplicates (same id) are planned once. */
@@ -63,7 +55,9 @@ export type PlanCounts = { approve: number; test: number; skip: number; rejected
 /** Count a plan's approvals, tests and skips, and the approvals of rows an admin rejected earlier. */
 export function planCounts(plan: RunPlan, rows: readonly MailboxRow[]): PlanCounts {
     const rejected = new Set(
-        rows.filter((r) => r.emailrouteraccessapproval === APPROVAL.rejected).map((r) => r.mailboxid.toLowerCase()),
+        rows
+            .filter((row) => row.emailrouteraccessapproval === APPROVAL.rejected)
+            .map((row) => row.mailboxid.toLowerCase()),
     );
     const counts: PlanCounts = { approve: 0, test: 0, skip: 0, rejected: 0 };
     for (const item of plan.items) {

@@ -35,25 +35,32 @@ export type RunNoteTemplates = {
 /** The note's text: a header line, the counts, and the failures by cause when there are any. */
 export function runNoteText(
     facts: RunNoteFacts,
-    t: RunNoteTemplates,
-    formatNumber: (n: number) => string,
+    templates: RunNoteTemplates,
+    formatNumber: (value: number) => string,
     formatTime: (iso: string) => string,
 ): string {
-    const s = facts.summary;
+    const { summary } = facts;
     const lines = [
         format(
-            t.header,
+            templates.header,
             facts.userName,
-            t.modeLabel[facts.mode],
-            formatNumber(s.selected),
+            templates.modeLabel[facts.mode],
+            formatNumber(summary.selected),
             formatTime(facts.startedAt),
             formatTime(facts.finishedAt),
         ),
-        format(t.counts, formatNumber(s.succeeded), formatNumber(s.failed), formatNumber(s.skipped)),
+        format(
+            templates.counts,
+            formatNumber(summary.succeeded),
+            formatNumber(summary.failed),
+            formatNumber(summary.skipped),
+        ),
     ];
     if (facts.failures.length > 0) {
-        const list = facts.failures.map((f) => format(t.cause, formatNumber(f.count), f.label)).join(', ');
-        lines.push(format(t.failures, list));
+        const list = facts.failures
+            .map((failure) => format(templates.cause, formatNumber(failure.count), failure.label))
+            .join(', ');
+        lines.push(format(templates.failures, list));
     }
     return lines.join('\n');
 }

@@ -1,47 +1,51 @@
 /**
- * Turns the ledger's failures into decoded causes with fixes, grouped for the run summary
- * ("52 failed (31 consent missing, 21 mailbox not licensed)", product.md §5).
+ * Run failures in the decoder's one vocabulary (CauseCode): how a failed request or test of the run is decoded when
+ * it happens, and the failures grouped for the run summary ("52 failed (31 consent missing, 21 mailbox not
+ * licensed)", product.md §5).
  */
 import {
     APPROVAL_PRIVILEGE_TEXT,
     decodeAlert,
     decodedCause,
+    isApprovalRefusal,
     type CauseCode,
     type DecodedError,
 } from '../credentials/error-catalogue';
 import type { LedgerEntry, LedgerSummary } from './ledger';
-import type { FailureCause } from './types';
 
-const DIRECT: Partial<Record<FailureCause, CauseCode>> = {
-    approvalNotApplied: 'approvalNotApplied',
-    testTimedOut: 'testTimedOut',
-    preconditionFailed: 'concurrencyConflict',
-    throttled: 'throttled',
-    network: 'networkError',
-    sessionExpired: 'sessionExpired',
-};
+/** A Web API request of the run that failed: a $batch part, or the whole batch. */
+export type FailedRequest = { status: number; code: string; message: string; isApproval: boolean };
 
-/** Decode one failed ledger entry: alert text for failed tests, the refusal for approvals, the cause otherwise. */
-export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): DecodedError {
-    const raw = entry.detail ?? '';
-    const direct = entry.cause ? DIRECT[entry.cause] : undefined;
-    if (direct) return decodedCause(direct, raw);
-    if (entry.cause === 'approvalRefused') {
-        return decodedCause(APPROVAL_PRIVILEGE_TEXT.test(raw) ? 'approvalPrivilegeMissing' : 'approvalRefused', raw);
-    }
-    const decoded = decodeAlert({ text: raw });
-    // Refused approvals were classified by the executor (cause 'approvalRefused'). The same codes on any other
-    // request are no refusal: 0x80040216 is also Dataverse's generic "unexpected error".
-    return entry.cause === 'httpError' && decoded.cause === 'approvalRefused' ? decodedCause('unknown', raw) : decoded;
+/**
+ * The cause of a failed request: a refusal (approvals only), a stale or deleted row (412, 404), or what its code and
+ * message decode to. The refusal codes count on approval requests only: 0x80040216 is also Dataverse's generic
+ * "unexpected error" (dataverse.md §5).
+ */
+export function requestFailureCause({ status, code, message, isApproval }: FailedRequest): CauseCode {
+    if (isApproval && isApprovalRefusal(code, message))
+        return APPROVAL_PRIVILEGE_TEXT.test(message) ? 'approvalPrivilegeMissing' : 'approvalRefused';
+    if (status === 412 || status === 404) return 'concurrencyConflict';
+    const decoded = decodeAlert({ text: code ? `${code}: ${message}` : message }).cause;
+    return decoded === 'approvalRefused' ? 'unknown' : decoded;
 }
 
-/** A group of failures sharing a decoded cause. */
+/** The cause of a failed Test & Enable, from its latest alert text (or the status label when there is none). */
+export function testFailureCause(alertText: string): CauseCode {
+    return decodeAlert({ text: alertText }).cause;
+}
+
+/** One failed ledger entry with its cause's message and fix; the detail is the original text. */
+export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): DecodedError {
+    return decodedCause(entry.cause ?? 'unknown', entry.detail ?? '');
+}
+
+/** A group of failures sharing a cause. */
 export type FailureGroupView = { decoded: DecodedError; entries: LedgerEntry[] };
 
 /** What the run panel shows. */
 export type RunView = { summary: LedgerSummary; groups: FailureGroupView[] };
 
-/** Group failed entries by decoded cause, largest group first, then by cause name for a stable order. */
+/** Group failed entries by cause, largest group first, then by cause name for a stable order. */
 export function buildRunView(summary: LedgerSummary, entries: readonly LedgerEntry[]): RunView {
     const groups = new Map<CauseCode, FailureGroupView>();
     for (const entry of entries) {

@@ -1,4 +1,5 @@
 /** Shared types of a bulk approve + Test & Enable run (dataverse.md §3, §5, §6). */
+import type { TestPatch } from '../test-and-enable';
 
 /** A mailbox row as listMailboxes maps it (dataverse.md §3 $select). */
 export type MailboxRow = {
@@ -30,13 +31,16 @@ export const APPROVAL = { empty: 0, approved: 1, pending: 2, rejected: 3 } as co
 /** Server-Side Sync values: incoming/outgoing 2, ACT 1 (dataverse.md §3.2). */
 export const SSS = { incoming: 2, outgoing: 2, act: 1 } as const;
 
-/** Whether each direction (incoming, outgoing, ACT) of a mailbox is delivered by Server-Side Sync. */
-export function serverSideSyncDirections(row: MailboxRow): boolean[] {
-    return [
-        row.incomingemaildeliverymethod === SSS.incoming,
-        row.outgoingemaildeliverymethod === SSS.outgoing,
-        row.actdeliverymethod === SSS.act,
-    ];
+/** Whether each direction of a mailbox is delivered by Server-Side Sync. */
+export type SyncDirections = { incoming: boolean; outgoing: boolean; act: boolean };
+
+/** Which directions (incoming, outgoing, ACT) of a mailbox are delivered by Server-Side Sync. */
+export function serverSideSyncDirections(row: MailboxRow): SyncDirections {
+    return {
+        incoming: row.incomingemaildeliverymethod === SSS.incoming,
+        outgoing: row.outgoingemaildeliverymethod === SSS.outgoing,
+        act: row.actdeliverymethod === SSS.act,
+    };
 }
 /** Test status values (dataverse.md §3.2). */
 export const TEST_STATUS = { notRun: 0, success: 1, failure: 2 } as const;
@@ -47,23 +51,8 @@ export type RunMode = 'approveAndTest' | 'testOnly';
 /** Why a mailbox is not processed. */
 export type SkipReason = 'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled';
 
-/** Why a mailbox failed; grouped in the summary. */
-export type FailureCause =
-    | 'approvalRefused'
-    | 'approvalNotApplied'
-    | 'testFailed'
-    | 'testTimedOut'
-    | 'preconditionFailed'
-    | 'throttled'
-    | 'network'
-    | 'sessionExpired'
-    | 'httpError';
-
 /** One mailbox in a plan. */
 export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };
-
-/** The Test & Enable PATCH body (dataverse.md §6). */
-export type TestPatch = { testemailconfigurationscheduled: true; postponetestemailconfigurationuntil?: string };
 
 /** What planRun produces. */
 export type RunPlan = { mode: RunMode; createdAt: string; items: PlanItem[]; testPatch: TestPatch };

@@ -30,14 +30,14 @@ export class ExecutionBudget {
 
     /** Execution time observed in the window ending at `now`. */
     used(now: number): number {
-        this.samples = this.samples.filter((s) => s.at > now - WINDOW_MS);
-        return this.samples.reduce((sum, s) => sum + s.durationMs, 0);
+        this.samples = this.samples.filter((sample) => sample.at > now - WINDOW_MS);
+        return this.samples.reduce((sum, sample) => sum + sample.durationMs, 0);
     }
 
     /** Mean observed duration, or `fallback` before any sample. */
     average(fallback: number): number {
         if (this.samples.length === 0) return fallback;
-        return this.samples.reduce((sum, s) => sum + s.durationMs, 0) / this.samples.length;
+        return this.samples.reduce((sum, sample) => sum + sample.durationMs, 0) / this.samples.length;
     }
 
     /** Milliseconds to wait so that used + the expected cost of `inFlight` more requests stays under target. */
@@ -45,9 +45,9 @@ export class ExecutionBudget {
         const pending = (inFlight + 1) * this.average(0);
         let used = this.used(now);
         if (used + pending <= this.targetMs) return 0;
-        for (const s of this.samples) {
-            used -= s.durationMs;
-            if (used + pending <= this.targetMs) return Math.max(1, s.at + WINDOW_MS - now);
+        for (const sample of this.samples) {
+            used -= sample.durationMs;
+            if (used + pending <= this.targetMs) return Math.max(1, sample.at + WINDOW_MS - now);
         }
         // Even an empty window would not fit (huge in-flight estimate): wait for the newest sample to expire.
         const last = this.samples[this.samples.length - 1];

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { ActionButton, Stack, Text, useTheme } from '@fluentui/react';
 import type { DecodedError } from '../../core/credentials/error-catalogue';
-import type { StringKey } from '../strings';
 import { useGetString } from '../texts';
 
 /** Props of one decoded failure. */
@@ -14,13 +13,13 @@ export const FailureDetail = React.memo(function FailureDetail({ failure }: Fail
     // The default hover colour (themePrimary) has 3.8:1 contrast on the error message bar; themeDark stays above 4.5:1.
     const { palette } = useTheme();
     const hovered = { color: palette.themeDark };
-    const message = getString(failure.messageKey as StringKey);
+    const message = getString(failure.messageKey);
     return (
         <Stack tokens={{ childrenGap: 4 }}>
             <Text block styles={{ root: { fontWeight: 600 } }}>
                 {failure.code ? `${message} (${failure.code})` : message}
             </Text>
-            <Text block>{getString(failure.fixKey as StringKey)}</Text>
+            <Text block>{getString(failure.fixKey)}</Text>
             {failure.raw && (
                 <ActionButton
                     styles={{ rootHovered: hovered, iconHovered: hovered, rootPressed: hovered, iconPressed: hovered }}

@@ -3,7 +3,7 @@ import { DefaultButton, getId, Link, MessageBar, MessageBarType, PrimaryButton, 
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
 import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
-import { format, type GetString, type StringKey } from '../strings';
+import { format, type GetString } from '../strings';
 import { useGetString } from '../texts';
 import { SecretInput } from './SecretInput';
 
@@ -20,7 +20,7 @@ export type SecretFormProps = {
 function messageOf(check: SecretCheck | undefined, getString: GetString): string | undefined {
     if (!check?.code) return undefined;
     const keys = VALIDATION_KEYS[check.code];
-    return `${getString(keys.messageKey as StringKey)} ${getString(keys.fixKey as StringKey)}`;
+    return `${getString(keys.messageKey)} ${getString(keys.fixKey)}`;
 }
 
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */

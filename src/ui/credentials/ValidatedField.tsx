@@ -19,9 +19,8 @@ export type ValidatedFieldProps = {
     onApplyFix: (value: string) => void;
 };
 
-// Core returns keys as plain strings; the resx test proves each of them exists.
-function say(getString: GetString, key: string | undefined): string {
-    return key ? getString(key as StringKey) : '';
+function say(getString: GetString, key: StringKey | undefined): string {
+    return key ? getString(key) : '';
 }
 
 function messageOf(result: FieldResult, getString: GetString): string {

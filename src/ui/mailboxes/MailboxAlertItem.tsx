@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Stack, Text } from '@fluentui/react';
 import { CAUSES } from '../../core/credentials/causes';
 import type { MailboxAlertView } from '../../core/mailbox-view';
-import { format, type StringKey } from '../strings';
+import { format } from '../strings';
 import { useFormatDateTime, useGetString } from '../texts';
 
 /** Props of one decoded alert. */
@@ -17,8 +17,8 @@ export const MailboxAlertItem = React.memo(function MailboxAlertItem({ alert }: 
         <li>
             <Stack tokens={{ childrenGap: 4 }}>
                 {alert.occurredOn && <Text variant="small">{formatDateTime(alert.occurredOn)}</Text>}
-                <Text block>{getString(cause.messageKey as StringKey)}</Text>
-                <Text block>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey as StringKey))}</Text>
+                <Text block>{getString(cause.messageKey)}</Text>
+                <Text block>{format(getString('Mailboxes_Details_Fix'), getString(cause.fixKey))}</Text>
                 {/* Native disclosure: keyboard and screen-reader support for free; raw text is plain text, never HTML. */}
                 <details>
                     <summary>{getString('Mailboxes_Details_Raw')}</summary>

@@ -52,7 +52,7 @@ const APPROVAL_KEYS: Record<number, StringKey> = {
 /** The message of the latest alert's cause, or "no alert". */
 function latestAlertKey(row: MailboxView): StringKey {
     const latest = row.alerts[0];
-    return latest ? (CAUSES[latest.cause].messageKey as StringKey) : 'Mailboxes_NoAlert';
+    return latest ? CAUSES[latest.cause].messageKey : 'Mailboxes_NoAlert';
 }
 
 /** The columns in order. */

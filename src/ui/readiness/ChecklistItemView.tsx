@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { countString, format, type StringKey } from '../strings';
+import { countString, format } from '../strings';
 import { useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
@@ -58,7 +58,7 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
     const { item, isHighlighted, onCopy } = props;
     const getString = useGetString();
     const classes = useClasses(isHighlighted);
-    const title = getString(item.titleKey as StringKey);
+    const title = getString(item.titleKey);
     const titleId = `readiness-${item.id}-title`;
     return (
         <li className={classes.root} data-item-id={item.id}>
@@ -71,7 +71,7 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
                         {getString('Readiness_Highlighted')}
                     </Text>
                 )}
-                <Text block>{getString(item.bodyKey as StringKey)}</Text>
+                <Text block>{getString(item.bodyKey)}</Text>
                 <Deadline item={item} />
                 {item.list && (
                     <ul className={classes.list}>

@@ -5,7 +5,7 @@ import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
-import { format, type StringKey } from '../strings';
+import { format } from '../strings';
 import { useFormatNumber, useGetString, type Texts } from '../texts';
 
 /** Props of the result summary after a run. */
@@ -57,7 +57,7 @@ type SummaryTexts = Pick<Texts, 'getString' | 'formatNumber'>;
 
 /** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
 function causeCount(group: FailureGroup, { getString, formatNumber }: SummaryTexts): string {
-    const cause = asListItem(getString(CAUSES[group.cause].messageKey as StringKey));
+    const cause = asListItem(getString(CAUSES[group.cause].messageKey));
     return format(getString('Run_CauseCount'), formatNumber(group.count), cause);
 }
 
@@ -99,10 +99,7 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                             <li key={group.cause}>
                                 <Text block>{causeCount(group, texts)}</Text>
                                 <Text block>
-                                    {format(
-                                        getString('Mailboxes_Details_Fix'),
-                                        getString(CAUSES[group.cause].fixKey as StringKey),
-                                    )}
+                                    {format(getString('Mailboxes_Details_Fix'), getString(CAUSES[group.cause].fixKey))}
                                 </Text>
                             </li>
                         ))}

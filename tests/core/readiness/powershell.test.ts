@@ -1,4 +1,4 @@
-import { psCommand, psQuote } from '../../../src/core/readiness/powershell';
+import { psCommand, psQuote, SWITCH } from '../../../src/core/readiness/powershell';
 
 describe('psQuote', () => {
     it.each([
@@ -18,6 +18,6 @@ describe('psQuote', () => {
 
 describe('psCommand', () => {
     it('joins parameters and switches', () => {
-        expect(psCommand('Get-Thing', [['Name', psQuote('x')], ['WhatIf']])).toBe("Get-Thing -Name 'x' -WhatIf");
+        expect(psCommand('Get-Thing', { Name: psQuote('x'), WhatIf: SWITCH })).toBe("Get-Thing -Name 'x' -WhatIf");
     });
 });

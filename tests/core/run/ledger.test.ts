@@ -27,15 +27,34 @@ describe('RunLedger', () => {
         expect(ledger.summary()).toMatchObject({ selected: 1, succeeded: 1, settled: true });
     });
 
-    it.each<[string, (l: RunLedger) => void]>([
-        ['approving twice', (l) => (l.approvalSent(id(1)), l.approvalConfirmed(id(1)), l.approvalSent(id(1)))],
-        ['approving an already approved mailbox', (l) => l.approvalSent(id(2))],
-        ['testing before approval', (l) => l.testQueued(id(1))],
-        ['leaving a final state', (l) => (l.failed(id(2), 'httpError'), l.testQueued(id(2)))],
-        ['an unknown mailbox', (l) => l.succeeded('nope')],
-    ])('refuses %s', (_name, act) => {
+    it.each<[string, (ledger: RunLedger) => void, string]>([
+        [
+            'approving twice',
+            (ledger) => {
+                ledger.approvalSent(id(1));
+                ledger.approvalConfirmed(id(1));
+                ledger.approvalSent(id(1));
+            },
+            `Mailbox ${id(1)} must not be approved again`,
+        ],
+        [
+            'approving an already approved mailbox',
+            (ledger) => ledger.approvalSent(id(2)),
+            `Mailbox ${id(2)} must not be approved again`,
+        ],
+        ['testing before approval', (ledger) => ledger.testQueued(id(1)), `Mailbox ${id(1)} is not approved yet`],
+        [
+            'leaving a final state',
+            (ledger) => {
+                ledger.failed(id(2), 'unknown');
+                ledger.testQueued(id(2));
+            },
+            `Invalid transition failed → testing for ${id(2)}`,
+        ],
+        ['an unknown mailbox', (ledger) => ledger.succeeded('nope'), 'Mailbox nope is not in this run'],
+    ])('refuses %s, saying why', (_name, act, reason) => {
         const ledger = ledgerOf([1], [2, { emailrouteraccessapproval: 1 }]);
-        expect(() => act(ledger)).toThrow();
+        expect(() => act(ledger)).toThrow(new Error(reason));
     });
 
     it('counts planner skips as skipped from the start', () => {
@@ -73,7 +92,12 @@ describe('RunLedger', () => {
         const restored = RunLedger.deserialise(ledger.serialise());
         expect(restored.all()).toEqual(ledger.all().map((e) => ({ ...e, inFlight: false })));
         expect(restored.testPatch).toEqual(ledger.testPatch);
-        expect(() => RunLedger.deserialise('{"version":9}')).toThrow();
+        expect(() => RunLedger.deserialise('{"version":9}')).toThrow(new Error('Unknown ledger format'));
+    });
+
+    it('discards a run stored with the earlier failure vocabulary (version 1) instead of misreading it', () => {
+        const stored = { ...(JSON.parse(ledgerOf([1]).serialise()) as object), version: 1 };
+        expect(() => RunLedger.deserialise(JSON.stringify(stored))).toThrow('Unknown ledger format');
     });
 
     it('groups failures by cause and retries only failures, approving only where it never applied', () => {
@@ -83,12 +107,12 @@ describe('RunLedger', () => {
         ledger.approvalSent(id(2));
         ledger.approvalConfirmed(id(2));
         ledger.testQueued(id(2));
-        ledger.failed(id(2), 'testFailed');
+        ledger.failed(id(2), 'mailboxNotEnabledForRest');
         ledger.approvalSent(id(3));
         ledger.approvalConfirmed(id(3));
         ledger.testQueued(id(3));
         ledger.succeeded(id(3));
-        expect([...ledger.failuresByCause().keys()].sort()).toEqual(['approvalRefused', 'testFailed']);
+        expect([...ledger.failuresByCause().keys()].sort()).toEqual(['approvalRefused', 'mailboxNotEnabledForRest']);
         const retry = ledger.retryFailed(NOW, ledger.testPatch);
         expect(retry.items).toEqual([
             { mailboxId: id(1), name: 'Mailbox 1', approve: true, test: true },

@@ -1,4 +1,10 @@
-import { buildRunView, decodeRunFailure } from '../../../src/core/run/run-view';
+import {
+    buildRunView,
+    decodeRunFailure,
+    requestFailureCause,
+    testFailureCause,
+    type FailedRequest,
+} from '../../../src/core/run/run-view';
 import type { LedgerEntry, LedgerSummary } from '../../../src/core/run/ledger';
 
 function failed(id: string, cause: LedgerEntry['cause'], detail?: string): LedgerEntry {
@@ -27,66 +33,82 @@ const SUMMARY: LedgerSummary = {
     settled: true,
 };
 
-describe('decodeRunFailure', () => {
+const request = (status: number, code: string, message: string, isApproval: boolean): FailedRequest => ({
+    status,
+    code,
+    message,
+    isApproval,
+});
+
+describe('requestFailureCause', () => {
     it.each([
-        ['a silent approval no-op', failed('a', 'approvalNotApplied'), 'approvalNotApplied'],
         [
             'a missing approval privilege',
-            failed('a', 'approvalRefused', 'Principal user is missing prvApproveRejectEmailAddress privilege'),
+            request(403, '0x80040220', 'Principal user is missing prvApproveRejectEmailAddress privilege', true),
             'approvalPrivilegeMissing',
         ],
         [
-            'a CrmSecurity refusal',
-            failed(
-                'a',
-                'approvalRefused',
-                'should be a global administrator or exchange administrator to approve mailbox',
-            ),
+            'a CrmSecurity refusal code on an approval',
+            request(403, '0x80040256', 'not allowed', true),
             'approvalRefused',
         ],
-        ['a test without a result', failed('a', 'testTimedOut'), 'testTimedOut'],
-        ['a stale ETag', failed('a', 'preconditionFailed'), 'concurrencyConflict'],
-        ['persistent throttling', failed('a', 'throttled'), 'throttled'],
-        ['a dropped connection', failed('a', 'network'), 'networkError'],
         [
-            'a failed test with a consent alert',
-            failed(
-                'a',
-                'testFailed',
-                'HTTP 401 Unauthorized. x-ms-diagnostics: 2000008;reason="The token has no permissions"',
-            ),
-            'ewsTokenNoPermissions',
+            'the outer refusal code on an approval',
+            request(500, '0x80040216', 'A failure occurred', true),
+            'approvalRefused',
         ],
         [
-            'a failed test with an unlicensed mailbox',
-            failed('a', 'testFailed', 'MailboxNotEnabledForRESTAPI'),
-            'mailboxNotEnabledForRest',
+            'a refusal text on an approval',
+            request(400, '0x1', 'should be a global administrator or exchange administrator to approve mailbox', true),
+            'approvalRefused',
         ],
-        ['a failed test with an unknown text', failed('a', 'testFailed', 'Something odd'), 'unknown'],
+        ['a stale ETag', request(412, '0x80060882', 'The version does not match', false), 'concurrencyConflict'],
+        ['a deleted mailbox', request(404, '0x80040217', 'Does Not Exist', false), 'concurrencyConflict'],
         [
             'a generic server error on a Test & Enable part',
-            failed('a', 'httpError', '0x80040216: An unexpected error occurred.'),
+            request(500, '0x80040216', 'An unexpected error occurred.', false),
             'unknown',
         ],
+        ['a refusal code on a part that was no approval', request(403, '0x80040256', 'not allowed', false), 'unknown'],
+        ['an unrecognised error', request(400, '0x80044331', 'A validation error occurred.', false), 'unknown'],
+    ])('decodes %s', (_, failedRequest, cause) => {
+        expect(requestFailureCause(failedRequest)).toBe(cause);
+    });
+});
+
+describe('testFailureCause', () => {
+    it.each([
         [
-            'a refusal code on a part that was no approval',
-            failed('a', 'httpError', '0x80040256: not allowed'),
-            'unknown',
+            'a consent alert',
+            'HTTP 401 Unauthorized. x-ms-diagnostics: 2000008;reason="The token has no permissions"',
+            'ewsTokenNoPermissions',
         ],
-    ])('decodes %s', (_, entry, cause) => {
-        const decoded = decodeRunFailure(entry);
-        expect(decoded.cause).toBe(cause);
-        expect(decoded.fixKey).toMatch(/^Fix_/);
+        ['an unlicensed mailbox', 'MailboxNotEnabledForRESTAPI', 'mailboxNotEnabledForRest'],
+        ['an unknown text', 'Something odd', 'unknown'],
+        ['no text at all', '', 'unknown'],
+    ])('decodes %s', (_, text, cause) => {
+        expect(testFailureCause(text)).toBe(cause);
+    });
+});
+
+describe('decodeRunFailure', () => {
+    it('gives a failed entry its cause’s message and fix, keeping the original text', () => {
+        expect(decodeRunFailure(failed('a', 'approvalNotApplied', 'still pending'))).toMatchObject({
+            cause: 'approvalNotApplied',
+            messageKey: 'Error_ApprovalNotApplied',
+            fixKey: 'Fix_ApprovalNotApplied',
+            raw: 'still pending',
+        });
     });
 });
 
 describe('buildRunView', () => {
-    it('groups failures by decoded cause, largest first, and ignores non-failures', () => {
+    it('groups failures by cause, largest first, and ignores non-failures', () => {
         const entries: LedgerEntry[] = [
-            failed('1', 'testFailed', 'MailboxNotEnabledForRESTAPI'),
+            failed('1', 'mailboxNotEnabledForRest', 'MailboxNotEnabledForRESTAPI'),
             failed('2', 'approvalNotApplied'),
-            failed('3', 'testFailed', 'MailboxNotEnabledForRESTAPI'),
-            failed('4', 'testFailed', 'mailbox MailboxNotEnabledForRESTAPI 8005E274'),
+            failed('3', 'mailboxNotEnabledForRest', 'MailboxNotEnabledForRESTAPI'),
+            failed('4', 'mailboxNotEnabledForRest', 'mailbox MailboxNotEnabledForRESTAPI 8005E274'),
             { ...failed('5', undefined), state: 'succeeded' },
         ];
         const view = buildRunView(SUMMARY, entries);
