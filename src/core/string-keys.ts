@@ -346,6 +346,8 @@ export const STRING_KEYS = [
     'ConnectionTest_NextCheck_One',
     'RunNote_Header_One',
     'Run_ConfirmRejected_One',
+    'Credentials_NotSaved',
+    'Discovery_UnverifiableDomain',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -186,7 +186,7 @@ describe('the Connection tab of each profile kind', () => {
 });
 
 describe('validation and tenant discovery', () => {
-    test('shows what is wrong with a typed ID and keeps it out of the form', async () => {
+    test('shows what is wrong with a typed ID and clears it from the form', async () => {
         const c = control();
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
         const row = await profileRow(PROFILE_IDS.commercial);
@@ -199,11 +199,13 @@ describe('validation and tenant discovery', () => {
         await c.getByText(`${en('Validation_AppNotGuid')} ${en('Fix_CopyAppId')}`).waitFor();
         await expect(tenant.getAttribute('aria-invalid')).resolves.toBe('true');
         await expect(app.getAttribute('aria-invalid')).resolves.toBe('true');
-        // Only valid values reach the form: its fields still hold the saved IDs and nothing is unsaved.
+        // Save writes what the control shows as resolved: nothing usable, so both columns are cleared, never left at
+        // the saved IDs the control no longer shows.
+        expect(row.exchangeonlinetenantid).not.toBeNull();
         const general = page().getByRole('region', { name: 'General' });
-        await expect(general.getByLabel('Tenant ID').inputValue()).resolves.toBe(row.exchangeonlinetenantid);
-        await expect(general.getByLabel('Application ID').inputValue()).resolves.toBe(row.oauthclientid);
-        expect(await page().locator('#dirty-indicator').textContent()).toBe('');
+        await expect(general.getByLabel('Tenant ID').inputValue()).resolves.toBe('');
+        await expect(general.getByLabel('Application ID').inputValue()).resolves.toBe('');
+        expect(await page().locator('#dirty-indicator').textContent()).toBe('Unsaved changes');
         expect(await axe()).toEqual([]);
     });
 
@@ -464,6 +466,8 @@ describe('German', () => {
         await app.blur();
         await c.getByText(`${de('Validation_AppNotGuid')} ${de('Fix_CopyAppId')}`).waitFor();
         expect(await axe()).toEqual([]);
+        // Back to the stored ID, so the form is not dirty and the saved settings can be tested.
+        await app.fill(String((await profileRow(PROFILE_IDS.badSecret)).oauthclientid));
 
         await region.getByRole('button', { name: de('ConnectionTest_Run') }).click();
         await region.getByText(de('ConnectionTest_Failed')).waitFor({ timeout: 60_000 });
