@@ -348,6 +348,7 @@ export const STRING_KEYS = [
     'Run_ConfirmRejected_One',
     'Credentials_NotSaved',
     'Discovery_UnverifiableDomain',
+    'ConnectionTest_NoSecret',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -237,13 +237,6 @@ const FAILURES: { profile: keyof typeof PROFILE_IDS; code: string; message: stri
         fix: 'Fix_SecretExpired',
         item: 'clientSecret',
     },
-    {
-        profile: 'noSecret',
-        code: 'AADSTS7000218',
-        message: 'Error_SecretMissing',
-        fix: 'Fix_CopySecretValue',
-        item: 'clientSecret',
-    },
     { profile: 'unknownTenant', code: 'AADSTS90002', message: 'Error_TenantNotFound', fix: 'Fix_TenantNotFound' },
     {
         profile: 'appNotFound',
@@ -309,6 +302,30 @@ describe('the connection test on each seeded failing profile', () => {
             expect(await axe()).toEqual([]);
         }, 120_000);
     }
+});
+
+describe('a cross-tenant profile with no client secret', () => {
+    test('says to set the secret first and does not start the test until one is saved', async () => {
+        const c = control();
+        const region = testRegion();
+        await applyScenario(page(), { profileId: PROFILE_IDS.noSecret });
+        expect((await profileRow(PROFILE_IDS.noSecret)).isoauthclientsecretset).toBe(false);
+        const from = requestLog().length;
+        await region.getByText(en('ConnectionTest_NoSecret')).waitFor();
+        const run = region.getByRole('button', { name: en('ConnectionTest_Run') });
+        expect(await run.isDisabled()).toBe(true);
+        expect(await axe()).toEqual([]);
+        // Nothing was scheduled: no Test & Enable that could only fail with AADSTS7000218.
+        expect(scheduledCanaries(from)).toEqual([]);
+
+        await c.getByRole('button', { name: en('Secret_Enter') }).click();
+        await c.getByLabel(en('Secret_Label')).fill(`Lw18Q~${'k'.repeat(34)}`);
+        await c.getByRole('button', { name: en('Secret_Save') }).click();
+        await c.getByText(en('Secret_IsSet')).waitFor();
+        await gone(region.getByText(en('ConnectionTest_NoSecret')));
+        expect(await run.isEnabled()).toBe(true);
+        expect((await profileRow(PROFILE_IDS.noSecret)).isoauthclientsecretset).toBe(true);
+    });
 });
 
 describe('running the connection test', () => {
