@@ -349,6 +349,12 @@ export const STRING_KEYS = [
     'Credentials_NotSaved',
     'Discovery_UnverifiableDomain',
     'ConnectionTest_NoSecret',
+    'Run_ConnectionChecking',
+    'Run_ConnectionFailed',
+    'Run_ConnectionNotFinished',
+    'Run_ConnectionChanged',
+    'Run_ConnectionNone',
+    'Run_ConnectionUnknown',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -26,6 +26,8 @@ export type ConnectionAreaProps = {
     onExplainFailure: (item: ReadinessItemId | undefined) => void;
     onOpenMailboxes: () => void;
     today: Date;
+    /** Each increase moves the focus to "Test connection" (the run confirmation sent the admin here). */
+    testFocusRequest?: number;
 };
 
 /**
@@ -165,6 +167,7 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
                     nowMs={test.nowMs}
                     onRun={test.run}
                     onCancel={test.cancel}
+                    focusRequest={props.testFocusRequest}
                 />
             )}
         </Stack>
