@@ -327,6 +327,8 @@ export const STRING_KEYS = [
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
     'Run_ResumedNotice',
+    'Run_StalledNotice',
+    'Run_StallCountdown',
     'RunNote_Header',
     'RunNote_Counts',
     'RunNote_Failures',

@@ -41,6 +41,12 @@ function stringProperty(column, value, editable) {
     };
 }
 
+/** A Decimal input property as the platform passes it: raw is a number, or null when the form leaves it empty. */
+function decimalProperty(text) {
+    const raw = text === null || text === '' || Number.isNaN(Number(text)) ? null : Number(text);
+    return { raw, formatted: raw === null ? '' : String(raw), error: false, errorMessage: '', type: 'Decimal' };
+}
+
 /** What a user's language means for the context: BCP 47 tag, date and number patterns. */
 export const LOCALES = {
     1033: {
@@ -178,5 +184,9 @@ export function setParameters(context, values, editable, changed) {
     }
     // A static input set in the form editor: discovery goes to the sandbox's stand-in instead of Microsoft's hosts.
     context.parameters.discoveryBaseUrl = stringProperty('discoveryBaseUrl', `${location.origin}/_discovery`, false);
+    // Another static input, set from the page's query (?pauseAfterMinutes=0.2) so a test can shorten the stall limit.
+    context.parameters.pauseAfterMinutes = decimalProperty(
+        new URLSearchParams(location.search).get('pauseAfterMinutes'),
+    );
     context.updatedProperties = changed;
 }
