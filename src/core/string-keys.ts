@@ -116,6 +116,8 @@ export const STRING_KEYS = [
     'Error_ActOwnerMismatch',
     'Fix_ActOwnerMismatch',
     'Error_ImpersonationFailed',
+    'Error_OwnerDisabled',
+    'Fix_OwnerDisabled',
     'Error_ApprovalRefused',
     'Fix_ApprovalRefused',
     'Error_ApprovalPrivilegeMissing',
