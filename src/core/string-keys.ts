@@ -351,23 +351,41 @@ export const STRING_KEYS = [
 /** A key of a user-visible string. */
 export type StringKey = (typeof STRING_KEYS)[number];
 
-/**
- * Each sentence that counts something → its singular variant, for exactly one ("1 mailbox is waiting"). A test checks
- * that every `_One` key is listed here and has the same placeholders as its plural.
- */
-export const SINGULAR_KEYS = {
-    Readiness_DeadlineSoon: 'Readiness_DeadlineSoon_One',
-    Secret_ExpiryReminder: 'Secret_ExpiryReminder_One',
-    Mailboxes_Summary: 'Mailboxes_Summary_One',
-    Approve_PendingCount: 'Approve_PendingCount_One',
-    Approve_MailTruncated: 'Approve_MailTruncated_One',
-    Run_ConfirmTestOnly: 'Run_ConfirmTestOnly_One',
-    Run_ConfirmApproveAndTest: 'Run_ConfirmApproveAndTest_One',
-    Run_ConfirmSkipped: 'Run_ConfirmSkipped_One',
-    ConnectionTest_NextCheck: 'ConnectionTest_NextCheck_One',
-    RunNote_Header: 'RunNote_Header_One',
-    Run_ConfirmRejected: 'Run_ConfirmRejected_One',
-} as const satisfies Partial<Record<StringKey, StringKey>>;
+/** A CLDR plural category, as Intl.PluralRules.select names it. */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
-/** A key whose sentence counts something and so has a singular variant. */
-export type CountKey = keyof typeof SINGULAR_KEYS;
+/**
+ * Sentences that count something, and the plural categories each has a sentence of its own for. The key itself holds
+ * the `other` form; a category listed here reads `<key>_<Category>` (e.g. `Approve_PendingCount_One`); any other
+ * category uses the `other` form. Which category a number is in depends on the language of the strings
+ * (Intl.PluralRules): `one` is 1 in English and German but 0 and 1 in French. A language that needs more forms (Polish
+ * `few`, say) gets its keys added here and in every resx. A test checks that each listed key exists and has the same
+ * placeholders as the `other` form.
+ */
+export const PLURAL_FORMS = {
+    Readiness_DeadlineSoon: ['one'],
+    Secret_ExpiryReminder: ['one'],
+    Mailboxes_Summary: ['one'],
+    Approve_PendingCount: ['one'],
+    Approve_MailTruncated: ['one'],
+    Run_ConfirmTestOnly: ['one'],
+    Run_ConfirmApproveAndTest: ['one'],
+    Run_ConfirmSkipped: ['one'],
+    ConnectionTest_NextCheck: ['one'],
+    RunNote_Header: ['one'],
+    Run_ConfirmRejected: ['one'],
+} as const satisfies Partial<Record<StringKey, readonly Exclude<PluralCategory, 'other'>[]>>;
+
+/** A key whose sentence counts something and so has plural forms. */
+export type CountKey = keyof typeof PLURAL_FORMS;
+
+/** The key of a category's form: `Approve_PendingCount` + `one` → `Approve_PendingCount_One`. */
+export function pluralFormKey(key: string, category: PluralCategory): string {
+    return `${key}_${category.charAt(0).toUpperCase()}${category.slice(1)}`;
+}
+
+/** The key of the sentence for `category`: its own form when the key has one, else the `other` form (the key). */
+export function pluralKey(key: CountKey, category: PluralCategory): StringKey {
+    const forms: readonly PluralCategory[] = PLURAL_FORMS[key];
+    return forms.includes(category) ? (pluralFormKey(key, category) as StringKey) : key;
+}

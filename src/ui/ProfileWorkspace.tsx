@@ -20,9 +20,6 @@ export type WorkspaceServices = {
     formValues: { tenantId: string | null; applicationId: string | null };
     copyText: (text: string) => Promise<void>;
     today: Date;
-    locale?: string;
-    /** The Dynamics user's first day of the week, 0 = Sunday (userSettings.dateFormattingInfo). */
-    firstDayOfWeek?: number;
 };
 
 /** Props of the workspace. */

@@ -1,9 +1,32 @@
-import { SINGULAR_KEYS, STRING_KEYS } from '../../src/core/string-keys';
+import { PLURAL_FORMS, pluralFormKey, pluralKey, STRING_KEYS } from '../../src/core/string-keys';
 
-describe('SINGULAR_KEYS', () => {
-    it('lists every singular (_One) key of STRING_KEYS, each under the key of its plural', () => {
-        const singulars = STRING_KEYS.filter((key) => key.endsWith('_One')).sort();
-        expect(Object.values(SINGULAR_KEYS).sort()).toEqual(singulars);
-        for (const [plural, singular] of Object.entries(SINGULAR_KEYS)) expect(singular).toBe(`${plural}_One`);
+describe('PLURAL_FORMS', () => {
+    const keys: readonly string[] = STRING_KEYS;
+
+    it('names a key of its own for each listed plural category', () => {
+        for (const [key, categories] of Object.entries(PLURAL_FORMS)) {
+            expect([key, keys.includes(key)]).toEqual([key, true]);
+            for (const category of categories) {
+                const formKey = pluralFormKey(key, category);
+                expect([formKey, keys.includes(formKey)]).toEqual([formKey, true]);
+            }
+        }
+    });
+
+    it('lists every plural-form key of STRING_KEYS under the sentence it belongs to', () => {
+        const listed = Object.entries(PLURAL_FORMS).flatMap(([key, categories]) =>
+            categories.map((category) => pluralFormKey(key, category)),
+        );
+        const formKeys = keys.filter((key) => /_(Zero|One|Two|Few|Many)$/.test(key));
+        expect([...listed].sort()).toEqual([...formKeys].sort());
+    });
+});
+
+describe('pluralKey', () => {
+    it("reads a category's own form where the sentence has one, and the other form for the rest", () => {
+        expect(pluralKey('Approve_PendingCount', 'one')).toBe('Approve_PendingCount_One');
+        expect(pluralKey('Approve_PendingCount', 'other')).toBe('Approve_PendingCount');
+        expect(pluralKey('Approve_PendingCount', 'many')).toBe('Approve_PendingCount');
+        expect(pluralKey('Approve_PendingCount', 'few')).toBe('Approve_PendingCount');
     });
 });

@@ -10,7 +10,7 @@ import type { Sandbox } from '../sandbox/server';
 import { USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, type E2E } from './harness';
 
-/** en-US grouping, what chromium's navigator.language gives the control. */
+/** en-US grouping: the sandbox's English user's number format (context.formatting.formatInteger). */
 export const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** The control's root on the form. */

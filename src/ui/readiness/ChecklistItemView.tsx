@@ -2,8 +2,8 @@ import * as React from 'react';
 import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { countString, format } from '../strings';
-import { useFormatDay, useGetString } from '../texts';
+import { format } from '../strings';
+import { useCountString, useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
 export type ChecklistItemViewProps = {
@@ -39,12 +39,12 @@ function useClasses(isHighlighted: boolean) {
 
 function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     const getString = useGetString();
+    const countString = useCountString();
     const formatDay = useFormatDay();
     if (!item.deadline || !item.dueDate) return null;
     const { status, daysLeft } = item.deadline;
-    // 'soon' is the only status that can be one day away, so the only one with a singular sentence.
-    const template =
-        status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
+    // 'soon' is the only status that counts the days left, so the only one with plural forms.
+    const template = status === 'soon' ? countString(DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
     return (
         <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>

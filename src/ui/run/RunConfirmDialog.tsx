@@ -11,8 +11,8 @@ import {
 } from '@fluentui/react';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
-import { countString, format } from '../strings';
-import { useFormatCount, useFormatNumber, useGetString } from '../texts';
+import { format } from '../strings';
+import { useCountString, useFormatCount, useFormatNumber, useGetString } from '../texts';
 
 /** Props of the confirmation shown before a run starts. */
 export type RunConfirmDialogProps = {
@@ -34,10 +34,11 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
     const getString = useGetString();
     const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
+    const countString = useCountString();
     const question =
         mode === 'approveAndTest'
             ? format(
-                  countString(getString, 'Run_ConfirmApproveAndTest', counts.test),
+                  countString('Run_ConfirmApproveAndTest', counts.test),
                   formatNumber(counts.approve),
                   formatNumber(counts.test),
               )
