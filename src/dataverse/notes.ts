@@ -4,6 +4,8 @@
  * shared by every admin, and shows on the profile's timeline (README "Secret expiry"). Run records are notes too.
  */
 import { guidLiteral, stringLiteral } from '../core/odata';
+import { doneNoteText, parseDoneNote } from '../core/readiness/progress';
+import type { ReadinessItemId } from '../core/readiness/items';
 import { ANNOTATION, ENTITY_SET } from '../core/schema';
 import type { DataverseHttp } from './http';
 import { profilePath } from './profile';
@@ -13,18 +15,20 @@ import { textOf, type RawRow } from './row';
 export const SECRET_EXPIRY_SUBJECT = 'Email Server Profile Assistant: client secret expiry';
 /** Subject prefix of run records. */
 export const RUN_NOTE_SUBJECT = 'Email Server Profile Assistant: bulk run';
+/** Subject of the note that lists the readiness items an admin marked done (one item id a line). */
+export const READINESS_SUBJECT = 'Email Server Profile Assistant: tenant readiness';
 
-/** The note that holds the expiry date. */
-type ExpiryNote = { annotationid: string; notetext: string | null };
+/** A note the control keeps one of per profile (the expiry date, the readiness items done). */
+type SingleNote = { annotationid: string; notetext: string | null };
 
 function notePath(annotationId: string): string {
     return `${ENTITY_SET.annotation}(${guidLiteral(annotationId)})`;
 }
 
-async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<ExpiryNote | undefined> {
+/** The newest note of the profile with `subject`, if any. */
+async function findNote(http: DataverseHttp, profileId: string, subject: string): Promise<SingleNote | undefined> {
     const filter =
-        `${ANNOTATION.object} eq ${guidLiteral(profileId)}` +
-        ` and ${ANNOTATION.subject} eq ${stringLiteral(SECRET_EXPIRY_SUBJECT)}`;
+        `${ANNOTATION.object} eq ${guidLiteral(profileId)}` + ` and ${ANNOTATION.subject} eq ${stringLiteral(subject)}`;
     const select = `${ANNOTATION.id},${ANNOTATION.noteText}`;
     const response = await http.send<{ value: RawRow[] }>(
         `${ENTITY_SET.annotation}?$select=${select}&$filter=${filter}&$orderby=${ANNOTATION.modifiedOn} desc&$top=1`,
@@ -35,14 +39,14 @@ async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<E
 
 /** The recorded expiry date (a UTC day), or null when none is recorded or the note is unreadable. */
 export async function readSecretExpiry(http: DataverseHttp, profileId: string): Promise<Date | null> {
-    const note = await findExpiryNote(http, profileId);
+    const note = await findNote(http, profileId, SECRET_EXPIRY_SUBJECT);
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(note?.notetext?.trim() ?? '');
     return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
 }
 
 /** Record (or clear, with null) the expiry date, updating the existing note rather than adding another. */
 export async function saveSecretExpiry(http: DataverseHttp, profileId: string, day: Date | null): Promise<void> {
-    const note = await findExpiryNote(http, profileId);
+    const note = await findNote(http, profileId, SECRET_EXPIRY_SUBJECT);
     const notetext = day?.toISOString().slice(0, 10);
     if (note && notetext) {
         const body = { [ANNOTATION.noteText]: notetext };
@@ -69,4 +73,28 @@ export async function addNote(
             [`${ANNOTATION.objectProfile}@odata.bind`]: `/${profilePath(profileId)}`,
         },
     });
+}
+
+/** The readiness items marked done on this profile (none when no note exists). */
+export async function readReadinessDone(http: DataverseHttp, profileId: string): Promise<ReadinessItemId[]> {
+    return parseDoneNote((await findNote(http, profileId, READINESS_SUBJECT))?.notetext);
+}
+
+/** Record which readiness items are done, updating the profile's one readiness note rather than adding another. */
+export async function saveReadinessDone(
+    http: DataverseHttp,
+    profileId: string,
+    done: ReadonlySet<ReadinessItemId>,
+): Promise<void> {
+    const note = await findNote(http, profileId, READINESS_SUBJECT);
+    const notetext = doneNoteText(done);
+    if (note) {
+        await http.send(notePath(note.annotationid), {
+            method: 'PATCH',
+            body: { [ANNOTATION.noteText]: notetext },
+            ifMatch: '*',
+        });
+    } else {
+        await addNote(http, profileId, READINESS_SUBJECT, notetext);
+    }
 }
