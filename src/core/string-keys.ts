@@ -335,6 +335,46 @@ export const STRING_KEYS = [
     'Run_NoteAdded',
     'Run_NoteFailed',
     'Run_ConfirmRejected',
+    'Overview_Label',
+    'Overview_CredentialsTitle',
+    'Overview_TestPassed',
+    'Overview_TestFailed',
+    'Overview_TestCouldNotRun',
+    'Overview_TestRunning',
+    'Overview_TestNone',
+    'Overview_TestWhen',
+    'Overview_CredentialsValid',
+    'Overview_CredentialsInvalid',
+    'Overview_TenantValid',
+    'Overview_TenantInvalid',
+    'Overview_NothingToSet',
+    'Overview_SecretExpiresIn',
+    'Overview_SecretExpired',
+    'Overview_SecretNoExpiry',
+    'Overview_ReviewCredentials',
+    'Overview_ReadinessDone',
+    'Overview_NextDeadline',
+    'Overview_NoDeadline',
+    'Overview_OpenChecklist',
+    'Overview_MailboxesCounting',
+    'Overview_MailboxesCountFailed',
+    'Overview_OpenMailboxes',
+    'Overview_SegmentsLabel',
+    'Segment_Enabled',
+    'Segment_Failed',
+    'Segment_Retrying',
+    'Segment_PendingApproval',
+    'Segment_NeverTested',
+    'Mailboxes_Filter_Retrying',
+    'Mailboxes_LoadingSoFar',
+    'Readiness_Done',
+    'Readiness_DoneLabel',
+    'Readiness_DoneSaveFailed',
+    'Readiness_DoneReadFailed',
+    'Overview_OpenConnection',
+    'Overview_NoMailboxes',
+    'Overview_SecretSet',
+    'Overview_SecretNotSet',
     'Readiness_DeadlineSoon_One',
     'Secret_ExpiryReminder_One',
     'Mailboxes_Summary_One',
@@ -346,46 +386,9 @@ export const STRING_KEYS = [
     'ConnectionTest_NextCheck_One',
     'RunNote_Header_One',
     'Run_ConfirmRejected_One',
+    'Overview_SecretExpiresIn_One',
+    'Overview_NextDeadline_One',
 ] as const;
 
 /** A key of a user-visible string. */
 export type StringKey = (typeof STRING_KEYS)[number];
-
-/** A CLDR plural category, as Intl.PluralRules.select names it. */
-export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
-/**
- * Sentences that count something, and the plural categories each has a sentence of its own for. The key itself holds
- * the `other` form; a category listed here reads `<key>_<Category>` (e.g. `Approve_PendingCount_One`); any other
- * category uses the `other` form. Which category a number is in depends on the language of the strings
- * (Intl.PluralRules): `one` is 1 in English and German but 0 and 1 in French. A language that needs more forms (Polish
- * `few`, say) gets its keys added here and in every resx. A test checks that each listed key exists and has the same
- * placeholders as the `other` form.
- */
-export const PLURAL_FORMS = {
-    Readiness_DeadlineSoon: ['one'],
-    Secret_ExpiryReminder: ['one'],
-    Mailboxes_Summary: ['one'],
-    Approve_PendingCount: ['one'],
-    Approve_MailTruncated: ['one'],
-    Run_ConfirmTestOnly: ['one'],
-    Run_ConfirmApproveAndTest: ['one'],
-    Run_ConfirmSkipped: ['one'],
-    ConnectionTest_NextCheck: ['one'],
-    RunNote_Header: ['one'],
-    Run_ConfirmRejected: ['one'],
-} as const satisfies Partial<Record<StringKey, readonly Exclude<PluralCategory, 'other'>[]>>;
-
-/** A key whose sentence counts something and so has plural forms. */
-export type CountKey = keyof typeof PLURAL_FORMS;
-
-/** The key of a category's form: `Approve_PendingCount` + `one` → `Approve_PendingCount_One`. */
-export function pluralFormKey(key: string, category: PluralCategory): string {
-    return `${key}_${category.charAt(0).toUpperCase()}${category.slice(1)}`;
-}
-
-/** The key of the sentence for `category`: its own form when the key has one, else the `other` form (the key). */
-export function pluralKey(key: CountKey, category: PluralCategory): StringKey {
-    const forms: readonly PluralCategory[] = PLURAL_FORMS[key];
-    return forms.includes(category) ? (pluralFormKey(key, category) as StringKey) : key;
-}

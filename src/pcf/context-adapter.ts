@@ -13,13 +13,17 @@ import type { IInputs } from '../../generated/ManifestTypes';
 import { createBrowserServices } from './browser';
 import { createConnectionActions } from './connection-actions';
 import { createMailboxActions } from './mailbox-actions';
+import { createOverviewActions } from './overview-actions';
 import { readClientUrl, readEntityId } from './platform';
 
 /** Services built once per control instance; actions are cached so React effects do not re-run per render. */
 export type Services = {
     http: DataverseHttp;
     onCredentialsChange: (change: CredentialsChange) => void;
-    cache?: { profileId: string; actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'copyText'> };
+    cache?: {
+        profileId: string;
+        actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'overview' | 'copyText'>;
+    };
     /** The locale of the last updateView, kept while the user's language stays the same (App memoises on it). */
     locale?: { languageId: number | undefined; value: UserLocale };
 };
@@ -56,6 +60,7 @@ function actionsFor(
             },
             browser,
         ),
+        overview: createOverviewActions(services.http, profileId),
         copyText: browser.copyText,
     };
     services.cache = { profileId, actions };
@@ -124,6 +129,7 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
                   applicationId: context.parameters.applicationId.raw,
               },
               today: new Date(),
+              userName: context.userSettings.userName,
           }
         : undefined;
     const locale = localeOf(context, services);

@@ -201,7 +201,15 @@ export function createMailboxActions(
     return {
         ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
         load: async (onProgress, signal) => {
-            rows = await listMailboxes(http, profileId, { signal, onPage: (_, total) => onProgress(total) });
+            const arrived: MailboxView[] = [];
+            rows = await listMailboxes(http, profileId, {
+                signal,
+                // The list and its filter counts grow with each page; the alerts follow once all rows are in.
+                onPage: (page, total) => {
+                    arrived.push(...page.map((row) => toMailboxView(row)));
+                    onProgress(total, [...arrived]);
+                },
+            });
             const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
             const alerts = latestAlerts(
                 await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),

@@ -1,7 +1,9 @@
 /** How the UI reads its strings: the typed key list (kept in core), the lookup and counted sentences. */
-import { pluralKey, type CountKey, type PluralCategory, type StringKey } from '../core/string-keys';
+import { pluralKey, type CountKey, type PluralCategory } from '../core/plural-forms';
+import type { StringKey } from '../core/string-keys';
 
-export { STRING_KEYS, type CountKey, type PluralCategory, type StringKey } from '../core/string-keys';
+export { type CountKey, type PluralCategory } from '../core/plural-forms';
+export { STRING_KEYS, type StringKey } from '../core/string-keys';
 
 /** Looks a string up by key (context.resources.getString in the platform). */
 export type GetString = (key: StringKey) => string;
@@ -15,7 +17,7 @@ export function pluralRulesOf(language: string): PluralOf {
     return (count) => rules.select(count);
 }
 
-/** The sentence for `count` things in the plural form the language's rules pick (core/string-keys.ts PLURAL_FORMS). */
+/** The sentence for `count` things in the plural form the language's rules pick (core/plural-forms.ts PLURAL_FORMS). */
 export function countString(getString: GetString, pluralOf: PluralOf, key: CountKey, count: number): string {
     return getString(pluralKey(key, pluralOf(count)));
 }

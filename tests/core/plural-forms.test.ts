@@ -1,4 +1,5 @@
-import { PLURAL_FORMS, pluralFormKey, pluralKey, STRING_KEYS } from '../../src/core/string-keys';
+import { PLURAL_FORMS, pluralFormKey, pluralKey } from '../../src/core/plural-forms';
+import { STRING_KEYS } from '../../src/core/string-keys';
 
 describe('PLURAL_FORMS', () => {
     const keys: readonly string[] = STRING_KEYS;

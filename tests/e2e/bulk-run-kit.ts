@@ -296,7 +296,9 @@ export async function openMailboxes(page: Page, total: number): Promise<void> {
     const control = controlOf(page);
     await control.getByRole('tab', { name: 'Mailboxes' }).click();
     await control.getByText(`${fmt(total)} mailboxes · `).waitFor({ timeout: 90_000 });
-    await control.getByText(/^Loaded [\d,]+ of ~/).waitFor({ state: 'detached', timeout: 90_000 });
+    await control
+        .getByText(/^Loading( [\d,]+ of [\d,]+|… [\d,]+ so far)$/)
+        .waitFor({ state: 'detached', timeout: 90_000 });
 }
 
 /** Select every shown mailbox, pick the command, and return the confirmation's question; Start if asked. */

@@ -295,7 +295,7 @@ describe('the connection test on each seeded failing profile', () => {
             // Tenant readiness highlights the item that explains this failure, and only that one.
             await tab(en('Area_Readiness')).click();
             const highlighted = c.locator('li[data-item-id]').filter({ hasText: en('Readiness_Highlighted') });
-            await c.getByRole('heading', { name: en('Readiness_Heading') }).waitFor();
+            await c.getByRole('heading', { name: en('Readiness_Heading'), level: 2 }).waitFor();
             if (failure.item) {
                 await highlighted.first().waitFor();
                 expect(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { STRING_KEYS, countString, format, pluralRulesOf, type GetString } from '../../src/ui/strings';
-import { PLURAL_FORMS, pluralFormKey } from '../../src/core/string-keys';
+import { PLURAL_FORMS, pluralFormKey } from '../../src/core/plural-forms';
 import { asListItem } from '../../src/core/template';
 import { CAUSES } from '../../src/core/credentials/causes';
 

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
+import { Checkbox, DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
+import type { ReadinessItemId } from '../../core/readiness/items';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
 import { format } from '../strings';
 import { useCountString, useFormatDay, useGetString } from '../texts';
@@ -10,6 +11,9 @@ export type ChecklistItemViewProps = {
     item: ChecklistItem;
     isHighlighted: boolean;
     onCopy: (item: ChecklistItem) => void;
+    /** Marked done by an admin; the check box shows only with `onDoneChange`. */
+    isDone?: boolean;
+    onDoneChange?: (id: ReadinessItemId, isDone: boolean) => void;
 };
 
 function useClasses(isHighlighted: boolean) {
@@ -53,6 +57,20 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     );
 }
 
+/** "Done": an admin's mark that the step is taken (shown only where marking is offered). */
+function DoneCheckbox({ item, isDone, onDoneChange, title }: ChecklistItemViewProps & { title: string }) {
+    const getString = useGetString();
+    if (!onDoneChange) return null;
+    return (
+        <Checkbox
+            label={getString('Readiness_Done')}
+            ariaLabel={format(getString('Readiness_DoneLabel'), title)}
+            checked={isDone ?? false}
+            onChange={(_, checked) => onDoneChange(item.id, Boolean(checked))}
+        />
+    );
+}
+
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
 export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
     const { item, isHighlighted, onCopy } = props;
@@ -66,6 +84,7 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
                 <Text block as="h3" variant="mediumPlus" id={titleId}>
                     {title}
                 </Text>
+                <DoneCheckbox {...props} title={title} />
                 {isHighlighted && (
                     <Text block styles={{ root: { fontWeight: 600 } }}>
                         {getString('Readiness_Highlighted')}
