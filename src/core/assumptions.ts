@@ -49,3 +49,11 @@ export const EWS_DIAGNOSTICS_PATTERN = /x-ms-diagnostics["':\s]*(\d{7})|\b(20000
 export const EWS_SERVER_BUSY_TRANSIENT = true;
 /** For a user language the control ships no resx for, the platform shows the English (1033) strings (not in the reference). */
 export const RESX_FALLBACK_LANGUAGE = 1033;
+/**
+ * What getOutputs returns for a bound property to clear its column. Microsoft's docs do not say. Microsoft's own
+ * control host in pcf-start (harness.js, CustomControlHostRoot._onOutputChangedInternal) walks the returned object
+ * with `for…in`, so a property present with the value undefined is passed on and an absent one is skipped; a test on
+ * a model-driven form found the same (undefined → the column becomes null and OnChange fires; absent → untouched:
+ * D. Birkelbach, "PCF: getOutputs", 2020). IOutputs types the properties `string | undefined`, so null is not offered.
+ */
+export const CLEARED_OUTPUT = undefined;

@@ -388,6 +388,15 @@ export const STRING_KEYS = [
     'Run_ConfirmRejected_One',
     'Overview_SecretExpiresIn_One',
     'Overview_NextDeadline_One',
+    'Credentials_NotSaved',
+    'Discovery_UnverifiableDomain',
+    'ConnectionTest_NoSecret',
+    'Run_ConnectionChecking',
+    'Run_ConnectionFailed',
+    'Run_ConnectionNotFinished',
+    'Run_ConnectionChanged',
+    'Run_ConnectionNone',
+    'Run_ConnectionUnknown',
 ] as const;
 
 /** A key of a user-visible string. */

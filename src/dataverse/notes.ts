@@ -18,15 +18,15 @@ export const RUN_NOTE_SUBJECT = 'Email Server Profile Assistant: bulk run';
 /** Subject of the note that lists the readiness items an admin marked done (one item id a line). */
 export const READINESS_SUBJECT = 'Email Server Profile Assistant: tenant readiness';
 
-/** A note the control keeps one of per profile (the expiry date, the readiness items done). */
-type SingleNote = { annotationid: string; notetext: string | null };
+/** A note the control keeps one of per profile (found by its subject). */
+type KeptNote = { annotationid: string; notetext: string | null };
 
 function notePath(annotationId: string): string {
     return `${ENTITY_SET.annotation}(${guidLiteral(annotationId)})`;
 }
 
-/** The newest note of the profile with `subject`, if any. */
-async function findNote(http: DataverseHttp, profileId: string, subject: string): Promise<SingleNote | undefined> {
+/** The newest note on the profile with this subject. */
+export async function findNote(http: DataverseHttp, profileId: string, subject: string): Promise<KeptNote | undefined> {
     const filter =
         `${ANNOTATION.object} eq ${guidLiteral(profileId)}` + ` and ${ANNOTATION.subject} eq ${stringLiteral(subject)}`;
     const select = `${ANNOTATION.id},${ANNOTATION.noteText}`;
@@ -58,6 +58,22 @@ export async function saveSecretExpiry(http: DataverseHttp, profileId: string, d
     }
 }
 
+/** Write the profile's one note with this subject: update it where it exists, else add it. */
+export async function keepNote(
+    http: DataverseHttp,
+    profileId: string,
+    subject: string,
+    notetext: string,
+): Promise<void> {
+    const note = await findNote(http, profileId, subject);
+    if (!note) return addNote(http, profileId, subject, notetext);
+    await http.send(notePath(note.annotationid), {
+        method: 'PATCH',
+        body: { [ANNOTATION.noteText]: notetext },
+        ifMatch: '*',
+    });
+}
+
 /** Add a note to the profile. */
 export async function addNote(
     http: DataverseHttp,
@@ -86,15 +102,5 @@ export async function saveReadinessDone(
     profileId: string,
     done: ReadonlySet<ReadinessItemId>,
 ): Promise<void> {
-    const note = await findNote(http, profileId, READINESS_SUBJECT);
-    const notetext = doneNoteText(done);
-    if (note) {
-        await http.send(notePath(note.annotationid), {
-            method: 'PATCH',
-            body: { [ANNOTATION.noteText]: notetext },
-            ifMatch: '*',
-        });
-    } else {
-        await addNote(http, profileId, READINESS_SUBJECT, notetext);
-    }
+    await keepNote(http, profileId, READINESS_SUBJECT, doneNoteText(done));
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Stack } from '@fluentui/react';
 import type { ReadinessItemId } from '../core/readiness/items';
-import type { ProfileKind, ProfileRecord } from '../core/profile';
+import { needsClientSecret, type ProfileKind, type ProfileRecord } from '../core/profile';
 import type { ConnectionActions } from './actions';
 import type { CanaryOption, ConnectionTestView } from './connection/connection-state';
 import { ConnectionTestCard } from './connection/ConnectionTestCard';
@@ -25,6 +25,8 @@ export type ConnectionAreaProps = {
     onExplainFailure: (item: ReadinessItemId | undefined) => void;
     onOpenMailboxes: () => void;
     today: Date;
+    /** Each increase moves the focus to "Test connection" (the run confirmation sent the admin here). */
+    testFocusRequest?: number;
     /** Whether a secret is set and its expiry note, shared with the overview's credentials card. */
     secret: ReturnType<typeof useSecretState>;
     /** Every view of the connection test, for the overview's connection card. */
@@ -73,12 +75,14 @@ function useExplainedTest(
 }
 
 function blockedKeyOf(
-    isReadOnly: boolean,
-    isFormDirty: boolean,
+    { isReadOnly, isFormDirty }: Pick<ConnectionAreaProps, 'isReadOnly' | 'isFormDirty'>,
+    isSecretMissing: boolean,
     canaries: { options: readonly CanaryOption[]; failed?: boolean },
 ): StringKey | undefined {
     if (isReadOnly) return 'ConnectionTest_ReadOnly';
     if (isFormDirty) return 'ConnectionTest_FormDirty';
+    // Without a secret Dynamics cannot sign in: a real Test & Enable would only find that out (entra §7, 7000218).
+    if (isSecretMissing) return 'ConnectionTest_NoSecret';
     if (canaries.failed) return 'ConnectionTest_CanariesFailed';
     return canaries.options.length > 0 ? undefined : 'ConnectionTest_NoCanary';
 }
@@ -111,6 +115,8 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
     const { view } = test;
     const gone = view.status === 'error' && view.failure.cause === 'recordNotFound' ? view : undefined;
     const canaries = useCanaries(actions, kind !== 'unsupported', gone);
+    // Whether a secret is stored: from the record, then from our own "Save secret" (the column is write-only).
+    const isSecretMissing = needsClientSecret(kind) && !props.secret.isSecretSet;
     return (
         <Stack tokens={{ childrenGap: 16 }}>
             <CredentialsSection
@@ -129,11 +135,12 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
                 <ConnectionTestCard
                     canaries={canaries.options}
                     defaultCanaryId={canaries.defaultId}
-                    blockedKey={blockedKeyOf(isReadOnly, props.isFormDirty, canaries)}
+                    blockedKey={blockedKeyOf(props, isSecretMissing, canaries)}
                     view={test.view}
                     nowMs={test.nowMs}
                     onRun={test.run}
                     onCancel={test.cancel}
+                    focusRequest={props.testFocusRequest}
                 />
             )}
         </Stack>

@@ -4,6 +4,7 @@ import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
+import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
@@ -26,6 +27,10 @@ export type MailboxesAreaProps = {
     expectedTotal?: number;
     /** Called when the admin refreshes the list (the overview counts again). */
     onRefresh?: () => void;
+    /** What the last connection test says before a run (issue 13 item 2); absent: nothing is checked. */
+    checkConnection?: CheckConnection;
+    /** Take the admin to the connection test (the confirmation offers it). */
+    onTestConnection?: () => void;
 };
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
@@ -91,6 +96,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
         onRefresh?.();
     };
     const [pending, setPending] = React.useState<Pending | null>(null);
+    const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
     const isRunning = run.status === 'running';
@@ -128,6 +134,8 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                     setPending(null);
                 }}
                 onDismiss={() => setPending(null)}
+                connection={connection}
+                onTestConnection={props.onTestConnection}
             />
         </Stack>
     );

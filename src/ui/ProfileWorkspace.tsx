@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Pivot, PivotItem, Stack } from '@fluentui/react';
-import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
+import { warnsBeforeRun } from '../core/connection-test/last-test';
 import type { Segment } from '../core/mailbox-segments';
-import type { ProfileKind } from '../core/profile';
+import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord } from '../core/profile';
 import { buildChecklist } from '../core/readiness/checklist';
 import type { ReadinessItemId } from '../core/readiness/items';
 import { readinessProgress } from '../core/readiness/progress';
@@ -84,6 +84,24 @@ function useAreas(first: Area) {
 }
 
 /**
+ * Before a bulk run: what the last connection test says, for this kind of profile (core warnsBeforeRun), and the way
+ * to the test — the Connection area, with the focus on "Test connection".
+ */
+function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (area: Area) => void) {
+    const [testFocus, setTestFocus] = React.useState(0);
+    const checkConnection = React.useCallback(
+        (signal?: AbortSignal) =>
+            connection.checkLastTest(signal).then((verdict) => (warnsBeforeRun(verdict, kind) ? verdict : null)),
+        [connection, kind],
+    );
+    const testConnection = React.useCallback(() => {
+        open('connection');
+        setTestFocus((count) => count + 1);
+    }, [open]);
+    return { mailboxProps: { checkConnection, onTestConnection: testConnection }, testFocus };
+}
+
+/**
  * What the overview cards show and the areas share with them: counts (re-read after a run or a test), the last test,
  * the secret, the readiness items done, and the list filter a segment asks for.
  */
@@ -123,6 +141,7 @@ type AreasProps = ProfileWorkspaceProps & {
 function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasProps) {
     const { pivot, tab, open } = areas;
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
+    const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
     const { counts } = overview;
     return (
@@ -140,6 +159,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     today={services.today}
                     secret={overview.secret}
                     onTestView={overview.lastTest.onTestView}
+                    testFocusRequest={guard.testFocus}
                 />
             </PivotItem>
             <PivotItem {...tab('readiness')}>
@@ -162,6 +182,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     filterRequest={overview.listFilter}
                     expectedTotal={counts.state.status === 'loaded' ? counts.state.counts.total : undefined}
                     onRefresh={counts.reload}
+                    {...guard.mailboxProps}
                 />
             </PivotItem>
         </Pivot>

@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { Checkbox, DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
+import {
+    Checkbox,
+    DefaultButton,
+    mergeStyleSets,
+    MessageBar,
+    MessageBarType,
+    Stack,
+    Text,
+    useTheme,
+} from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
@@ -50,6 +59,14 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     // 'soon' is the only status that counts the days left, so the only one with plural forms.
     const template = status === 'soon' ? countString(DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
+    // A passed deadline is something to act on, not a footnote: a warning with the warning sign.
+    if (status === 'passed') {
+        return (
+            <MessageBar messageBarType={MessageBarType.warning} messageBarIconProps={{ iconName: 'Warning' }}>
+                {text}
+            </MessageBar>
+        );
+    }
     return (
         <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}
