@@ -397,6 +397,8 @@ export const STRING_KEYS = [
     'Run_ConnectionChanged',
     'Run_ConnectionNone',
     'Run_ConnectionUnknown',
+    'Overview_TestUnreadable',
+    'Overview_TestReading',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -48,7 +48,12 @@ function actionsFor(
     const browser = createBrowserServices((url) => context.navigation.openUrl(url));
     const userId = normaliseGuid(context.userSettings.userId) ?? '';
     const actions = {
-        connection: createConnectionActions(services.http, profileId, context.parameters.discoveryBaseUrl?.raw),
+        connection: createConnectionActions(
+            services.http,
+            profileId,
+            context.parameters.discoveryBaseUrl?.raw,
+            context.userSettings.userName,
+        ),
         mailboxes: createMailboxActions(
             services.http,
             profileId,

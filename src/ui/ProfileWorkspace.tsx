@@ -108,7 +108,7 @@ function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (ar
 function useOverview(profile: ProfileRecord, kind: ProfileKind, services: WorkspaceServices) {
     const counts = useMailboxCounts(services.overview);
     useRunEnd(services.mailboxes, counts.reload);
-    const lastTest = useLastTest(services.userName, counts.reload);
+    const lastTest = useLastTest(services.connection, services.userName, counts.reload);
     const hasSecret = kind === 'crossTenantOAuth';
     const secret = useSecretState(services.connection, Boolean(profile.isoauthclientsecretset), hasSecret);
     const readinessDone = useReadinessDone(services.overview);

@@ -1,5 +1,5 @@
 /** What the UI asks of the platform; src/pcf implements these, components receive them as props. */
-import type { LastTestVerdict } from '../core/connection-test/last-test';
+import type { LastTestRecord, LastTestVerdict } from '../core/connection-test/last-test';
 import type { DiscoveryResult } from '../core/credentials/discovery';
 import type { SegmentCounts } from '../core/mailbox-segments';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
@@ -20,6 +20,8 @@ export type ConnectionActions = {
     runConnectionTest: RunConnectionTest;
     /** The last recorded connection test judged against the profile as it is now (for the run confirmation). */
     checkLastTest: (signal?: AbortSignal) => Promise<LastTestVerdict>;
+    /** The last recorded connection test as it was recorded (for the overview's connection card). */
+    readLastTest: () => Promise<LastTestRecord | undefined>;
 };
 
 /** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */

@@ -28,6 +28,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             loadCanaries: () => Promise.resolve({ options: [] }),
             runConnectionTest: () => Promise.resolve({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' }),
             checkLastTest: () => Promise.resolve({ kind: 'passed', at: '2026-11-23T10:00:00Z' }),
+            readLastTest: () => Promise.resolve(undefined),
             ...connection,
         },
         mailboxes: {

@@ -303,6 +303,35 @@ describe('App', () => {
         expect(screen.getByText(en('Approve_Cannot'))).toBeInTheDocument();
     });
 
+    it('shows the test recorded on the profile, then each test run here; a cancelled one changes nothing', async () => {
+        const user = userEvent.setup();
+        const readLastTest = () =>
+            Promise.resolve({
+                result: 'failed' as const,
+                at: '2026-11-20T08:00:00Z',
+                profileVersion: 'W/"1"',
+                by: 'Sam Earlier',
+                cause: 'secretInvalid' as const,
+            });
+        const runConnectionTest = jest
+            .fn<ReturnType<RunConnectionTest>, Parameters<RunConnectionTest>>()
+            .mockResolvedValueOnce({ status: 'cancelled' })
+            .mockResolvedValueOnce({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' });
+        renderApp(readyToTest({ readLastTest, runConnectionTest }), () => Promise.resolve(SAVED));
+        const card = () => screen.getByRole('region', { name: en('Area_Connection'), exact: true });
+        // The first render of the whole control can take a while on a busy machine.
+        await waitFor(() => expect(card()).toHaveTextContent(en('Overview_TestFailed')), { timeout: 5000 });
+        expect(card()).toHaveTextContent(en('Error_SecretInvalid'));
+        expect(card()).toHaveTextContent(', by Sam Earlier');
+        await runTest(user);
+        await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(1));
+        await waitFor(() => expect(card()).toHaveTextContent(', by Sam Earlier'));
+        expect(card()).toHaveTextContent(en('Overview_TestFailed'));
+        await user.click(screen.getByRole('button', { name: en('ConnectionTest_Rerun') }));
+        await waitFor(() => expect(card()).toHaveTextContent(en('Overview_TestPassed')));
+        expect(card()).toHaveTextContent(', by Dana Admin');
+    });
+
     it('opens the list filtered to a segment the overview card offers, and counts again after a run', async () => {
         const user = userEvent.setup();
         const listeners = new Set<(state: RunStateView) => void>();

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import type { LastTestRecord } from '../../core/connection-test/last-test';
 import type { ReadinessItemId } from '../../core/readiness/items';
 import { messageOf } from '../common';
 import type { ConnectionActions, MailboxActions, OverviewActions } from '../actions';
@@ -40,11 +41,15 @@ export function useRunEnd(actions: MailboxActions, onEnd: () => void) {
     );
 }
 
-/** The connection card's summary of a test view; `by` is the signed-in user, who started it. */
-export function summariseTest(view: ConnectionTestView, by: string, atIso: string): ConnectionSummary {
+/**
+ * The connection card's summary of a test view; `by` is the signed-in user, who started it. A cancelled test says
+ * nothing about the connection (and is not recorded): undefined, the card keeps what it showed before.
+ */
+export function summariseTest(view: ConnectionTestView, by: string, atIso: string): ConnectionSummary | undefined {
     switch (view.status) {
         case 'idle':
-            return { status: 'none' };
+        case 'cancelled':
+            return undefined;
         case 'running':
             return { status: 'running' };
         case 'succeeded':
@@ -58,14 +63,43 @@ export function summariseTest(view: ConnectionTestView, by: string, atIso: strin
     }
 }
 
-/** The last connection test of this session; a finished test also re-reads the counts (the canary changed). */
-export function useLastTest(userName: string, onFinished: () => void) {
-    const [summary, setSummary] = React.useState<ConnectionSummary>({ status: 'none' });
+const RECORD_STATUS = { succeeded: 'passed', failed: 'failed', timedOut: 'couldNotRun', error: 'couldNotRun' } as const;
+
+/** The connection card's summary of the test recorded on the profile (by whoever ran it, in any session). */
+export function summariseRecord(record: LastTestRecord | undefined): ConnectionSummary {
+    if (!record) return { status: 'none' };
+    return { status: RECORD_STATUS[record.result], atIso: record.at, by: record.by, cause: record.cause };
+}
+
+/**
+ * The last connection test: the one recorded on the profile, then each test run here as it goes; a finished test
+ * also re-reads the counts (the canary changed).
+ */
+export function useLastTest(actions: ConnectionActions, userName: string, onFinished: () => void) {
+    const [summary, setSummary] = React.useState<ConnectionSummary>({ status: 'loading' });
+    // What a cancelled test falls back to; null until the record is read or a test runs here.
+    const settled = React.useRef<ConnectionSummary | null>(null);
+    React.useEffect(() => {
+        let live = true;
+        const show = (next: ConnectionSummary) => {
+            if (!live || settled.current) return; // a test run here meanwhile is newer than the record
+            settled.current = next;
+            setSummary(next);
+        };
+        actions.readLastTest().then(
+            (record) => show(summariseRecord(record)),
+            (error: unknown) => show({ status: 'unreadable', message: messageOf(error) }),
+        );
+        return () => void (live = false);
+    }, [actions]);
     const onTestView = React.useCallback(
         (view: ConnectionTestView) => {
-            const next = summariseTest(view, userName, new Date().toISOString());
+            const next = summariseTest(view, userName, new Date().toISOString()) ??
+                settled.current ?? { status: 'none' };
             setSummary(next);
-            if (next.status !== 'running' && next.status !== 'none') onFinished();
+            if (next.status === 'running') return;
+            settled.current = next;
+            onFinished();
         },
         [userName, onFinished],
     );

@@ -14,8 +14,9 @@ import { StatusCard, type StatusCardProps, type Tone } from './StatusCard';
 
 /** The last connection test of this session, as the connection card shows it. */
 export type ConnectionSummary =
-    | { status: 'none' | 'running' }
-    | { status: 'passed' | 'failed' | 'couldNotRun'; atIso: string; by: string; cause?: CauseCode };
+    | { status: 'loading' | 'none' | 'running' }
+    | { status: 'unreadable'; message: string }
+    | { status: 'passed' | 'failed' | 'couldNotRun'; atIso: string; by?: string; cause?: CauseCode };
 
 /** The areas a card opens. */
 export type OverviewArea = 'connection' | 'readiness' | 'mailboxes';
@@ -56,9 +57,17 @@ function ConnectionCard({ connection, onOpenArea }: OverviewCardsProps) {
     const formatDateTime = useFormatDateTime();
     const lines: Line[] = [];
     if ('cause' in connection && connection.cause) lines.push({ text: getString(CAUSES[connection.cause].messageKey) });
-    if ('atIso' in connection)
-        lines.push({ text: format(getString('Overview_TestWhen'), formatDateTime(connection.atIso), connection.by) });
+    if ('atIso' in connection) {
+        const when = formatDateTime(connection.atIso);
+        // Records written before the control kept who ran the test say only when.
+        lines.push({ text: connection.by ? format(getString('Overview_TestWhen'), when, connection.by) : when });
+    }
     const looks: Record<ConnectionSummary['status'], [Tone, string]> = {
+        loading: ['busy', getString('Overview_TestReading')],
+        unreadable: [
+            'warning',
+            'message' in connection ? format(getString('Overview_TestUnreadable'), connection.message) : '',
+        ],
         none: ['info', getString('Overview_TestNone')],
         running: ['busy', getString('Overview_TestRunning')],
         passed: ['ok', getString('Overview_TestPassed')],

@@ -102,6 +102,19 @@ describe('OverviewCards', () => {
         expect(connection).toHaveTextContent(/, by Dana Admin/);
     });
 
+    it('shows a recorded test without a name as its time alone, and says when none is recorded', () => {
+        const { rerender } = setup({ connection: { status: 'passed', atIso: '2026-11-23T09:05:00Z' } });
+        const connection = () => card(en('Area_Connection'));
+        expect(connection()).toHaveTextContent(en('Overview_TestPassed'));
+        expect(connection()).not.toHaveTextContent(/, by /);
+        rerender(<OverviewCards {...setupProps({ connection: { status: 'none' } })} />);
+        expect(connection()).toHaveTextContent(en('Overview_TestNone'));
+        rerender(
+            <OverviewCards {...setupProps({ connection: { status: 'unreadable', message: 'Access is denied.' } })} />,
+        );
+        expect(connection()).toHaveTextContent('The last test could not be read: Access is denied.');
+    });
+
     it('counts the readiness items done and names the next deadline, passed or not', () => {
         const { rerender } = setup({
             readiness: {
