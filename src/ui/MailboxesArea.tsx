@@ -91,10 +91,8 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
-    const refreshAll = () => {
-        refresh();
-        onRefresh?.();
-    };
+    // A refresh of the list counts the overview's segments again too.
+    const refreshAll = () => (refresh(), onRefresh?.());
     const [pending, setPending] = React.useState<Pending | null>(null);
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>

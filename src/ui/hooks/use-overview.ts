@@ -86,10 +86,10 @@ export function useLastTest(actions: ConnectionActions, userName: string, onFini
             settled.current = next;
             setSummary(next);
         };
-        actions.readLastTest().then(
-            (record) => show(summariseRecord(record)),
-            (error: unknown) => show({ status: 'unreadable', message: messageOf(error) }),
-        );
+        actions
+            .readLastTest()
+            .then((record) => show(summariseRecord(record)))
+            .catch((error: unknown) => show({ status: 'unreadable', message: messageOf(error) }));
         return () => void (live = false);
     }, [actions]);
     const onTestView = React.useCallback(
