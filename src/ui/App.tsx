@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
+import { useLoadedStrings } from './hooks/use-loaded-strings';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
@@ -11,6 +12,8 @@ export type AppProps = {
     profileId: string | undefined;
     isReadOnly: boolean;
     getString: GetString;
+    /** The strings of the user's language when the host's are of another one; the App waits for them. */
+    strings?: Promise<GetString>;
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>;
     /** Absent on a new, unsaved record. */
     services?: WorkspaceServices;
@@ -42,6 +45,17 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
         return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
+    if (state.status === 'failed' && state.isUnreachable) {
+        // Plain text, no MessageBar: a host without Dataverse may lack the platform's icon font too (pcf-start offline).
+        return (
+            <Stack tokens={{ childrenGap: 8 }} horizontalAlign="start">
+                <Text block role="alert">
+                    {getString('State_NoDataverse')}
+                </Text>
+                <DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>
+            </Stack>
+        );
+    }
     if (state.status === 'failed') {
         return (
             <MessageBar
@@ -55,8 +69,7 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
 }
 
-/** Root of the control. */
-export const App = React.memo(function App(props: AppProps) {
+function Localized(props: AppProps) {
     const { isReadOnly, getString } = props;
     const locale = props.services?.locale;
     const firstDayOfWeek = props.services?.firstDayOfWeek;
@@ -77,5 +90,11 @@ export const App = React.memo(function App(props: AppProps) {
             </Stack>
         </TextsProvider>
     );
+}
+
+/** Root of the control; renders nothing until the strings of the user's language are at hand. */
+export const App = React.memo(function App(props: AppProps) {
+    const getString = useLoadedStrings(props.getString, props.strings);
+    return getString ? <Localized {...props} getString={getString} /> : null;
 });
 App.displayName = 'App';
