@@ -6,6 +6,7 @@ export type FakeContextOptions = {
     disabled?: boolean;
     tenantId?: string | null;
     applicationId?: string | null;
+    pauseAfterMinutes?: number | null;
 };
 
 /** getString returns "[[key]]" so tests can see which key was used without depending on resx text. */
@@ -28,6 +29,7 @@ export function createFakeContext(options: FakeContextOptions = {}): ComponentFr
         parameters: {
             tenantId: stringProperty(options.tenantId ?? null),
             applicationId: stringProperty(options.applicationId ?? null),
+            pauseAfterMinutes: { raw: options.pauseAfterMinutes ?? null },
         },
         mode: {
             isControlDisabled: options.disabled ?? false,

@@ -42,6 +42,12 @@ describe('startSandbox', () => {
         expect(await res.text()).toContain('<html lang="en">');
     });
 
+    it('serves the form page at the record link a model-driven app (and the deploy CLI) gives', async () => {
+        const res = await fetch(new URL('main.aspx?pagetype=entityrecord&etn=emailserverprofile', sandbox.url));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('<script type="module" src="/host/host.js"></script>');
+    });
+
     it('serves the platform libraries from pcf-start', async () => {
         const res = await fetch(new URL('/vendor/fluent_8_121_1.js', sandbox.url));
         expect(res.status).toBe(200);
@@ -100,7 +106,7 @@ describe('startSandbox', () => {
             fault: 'none',
             languageId: 1033,
         });
-        expect(state.languages.map((l) => l.languageId)).toEqual([1033, 1031]);
+        expect(state.languages.map((l) => l.languageId)).toEqual([1033, 1031, 1036]);
         expect(state.entitySets.emailserverprofile).toBe('emailserverprofiles');
         expect(state.faultScenarios).toContain('throttling-storm');
     });
@@ -191,7 +197,7 @@ describe('startSandbox', () => {
         [{ environment: 'huge' }, /environment must be one of small, large/],
         [{ requireApproval: { users: 'no', queues: true } }, /requireApproval must be/],
         [{ costModel: 'free' }, /costModel must be one of default, heavy/],
-        [{ languageId: 1036 }, /languageId must be one of 1033, 1031/],
+        [{ languageId: 1041 }, /languageId must be one of 1033, 1031, 1036/],
         [{ languageId: '1031' }, /languageId must be one of/],
         [{ fault: 'meteor-strike' }, /fault must be one of/],
         [{ profileId: 'nope' }, /unknown profileId/],
