@@ -1,6 +1,7 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
+import { classifyFailure, RESENDS } from '../core/run/transience';
 import {
     bodyExcerpt,
     DataverseError,
@@ -221,17 +222,27 @@ export class DataverseHttp {
         return rows;
     }
 
-    /** A GET is safe to repeat: after a dropped connection it is sent again with back-off (bounded). */
+    /**
+     * A GET is safe to repeat: after a dropped connection or a transient server error (core/run/transience.ts) it is
+     * sent again with back-off, a bounded number of times.
+     */
     private async read<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
         for (let attempt = 0; ; attempt++) {
             try {
                 return await this.sendOnce<T>(path, options);
             } catch (error) {
-                const dropped = error instanceof DataverseError && error.status === NETWORK_ERROR_STATUS;
-                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw error;
+                if (attempt >= this.readResends(error) || options.signal?.aborted) throw error;
                 await this.sleep(BACKOFF_503_MS * 2 ** attempt, options.signal);
             }
         }
+    }
+
+    /** How often a failed GET may be sent again; 429 and 503 were already waited out in dispatch. */
+    private readResends(error: unknown): number {
+        if (!(error instanceof DataverseError) || error.status === 429 || error.status === 503) return 0;
+        if (error.status === NETWORK_ERROR_STATUS) return this.maxRetries;
+        const transience = classifyFailure(error.status, error.code);
+        return transience === 'transient' || transience === 'transientOnce' ? RESENDS[transience] : 0;
     }
 
     /** POST $batch with top-level parts; each part's answer (success or failure) comes back as a value, in order. */

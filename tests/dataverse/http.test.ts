@@ -215,6 +215,27 @@ describe('DataverseHttp.send', () => {
         expect(client.gate.inFlight).toBe(0);
     });
 
+    it('reads again after a transient SQL error, three times at most, and never re-sends a write', async () => {
+        const timeout = errorAnswer(500, '0x80044151', ' Sql error: SQL timeout expired.');
+        server.answer(timeout, timeout, timeout, timeout);
+        const error = await client.send('mailboxes').catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 500, code: '0x80044151' });
+        expect(times()).toEqual([0, 1000, 3000, 7000]);
+        server.answer(timeout);
+        await client.send('x', { method: 'PATCH', body: {} }).catch(() => undefined);
+        expect(server.sent.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'PATCH']);
+    });
+
+    it('reads again once after an unknown server error, and not at all after a permanent one', async () => {
+        server.answer(errorAnswer(500, '0x80040216', 'An unexpected error occurred.'), jsonAnswer(200, { value: 3 }));
+        expect((await client.send<{ value: number }>('x')).body.value).toBe(3);
+        server.answer(errorAnswer(500, '0x80040216', 'Again'), errorAnswer(500, '0x80040216', 'Again'));
+        await expect(client.send('y')).rejects.toMatchObject({ code: '0x80040216' });
+        server.answer(errorAnswer(400, '0x80060888', 'Could not find a property'));
+        await expect(client.send('z')).rejects.toMatchObject({ status: 400 });
+        expect(server.sent).toHaveLength(5);
+    });
+
     it('retries 503 with growing back-off a bounded number of times', async () => {
         const busy = errorAnswer(503, '0x80040216', 'Service unavailable');
         server.answer(busy, busy, jsonAnswer(200, { fine: true }));

@@ -123,6 +123,26 @@ describe('a long 429 storm', () => {
     }, 180_000);
 });
 
+describe('transient SQL errors', () => {
+    test('re-sends the $batch parts answered 0x80044150 and settles every mailbox on its own merits', async () => {
+        const p = await prepare({ fault: 'sql-errors', mailboxCount: N });
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, N);
+        await recorder.settle();
+        // The fault answered some parts 500; each of those mailboxes was sent again, none ended unrecognised.
+        expect(recorder.failedPartStatuses()).toContain(500);
+        const sentTwice = [...recorder.counts('approve'), ...recorder.counts('test')].filter(([, n]) => n > 1);
+        expect(sentTwice.length).toBeGreaterThan(0);
+        expect(summary.causes).not.toContain('does not recognize');
+        await expect(
+            control()
+                .getByText(/does not recognize/)
+                .count(),
+        ).resolves.toBe(0);
+        expectApprovedOnce(p);
+    }, 180_000);
+});
+
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e));
