@@ -10,6 +10,7 @@ import { scenarioSettings } from '../sandbox/scenarios';
 import { applyScenario, expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
+    RUN_STOPPED,
     askForRun,
     confirmStart,
     controlOf,
@@ -141,6 +142,29 @@ describe('transient SQL errors', () => {
         ).resolves.toBe(0);
         expectApprovedOnce(p);
     }, 180_000);
+});
+
+describe('a sign-in page instead of JSON', () => {
+    const SIGNED_OUT =
+        'Your Dynamics session has ended, so the run is paused. Sign in again (for example in another tab), then select Resume. Nothing was lost.';
+
+    for (const fault of ['signed-out-page', 'signed-out-redirect'] as const)
+        test(`${fault}: pauses with Resume, no error, and Resume approves nothing twice`, async () => {
+            const p = await prepare({ fault, mailboxCount: N });
+            await confirmStart(page());
+            await control().getByText(SIGNED_OUT).waitFor({ timeout: 60_000 });
+            await expect(control().getByText(RUN_STOPPED).count()).resolves.toBe(0);
+            const signedOut = sandbox()
+                .emulator.requestLog()
+                .filter((entry) => entry.signedOut);
+            expect(signedOut.length).toBeGreaterThan(0);
+            // Signed in again: the session is back, Resume finishes the run.
+            await setEmulatorConfig(sandbox(), { faults: { signedOut: null } });
+            await control().getByRole('button', { name: 'Resume' }).click();
+            await expectSettledRun(page(), PROFILE, N);
+            await recorder.settle();
+            expectApprovedOnce(p);
+        }, 180_000);
 });
 
 describe('the page', () => {

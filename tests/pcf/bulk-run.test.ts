@@ -88,7 +88,7 @@ describe('BulkRunController', () => {
             expect([entry.mailboxId, status]).toEqual([entry.mailboxId, 2]);
         }
         // A finished run leaves nothing to resume.
-        expect(storage.items.size).toBe(0);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
     });
 
     it('pauses on an expired session, keeps the run for a reload, and resumes it to the end', async () => {
@@ -100,7 +100,7 @@ describe('BulkRunController', () => {
         sandbox.emulator.setFaults({ sessionExpired: true });
         await controller.start(rows, 'approveAndTest', true, true);
         expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
-        expect(storage.items.size).toBe(1);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
 
         sandbox.emulator.setFaults({ sessionExpired: false });
         const fresh: BulkRunState[] = [];
@@ -112,6 +112,38 @@ describe('BulkRunController', () => {
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
     });
+
+    it.each(['page', 'redirect'] as const)(
+        'pauses, not fails, when API calls get the sign-in %s, and Resume approves nothing twice',
+        async (form) => {
+            await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+            const storage = new MemoryStorage();
+            const states: BulkRunState[] = [];
+            const { http, controller } = controllerFor(storage, states);
+            const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+            // What the server applied: the domain's afterWrite runs for applied writes only.
+            const applied: string[] = [];
+            const afterWrite = sandbox.domain.afterWrite.bind(sandbox.domain);
+            sandbox.domain.afterWrite = (ctx, store) => {
+                if (ctx.patch.emailrouteraccessapproval === 1) applied.push(ctx.id.toLowerCase());
+                afterWrite(ctx, store);
+            };
+            const signedOut = { form, durationMs: 3_600_000, startOn: 'afterFirstWrite' as const };
+            sandbox.emulator.setFaults({ signedOut });
+            await controller.start(rows, 'approveAndTest', true, true);
+            expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
+            expect(sandbox.emulator.requestLog().some((entry) => entry.signedOut)).toBe(true);
+
+            sandbox.emulator.setFaults({ signedOut: null });
+            await controller.resume();
+            const last = states[states.length - 1];
+            expect(last.status).toBe('finished');
+            const s = last.view!.summary;
+            expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+            expect(applied.length).toBeGreaterThan(0);
+            expect(applied.length).toBe(new Set(applied).size);
+        },
+    );
 
     it('pauses, not fails, when Dataverse lets nothing through for the stall limit, and Resume finishes the run', async () => {
         await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
@@ -133,7 +165,7 @@ describe('BulkRunController', () => {
         const paused = states[states.length - 1];
         expect(paused).toMatchObject({ status: 'paused', pause: { reason: 'stalled', limitMs: 500 } });
         expect(paused.view?.summary.settled).toBe(false);
-        expect(storage.items.size).toBe(1);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
 
         storming = false;
         await controller.resume();
