@@ -12,6 +12,7 @@ import { createBrowserServices } from './browser';
 import { createConnectionActions } from './connection-actions';
 import { createMailboxActions } from './mailbox-actions';
 import { readClientUrl, readEntityId } from './platform';
+import { keepRetryAfterAcrossReloads } from './retry-after-store';
 
 /** Services built once per control instance; actions are cached so React effects do not re-run per render. */
 export type Services = {
@@ -30,6 +31,8 @@ export function createServices(
     const http = new DataverseHttp(baseUrl, (url, init) => fetch(url, init), {
         stallLimitMs: stallLimitOf(context.parameters.pauseAfterMinutes?.raw),
     });
+    // Before any request of this page: a Retry-After the page had before a reload still holds.
+    keepRetryAfterAcrossReloads(http.gate, createBrowserServices(() => undefined).storage);
     return { http, onCredentialsChange };
 }
 

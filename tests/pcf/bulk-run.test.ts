@@ -3,6 +3,7 @@ import { DataverseHttp, realSleep, type FetchLike } from '../../src/dataverse/ht
 import { listMailboxes } from '../../src/dataverse/mailboxes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { keepRetryAfterAcrossReloads } from '../../src/pcf/retry-after-store';
 import { approvalsSent, recordRequests, testsSent, mailboxOf } from '../dataverse/sent-requests';
 
 // The run controller against the seeded sandbox, time scaled so Test & Enable completes in moments.
@@ -30,6 +31,8 @@ function controllerFor(
     stallLimitMs?: number,
 ) {
     const http = new DataverseHttp(sandbox.url, fetchFn, { stallLimitMs });
+    // As createServices does for the page: one session storage for the run and the Retry-After.
+    keepRetryAfterAcrossReloads(http.gate, storage);
     let virtual = Date.now();
     const controller = new BulkRunController({
         http,
@@ -174,6 +177,35 @@ describe('BulkRunController', () => {
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
         expect(last.view!.groups.map((g) => g.decoded.cause)).not.toContain('throttled');
+    });
+
+    it('keeps the Retry-After for the session, and after a reload sends nothing before it ends', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const storage = new MemoryStorage();
+        let throttledAt = 0;
+        // The first page: its first $batch is answered 429 with Retry-After 2 s, then the page goes away (a reload
+        // while the run waits); its later requests never get an answer.
+        const { http, controller } = controllerFor(storage, [], async (url, init) => {
+            if (init.method !== 'POST') return fetch(url, init);
+            if (throttledAt) return new Promise<Response>(() => undefined);
+            throttledAt = Date.now();
+            const body = JSON.stringify({ error: { code: '0x80072322', message: 'Number of requests exceeded' } });
+            return new Response(body, { status: 429, headers: { 'Retry-After': '2' } });
+        });
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        void controller.start(rows, 'approveAndTest', true, true);
+        for (let i = 0; i < 200 && !http.gate.isPaused(); i++) await realSleep(10);
+        expect(http.gate.isPaused()).toBe(true);
+
+        const sentAt: number[] = [];
+        const { controller: reloaded } = controllerFor(storage, [], (url, init) => {
+            sentAt.push(Date.now());
+            return fetch(url, init);
+        });
+        await reloaded.resumeStored();
+        expect(sentAt.length).toBeGreaterThan(0);
+        expect(Math.min(...sentAt)).toBeGreaterThanOrEqual(throttledAt + 2000);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
     });
 
     it('tells the page about a 429 pause as it starts, while nothing else is moving', async () => {
