@@ -10,7 +10,7 @@ import type { Sandbox } from '../sandbox/server';
 import { USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, type E2E } from './harness';
 
-/** en-US grouping, what chromium's navigator.language gives the control. */
+/** en-US grouping: the sandbox's English user's number format (context.formatting.formatInteger). */
 export const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** The control's root on the form. */
@@ -296,7 +296,9 @@ export async function openMailboxes(page: Page, total: number): Promise<void> {
     const control = controlOf(page);
     await control.getByRole('tab', { name: 'Mailboxes' }).click();
     await control.getByText(`${fmt(total)} mailboxes · `).waitFor({ timeout: 90_000 });
-    await control.getByText(/^Loaded [\d,]+ of ~/).waitFor({ state: 'detached', timeout: 90_000 });
+    await control
+        .getByText(/^Loading( [\d,]+ of [\d,]+|… [\d,]+ so far)$/)
+        .waitFor({ state: 'detached', timeout: 90_000 });
 }
 
 /** Select every shown mailbox, pick the command, and return the confirmation's question; Start if asked. */

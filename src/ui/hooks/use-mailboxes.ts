@@ -31,7 +31,11 @@ export function useMailboxes(actions: MailboxActions) {
         setLoadError(null);
         const load = async () => {
             try {
-                setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
+                const onProgress = (loaded: number, rowsSoFar: MailboxView[]) => {
+                    setLoading({ loaded });
+                    setRows(rowsSoFar);
+                };
+                setRows(await actions.load(onProgress, controller.signal));
             } catch (error) {
                 if (!controller.signal.aborted) setLoadError(messageOf(error));
             } finally {
