@@ -126,6 +126,8 @@ export const STRING_KEYS = [
     'Error_ApprovalPrivilegeMissing',
     'Fix_ApprovalPrivilegeMissing',
     'Error_Throttled',
+    'Error_ServerTransient',
+    'Fix_RetryFailedLater',
     'Error_ConcurrencyConflict',
     'Fix_Reload',
     'Fix_CanaryGone',

@@ -9,10 +9,11 @@ import { testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import { MAILBOX } from '../core/schema';
+import { transientBackoffMs } from '../core/run/transience';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
 import { DataverseError, isRunPause } from './errors';
-import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
+import { classifyBatchError, classifyPart, type PartFailure, type PartVerdict } from './executor-parts';
 import { mailboxPath } from './mailboxes';
 import type { RunGateway } from './run-gateway';
 import type { TraceAlert } from './tracelogs';
@@ -21,8 +22,6 @@ import type { TraceAlert } from './tracelogs';
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
 /** Give up watching after this long; the tests keep running server-side. */
 export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-/** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
-export const MAX_ROUNDS = 5;
 
 /** What runBulk needs: the gateway to Dataverse, a clock and a sleep, and whom to tell. */
 export type ExecutorDeps = {
@@ -39,6 +38,22 @@ export type ExecutorDeps = {
 
 type Phase = 'approve' | 'test';
 
+/**
+ * What one phase remembers between its rounds: re-sends of transient failures per mailbox (bounded; waiting out a
+ * 429 is not counted), approvals whose outcome only a re-read can tell, and those to record as failed unless the
+ * re-read shows them applied.
+ */
+type PhaseMemory = {
+    resends: Map<string, number>;
+    unknown: Set<string>;
+    exhausted: Map<string, PartFailure>;
+    backOff: boolean;
+};
+
+function newMemory(unknown: Iterable<string> = []): PhaseMemory {
+    return { resends: new Map(), unknown: new Set(unknown), exhausted: new Map(), backOff: false };
+}
+
 /** Tell the page where the run stands (after every chunk, re-read and poll). */
 function reportProgress(ledger: RunLedger, deps: ExecutorDeps): void {
     deps.onProgress?.(ledger.summary(), ledger);
@@ -50,16 +65,29 @@ function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
     return { method: 'PATCH', path: mailboxPath(id), body, ifMatch: '*' };
 }
 
-function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, unknown: Set<string>): void {
+/** Count a re-send of a transient failure; false once the verdict's bound is used up. */
+function mayResend(memory: PhaseMemory, id: string, resends: number): boolean {
+    const used = memory.resends.get(id) ?? 0;
+    if (used >= resends) return false;
+    memory.resends.set(id, used + 1);
+    memory.backOff = true;
+    return true;
+}
+
+function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, memory: PhaseMemory): void {
     if (verdict.kind === 'failed') return ledger.failed(id, verdict.cause, verdict.detail);
+    const resend = verdict.kind !== 'retry' || mayResend(memory, id, verdict.resends);
     if (phase === 'test') {
-        // T&E is idempotent: unknown or not-processed simply stays where it was and is sent again next round.
+        // T&E is idempotent: a throttled or transient part stays where it was and is sent again next round.
         if (verdict.kind === 'ok') ledger.testQueued(id);
+        if (!resend && verdict.kind === 'retry') ledger.failed(id, verdict.failure.cause, verdict.failure.detail);
         return;
     }
-    if (verdict.kind === 'retry') ledger.approvalNotProcessed(id);
-    if (verdict.kind === 'unknown') unknown.add(id);
-    // 'ok' and 'unknown' stay 'sent' until the re-read confirms.
+    // A 429 means the server did not process it; after any other failure only the re-read can tell (never twice).
+    if (verdict.kind === 'wait') ledger.approvalNotProcessed(id);
+    if (verdict.kind === 'retry') memory.unknown.add(id);
+    if (!resend && verdict.kind === 'retry') memory.exhausted.set(id, verdict.failure);
+    // 'ok' and 'retry' stay 'sent' until the re-read confirms.
 }
 
 async function sendChunk(
@@ -67,7 +95,7 @@ async function sendChunk(
     deps: ExecutorDeps,
     phase: Phase,
     ids: string[],
-    unknown: Set<string>,
+    memory: PhaseMemory,
 ): Promise<void> {
     if (phase === 'approve') {
         ids.forEach((id) => ledger.approvalSent(id));
@@ -85,14 +113,14 @@ async function sendChunk(
             throw error;
         }
         if (!(error instanceof DataverseError)) throw error;
-        whole = classifyBatchError(error.status, error.message);
+        whole = classifyBatchError(error.status, error.code, error.message);
     } finally {
         ledger.markInFlight(ids, false);
     }
     ids.forEach((id, index) => {
         const part = parts?.[index];
-        const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
-        account(ledger, phase, id, verdict, unknown);
+        const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'wait' as const });
+        account(ledger, phase, id, verdict, memory);
     });
     reportProgress(ledger, deps);
 }
@@ -107,7 +135,7 @@ function takeIds(ledger: RunLedger, phase: Phase): string[] {
  * for it (no more chunks in flight than its concurrency limit), so each batch gets the size the gate has learnt by
  * then instead of every chunk being cut up front at the starting size.
  */
-async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, unknown: Set<string>): Promise<void> {
+async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, memory: PhaseMemory): Promise<void> {
     const queue = takeIds(ledger, phase);
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
@@ -119,7 +147,7 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
             running.size < Math.max(1, deps.gateway.capacity.limit)
         ) {
             const ids = queue.splice(0, chunkSize(queue.length, deps.gateway.capacity));
-            const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, unknown)
+            const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, memory)
                 // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
                 .catch((error: unknown) => void (failure ??= { error }))
                 .finally(() => running.delete(sent));
@@ -131,16 +159,21 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
     if (failure) throw failure.error;
 }
 
-/** Re-read approvals: applied → confirmed; lost answer → pending again; silent no-op → failed('approvalNotApplied'). */
-async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: Set<string>): Promise<void> {
+/**
+ * Re-read approvals: applied → confirmed; failed transiently too often → failed with that cause; lost answer or
+ * transient failure → pending again; silent no-op → failed('approvalNotApplied').
+ */
+async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, memory: PhaseMemory): Promise<void> {
     const ids = ledger.idsIn('sent');
     if (ids.length === 0) return;
     const states = await deps.gateway.readApprovals(ids);
     for (const id of ids) {
         const state = states.get(id.toLowerCase());
+        const exhausted = memory.exhausted.get(id);
         if (state?.emailrouteraccessapproval === APPROVAL.approved) ledger.approvalConfirmed(id);
+        else if (exhausted) ledger.failed(id, exhausted.cause, exhausted.detail);
         // The answer was lost but the re-read proves nothing was applied, so sending it again cannot approve twice.
-        else if (unknown.has(id)) ledger.approvalNotProcessed(id);
+        else if (memory.unknown.has(id)) ledger.approvalNotProcessed(id);
         else
             ledger.failed(
                 id,
@@ -151,16 +184,31 @@ async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, unknown: 
     reportProgress(ledger, deps);
 }
 
+/**
+ * Send the phase's mailboxes round after round until none is left: throttled parts as often as it takes (the client
+ * pauses the run if nothing gets through for too long), transient failures a bounded number of times with back-off.
+ */
 async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Promise<void> {
-    for (let round = 0; round < MAX_ROUNDS && takeIds(ledger, phase).length > 0; round++) {
+    const memory = newMemory();
+    for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
         if (deps.signal?.aborted) return;
-        const unknown = new Set<string>();
-        await runPhaseRound(ledger, deps, phase, unknown);
-        if (phase === 'approve') await confirmApprovals(ledger, deps, unknown);
+        memory.unknown.clear();
+        memory.exhausted.clear();
+        memory.backOff = false;
+        await runPhaseRound(ledger, deps, phase, memory);
+        if (phase === 'approve') await confirmApprovals(ledger, deps, memory);
+        if (memory.backOff && !(await backOff(deps, round))) return;
     }
-    if (deps.signal?.aborted) return;
-    for (const id of takeIds(ledger, phase))
-        ledger.failed(id, 'throttled', `Still throttled after ${MAX_ROUNDS} rounds.`);
+}
+
+/** Wait before re-sending transient failures; false when the run was cancelled meanwhile. */
+async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
+    try {
+        await deps.sleep(transientBackoffMs(round), deps.signal);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /**
@@ -170,7 +218,7 @@ async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Pr
 async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     const results = await Promise.allSettled([
         runPhase(ledger, deps, 'approve'),
-        runPhaseRound(ledger, deps, 'test', new Set()),
+        runPhaseRound(ledger, deps, 'test', newMemory()),
     ]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
@@ -260,7 +308,7 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
     deps.signal?.addEventListener('abort', onAbort, { once: true });
     try {
         // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
-        await confirmApprovals(ledger, deps, new Set(ledger.idsIn('sent')));
+        await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
         if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps);
         await runPhase(ledger, deps, 'test');
         await pollResults(ledger, deps);

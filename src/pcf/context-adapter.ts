@@ -16,6 +16,7 @@ import { createConnectionActions } from './connection-actions';
 import { createMailboxActions } from './mailbox-actions';
 import { createOverviewActions } from './overview-actions';
 import { readClientUrl, readEntityId } from './platform';
+import { keepRetryAfterAcrossReloads } from './retry-after-store';
 import { loadUserStrings } from './strings';
 
 /** Services built once per control instance; actions are cached so React effects do not re-run per render. */
@@ -42,6 +43,8 @@ export function createServices(
     const http = new DataverseHttp(baseUrl, (url, init) => fetch(url, init), {
         stallLimitMs: stallLimitOf(context.parameters.pauseAfterMinutes?.raw),
     });
+    // Before any request of this page: a Retry-After the page had before a reload still holds.
+    keepRetryAfterAcrossReloads(http.gate, createBrowserServices(() => undefined).storage);
     const strings = loadUserStrings(context.userSettings?.languageId, (key) => context.resources.getString(key));
     return { http, onCredentialsChange, strings };
 }

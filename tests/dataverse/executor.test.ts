@@ -280,6 +280,70 @@ describe('runBulk', () => {
         expect(['succeeded', 'failed']).toContain(ledger.get(skipped as string)?.state);
     });
 
+    it('re-sends parts a transient SQL error (0x80044150) refused and settles every mailbox on its own merits', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client);
+        const refused = new Set<string>();
+        const gateway: RunGateway = {
+            ...client.gateway,
+            batch: async (ops) => {
+                const parts = await client.gateway.batch(ops);
+                parts.forEach((part, i) => {
+                    if (part.error?.code === '0x80044150')
+                        refused.add(/mailboxes\(([0-9a-f-]{36})\)/.exec(ops[i].path)![1]);
+                });
+                return parts;
+            },
+        };
+        sandbox.emulator.setFaults({ batchPartSqlErrorRate: 0.3, batchPartSqlError: 'generic' });
+        const ledger = await runBulk(plan, depsFor(gateway)).finally(() =>
+            sandbox.emulator.setFaults({ batchPartSqlErrorRate: 0 }),
+        );
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(refused.size).toBeGreaterThan(3);
+        // Each refused mailbox was sent again and ended as the server ended it, not as "an error not recognised".
+        for (const id of refused) expect([id, ledger.get(id)?.cause]).not.toEqual([id, 'unknown']);
+        expect(ledger.all().filter((entry) => entry.cause === 'serverTransient').length).toBeLessThan(refused.size);
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        for (const id of planned) expect([id, stored(id).emailrouteraccessapproval]).toEqual([id, 1]);
+    });
+
+    it('records a part that keeps failing transiently as such after three re-sends, re-reading before each', async () => {
+        const client = clientFor();
+        const { plan } = await planFor(client);
+        const target = plan.items.find((item) => item.approve)!.mailboxId;
+        const gateway: RunGateway = {
+            ...client.gateway,
+            batch: async (ops) => {
+                const parts = await client.gateway.batch(ops.filter((op) => !op.path.includes(target)));
+                const index = ops.findIndex((op) => op.path.includes(target));
+                if (index < 0) return parts;
+                const message = ' Sql error: SQL timeout expired. CRM ErrorCode: -2147204783';
+                const timeout = {
+                    status: 500,
+                    headers: {},
+                    body: undefined,
+                    error: { status: 500, code: '0x80044151', message },
+                };
+                return [...parts.slice(0, index), timeout, ...parts.slice(index)];
+            },
+        };
+        const reads: string[][] = [];
+        gateway.readApprovals = (ids) => (reads.push([...ids]), client.gateway.readApprovals(ids));
+        const slept: number[] = [];
+        const deps = depsFor(gateway);
+        const sleep = deps.sleep;
+        const ledger = await runBulk(plan, { ...deps, sleep: (ms, signal) => (slept.push(ms), sleep(ms, signal)) });
+
+        expect(ledger.get(target)).toMatchObject({ state: 'failed', cause: 'serverTransient' });
+        expect(ledger.get(target)?.detail).toContain('0x80044151');
+        // Sent once and re-sent three times, each answer re-read before the next send; backing off 2, 4 and 8 s.
+        expect(reads.filter((ids) => ids.includes(target))).toHaveLength(4);
+        expect(slept.slice(0, 3)).toEqual([2000, 4000, 8000]);
+        expect(stored(target).emailrouteraccessapproval).not.toBe(1);
+    });
+
     it('stops on session expiry and resumes from the stored ledger without approving twice', async () => {
         let expired = false;
         const client = clientFor(USER_IDS.approver, undefined, (request) => {

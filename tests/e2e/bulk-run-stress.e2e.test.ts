@@ -10,6 +10,7 @@ import { scenarioSettings } from '../sandbox/scenarios';
 import { applyScenario, expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
+    RUN_STOPPED,
     askForRun,
     confirmStart,
     controlOf,
@@ -120,6 +121,71 @@ describe('a long 429 storm', () => {
         await recorder.settle();
         expectApprovedOnce(p);
         await openForm(page(), sandbox().url);
+    }, 180_000);
+});
+
+describe('transient SQL errors', () => {
+    test('re-sends the $batch parts answered 0x80044150 and settles every mailbox on its own merits', async () => {
+        const p = await prepare({ fault: 'sql-errors', mailboxCount: N });
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, N);
+        await recorder.settle();
+        // The fault answered some parts 500; each of those mailboxes was sent again, none ended unrecognised.
+        expect(recorder.failedPartStatuses()).toContain(500);
+        const sentTwice = [...recorder.counts('approve'), ...recorder.counts('test')].filter(([, n]) => n > 1);
+        expect(sentTwice.length).toBeGreaterThan(0);
+        expect(summary.causes).not.toContain('does not recognize');
+        await expect(
+            control()
+                .getByText(/does not recognize/)
+                .count(),
+        ).resolves.toBe(0);
+        expectApprovedOnce(p);
+    }, 180_000);
+});
+
+describe('a sign-in page instead of JSON', () => {
+    const SIGNED_OUT =
+        'Your Dynamics session has ended, so the run is paused. Sign in again (for example in another tab), then select Resume. Nothing was lost.';
+
+    for (const fault of ['signed-out-page', 'signed-out-redirect'] as const)
+        test(`${fault}: pauses with Resume, no error, and Resume approves nothing twice`, async () => {
+            const p = await prepare({ fault, mailboxCount: N });
+            await confirmStart(page());
+            await control().getByText(SIGNED_OUT).waitFor({ timeout: 60_000 });
+            await expect(control().getByText(RUN_STOPPED).count()).resolves.toBe(0);
+            const signedOut = sandbox()
+                .emulator.requestLog()
+                .filter((entry) => entry.signedOut);
+            expect(signedOut.length).toBeGreaterThan(0);
+            // Signed in again: the session is back, Resume finishes the run.
+            await setEmulatorConfig(sandbox(), { faults: { signedOut: null } });
+            await control().getByRole('button', { name: 'Resume' }).click();
+            await expectSettledRun(page(), PROFILE, N);
+            await recorder.settle();
+            expectApprovedOnce(p);
+        }, 180_000);
+});
+
+describe('a reload during a Retry-After pause', () => {
+    test('sends nothing from the reloaded page before the pause it was told about ends', async () => {
+        const p = await prepare({ mailboxCount: N });
+        // Once the approvals land, every request is refused for 10 real seconds, each refusal asking for all of it.
+        const storm = { limit: 'requests', durationMs: 400_000, retryAfterMs: 400_000, startOn: 'afterFirstWrite' };
+        await setEmulatorConfig(sandbox(), { faults: { throttleStorm: storm } });
+        await confirmStart(page());
+        await control()
+            .getByText('Dataverse asked us to slow down — resuming in', { exact: false })
+            .waitFor({ timeout: 60_000 });
+        const before = sandbox().emulator.requestLog().length;
+        await page().reload();
+        await expectSettledRun(page(), PROFILE, N);
+        // Every request of the reloaded page, the form's own reads included, came after the Retry-After.
+        const after = sandbox().emulator.requestLog().slice(before);
+        expect(after.length).toBeGreaterThan(0);
+        expect(after.filter((entry) => entry.insideRetryAfter)).toEqual([]);
+        await recorder.settle();
+        expectApprovedOnce(p);
     }, 180_000);
 });
 
