@@ -4,6 +4,7 @@
  * (buildMailboxIndex), so a keystroke only scans precomputed strings — 50,000 rows stay well under a frame budget.
  */
 import type { CauseCode } from './credentials/causes';
+import { APPROVAL_REQUIRED_FOR_ALL, isApprovalRequired, type ApprovalPolicy } from './run/approval-policy';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
 import { LOGICAL_NAME } from './schema';
 
@@ -25,6 +26,8 @@ export type MailboxView = {
     act: number | null;
     overall: number | null;
     lastTestOn: string | null;
+    /** False where the organisation processes this kind of mailbox unapproved (ApprovalPolicy); absent = required. */
+    approvalRequired?: boolean;
     /** Newest first; the list shows alerts[0] as "latest alert". */
     alerts: readonly MailboxAlertView[];
 };
@@ -58,8 +61,12 @@ export type MailboxIndex = {
 /** Query over an index. */
 export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
 
-/** Map a Dataverse row into a list row. */
-export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView[] = []): MailboxView {
+/** Map a Dataverse row into a list row, under the organisation's approval policy. */
+export function toMailboxView(
+    row: MailboxRow,
+    alerts: readonly MailboxAlertView[] = [],
+    policy: ApprovalPolicy = APPROVAL_REQUIRED_FOR_ALL,
+): MailboxView {
     const type = row.regardingType;
     return {
         id: row.mailboxid,
@@ -72,6 +79,7 @@ export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView
         act: row.actstatus,
         overall: row.mailboxstatus,
         lastTestOn: row.testmailboxaccesscompletedon,
+        approvalRequired: isApprovalRequired(type, policy),
         alerts,
     };
 }
@@ -81,8 +89,12 @@ export function isEnabled(row: MailboxView): boolean {
     return row.overall === TEST_STATUS.success;
 }
 
-/** Pending approval: neither approved nor rejected (Empty counts — it still needs an approval). */
+/**
+ * Pending approval: neither approved nor rejected (Empty counts — it still needs an approval), where the organisation
+ * requires approval for its kind.
+ */
 export function isPendingApproval(row: MailboxView): boolean {
+    if (row.approvalRequired === false) return false;
     return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
 }
 

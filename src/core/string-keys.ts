@@ -254,6 +254,7 @@ export const STRING_KEYS = [
     'Mailboxes_Approval_Approved',
     'Mailboxes_Approval_Pending',
     'Mailboxes_Approval_Rejected',
+    'Mailboxes_Approval_NotRequired',
     'Mailboxes_Status_NotRun',
     'Mailboxes_Status_Success',
     'Mailboxes_Status_Failure',

@@ -178,8 +178,31 @@ describe('toMailboxView', () => {
             act: null,
             overall: 2,
             lastTestOn: '2026-01-01T00:00:00Z',
+            approvalRequired: true,
             alerts: [],
         });
+    });
+
+    it.each([
+        ['systemuser', { users: false, queues: true }, false],
+        ['systemuser', { users: true, queues: false }, true],
+        ['queue', { users: true, queues: false }, false],
+        ['queue', { users: false, queues: true }, true],
+    ])('says whether a %s mailbox needs approval under %j', (regardingType, policy, required) => {
+        const row = { mailboxid: 'm1', name: 'M', regardingType, emailrouteraccessapproval: 2 } as MailboxRow;
+        expect(toMailboxView(row, [], policy).approvalRequired).toBe(required);
+    });
+});
+
+describe('pending approval under the organisation switches', () => {
+    const rows = [
+        view('u', { approval: 2, approvalRequired: false }),
+        view('q', { approval: 0, ownerType: 'queue', approvalRequired: true }),
+        view('v', { approval: 2 }),
+    ];
+    it('does not count a mailbox whose kind needs no approval as waiting for approval', () => {
+        expect(buildMailboxIndex(rows).counts.pendingApproval).toBe(2);
+        expect(pendingAddresses(rows)).toEqual(['q@contoso.com', 'v@contoso.com']);
     });
 });
 

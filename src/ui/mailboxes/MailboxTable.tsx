@@ -49,6 +49,13 @@ const APPROVAL_KEYS: Record<number, StringKey> = {
     [APPROVAL.rejected]: 'Mailboxes_Approval_Rejected',
 };
 
+/** The approval as a label; an unapproved mailbox the organisation processes without approval says "Not required". */
+function approvalKey(row: MailboxView): StringKey {
+    const approval = row.approval ?? APPROVAL.empty;
+    if (row.approvalRequired === false && approval !== APPROVAL.approved) return 'Mailboxes_Approval_NotRequired';
+    return APPROVAL_KEYS[approval] ?? 'Mailboxes_Approval_Empty';
+}
+
 /** The message of the latest alert's cause, or "no alert". */
 function latestAlertKey(row: MailboxView): StringKey {
     const latest = row.alerts[0];
@@ -77,7 +84,7 @@ function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): Colu
             key: 'approval',
             label: 'Mailboxes_Col_Approval',
             width: 110,
-            render: (row) => getString(APPROVAL_KEYS[row.approval ?? APPROVAL.empty] ?? 'Mailboxes_Approval_Empty'),
+            render: (row) => getString(approvalKey(row)),
         },
         { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming) },
         { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing) },
