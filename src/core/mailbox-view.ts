@@ -11,8 +11,11 @@ import { LOGICAL_NAME } from './schema';
 /** What owns the mailbox. */
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
 
-/** A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible). */
-export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null };
+/**
+ * A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible); `level` 2 =
+ * warning (Dynamics retries), 3 = error (dataverse.md §7).
+ */
+export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null; level?: number | null };
 
 /** One list row. Defined here (not src/dataverse) so core and UI never depend on the transport layer. */
 export type MailboxView = {
@@ -26,6 +29,8 @@ export type MailboxView = {
     act: number | null;
     overall: number | null;
     lastTestOn: string | null;
+    /** Test & Enable is still scheduled: after a failed attempt, server-side sync will try again (dataverse.md §6). */
+    testScheduled?: boolean;
     /** False where the organisation processes this kind of mailbox unapproved (ApprovalPolicy); absent = required. */
     approvalRequired?: boolean;
     /** Newest first; the list shows alerts[0] as "latest alert". */
@@ -79,6 +84,7 @@ export function toMailboxView(
         act: row.actstatus,
         overall: row.mailboxstatus,
         lastTestOn: row.testmailboxaccesscompletedon,
+        testScheduled: row.testemailconfigurationscheduled === true,
         approvalRequired: isApprovalRequired(type, policy),
         alerts,
     };
@@ -98,9 +104,25 @@ export function isPendingApproval(row: MailboxView): boolean {
     return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
 }
 
-/** Failed: overall or any channel reported Failure. */
-export function isFailed(row: MailboxView): boolean {
+/** Overall or any channel reported Failure. */
+function hasFailureStatus(row: MailboxView): boolean {
     return [row.overall, row.incoming, row.outgoing, row.act].includes(TEST_STATUS.failure);
+}
+
+/** Alert level 3 = error: Dynamics has given up on the mailbox (dataverse.md §7). */
+const ALERT_LEVEL_ERROR = 3;
+
+/**
+ * Retrying: a test attempt failed, the test is still scheduled and the latest alert is no error (a warning, or
+ * none) — server-side sync tries again by itself, about ten times over ~50 minutes (dataverse.md §6).
+ */
+export function isRetrying(row: MailboxView): boolean {
+    return hasFailureStatus(row) && row.testScheduled === true && row.alerts[0]?.level !== ALERT_LEVEL_ERROR;
+}
+
+/** Failed: overall or any channel reported Failure, and Dynamics is not retrying it. */
+export function isFailed(row: MailboxView): boolean {
+    return hasFailureStatus(row) && !isRetrying(row);
 }
 
 /** Never tested: no completed test and no status other than Not Run. */
@@ -114,6 +136,7 @@ const PREDICATES = {
     all: () => true,
     pendingApproval: isPendingApproval,
     failed: isFailed,
+    retrying: isRetrying,
     neverTested: isNeverTested,
     enabled: isEnabled,
 } satisfies Record<string, (row: MailboxView) => boolean>;
@@ -128,7 +151,7 @@ export const QUICK_FILTERS = Object.keys(PREDICATES) as readonly QuickFilter[];
 export function buildMailboxIndex(rows: readonly MailboxView[]): MailboxIndex {
     const searchKeys = new Array<string>(rows.length);
     const filterBits = new Uint8Array(rows.length);
-    const counts = { all: 0, pendingApproval: 0, failed: 0, neverTested: 0, enabled: 0 };
+    const counts = { all: 0, pendingApproval: 0, failed: 0, retrying: 0, neverTested: 0, enabled: 0 };
     for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         searchKeys[i] = `${row.name}\u0000${row.address}`.toLowerCase();

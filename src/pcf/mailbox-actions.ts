@@ -47,6 +47,7 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
             cause: decodeAlert({ text: alert.text ?? '', errordetails: alert.errordetails ?? undefined }).cause,
             text,
             occurredOn: alert.modifiedon,
+            level: alert.level,
         });
         byMailbox.set(id, list);
     }
@@ -101,6 +102,7 @@ function runNote(
         {
             header: countString(getString, 'RunNote_Header', summary.selected),
             counts: getString('RunNote_Counts'),
+            retrying: getString('RunNote_Retrying'),
             failures: getString('RunNote_Failures'),
             cause: getString('Run_CauseCount'),
             modeLabel: {

@@ -5,6 +5,7 @@ import {
     failedIds,
     filterIndices,
     idsOf,
+    isRetrying,
     pendingAddresses,
     queryMailboxes,
     secondsUntil,
@@ -178,6 +179,7 @@ describe('toMailboxView', () => {
             act: null,
             overall: 2,
             lastTestOn: '2026-01-01T00:00:00Z',
+            testScheduled: false,
             approvalRequired: true,
             alerts: [],
         });
@@ -191,6 +193,30 @@ describe('toMailboxView', () => {
     ])('says whether a %s mailbox needs approval under %j', (regardingType, policy, required) => {
         const row = { mailboxid: 'm1', name: 'M', regardingType, emailrouteraccessapproval: 2 } as MailboxRow;
         expect(toMailboxView(row, [], policy).approvalRequired).toBe(required);
+    });
+});
+
+describe('retrying: a failed attempt Dynamics makes again', () => {
+    const warning = { cause: 'ewsServerBusy' as const, text: 'busy', occurredOn: null, level: 2 };
+    const error = { ...warning, level: 3 };
+    const rows = [
+        view('r', { overall: 2, testScheduled: true, alerts: [warning] }),
+        view('n', { overall: 2, testScheduled: true, alerts: [] }),
+        view('x', { overall: 2, testScheduled: true, alerts: [error] }),
+        view('f', { overall: 2, testScheduled: false, alerts: [warning] }),
+    ];
+    it('is retrying while the test is still scheduled and the latest alert is no error', () => {
+        expect(rows.map(isRetrying)).toEqual([true, true, false, false]);
+    });
+    it('counts retrying and failed apart, each mailbox in one of them', () => {
+        const index = buildMailboxIndex(rows);
+        expect(filterIndices(index, 'retrying', '').map((i) => rows[i].id)).toEqual(['r', 'n']);
+        expect(filterIndices(index, 'failed', '').map((i) => rows[i].id)).toEqual(['x', 'f']);
+        expect(index.counts).toMatchObject({ retrying: 2, failed: 2 });
+    });
+    it('maps a still-scheduled test from the row', () => {
+        const row = { mailboxid: 'm', name: 'M', testemailconfigurationscheduled: true } as MailboxRow;
+        expect(toMailboxView(row).testScheduled).toBe(true);
     });
 });
 

@@ -9,6 +9,9 @@ import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, expectCleanPage, itWithScreenshot, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
+    CSV_HEADER,
+    downloadCsv,
+    parseCsv,
     askForRun,
     confirmStart,
     controlOf,
@@ -33,7 +36,9 @@ const PROFILE = PROFILE_IDS.commercial;
 const N = 120;
 
 beforeAll(async () => {
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 40 });
+    // 10x: a Test & Enable answers in 2 real seconds; server-side sync retries a transient failure every 30 real
+    // seconds, so a retrying mailbox stays so while the page is checked.
+    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 10 });
     recorder = new BatchRecorder(e2e.page);
 }, 120_000);
 afterAll(async () => {
@@ -94,6 +99,59 @@ describe("the organisation's approval switches (item 5)", () => {
             expect([id, sandbox().domain.outcomeOf(id, store)]).not.toEqual([id, 'notApproved']);
         }
     }, 180_000);
+});
+
+describe('tests Dynamics retries by itself (item 11)', () => {
+    test('a first failure with a warning is "retrying", not failed: in the summary, the list and the CSV', async () => {
+        await applyScenario(page(), {
+            profileId: PROFILE,
+            userId: USER_IDS.approver,
+            fault: 'transient-test-failures',
+            requireApproval: 'users,queues',
+        });
+        await openMailboxes(page(), N);
+        await askForRun(page(), 'Test only', N);
+        const startedAt = emulatedIso(sandbox());
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, N);
+        expect(summary.retrying).toBeGreaterThan(0);
+        expect(summary.causes).not.toContain('server is busy');
+
+        // The server agrees: each retrying mailbox failed an attempt and is still scheduled, with a warning.
+        const after = await profileMailboxes(sandbox(), PROFILE);
+        const tested = after.filter((m) => String(m.testmailboxaccesscompletedon) >= startedAt);
+        const stillScheduled = tested.filter(
+            (m) => m.mailboxstatus === 2 && m.testemailconfigurationscheduled === true,
+        );
+        expect(stillScheduled.length).toBe(summary.retrying);
+        expect(tested.filter((m) => m.mailboxstatus === 2 && m.testemailconfigurationscheduled !== true).length).toBe(
+            summary.failed,
+        );
+
+        // The reloaded list counts them apart and says so in the row.
+        await control()
+            .getByRole('button', { name: `Retrying (${fmt(summary.retrying)})` })
+            .click();
+        await expect(control().getByText('Retrying — Dynamics tries again').count()).resolves.toBeGreaterThan(0);
+        await control().getByRole('button', { name: /^All / }).click();
+
+        // The CSV says which: the run outcome and the retrying column.
+        const csv = await downloadCsv(page(), () =>
+            control()
+                .getByRole('status')
+                .filter({ hasText: 'Run finished.' })
+                .locator('..')
+                .getByRole('button', { name: 'Export CSV' })
+                .click(),
+        );
+        const rows = parseCsv(csv.text.slice(1));
+        expect(rows[0]).toEqual(CSV_HEADER);
+        const records = rows.slice(1).map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]])));
+        const retrying = records.filter((r) => r.runoutcome === 'retrying');
+        expect(retrying.map((r) => r.mailboxid).sort()).toEqual(idsOf(stillScheduled));
+        expect(retrying.every((r) => r.retrying === 'true' && r.mailboxstatus === '2')).toBe(true);
+        expect(records.filter((r) => r.runoutcome === 'failed').every((r) => r.retrying === 'false')).toBe(true);
+    }, 240_000);
 });
 
 describe('the page', () => {

@@ -15,6 +15,7 @@ const LABELS: Record<QuickFilter, StringKey> = {
     all: 'Mailboxes_Filter_All',
     pendingApproval: 'Mailboxes_Filter_PendingApproval',
     failed: 'Mailboxes_Filter_Failed',
+    retrying: 'Mailboxes_Filter_Retrying',
     neverTested: 'Mailboxes_Filter_NeverTested',
     enabled: 'Mailboxes_Filter_Enabled',
 };

@@ -10,7 +10,7 @@ import {
     type Selection,
 } from '@fluentui/react';
 import { CAUSES } from '../../core/credentials/causes';
-import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
+import { isRetrying, type MailboxView, type SortKey, type SortSpec } from '../../core/mailbox-view';
 import { APPROVAL } from '../../core/run/types';
 import type { StringKey } from '../strings';
 import { useFormatDateTime, useGetString, type Texts } from '../texts';
@@ -64,7 +64,7 @@ function latestAlertKey(row: MailboxView): StringKey {
 
 /** The columns in order. */
 function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): ColumnSpec[] {
-    const status = (value: number | null) => <StatusCell status={value} />;
+    const status = (value: number | null, row: MailboxView) => <StatusCell status={value} retrying={isRetrying(row)} />;
     return [
         // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
         {
@@ -86,10 +86,10 @@ function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): Colu
             width: 110,
             render: (row) => getString(approvalKey(row)),
         },
-        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming) },
-        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing) },
-        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act) },
-        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall) },
+        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming, row) },
+        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing, row) },
+        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act, row) },
+        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall, row) },
         {
             key: 'lastTestOn',
             label: 'Mailboxes_Col_LastTest',
