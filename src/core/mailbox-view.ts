@@ -4,6 +4,7 @@
  * (buildMailboxIndex), so a keystroke only scans precomputed strings — 50,000 rows stay well under a frame budget.
  */
 import type { CauseCode } from './credentials/causes';
+import { segmentOf, SEGMENTS, type Segment } from './mailbox-segments';
 import { APPROVAL_REQUIRED_FOR_ALL, isApprovalRequired, type ApprovalPolicy } from './run/approval-policy';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
 import { LOGICAL_NAME } from './schema';
@@ -11,10 +12,7 @@ import { LOGICAL_NAME } from './schema';
 /** What owns the mailbox. */
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
 
-/**
- * A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible); `level` 2 =
- * warning (Dynamics retries), 3 = error (dataverse.md §7).
- */
+/** A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible). */
 export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null; level?: number | null };
 
 /** One list row. Defined here (not src/dataverse) so core and UI never depend on the transport layer. */
@@ -28,9 +26,9 @@ export type MailboxView = {
     outgoing: number | null;
     act: number | null;
     overall: number | null;
+    /** testemailconfigurationscheduled: a failed test still scheduled is being retried by server-side sync. */
+    scheduled: boolean | null;
     lastTestOn: string | null;
-    /** Test & Enable is still scheduled: after a failed attempt, server-side sync will try again (dataverse.md §6). */
-    testScheduled?: boolean;
     /** False where the organisation processes this kind of mailbox unapproved (ApprovalPolicy); absent = required. */
     approvalRequired?: boolean;
     /** Newest first; the list shows alerts[0] as "latest alert". */
@@ -66,7 +64,7 @@ export type MailboxIndex = {
 /** Query over an index. */
 export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
 
-/** Map a Dataverse row into a list row, under the organisation's approval policy. */
+/** Map a Dataverse row into a list row. */
 export function toMailboxView(
     row: MailboxRow,
     alerts: readonly MailboxAlertView[] = [],
@@ -83,22 +81,14 @@ export function toMailboxView(
         outgoing: row.outgoingemailstatus,
         act: row.actstatus,
         overall: row.mailboxstatus,
+        scheduled: row.testemailconfigurationscheduled,
         lastTestOn: row.testmailboxaccesscompletedon,
-        testScheduled: row.testemailconfigurationscheduled === true,
         approvalRequired: isApprovalRequired(type, policy),
         alerts,
     };
 }
 
-/** Whether a row is enabled: overall status Success (dataverse.md §3.2). */
-export function isEnabled(row: MailboxView): boolean {
-    return row.overall === TEST_STATUS.success;
-}
-
-/**
- * Pending approval: neither approved nor rejected (Empty counts — it still needs an approval), where the organisation
- * requires approval for its kind.
- */
+/** Pending approval: neither approved nor rejected, where the organisation requires approval for its kind. */
 export function isPendingApproval(row: MailboxView): boolean {
     if (row.approvalRequired === false) return false;
     return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
@@ -117,7 +107,7 @@ const ALERT_LEVEL_ERROR = 3;
  * none) — server-side sync tries again by itself, about ten times over ~50 minutes (dataverse.md §6).
  */
 export function isRetrying(row: MailboxView): boolean {
-    return hasFailureStatus(row) && row.testScheduled === true && row.alerts[0]?.level !== ALERT_LEVEL_ERROR;
+    return hasFailureStatus(row) && row.scheduled === true && row.alerts[0]?.level !== ALERT_LEVEL_ERROR;
 }
 
 /** Failed: overall or any channel reported Failure, and Dynamics is not retrying it. */
@@ -125,44 +115,41 @@ export function isFailed(row: MailboxView): boolean {
     return hasFailureStatus(row) && !isRetrying(row);
 }
 
-/** Never tested: no completed test and no status other than Not Run. */
-export function isNeverTested(row: MailboxView): boolean {
-    const untested = (status: number | null): boolean => status === null || status === TEST_STATUS.notRun;
-    return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
-}
-
-/** Each quick filter's test, in display order. */
-const PREDICATES = {
-    all: () => true,
-    pendingApproval: isPendingApproval,
-    failed: isFailed,
-    retrying: isRetrying,
-    neverTested: isNeverTested,
-    enabled: isEnabled,
-} satisfies Record<string, (row: MailboxView) => boolean>;
+/**
+ * The quick filters: everything, then the overview's segments (core/mailbox-segments.ts), which do not overlap and so
+ * add up to "All", and which a segment of the overview's bar opens.
+ */
+export const QUICK_FILTERS = ['all', ...SEGMENTS] as const;
 
 /** One quick filter. */
-export type QuickFilter = keyof typeof PREDICATES;
+export type QuickFilter = (typeof QUICK_FILTERS)[number];
 
-/** Quick filters, in display order. */
-export const QUICK_FILTERS = Object.keys(PREDICATES) as readonly QuickFilter[];
+/** The segment of a row. */
+export function segmentOfRow(row: MailboxView, requireApproval: boolean): Segment {
+    // The organisation's switch for this kind of mailbox, and an error alert ends the retrying (see isRetrying).
+    const required = requireApproval && row.approvalRequired !== false;
+    const segment = segmentOf({ status: row.overall, scheduled: row.scheduled, approval: row.approval }, required);
+    return segment === 'retrying' && !isRetrying(row) ? 'failed' : segment;
+}
 
-/** Build the per-load index: search keys, filter bits and counts in one pass. */
-export function buildMailboxIndex(rows: readonly MailboxView[]): MailboxIndex {
+const ALL_BIT = 1;
+const bitOf = (filter: QuickFilter) => 1 << QUICK_FILTERS.indexOf(filter);
+
+/**
+ * Build the per-load index: search keys, filter bits and counts in one pass. `requireApproval`: whether the
+ * organisation requires approval before a mailbox can sync (a missing approval is then the segment it is in).
+ */
+export function buildMailboxIndex(rows: readonly MailboxView[], requireApproval = true): MailboxIndex {
     const searchKeys = new Array<string>(rows.length);
     const filterBits = new Uint8Array(rows.length);
-    const counts = { all: 0, pendingApproval: 0, failed: 0, retrying: 0, neverTested: 0, enabled: 0 };
+    const counts = Object.fromEntries(QUICK_FILTERS.map((filter) => [filter, 0])) as Record<QuickFilter, number>;
     for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         searchKeys[i] = `${row.name}\u0000${row.address}`.toLowerCase();
-        let bits = 0;
-        QUICK_FILTERS.forEach((filter, bit) => {
-            if (PREDICATES[filter](row)) {
-                bits |= 1 << bit;
-                counts[filter]++;
-            }
-        });
-        filterBits[i] = bits;
+        const segment = segmentOfRow(row, requireApproval);
+        filterBits[i] = ALL_BIT | bitOf(segment);
+        counts.all++;
+        counts[segment]++;
     }
     return { rows, searchKeys, filterBits, counts };
 }
@@ -175,7 +162,7 @@ export function normaliseSearch(search: string): string {
 /** Row indices matching the filter and the search (case-insensitive substring over name and address). */
 export function filterIndices(index: MailboxIndex, filter: QuickFilter, search: string): number[] {
     const needle = normaliseSearch(search);
-    const bit = 1 << QUICK_FILTERS.indexOf(filter);
+    const bit = bitOf(filter);
     const out: number[] = [];
     const { searchKeys, filterBits } = index;
     for (let i = 0; i < filterBits.length; i++) {

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one flat list of every resx key, so a search for a key finds it in one place */
 /**
  * Keys of the strings in strings/ProfileAssistant.<lcid>.resx. A test checks that every key here exists in every
  * resx file and that every resx key is listed here, so a typo cannot reach the user as a raw key. The list lives in
@@ -223,7 +224,6 @@ export const STRING_KEYS = [
     'Mailboxes_Filter_All',
     'Mailboxes_Filter_PendingApproval',
     'Mailboxes_Filter_Failed',
-    'Mailboxes_Filter_Retrying',
     'Mailboxes_Filter_NeverTested',
     'Mailboxes_Filter_Enabled',
     'Mailboxes_Search',
@@ -333,6 +333,8 @@ export const STRING_KEYS = [
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
     'Run_ResumedNotice',
+    'Run_StalledNotice',
+    'Run_StallCountdown',
     'RunNote_Header',
     'RunNote_Counts',
     'RunNote_Retrying',
@@ -342,6 +344,46 @@ export const STRING_KEYS = [
     'Run_NoteAdded',
     'Run_NoteFailed',
     'Run_ConfirmRejected',
+    'Overview_Label',
+    'Overview_CredentialsTitle',
+    'Overview_TestPassed',
+    'Overview_TestFailed',
+    'Overview_TestCouldNotRun',
+    'Overview_TestRunning',
+    'Overview_TestNone',
+    'Overview_TestWhen',
+    'Overview_CredentialsValid',
+    'Overview_CredentialsInvalid',
+    'Overview_TenantValid',
+    'Overview_TenantInvalid',
+    'Overview_NothingToSet',
+    'Overview_SecretExpiresIn',
+    'Overview_SecretExpired',
+    'Overview_SecretNoExpiry',
+    'Overview_ReviewCredentials',
+    'Overview_ReadinessDone',
+    'Overview_NextDeadline',
+    'Overview_NoDeadline',
+    'Overview_OpenChecklist',
+    'Overview_MailboxesCounting',
+    'Overview_MailboxesCountFailed',
+    'Overview_OpenMailboxes',
+    'Overview_SegmentsLabel',
+    'Segment_Enabled',
+    'Segment_Failed',
+    'Segment_Retrying',
+    'Segment_PendingApproval',
+    'Segment_NeverTested',
+    'Mailboxes_Filter_Retrying',
+    'Mailboxes_LoadingSoFar',
+    'Readiness_Done',
+    'Readiness_DoneLabel',
+    'Readiness_DoneSaveFailed',
+    'Readiness_DoneReadFailed',
+    'Overview_OpenConnection',
+    'Overview_NoMailboxes',
+    'Overview_SecretSet',
+    'Overview_SecretNotSet',
     'Readiness_DeadlineSoon_One',
     'Secret_ExpiryReminder_One',
     'Mailboxes_Summary_One',
@@ -353,6 +395,8 @@ export const STRING_KEYS = [
     'ConnectionTest_NextCheck_One',
     'RunNote_Header_One',
     'Run_ConfirmRejected_One',
+    'Overview_SecretExpiresIn_One',
+    'Overview_NextDeadline_One',
     'Credentials_NotSaved',
     'Discovery_UnverifiableDomain',
     'ConnectionTest_NoSecret',
@@ -362,28 +406,9 @@ export const STRING_KEYS = [
     'Run_ConnectionChanged',
     'Run_ConnectionNone',
     'Run_ConnectionUnknown',
+    'Overview_TestUnreadable',
+    'Overview_TestReading',
 ] as const;
 
 /** A key of a user-visible string. */
 export type StringKey = (typeof STRING_KEYS)[number];
-
-/**
- * Each sentence that counts something → its singular variant, for exactly one ("1 mailbox is waiting"). A test checks
- * that every `_One` key is listed here and has the same placeholders as its plural.
- */
-export const SINGULAR_KEYS = {
-    Readiness_DeadlineSoon: 'Readiness_DeadlineSoon_One',
-    Secret_ExpiryReminder: 'Secret_ExpiryReminder_One',
-    Mailboxes_Summary: 'Mailboxes_Summary_One',
-    Approve_PendingCount: 'Approve_PendingCount_One',
-    Approve_MailTruncated: 'Approve_MailTruncated_One',
-    Run_ConfirmTestOnly: 'Run_ConfirmTestOnly_One',
-    Run_ConfirmApproveAndTest: 'Run_ConfirmApproveAndTest_One',
-    Run_ConfirmSkipped: 'Run_ConfirmSkipped_One',
-    ConnectionTest_NextCheck: 'ConnectionTest_NextCheck_One',
-    RunNote_Header: 'RunNote_Header_One',
-    Run_ConfirmRejected: 'Run_ConfirmRejected_One',
-} as const satisfies Partial<Record<StringKey, StringKey>>;
-
-/** A key whose sentence counts something and so has a singular variant. */
-export type CountKey = keyof typeof SINGULAR_KEYS;

@@ -12,7 +12,7 @@ import type { AlertInput } from '../core/credentials/error-catalogue';
 import { MAILBOX } from '../core/schema';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
-import { DataverseError, SessionExpiredError } from './errors';
+import { DataverseError, isRunPause } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
 import { mailboxPath } from './mailboxes';
 import type { RunGateway } from './run-gateway';
@@ -80,7 +80,8 @@ async function sendChunk(
     try {
         parts = await deps.gateway.batch(ids.map((id) => opFor(phase, id, ledger)));
     } catch (error) {
-        if (error instanceof SessionExpiredError) {
+        // Signed out or stalled by 429s: the server processed nothing of this batch; the run pauses.
+        if (isRunPause(error)) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
             throw error;
         }
@@ -256,7 +257,7 @@ function finishCancelled(ledger: RunLedger, deps: ExecutorDeps): void {
     reportProgress(ledger, deps);
 }
 
-/** Run (or resume) a plan; resolves with the settled ledger. Throws SessionExpiredError so the UI can pause. */
+/** Run (or resume) a plan; resolves with the settled ledger. Throws the pause errors (isRunPause) so the UI can pause. */
 export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Promise<RunLedger> {
     const ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
     const onAbort = (): void => ledger.cancel();

@@ -11,7 +11,7 @@ type Row = { view: MailboxView; outcome?: RunOutcome };
 /** A column that shows a MailboxView field as it is. */
 type ViewColumn = {
     header: string;
-    field: Exclude<keyof MailboxView, 'alerts' | 'testScheduled' | 'approvalRequired'>;
+    field: Exclude<keyof MailboxView, 'alerts' | 'scheduled' | 'approvalRequired'>;
 };
 
 const VIEW_COLUMNS: readonly ViewColumn[] = [

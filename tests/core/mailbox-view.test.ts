@@ -12,6 +12,7 @@ import {
     selectionScope,
     toMailboxView,
     type MailboxView,
+    QUICK_FILTERS,
     type QuickFilter,
 } from '../../src/core/mailbox-view';
 import type { MailboxRow } from '../../src/core/run/types';
@@ -27,6 +28,7 @@ function view(id: string, over: Partial<MailboxView> = {}): MailboxView {
         outgoing: 1,
         act: 1,
         overall: 1,
+        scheduled: false,
         lastTestOn: '2026-11-01T10:00:00Z',
         alerts: [],
         ...over,
@@ -55,13 +57,32 @@ describe('buildMailboxIndex', () => {
     const index = buildMailboxIndex(ROWS);
     it.each<[QuickFilter, string[]]>([
         ['all', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
-        ['pendingApproval', ['a', 'c']],
-        ['failed', ['b', 'e']],
-        ['neverTested', ['a', 'c']],
         ['enabled', ['d', 'f', 'g']],
+        ['failed', ['b']],
+        ['retrying', []],
+        ['pendingApproval', ['a', 'c', 'e']],
+        ['neverTested', []],
     ])('filters %s', (filter, ids) => {
         expect(filterIndices(index, filter, '').map((i) => ROWS[i].id)).toEqual(ids);
         expect(index.counts[filter]).toBe(ids.length);
+    });
+
+    it('puts every row in exactly one segment, so the segments add up to All', () => {
+        const segments = QUICK_FILTERS.filter((filter) => filter !== 'all');
+        expect(segments.reduce((sum, filter) => sum + index.counts[filter], 0)).toBe(index.counts.all);
+    });
+
+    it('tells a failed test still scheduled (retrying) from one that is not', () => {
+        const rows = [view('r', { overall: 2, scheduled: true }), view('s', { overall: 2, scheduled: false })];
+        const both = buildMailboxIndex(rows);
+        expect(filterIndices(both, 'retrying', '').map((i) => rows[i].id)).toEqual(['r']);
+        expect(filterIndices(both, 'failed', '').map((i) => rows[i].id)).toEqual(['s']);
+    });
+
+    it('counts unapproved mailboxes as never tested where the organisation requires no approval', () => {
+        const relaxed = buildMailboxIndex(ROWS, false);
+        expect(filterIndices(relaxed, 'pendingApproval', '')).toEqual([]);
+        expect(filterIndices(relaxed, 'neverTested', '').map((i) => ROWS[i].id)).toEqual(['a', 'c', 'e']);
     });
 
     it('counts the chip as enabled of total', () => {
@@ -93,7 +114,8 @@ describe('queryMailboxes search', () => {
     });
 
     it('combines search with a quick filter', () => {
-        expect(ids('O', 'failed')).toEqual(['b', 'e']);
+        expect(ids('O', 'failed')).toEqual(['b']);
+        expect(ids('eve', 'pendingApproval')).toEqual(['e']);
         expect(ids('carol', 'pendingApproval')).toEqual(['c']);
     });
 });
@@ -166,6 +188,7 @@ describe('toMailboxView', () => {
             outgoingemailstatus: 1,
             actstatus: null,
             mailboxstatus: 2,
+            testemailconfigurationscheduled: true,
             testmailboxaccesscompletedon: '2026-01-01T00:00:00Z',
         } as MailboxRow;
         expect(toMailboxView(row)).toEqual({
@@ -178,8 +201,8 @@ describe('toMailboxView', () => {
             outgoing: 1,
             act: null,
             overall: 2,
+            scheduled: true,
             lastTestOn: '2026-01-01T00:00:00Z',
-            testScheduled: false,
             approvalRequired: true,
             alerts: [],
         });
@@ -200,10 +223,10 @@ describe('retrying: a failed attempt Dynamics makes again', () => {
     const warning = { cause: 'ewsServerBusy' as const, text: 'busy', occurredOn: null, level: 2 };
     const error = { ...warning, level: 3 };
     const rows = [
-        view('r', { overall: 2, testScheduled: true, alerts: [warning] }),
-        view('n', { overall: 2, testScheduled: true, alerts: [] }),
-        view('x', { overall: 2, testScheduled: true, alerts: [error] }),
-        view('f', { overall: 2, testScheduled: false, alerts: [warning] }),
+        view('r', { overall: 2, scheduled: true, alerts: [warning] }),
+        view('n', { overall: 2, scheduled: true, alerts: [] }),
+        view('x', { overall: 2, scheduled: true, alerts: [error] }),
+        view('f', { overall: 2, scheduled: false, alerts: [warning] }),
     ];
     it('is retrying while the test is still scheduled and the latest alert is no error', () => {
         expect(rows.map(isRetrying)).toEqual([true, true, false, false]);
@@ -216,15 +239,15 @@ describe('retrying: a failed attempt Dynamics makes again', () => {
     });
     it('maps a still-scheduled test from the row', () => {
         const row = { mailboxid: 'm', name: 'M', testemailconfigurationscheduled: true } as MailboxRow;
-        expect(toMailboxView(row).testScheduled).toBe(true);
+        expect(toMailboxView(row).scheduled).toBe(true);
     });
 });
 
 describe('pending approval under the organisation switches', () => {
     const rows = [
-        view('u', { approval: 2, approvalRequired: false }),
-        view('q', { approval: 0, ownerType: 'queue', approvalRequired: true }),
-        view('v', { approval: 2 }),
+        view('u', { approval: 2, approvalRequired: false, overall: 0 }),
+        view('q', { approval: 0, ownerType: 'queue', approvalRequired: true, overall: 0 }),
+        view('v', { approval: 2, overall: 0 }),
     ];
     it('does not count a mailbox whose kind needs no approval as waiting for approval', () => {
         expect(buildMailboxIndex(rows).counts.pendingApproval).toBe(2);
