@@ -8,6 +8,7 @@ import { testOutcome } from '../core/test-and-enable';
 import { testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
+import type { AlertInput } from '../core/credentials/error-catalogue';
 import { MAILBOX } from '../core/schema';
 import { transientBackoffMs } from '../core/run/transience';
 import { chunkSize } from '../core/scheduler/adaptive';
@@ -242,6 +243,15 @@ function alertDetail(alert: TraceAlert): string {
     return [alert.text, alert.errordetails].filter(Boolean).join('\n');
 }
 
+/** How a failed or retried test is decoded: from its latest alert (code first), else the status label. */
+function alertInputOf(alert: TraceAlert | undefined, statusLabel: string): AlertInput {
+    if (!alert) return { text: statusLabel };
+    return { text: alert.text ?? '', errordetails: alert.errordetails ?? undefined, level: alert.level ?? undefined };
+}
+
+/** Alert level 3 = error: Dynamics has given up on the mailbox (dataverse.md §7). */
+const ALERT_LEVEL_ERROR = 3;
+
 /** One poll: settle every testing mailbox whose result is in. */
 async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     // One lookup table per poll (lower-case id → ledger id): searching the ledger per row would be quadratic
@@ -253,7 +263,7 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         const outcome = testOutcome(row, ledger.createdAt);
         return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
-    const failedIds = finished.filter((test) => test.outcome.kind === 'failed').map((test) => test.row.mailboxid);
+    const failedIds = finished.filter((test) => test.outcome.kind !== 'succeeded').map((test) => test.row.mailboxid);
     const alerts = await latestAlerts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
         if (outcome.kind === 'succeeded') {
@@ -262,16 +272,10 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         }
         const alert = alerts.get(id.toLowerCase());
         const detail = alert ? alertDetail(alert) : (row.formatted.mailboxstatus ?? '');
-        const cause = testFailureCause(
-            alert
-                ? {
-                      text: alert.text ?? '',
-                      errordetails: alert.errordetails ?? undefined,
-                      level: alert.level ?? undefined,
-                  }
-                : { text: detail },
-        );
-        ledger.failed(id, cause, detail);
+        const cause = testFailureCause(alertInputOf(alert, detail));
+        // Still scheduled and no error alert (a warning, or none yet): server-side sync tries again by itself.
+        if (outcome.kind === 'retrying' && alert?.level !== ALERT_LEVEL_ERROR) ledger.retrying(id, cause, detail);
+        else ledger.failed(id, cause, detail);
     }
     reportProgress(ledger, deps);
 }

@@ -100,7 +100,7 @@ const OUTCOME_CAUSES: Record<string, CauseCode> = {
 /** The invariants every run keeps: every selected mailbox is settled, nothing is left in progress. */
 function expectSettled(summary: LedgerSummary, selected: number): void {
     expect(summary).toMatchObject({ selected, pending: 0, sent: 0, confirmed: 0, testing: 0, inFlight: 0 });
-    expect(summary.succeeded + summary.failed + summary.skipped).toBe(selected);
+    expect(summary.succeeded + summary.failed + summary.retrying + summary.skipped).toBe(selected);
 }
 
 describe('runBulk', () => {
@@ -132,6 +132,32 @@ describe('runBulk', () => {
             expect([outcome, entry.cause]).toEqual([outcome, OUTCOME_CAUSES[outcome]]);
         }
         expect(ledger.summary().failed).toBeGreaterThan(0);
+    });
+
+    it('settles a test Dynamics is retrying after a warning as retrying, not failed', async () => {
+        const client = clientFor();
+        sandbox.setScenario({ fault: 'transient-test-failures' });
+        const { plan } = await planFor(client, 'testOnly');
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), plan.items.length);
+        const store = sandbox.emulator.store;
+        const retrying = ledger.all().filter((entry) => entry.state === 'retrying');
+        expect(retrying.length).toBeGreaterThan(0);
+        for (const entry of retrying) {
+            // The server still has the test scheduled after a failed attempt, and its alert is a warning.
+            const row = stored(entry.mailboxId);
+            expect([entry.mailboxId, row.mailboxstatus, row.testemailconfigurationscheduled]).toEqual([
+                entry.mailboxId,
+                2,
+                true,
+            ]);
+            expect(['transient', 'transientRecovers']).toContain(sandbox.domain.outcomeOf(entry.mailboxId, store));
+            expect(entry.cause).toBe('ewsServerBusy');
+        }
+        // No failure is one Dynamics is still retrying.
+        for (const entry of ledger.all().filter((e) => e.state === 'failed'))
+            expect(stored(entry.mailboxId).testemailconfigurationscheduled).not.toBe(true);
     });
 
     it('never has more requests open than the gate allows at that moment, and sends none inside a Retry-After', async () => {

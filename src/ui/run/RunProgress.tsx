@@ -21,7 +21,7 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
     const { summary } = props;
     const getString = useGetString();
     const formatNumber = useFormatNumber();
-    const done = summary.succeeded + summary.failed + summary.skipped;
+    const done = summary.succeeded + summary.failed + summary.retrying + summary.skipped;
     const waiting = summary.sent + summary.confirmed + summary.testing;
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
     const stallSeconds = secondsUntil(props.stallAtMs, props.nowMs);
@@ -42,6 +42,9 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
                         formatNumber(waiting),
                     )}
                 </Text>
+                {summary.retrying > 0 && (
+                    <Text block>{format(getString('Run_SummaryRetrying'), formatNumber(summary.retrying))}</Text>
+                )}
                 {seconds > 0 && <Text block>{format(getString('Run_Throttled'), formatNumber(seconds))}</Text>}
                 {seconds > 0 && stallSeconds > 0 && (
                     <Text block>

@@ -68,14 +68,18 @@ function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts
         failures.length > 0
             ? format(getString('Run_SummaryFailedCauses'), formatNumber(summary.failed), causes)
             : format(getString('Run_SummaryFailed'), formatNumber(summary.failed));
+    // Retrying is said only when there are some: Dynamics retries them by itself, they are not failures.
+    const retrying =
+        summary.retrying > 0 ? [format(getString('Run_SummaryRetrying'), formatNumber(summary.retrying))] : [];
     return [
         format(getString('Run_SummaryEnabled'), formatNumber(summary.succeeded)),
         failed,
+        ...retrying,
         format(getString('Run_SummarySkipped'), formatNumber(summary.skipped)),
     ].join(' · ');
 }
 
-/** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
+/** "1,180 enabled · 52 failed (…) · 3 retrying — Dynamics tries again · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
 export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();

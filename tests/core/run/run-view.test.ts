@@ -27,6 +27,7 @@ const SUMMARY: LedgerSummary = {
     testing: 0,
     succeeded: 3,
     failed: 4,
+    retrying: 0,
     skipped: 1,
     selected: 8,
     inFlight: 0,

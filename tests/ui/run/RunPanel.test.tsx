@@ -9,7 +9,7 @@ import { renderWithTexts } from '../render-with-texts';
 
 function summary(over: Partial<LedgerSummary>): LedgerSummary {
     return {
-        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 },
+        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, retrying: 0, skipped: 0 },
         ...{ selected: 0, inFlight: 0, settled: false },
         ...over,
     };
@@ -50,6 +50,12 @@ describe('RunPanel while running', () => {
         expect(screen.getByText('50 of 100 done')).toBeInTheDocument();
     });
 
+    it('counts tests Dynamics retries as done, and says they are retrying', () => {
+        setup({ summary: summary({ selected: 10, succeeded: 4, failed: 1, retrying: 3, testing: 2 }) });
+        expect(screen.getByText('8 of 10 done')).toBeInTheDocument();
+        expect(screen.getByRole('status')).toHaveTextContent('3 retrying — Dynamics tries again');
+    });
+
     it('says how many seconds until a throttled run resumes', () => {
         setup({ throttledUntilMs: 1_011_500 });
         expect(screen.getByRole('status')).toHaveTextContent('Dataverse asked us to slow down — resuming in 12 s');
@@ -85,6 +91,13 @@ describe('RunPanel after the run', () => {
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
             '1,180 enabled · 52 failed (31 × The app has no enterprise application (service principal) in the ' +
                 'mailbox tenant, 21 × No mailbox exists at this address in the mailbox tenant) · 8 skipped',
+        );
+    });
+
+    it('says how many tests Dynamics is retrying, apart from the failures', () => {
+        setup({ summary: summary({ selected: 10, succeeded: 5, failed: 1, retrying: 3, skipped: 1, settled: true }) });
+        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
+            '5 enabled · 1 failed · 3 retrying — Dynamics tries again · 1 skipped',
         );
     });
 
