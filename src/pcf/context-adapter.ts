@@ -35,7 +35,15 @@ export function createServices(
 ): Services {
     const origin = typeof window === 'undefined' ? '' : window.location.origin;
     const baseUrl = readClientUrl(context, origin);
-    return { http: new DataverseHttp(baseUrl, (url, init) => fetch(url, init)), onCredentialsChange };
+    const http = new DataverseHttp(baseUrl, (url, init) => fetch(url, init), {
+        stallLimitMs: stallLimitOf(context.parameters.pauseAfterMinutes?.raw),
+    });
+    return { http, onCredentialsChange };
+}
+
+/** The pauseAfterMinutes input in ms; empty, zero or negative keeps the client's default. */
+function stallLimitOf(minutes: number | null | undefined): number | undefined {
+    return typeof minutes === 'number' && minutes > 0 ? minutes * 60_000 : undefined;
 }
 
 function actionsFor(

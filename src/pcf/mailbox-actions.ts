@@ -51,6 +51,11 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
     return byMailbox;
 }
 
+function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
+    if (!pause) return null;
+    return pause.reason === 'stalled' ? { reason: 'stalled', limitMs: pause.limitMs ?? 0 } : { reason: 'signedOut' };
+}
+
 function toRunView(state: BulkRunState): RunStateView {
     // buildRunView already grouped the failures by cause, largest first.
     const failures =
@@ -60,6 +65,8 @@ function toRunView(state: BulkRunState): RunStateView {
         summary: state.view?.summary,
         failures,
         throttledUntilMs: state.throttledUntilMs ?? null,
+        stallAtMs: state.stallAtMs ?? null,
+        pause: pauseView(state.pause),
         resumed: state.resumed,
     };
 }

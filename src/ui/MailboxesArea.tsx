@@ -12,7 +12,7 @@ import { MailboxList } from './mailboxes/MailboxList';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
 import { format } from './strings';
-import { useGetString } from './texts';
+import { useFormatNumber, useGetString } from './texts';
 
 /** A quick filter the overview asks the list to show; `seq` makes the same filter asked twice a new request. */
 export type ListFilterRequest = { filter: QuickFilter; seq: number };
@@ -37,13 +37,18 @@ type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
 function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActions }) {
     const getString = useGetString();
-    if (run.status === 'sessionExpired') {
+    const formatNumber = useFormatNumber();
+    if (run.status === 'paused' && run.pause) {
+        const text =
+            run.pause.reason === 'stalled'
+                ? format(getString('Run_StalledNotice'), formatNumber(run.pause.limitMs / 60_000))
+                : getString('Run_SessionExpiredNotice');
         return (
             <MessageBar
                 messageBarType={MessageBarType.blocked}
                 actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}
             >
-                {getString('Run_SessionExpiredNotice')}
+                {text}
             </MessageBar>
         );
     }
@@ -78,6 +83,7 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             summary={run.summary}
             failures={run.failures}
             throttledUntilMs={run.throttledUntilMs}
+            stallAtMs={run.stallAtMs}
             nowMs={nowMs}
             onCancel={actions.cancel}
             onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}

@@ -29,12 +29,18 @@ export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed';
 /** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
 export type ApprovalCheckView = { canApprove: boolean; blockers: ApproveBlocker[] };
 
-/** The bulk run as the Mailboxes area shows it. */
+/** Why a run paused: the Dynamics session ended, or Dataverse let nothing through for `limitMs`. */
+export type RunPauseView = { reason: 'signedOut' } | { reason: 'stalled'; limitMs: number };
+
+/** The bulk run as the Mailboxes area shows it; a paused run waits for Resume. */
 export type RunStateView = {
-    status: 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
+    status: 'idle' | 'running' | 'paused' | 'finished' | 'failed';
     summary?: LedgerSummary;
     failures: FailureGroup[];
     throttledUntilMs: number | null;
+    /** While throttled: when the run pauses if Dataverse keeps answering 429. */
+    stallAtMs: number | null;
+    pause: RunPauseView | null;
     resumed: boolean;
 };
 

@@ -321,11 +321,16 @@ export async function confirmStart(page: Page): Promise<void> {
     await dialog.getByRole('button', { name: 'Start' }).waitFor({ state: 'detached' });
 }
 
-/** Wait for "Run finished." and read the summary line. */
+/** The notice of a run that stopped on an unexpected error. */
+export const RUN_STOPPED = 'The run stopped because of an unexpected error.';
+
+/** Wait for "Run finished." and read the summary line; a run that stopped on an unexpected error fails at once. */
 export async function waitFinished(page: Page, timeout = 120_000): Promise<RunSummaryText> {
     const control = controlOf(page);
     const status = control.getByRole('status').filter({ hasText: 'Run finished.' });
-    await status.waitFor({ timeout });
+    const stopped = control.getByText(RUN_STOPPED, { exact: false });
+    await status.or(stopped).first().waitFor({ timeout });
+    if (await stopped.count()) throw new Error(`the run stopped: ${await stopped.first().textContent()}`);
     const line = await status.locator(':scope > *').nth(1).textContent();
     return parseSummaryLine(line ?? '');
 }

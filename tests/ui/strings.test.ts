@@ -17,6 +17,8 @@ const MANIFEST_KEYS = [
     'Property_ApplicationId_Description',
     'Property_DiscoveryBaseUrl_DisplayName',
     'Property_DiscoveryBaseUrl_Description',
+    'Property_PauseAfterMinutes_DisplayName',
+    'Property_PauseAfterMinutes_Description',
 ];
 
 function readResx(lcid: number): Data[] {

@@ -3,7 +3,14 @@ import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
 
-const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: null, resumed: false };
+const IDLE: RunStateView = {
+    status: 'idle',
+    failures: [],
+    throttledUntilMs: null,
+    stallAtMs: null,
+    pause: null,
+    resumed: false,
+};
 
 /**
  * Rows of the profile (reloaded on demand and after each run), why the last read failed, the approval check and the

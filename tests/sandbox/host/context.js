@@ -42,6 +42,12 @@ function stringProperty(column, value, editable) {
     };
 }
 
+/** A Decimal input property as the platform passes it: raw is a number, or null when the form leaves it empty. */
+function decimalProperty(text) {
+    const raw = text === null || text === '' || Number.isNaN(Number(text)) ? null : Number(text);
+    return { raw, formatted: raw === null ? '' : String(raw), error: false, errorMessage: '', type: 'Decimal' };
+}
+
 /** The locale of an LCID; unknown ones fall back to English, as the platform falls back to the base language. */
 export function localeOf(languageId) {
     return CULTURES[languageId] ?? CULTURES[1033];
@@ -155,5 +161,9 @@ export function setParameters(context, values, editable, changed) {
     }
     // A static input set in the form editor: discovery goes to the sandbox's stand-in instead of Microsoft's hosts.
     context.parameters.discoveryBaseUrl = stringProperty('discoveryBaseUrl', `${location.origin}/_discovery`, false);
+    // Another static input, set from the page's query (?pauseAfterMinutes=0.2) so a test can shorten the stall limit.
+    context.parameters.pauseAfterMinutes = decimalProperty(
+        new URLSearchParams(location.search).get('pauseAfterMinutes'),
+    );
     context.updatedProperties = changed;
 }
