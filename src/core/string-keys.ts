@@ -403,6 +403,10 @@ export const STRING_KEYS = [
     'Run_ConnectionUnknown',
     'Overview_TestUnreadable',
     'Overview_TestReading',
+    'Run_PaceMeasuring',
+    'Run_Pace',
+    'Run_PaceLastMinute',
+    'Run_PaceSlow',
 ] as const;
 
 /** A key of a user-visible string. */

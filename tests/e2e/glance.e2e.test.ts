@@ -160,6 +160,14 @@ describe('the overview cards', () => {
         await askForRun(page(), 'Approve & test', before.total);
         await confirmStart(page());
         await expectSettledRun(page(), PROFILE, before.total);
+        // The summary repeats the run's bar: its parts add up to every mailbox of the run, as the text says.
+        const bar = control().getByRole('progressbar', { name: en('Run_ProgressLabel') });
+        expect(await bar.getAttribute('aria-valuenow')).toBe(String(before.total));
+        expect(await bar.getAttribute('aria-valuetext')).toBe(`${fmt(before.total)} of ${fmt(before.total)} done`);
+        const widths = await bar
+            .locator('[data-part]')
+            .evaluateAll((parts) => parts.map((p) => parseFloat((p as HTMLElement).style.width)));
+        expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(100, 5);
         const stored = await storeCounts();
         await mailboxesCard()
             .getByText(`${fmt(stored.enabled)} of ${fmt(stored.total)} enabled`)
