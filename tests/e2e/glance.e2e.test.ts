@@ -167,7 +167,7 @@ describe('the overview cards', () => {
         const widths = await bar
             .locator('[data-part]')
             .evaluateAll((parts) => parts.map((p) => parseFloat((p as HTMLElement).style.width)));
-        expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(100, 5);
+        expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(100, 2);
         const stored = await storeCounts();
         await mailboxesCard()
             .getByText(`${fmt(stored.enabled)} of ${fmt(stored.total)} enabled`)
