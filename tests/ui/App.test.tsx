@@ -36,6 +36,16 @@ const SAVED: ProfileRecord = {
 
 type Services = ReturnType<typeof createFakeServices>;
 
+/** A run that has not started; tests change its status. */
+const IDLE_RUN: RunStateView = {
+    status: 'idle',
+    failures: [],
+    throttledUntilMs: null,
+    stallAtMs: null,
+    pause: null,
+    resumed: false,
+};
+
 /** An enabled mailbox, the base of the list rows here. */
 const ROW: MailboxView = {
     id: 'm0',
@@ -402,26 +412,8 @@ describe('App', () => {
         expect(await screen.findByText('Tries again')).toBeInTheDocument();
         expect(screen.queryByText('Works')).toBeNull();
         expect(countMailboxes).toHaveBeenCalledTimes(1);
-        act(() =>
-            notify({
-                status: 'running',
-                failures: [],
-                throttledUntilMs: null,
-                stallAtMs: null,
-                pause: null,
-                resumed: false,
-            }),
-        );
-        act(() =>
-            notify({
-                status: 'finished',
-                failures: [],
-                throttledUntilMs: null,
-                stallAtMs: null,
-                pause: null,
-                resumed: false,
-            }),
-        );
+        act(() => notify({ ...IDLE_RUN, status: 'running' }));
+        act(() => notify({ ...IDLE_RUN, status: 'finished' }));
         await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
     });
 

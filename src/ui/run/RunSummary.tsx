@@ -7,6 +7,7 @@ import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
 import { format } from '../strings';
 import { useFormatNumber, useGetString, type Texts } from '../texts';
+import { RunBar } from './RunBar';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
@@ -93,6 +94,7 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                 </Text>
                 <Text block>{summaryLine(props, texts)}</Text>
             </div>
+            <RunBar summary={summary} />
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
                     <Text block variant="medium" as="h3">
