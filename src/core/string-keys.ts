@@ -333,6 +333,8 @@ export const STRING_KEYS = [
     'Area_Connection',
     'Area_Readiness',
     'Area_Mailboxes',
+    'Area_MoreTabs',
+    'Mailboxes_MoreCommands',
     'Run_Resume',
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
