@@ -107,9 +107,12 @@ async function toError(response: Response, nowMs: number): Promise<DataverseErro
     const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
     const message =
         body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
-    // A 4xx that is not Dataverse's JSON comes from the sign-in flow or a proxy in front of it, not from Dataverse.
+    // A 4xx that is not Dataverse's JSON comes from the sign-in flow or a proxy in front of it, not from Dataverse —
+    // except a 404: Dataverse answers a missing record with JSON, so a plain 404 means no Web API at this path (a
+    // host such as pcf-start), which the caller reports as unreachable.
     const notDataverse = body === undefined && text !== '';
-    if (response.status === 401 || (notDataverse && response.status < 500)) return new SessionExpiredError(message);
+    const signedOut = notDataverse && response.status < 500 && response.status !== 404;
+    if (response.status === 401 || signedOut) return new SessionExpiredError(message);
     return new DataverseError(
         response.status,
         code,

@@ -180,6 +180,13 @@ describe('DataverseHttp.send', () => {
         await expect(client.send('x')).rejects.toBeInstanceOf(SessionExpiredError);
     });
 
+    it('takes a plain 404 (no Web API at this path, as in pcf-start) as unreadable, not as signed out', async () => {
+        server.answer({ status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'not found: /api/data/v9.2/x' });
+        const error = await client.send('x').catch((e: unknown) => e);
+        expect(error).not.toBeInstanceOf(SessionExpiredError);
+        expect(error).toMatchObject({ status: 404, code: 'UnreadableBody' });
+    });
+
     it('turns a 5xx answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
         server.answer({
             status: 502,
