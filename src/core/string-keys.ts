@@ -23,6 +23,8 @@ export const STRING_KEYS = [
     'State_Loading',
     'State_LoadFailed',
     'State_ReadOnly',
+    'Strings_LanguageId',
+    'State_NoDataverse',
     'Action_Retry',
     'Validation_TenantEmpty',
     'Validation_TenantNil',

@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { App } from '../../src/ui/App';
-import type { ProfileRecord } from '../../src/core/profile';
+import { DataverseUnreachableError, type ProfileRecord } from '../../src/core/profile';
 import type { MailboxView } from '../../src/core/mailbox-view';
 import { resxStrings } from '../resx-strings';
 import { createFakeServices } from '../fakes/fake-services';
@@ -119,6 +119,51 @@ describe('App', () => {
         await userEvent.click(screen.getByRole('button', { name: en('Action_Retry') }));
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
         expect(loadProfile).toHaveBeenCalledTimes(2);
+    });
+
+    it('says once, as text without an icon, that Dataverse cannot be reached, and retries on request', async () => {
+        const loadProfile = jest
+            .fn()
+            .mockRejectedValueOnce(new DataverseUnreachableError('HTTP 404: not found'))
+            .mockResolvedValueOnce(PROFILE);
+        const { container } = renderApp(createFakeServices(), loadProfile);
+        expect(await screen.findByRole('alert')).toHaveTextContent(en('State_NoDataverse'));
+        expect(screen.queryByText(/HTTP 404/)).not.toBeInTheDocument();
+        expect(container.querySelector('[data-icon-name]')).toBeNull();
+        await userEvent.click(screen.getByRole('button', { name: en('Action_Retry') }));
+        await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
+    });
+
+    it('waits for the strings of the user’s language when the host’s are another one, and uses them', async () => {
+        let deliver: (getString: typeof en) => void = () => undefined;
+        const strings = new Promise<typeof en>((resolve) => (deliver = resolve));
+        const german = resxStrings(1031);
+        const { container } = render(
+            <App
+                profileId={undefined}
+                isReadOnly={false}
+                getString={german}
+                strings={strings}
+                loadProfile={jest.fn()}
+            />,
+        );
+        expect(container).toBeEmptyDOMElement();
+        deliver(en);
+        expect(await screen.findByText(en('State_NewRecord'))).toBeInTheDocument();
+        expect(screen.queryByText(german('Header_Title'))).not.toBeInTheDocument();
+    });
+
+    it('keeps the host’s strings when the user’s language file cannot be read', async () => {
+        render(
+            <App
+                profileId={undefined}
+                isReadOnly={false}
+                getString={en}
+                strings={Promise.reject(new Error('HTTP 404'))}
+                loadProfile={jest.fn()}
+            />,
+        );
+        expect(await screen.findByText(en('State_NewRecord'))).toBeInTheDocument();
     });
 
     it('reads the record again after the form saved new IDs, so the connection test is no longer blocked', async () => {
