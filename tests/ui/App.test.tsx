@@ -87,6 +87,20 @@ function readyToTest(connection: Partial<Services['connection']> = {}): Services
 }
 
 /** Wait until the connection test can run, then run it. */
+/**
+ * Open an area as a person would: its tab when it shows, else through the "…" tab that lists the others (jsdom lays
+ * nothing out, so the Pivot may move every other tab into that menu).
+ */
+async function openArea(
+    user: ReturnType<typeof userEvent.setup>,
+    area: 'Area_Connection' | 'Area_Readiness',
+): Promise<void> {
+    const tab = screen.queryByRole('tab', { name: en(area) });
+    if (tab) return user.click(tab);
+    await user.click(screen.getByRole('tab', { name: en('Area_MoreTabs') }));
+    await user.click(await screen.findByRole('menuitem', { name: en(area) }));
+}
+
 async function runTest(user: ReturnType<typeof userEvent.setup>): Promise<void> {
     const run = await screen.findByRole('button', { name: en('ConnectionTest_Run') });
     await waitFor(() => expect(run).toBeEnabled());
@@ -216,10 +230,10 @@ describe('App', () => {
         await runTest(user);
         expect(await screen.findByText(en('ConnectionTest_Succeeded'))).toBeInTheDocument();
 
-        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        await openArea(user, 'Area_Readiness');
         expect(screen.queryByText(en('ConnectionTest_Succeeded'))).not.toBeVisible();
         expect(loadMailboxes).not.toHaveBeenCalled();
-        await user.click(screen.getByRole('tab', { name: en('Area_Connection') }));
+        await openArea(user, 'Area_Connection');
         expect(screen.getByText(en('ConnectionTest_Succeeded'))).toBeVisible();
         expect(screen.getByRole('button', { name: en('ConnectionTest_Rerun') })).toBeEnabled();
     });
@@ -240,14 +254,14 @@ describe('App', () => {
         // The connection test's own region: the overview's connection card names the cause too.
         const testRegion = () => screen.getByRole('region', { name: en('ConnectionTest_Title') });
         expect(await within(testRegion()).findByText(/^The client secret is wrong/)).toBeInTheDocument();
-        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        await openArea(user, 'Area_Readiness');
         expect(await screen.findAllByText(en('Readiness_Highlighted'))).toHaveLength(1);
 
-        await user.click(screen.getByRole('tab', { name: en('Area_Connection') }));
+        await openArea(user, 'Area_Connection');
         await user.click(screen.getByRole('button', { name: en('ConnectionTest_Rerun') }));
         await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(2));
         await waitFor(() => expect(within(testRegion()).queryByText(/^The client secret is wrong/)).toBeNull());
-        await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
+        await openArea(user, 'Area_Readiness');
         expect(screen.queryByText(en('Readiness_Highlighted'))).toBeNull();
     });
 
