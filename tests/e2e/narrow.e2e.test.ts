@@ -41,6 +41,8 @@ async function overflow(): Promise<{ page: number; control: number }> {
 
 /** Open an area as a person would: its tab when it shows, else through the "…" button that lists the others. */
 async function openArea(text: (key: string) => string, area: (typeof AREAS)[number]): Promise<void> {
+    // The workspace has loaded and the Pivot has measured which tabs fit once a tab shows as selected.
+    await control().getByRole('tab', { selected: true }).waitFor();
     const tab = control().getByRole('tab', { name: text(area) });
     if (await tab.isVisible()) {
         await tab.click();
