@@ -28,6 +28,11 @@ export type LedgerEntry = {
 /** Counts for the progress bar and the final summary. */
 export type LedgerSummary = Record<EntryState, number> & { selected: number; inFlight: number; settled: boolean };
 
+/** Mailboxes with a final answer in this run: succeeded, failed, retrying (Dynamics tries again by itself) or skipped. */
+export function endedCount(counts: Pick<LedgerSummary, 'succeeded' | 'failed' | 'retrying' | 'skipped'>): number {
+    return counts.succeeded + counts.failed + counts.retrying + counts.skipped;
+}
+
 /** Any entry still in progress may fail or be skipped. */
 const ENDINGS: readonly EntryState[] = ['failed', 'skipped'];
 
@@ -209,7 +214,7 @@ export class RunLedger {
             if (entry.inFlight) inFlight += 1;
         }
         const selected = this.entries.size;
-        const ended = counts.succeeded + counts.failed + counts.retrying + counts.skipped;
+        const ended = endedCount(counts);
         const settled = ended === selected && inFlight === 0;
         return { ...counts, selected, inFlight, settled };
     }

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
-import type { LedgerSummary } from '../../core/run/ledger';
+import { endedCount, type LedgerSummary } from '../../core/run/ledger';
 import { format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
@@ -16,11 +16,6 @@ export function runParts(summary: LedgerSummary) {
         skipped: summary.skipped,
         waiting: summary.sent + summary.confirmed + summary.testing,
     };
-}
-
-/** Mailboxes with a final answer: a test Dynamics retries by itself counts as done here, as it does in the summary. */
-export function runDone(summary: LedgerSummary): number {
-    return summary.succeeded + summary.failed + summary.retrying + summary.skipped;
 }
 
 type Part = keyof ReturnType<typeof runParts>;
@@ -54,7 +49,7 @@ export const RunBar = React.memo(function RunBar({ summary }: RunBarProps) {
     const formatNumber = useFormatNumber();
     const classes = useClasses();
     const parts = runParts(summary);
-    const done = runDone(summary);
+    const done = endedCount(summary);
     return (
         <div
             className={classes.bar}

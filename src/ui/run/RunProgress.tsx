@@ -2,11 +2,11 @@ import * as React from 'react';
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { POLITE_STATUS } from '../common';
 import { secondsUntil } from '../../core/mailbox-view';
-import type { LedgerSummary } from '../../core/run/ledger';
+import { endedCount, type LedgerSummary } from '../../core/run/ledger';
 import { measurePace, type PacePoint } from '../../core/run/pace';
 import { format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
-import { runDone, runParts, RunBar } from './RunBar';
+import { runParts, RunBar } from './RunBar';
 
 /** Props of the live progress of a run. */
 export type RunProgressProps = {
@@ -25,7 +25,7 @@ function PaceLine({ summary, startedAt, nowMs }: Pick<RunProgressProps, 'summary
     const getString = useGetString();
     const formatNumber = useFormatNumber();
     if (!startedAt) return null;
-    const done = runDone(summary);
+    const done = endedCount(summary);
     const { perMinute, secondsLeft } = measurePace(startedAt, { atMs: nowMs, done }, summary.selected);
     let text = getString('Run_PaceMeasuring');
     if (perMinute !== null && secondsLeft !== null) {
@@ -43,7 +43,7 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
     const { summary } = props;
     const getString = useGetString();
     const formatNumber = useFormatNumber();
-    const done = runDone(summary);
+    const done = endedCount(summary);
     const { waiting } = runParts(summary);
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
     const stallSeconds = secondsUntil(props.stallAtMs, props.nowMs);
