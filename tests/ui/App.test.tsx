@@ -222,6 +222,24 @@ describe('App', () => {
         expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
     });
 
+    it('does not call the IDs valid on the credentials card while the form holds a value Save would clear', async () => {
+        // The admin typed a tenant ID that cannot be stored: the control's output clears the form's column.
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(SAVED)}
+                services={createFakeServices({
+                    formValues: { tenantId: null, applicationId: SAVED.oauthclientid ?? null },
+                })}
+            />,
+        );
+        const credentials = await screen.findByRole('region', { name: en('Overview_CredentialsTitle') });
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsInvalid'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsUnsaved'));
+    });
+
     it('keeps the connection test result when the admin switches to another area and back', async () => {
         const user = userEvent.setup();
         const services = readyToTest();
