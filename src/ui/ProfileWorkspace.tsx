@@ -138,7 +138,8 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
         (filter: Segment) => setListFilter((before) => ({ filter, seq: (before?.seq ?? 0) + 1 })),
         [],
     );
-    return { counts, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
+    const expectedTotal = counts.state.status === 'loaded' ? counts.state.counts.total : undefined;
+    return { counts, expectedTotal, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
 type AreasProps = ProfileWorkspaceProps & {
@@ -153,7 +154,6 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
-    const { counts } = overview;
     return (
         <Pivot {...pivot}>
             <PivotItem {...tab('connection')}>
@@ -183,6 +183,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     done={overview.readinessDone.done}
                     doneProblem={overview.readinessDone.problem}
                     onDoneChange={overview.readinessDone.toggle}
+                    isReadOnly={isReadOnly}
                 />
             </PivotItem>
             <PivotItem {...tab('mailboxes')}>
@@ -190,8 +191,8 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    expectedTotal={counts.state.status === 'loaded' ? counts.state.counts.total : undefined}
-                    onRefresh={counts.reload}
+                    expectedTotal={overview.expectedTotal}
+                    onRefresh={overview.counts.reload}
                     {...guard.mailboxProps}
                 />
             </PivotItem>

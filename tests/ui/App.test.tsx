@@ -494,4 +494,17 @@ describe('App', () => {
         renderApp(createFakeServices(), () => Promise.resolve(PROFILE), true);
         expect(await screen.findByText(en('State_ReadOnly'))).toBeInTheDocument();
     });
+
+    it('does not let a read-only form mark a readiness step done (the mark is written to a note)', async () => {
+        const user = userEvent.setup();
+        const saveReadinessDone = jest.fn(() => Promise.resolve());
+        renderApp(createFakeServices({ overview: { saveReadinessDone } }), () => Promise.resolve(SAVED), true);
+        await screen.findByText(en('State_ReadOnly'));
+        await openArea(user, 'Area_Readiness');
+        const title = en('Readiness_AdminConsentTitle');
+        const consent = await screen.findByRole('checkbox', { name: `${title}: done` });
+        expect(consent).toBeDisabled();
+        await user.click(consent);
+        expect(saveReadinessDone).not.toHaveBeenCalled();
+    });
 });
