@@ -1,5 +1,6 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
+import type { Work } from '../core/scheduler/budget';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
 import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, UNREADABLE_BODY_CODE } from './errors';
 
@@ -171,8 +172,10 @@ export class DataverseHttp {
     }
 
     private async sendOnce<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
-        const init = { method: options.method ?? 'GET', headers: requestHeaders(options), body: jsonBody(options) };
-        const response = await this.dispatch(this.url(path), init, options.signal);
+        const method = options.method ?? 'GET';
+        const init = { method, headers: requestHeaders(options), body: jsonBody(options) };
+        const work: Work = { kind: method === 'GET' ? 'read' : 'write', ops: 1 };
+        const response = await this.dispatch(this.url(path), init, work, options.signal);
         if (!response.ok && response.status !== 304) throw await toError(response, this.now());
         return { status: response.status, body: await readJson<T>(response), headers: response.headers };
     }
@@ -218,7 +221,13 @@ export class DataverseHttp {
         const headers: Record<string, string> = { ...BASE_HEADERS, 'Content-Type': batchContentType(boundary) };
         if (options.continueOnError ?? true) headers.Prefer = 'odata.continue-on-error';
         const body = buildBatch(ops, { boundary, baseUrl: this.baseUrl });
-        const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
+        const work: Work = { kind: 'batch', ops: ops.length };
+        const response = await this.dispatch(
+            this.url('$batch'),
+            { method: 'POST', headers, body },
+            work,
+            options.signal,
+        );
         if (!response.ok) throw await toError(response, this.now());
         const contentType = response.headers.get('Content-Type') ?? '';
         const text = await response.text();
@@ -249,9 +258,9 @@ export class DataverseHttp {
     }
 
     /** One request through the gate, with bounded retries for 429 (after Retry-After) and 503 (back-off). */
-    private async dispatch(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    private async dispatch(url: string, init: RequestInit, work: Work, signal?: AbortSignal): Promise<Response> {
         for (let attempt = 0; ; attempt++) {
-            const response = await this.once(url, init, signal);
+            const response = await this.once(url, init, work, signal);
             const retryable = response.status === 429 || response.status === 503;
             if (!retryable || attempt >= this.maxRetries) return response;
             await response.text().catch(() => '');
@@ -260,31 +269,38 @@ export class DataverseHttp {
         }
     }
 
-    private async once(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
-        const release = await this.gate.acquire(signal);
+    /**
+     * One request through the gate. It is charged to the execution budget with the duration observed up to its
+     * headers (the most the server can have spent), a refused one (429) with nothing: the server adds no time for it.
+     */
+    private async once(url: string, init: RequestInit, work: Work, signal?: AbortSignal): Promise<Response> {
+        const release = await this.gate.acquire(signal, work);
         const startedMs = this.now();
+        let chargedMs = 0;
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
-            this.observe(response, startedMs);
+            if (response.status !== 429) chargedMs = this.now() - startedMs;
+            this.observe(response);
             return response;
         } catch (error) {
+            // Whether the server worked on a dropped request is unknown: charge what it may have spent.
+            chargedMs = this.now() - startedMs;
             if (signal?.aborted) throw error;
-            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - startedMs });
+            this.gate.onResponse({ status: NETWORK_ERROR_STATUS });
             throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
         } finally {
-            release();
+            release(chargedMs);
         }
     }
 
-    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After, duration and x-ms-dop-hint. */
-    private observe(response: Response, startedMs: number): void {
+    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After and x-ms-dop-hint. */
+    private observe(response: Response): void {
         const nowMs = this.now();
         const serverDate = Date.parse(response.headers.get('Date') ?? '');
         if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - nowMs;
         this.gate.onResponse({
             status: response.status,
             retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), nowMs),
-            durationMs: nowMs - startedMs,
             dopHint: dopHint(response.headers),
         });
     }
