@@ -117,8 +117,8 @@ describe('BulkRunController', () => {
         } as unknown as BulkRunState[];
         let refused = false;
         const { http, controller } = controllerFor(new MemoryStorage(), states, async (url, init) => {
-            if (!refused && init?.method === 'POST') {
-                // The run's only batch is refused; nothing can progress until its Retry-After (1 s) is over.
+            if (!refused && init?.method !== 'GET') {
+                // The run's only write is refused; nothing can progress until its Retry-After (1 s) is over.
                 refused = true;
                 const body = JSON.stringify({ error: { code: '0x80072322', message: 'Too many requests.' } });
                 const headers = { 'Retry-After': '1', 'Content-Type': 'application/json' };
