@@ -20,11 +20,12 @@ export type SendOptions = {
 /** A JSON Web API response. */
 export type JsonResponse<T> = { status: number; body: T; headers: Headers };
 
-/** Options for getAll. */
-export type GetAllOptions<T> = {
+/** Options for getAll; `map` turns each row as its page arrives, so the raw pages need not all be kept. */
+export type GetAllOptions<T, R = T> = {
     pageSize?: number;
     prefer?: string[];
-    onPage?: (page: T[], total: number) => void;
+    onPage?: (page: R[], total: number) => void;
+    map?: (row: T) => R;
     signal?: AbortSignal;
 };
 
@@ -181,21 +182,23 @@ export class DataverseHttp {
     }
 
     /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
-    async getAll<T>(path: string, options: GetAllOptions<T> = {}): Promise<T[]> {
+    async getAll<T, R = T>(path: string, options: GetAllOptions<T, R> = {}): Promise<R[]> {
         const { pageSize = MAX_PAGE_SIZE, onPage, signal } = options;
+        const map = options.map ?? ((row: T) => row as unknown as R);
         const prefer = [
             `odata.maxpagesize=${Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize))}`,
             ...(options.prefer ?? []),
         ];
-        const rows: T[] = [];
+        const rows: R[] = [];
         let next: string | undefined = path;
         while (next) {
             const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.send(next, {
                 prefer,
                 signal,
             });
-            rows.push(...res.body.value);
-            onPage?.(res.body.value, rows.length);
+            const page = res.body.value.map(map);
+            for (const row of page) rows.push(row);
+            onPage?.(page, rows.length);
             next = res.body['@odata.nextLink'];
         }
         return rows;
