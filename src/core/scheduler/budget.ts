@@ -36,28 +36,39 @@ const BATCH_PART_MARGIN = 1.25;
 /** Standard deviations added to an estimate of work in flight, whose real cost is known only when it answers. */
 const ESTIMATE_SIGMAS = 3;
 
-type Charge = { at: number; ms: number };
-
-/** A sliding window of time-stamped amounts, oldest first, pruned from the front. */
-class SlidingSum<T extends { at: number }> {
-    private items: T[] = [];
+/**
+ * A sliding window of time-stamped amounts, oldest first, pruned from the front. Each entry carries the running sum
+ * through it, so "when will `excess` have slid out" is a binary search, not a walk over up to 6,000 entries at every
+ * check (issue 17: the gate asks at every answer).
+ */
+class SlidingSum {
+    private items: Array<{ at: number; upTo: number }> = [];
     private head = 0;
-    total = 0;
+    /** Running sum through the last entry that slid out. */
+    private pruned = 0;
 
-    constructor(private readonly amount: (item: T) => number) {}
+    /** Sum of the entries in the window. */
+    get total(): number {
+        return this.items.length > this.head ? this.items[this.items.length - 1].upTo - this.pruned : 0;
+    }
+
+    get count(): number {
+        return this.items.length - this.head;
+    }
 
     /** Insert in time order (charges stamped at arrival come back out of order, by at most the requests in flight). */
-    add(item: T): void {
-        let at = this.items.length;
-        while (at > this.head && this.items[at - 1].at > item.at) at -= 1;
-        this.items.splice(at, 0, item);
-        this.total += this.amount(item);
+    add(at: number, amount: number): void {
+        let index = this.items.length;
+        while (index > this.head && this.items[index - 1].at > at) index -= 1;
+        const before = index > this.head ? this.items[index - 1].upTo : this.pruned;
+        this.items.splice(index, 0, { at, upTo: before + amount });
+        for (let i = index + 1; i < this.items.length; i++) this.items[i].upTo += amount;
     }
 
     /** Drop what slid out of the window ending at `now`. */
     prune(now: number): void {
         while (this.head < this.items.length && this.items[this.head].at <= now - WINDOW_MS) {
-            this.total -= this.amount(this.items[this.head]);
+            this.pruned = this.items[this.head].upTo;
             this.head += 1;
         }
         if (this.head > 1024 && this.head * 2 > this.items.length) {
@@ -66,18 +77,17 @@ class SlidingSum<T extends { at: number }> {
         }
     }
 
-    get count(): number {
-        return this.items.length - this.head;
-    }
-
     /** Milliseconds from `now` until the sum has fallen by at least `excess`. */
     untilFreed(now: number, excess: number): number {
-        let freed = 0;
-        for (let i = this.head; i < this.items.length; i++) {
-            freed += this.amount(this.items[i]);
-            if (freed >= excess) return Math.max(1, this.items[i].at + WINDOW_MS - now);
+        const target = this.pruned + excess;
+        let low = this.head;
+        let high = this.items.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (this.items[mid].upTo >= target) high = mid;
+            else low = mid + 1;
         }
-        return Infinity;
+        return low < this.items.length ? Math.max(1, this.items[low].at + WINDOW_MS - now) : Infinity;
     }
 }
 
@@ -117,8 +127,8 @@ class CostStats {
 
 /** Requests and execution time in the sliding window: how long the next dispatch must wait to fit both. */
 export class WindowBudget {
-    private readonly requests = new SlidingSum<{ at: number }>(() => 1);
-    private readonly charges = new SlidingSum<Charge>((charge) => charge.ms);
+    private readonly requests = new SlidingSum();
+    private readonly charges = new SlidingSum();
     private readonly stats: Record<Kind, CostStats> = {
         read: new CostStats(),
         write: new CostStats(),
@@ -130,7 +140,7 @@ export class WindowBudget {
 
     /** A request carrying `work` leaves now: it counts as a request and is charged an estimate until it answers. */
     dispatched(now: number, work: Work): void {
-        this.requests.add({ at: now });
+        this.requests.add(now, 1);
         this.inFlight[work.kind] += work.ops;
     }
 
@@ -143,7 +153,7 @@ export class WindowBudget {
         const ms = Math.max(0, executionMs);
         if (ms > 0) this.stats[work.kind].add(work.ops, ms);
         const at = EXECUTION_CHARGED_AT === 'arrival' ? startedMs : startedMs + ms;
-        this.charges.add({ at, ms });
+        this.charges.add(at, ms);
     }
 
     /** Execution time charged in the window ending at `now` (answered requests only). */

@@ -19,6 +19,12 @@ export type Release = (executionMs?: number) => void;
 /** Fallback pause after a 429 without a usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
 
+/**
+ * Why a waiter's timer is cancelled once it is woken. A fixed reason: abort() without one builds a DOMException with a
+ * stack each time, and the gate wakes its waiters at every answer.
+ */
+const WOKEN = new Error('Woken before the timeout');
+
 /** What a request carries when its caller does not say: one read. */
 const ONE_READ: Work = { kind: 'read', ops: 1 };
 
@@ -137,7 +143,7 @@ export class RequestGate {
                 const at = this.waiters.indexOf(finish);
                 if (at >= 0) this.waiters.splice(at, 1);
                 signal?.removeEventListener('abort', finish);
-                timer.abort();
+                timer.abort(WOKEN);
                 resolve();
             };
             this.waiters.push(finish);

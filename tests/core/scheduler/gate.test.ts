@@ -213,6 +213,21 @@ describe('WindowBudget', () => {
         expect(budget.waitMs(REQUEST_LIMIT, write(1))).toBe(WINDOW_MS - REQUEST_LIMIT);
     });
 
+    it('finds when enough slides out though answers arrive out of dispatch order', () => {
+        const budget = new WindowBudget(10_000);
+        // Dispatched at 0, 100 and 200; the one from 100 answers last, so its charge is inserted behind the others.
+        budget.dispatched(0, write(1));
+        budget.dispatched(100, write(1));
+        budget.dispatched(200, write(1));
+        budget.answered(write(1), 0, 4_000);
+        budget.answered(write(1), 200, 2_000);
+        budget.answered(write(1), 100, 3_000);
+        expect(budget.used(300)).toBe(9_000);
+        // A write (≈ 3,200 + 3σ) needs about 4,700 of the 9,000 to slide out: the charges of 0 and 100, at 300,100.
+        expect(budget.waitMs(300, write(1))).toBe(WINDOW_MS + 100 - 300);
+        expect(budget.used(WINDOW_MS + 100)).toBe(2_000);
+    });
+
     it('keeps a reserve of the request limit out of the room for writes sent one per request', () => {
         const budget = new WindowBudget();
         budget.dispatched(0, write(100));
