@@ -8,6 +8,25 @@ import sonarjs from 'eslint-plugin-sonarjs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Product code (the control in src/, the deploy CLI in solution/deploy/): type-checked rules and size limits. */
+const STRICT_PRODUCT_RULES = {
+    ...Object.fromEntries(
+        tseslint.configs.recommendedTypeChecked
+            .flatMap((c) => Object.entries(c.rules ?? {}))
+            .filter(([name]) => name.startsWith('@typescript-eslint/')),
+    ),
+    '@typescript-eslint/no-explicit-any': 'error',
+    'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+    'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    'no-console': 'error',
+};
+
+/** A pure core gets its clock and randomness injected, so its tests need no timers or mocks. */
+const INJECTED_CLOCK_AND_RANDOMNESS = [
+    { object: 'Date', property: 'now', message: 'Inject a clock into core.' },
+    { object: 'Math', property: 'random', message: 'Inject randomness into core.' },
+];
+
 export default tseslint.config(
     {
         ignores: [
@@ -58,15 +77,7 @@ export default tseslint.config(
         files: ['src/**/*.{ts,tsx}'],
         languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
         rules: {
-            ...Object.fromEntries(
-                tseslint.configs.recommendedTypeChecked
-                    .flatMap((c) => Object.entries(c.rules ?? {}))
-                    .filter(([name]) => name.startsWith('@typescript-eslint/')),
-            ),
-            '@typescript-eslint/no-explicit-any': 'error',
-            'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
-            'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
-            'no-console': 'error',
+            ...STRICT_PRODUCT_RULES,
             'import/no-restricted-paths': [
                 'error',
                 {
@@ -95,11 +106,7 @@ export default tseslint.config(
         files: ['src/core/**/*.ts'],
         rules: {
             'no-restricted-globals': ['error', 'fetch', 'setTimeout', 'setInterval', 'XMLHttpRequest'],
-            'no-restricted-properties': [
-                'error',
-                { object: 'Date', property: 'now', message: 'Inject a clock into core.' },
-                { object: 'Math', property: 'random', message: 'Inject randomness into core.' },
-            ],
+            'no-restricted-properties': ['error', ...INJECTED_CLOCK_AND_RANDOMNESS],
         },
     },
     {
@@ -110,15 +117,7 @@ export default tseslint.config(
             parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname },
         },
         rules: {
-            ...Object.fromEntries(
-                tseslint.configs.recommendedTypeChecked
-                    .flatMap((c) => Object.entries(c.rules ?? {}))
-                    .filter(([name]) => name.startsWith('@typescript-eslint/')),
-            ),
-            '@typescript-eslint/no-explicit-any': 'error',
-            'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
-            'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
-            'no-console': 'error',
+            ...STRICT_PRODUCT_RULES,
             'import/no-restricted-paths': [
                 'error',
                 {
@@ -138,11 +137,7 @@ export default tseslint.config(
         rules: {
             'no-restricted-globals': ['error', 'fetch', 'setTimeout', 'setInterval'],
             'no-restricted-imports': ['error', { patterns: ['node:fs', 'node:http', 'node:child_process'] }],
-            'no-restricted-properties': [
-                'error',
-                { object: 'Date', property: 'now', message: 'Inject a clock into core.' },
-                { object: 'Math', property: 'random', message: 'Inject randomness into core.' },
-            ],
+            'no-restricted-properties': ['error', ...INJECTED_CLOCK_AND_RANDOMNESS],
         },
     },
     {

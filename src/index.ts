@@ -3,6 +3,7 @@ import type { IInputs, IOutputs } from '../generated/ManifestTypes';
 import { App, type AppProps } from './ui/App';
 import type { CredentialsChange } from './ui/hooks/use-credentials';
 import { createServices, toAppProps, type Services } from './pcf/context-adapter';
+import { CLEARED_OUTPUT } from './core/assumptions';
 
 /** The PCF entry point: wires the platform context to the React tree and nothing else. */
 export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs, IOutputs> {
@@ -35,12 +36,19 @@ export class ProfileAssistant implements ComponentFramework.ReactControl<IInputs
         this.loader = undefined;
     }
 
-    /** Only valid, normalised values reach the form; a domain is resolved to its GUID before it can be saved. */
+    /**
+     * Only what the control shows as resolved reaches the form: a property the admin edited is always returned (null
+     * from the section clears the column), one not edited is left out so the form keeps its value.
+     */
     private onCredentialsChange(change: CredentialsChange): void {
         const next: IOutputs = {};
-        if (change.tenantId) next.tenantId = change.tenantId;
-        if (change.applicationId) next.applicationId = change.applicationId;
-        if (next.tenantId === this.outputs.tenantId && next.applicationId === this.outputs.applicationId) return;
+        if (change.tenantId !== undefined) next.tenantId = change.tenantId ?? CLEARED_OUTPUT;
+        if (change.applicationId !== undefined) next.applicationId = change.applicationId ?? CLEARED_OUTPUT;
+        const keys = Object.keys(next) as (keyof IOutputs)[];
+        const isSame =
+            keys.length === Object.keys(this.outputs).length &&
+            keys.every((key) => key in this.outputs && next[key] === this.outputs[key]);
+        if (isSame) return;
         this.outputs = next;
         this.notifyOutputChanged();
     }

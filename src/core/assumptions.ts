@@ -55,3 +55,11 @@ export const RESX_FALLBACK_LANGUAGE = 1033;
  * client's window: safe under either reading, and slower by about (request duration ÷ 300 s) where that limit binds.
  */
 export const EXECUTION_CHARGED_AT: 'arrival' | 'completion' = 'arrival';
+/**
+ * What getOutputs returns for a bound property to clear its column. Microsoft's docs do not say. Microsoft's own
+ * control host in pcf-start (harness.js, CustomControlHostRoot._onOutputChangedInternal) walks the returned object
+ * with `for…in`, so a property present with the value undefined is passed on and an absent one is skipped; a test on
+ * a model-driven form found the same (undefined → the column becomes null and OnChange fires; absent → untouched:
+ * D. Birkelbach, "PCF: getOutputs", 2020). IOutputs types the properties `string | undefined`, so null is not offered.
+ */
+export const CLEARED_OUTPUT = undefined;

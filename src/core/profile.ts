@@ -48,6 +48,15 @@ export function classifyProfile(profile: ProfileRecord): ProfileKind {
     return 'unsupported';
 }
 
+/**
+ * Whether server-side sync signs in with a client secret stored on the profile: only cross-tenant OAuth does (entra
+ * §1: Client secret → oauthclientsecret). Exchange Online (Hybrid) uses a certificate (entra §6) and same-tenant
+ * Exchange Online the platform's own server-to-server trust, so neither has a secret to miss.
+ */
+export function needsClientSecret(kind: ProfileKind): boolean {
+    return kind === 'crossTenantOAuth';
+}
+
 /** The cloud of each serverauthority option value: 0 Public+GCC, 1 US Gov, 2 China, 3 Automatic. */
 const AUTHORITY_CLOUDS: readonly Cloud[] = ['commercial', 'usGov', 'china', 'automatic'];
 

@@ -346,6 +346,15 @@ export const STRING_KEYS = [
     'ConnectionTest_NextCheck_One',
     'RunNote_Header_One',
     'Run_ConfirmRejected_One',
+    'Credentials_NotSaved',
+    'Discovery_UnverifiableDomain',
+    'ConnectionTest_NoSecret',
+    'Run_ConnectionChecking',
+    'Run_ConnectionFailed',
+    'Run_ConnectionNotFinished',
+    'Run_ConnectionChanged',
+    'Run_ConnectionNone',
+    'Run_ConnectionUnknown',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -14,17 +14,17 @@ export const SECRET_EXPIRY_SUBJECT = 'Email Server Profile Assistant: client sec
 /** Subject prefix of run records. */
 export const RUN_NOTE_SUBJECT = 'Email Server Profile Assistant: bulk run';
 
-/** The note that holds the expiry date. */
-type ExpiryNote = { annotationid: string; notetext: string | null };
+/** A note the control keeps one of per profile (found by its subject). */
+type KeptNote = { annotationid: string; notetext: string | null };
 
 function notePath(annotationId: string): string {
     return `${ENTITY_SET.annotation}(${guidLiteral(annotationId)})`;
 }
 
-async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<ExpiryNote | undefined> {
+/** The newest note on the profile with this subject. */
+export async function findNote(http: DataverseHttp, profileId: string, subject: string): Promise<KeptNote | undefined> {
     const filter =
-        `${ANNOTATION.object} eq ${guidLiteral(profileId)}` +
-        ` and ${ANNOTATION.subject} eq ${stringLiteral(SECRET_EXPIRY_SUBJECT)}`;
+        `${ANNOTATION.object} eq ${guidLiteral(profileId)}` + ` and ${ANNOTATION.subject} eq ${stringLiteral(subject)}`;
     const select = `${ANNOTATION.id},${ANNOTATION.noteText}`;
     const response = await http.send<{ value: RawRow[] }>(
         `${ENTITY_SET.annotation}?$select=${select}&$filter=${filter}&$orderby=${ANNOTATION.modifiedOn} desc&$top=1`,
@@ -35,14 +35,14 @@ async function findExpiryNote(http: DataverseHttp, profileId: string): Promise<E
 
 /** The recorded expiry date (a UTC day), or null when none is recorded or the note is unreadable. */
 export async function readSecretExpiry(http: DataverseHttp, profileId: string): Promise<Date | null> {
-    const note = await findExpiryNote(http, profileId);
+    const note = await findNote(http, profileId, SECRET_EXPIRY_SUBJECT);
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(note?.notetext?.trim() ?? '');
     return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
 }
 
 /** Record (or clear, with null) the expiry date, updating the existing note rather than adding another. */
 export async function saveSecretExpiry(http: DataverseHttp, profileId: string, day: Date | null): Promise<void> {
-    const note = await findExpiryNote(http, profileId);
+    const note = await findNote(http, profileId, SECRET_EXPIRY_SUBJECT);
     const notetext = day?.toISOString().slice(0, 10);
     if (note && notetext) {
         const body = { [ANNOTATION.noteText]: notetext };
@@ -52,6 +52,22 @@ export async function saveSecretExpiry(http: DataverseHttp, profileId: string, d
     } else if (notetext) {
         await addNote(http, profileId, SECRET_EXPIRY_SUBJECT, notetext);
     }
+}
+
+/** Write the profile's one note with this subject: update it where it exists, else add it. */
+export async function keepNote(
+    http: DataverseHttp,
+    profileId: string,
+    subject: string,
+    notetext: string,
+): Promise<void> {
+    const note = await findNote(http, profileId, subject);
+    if (!note) return addNote(http, profileId, subject, notetext);
+    await http.send(notePath(note.annotationid), {
+        method: 'PATCH',
+        body: { [ANNOTATION.noteText]: notetext },
+        ifMatch: '*',
+    });
 }
 
 /** Add a note to the profile. */

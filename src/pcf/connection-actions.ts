@@ -3,11 +3,13 @@
  * note, canary choice and the connection test. UI components receive these as props and never call fetch.
  */
 import { pickCanary, canaryProblem } from '../core/connection-test/canary';
+import { judgeLastTest, type LastTestResult } from '../core/connection-test/last-test';
 import { decodeDataverseError } from '../core/credentials/error-catalogue';
 import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
 import { createDiscoveryClient } from '../dataverse/discovery-client';
 import { DataverseError } from '../dataverse/errors';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
+import { readLastTest, readProfileVersion, saveLastTest } from '../dataverse/last-test';
 import { listCanaryCandidates } from '../dataverse/mailboxes';
 import { readSecretExpiry, saveSecretExpiry } from '../dataverse/notes';
 import { saveClientSecret } from '../dataverse/profile';
@@ -53,21 +55,48 @@ function toView({ verdict, step, polls, nextPollAtMs }: ConnectionTestProgress):
     }
 }
 
-function testRunner(http: DataverseHttp): RunConnectionTest {
+async function runToView(
+    http: DataverseHttp,
+    canaryId: string,
+    onView: (view: ConnectionTestView) => void,
+    signal: AbortSignal,
+): Promise<ConnectionTestView> {
+    try {
+        const deps = { http, now: () => Date.now(), sleep: realSleep };
+        let last: ConnectionTestView = { status: 'running', step: 'queued', polls: 0 };
+        await runConnectionTest(deps, canaryId, (progress) => onView((last = toView(progress))), signal);
+        return last;
+    } catch (error) {
+        if (signal.aborted) return { status: 'cancelled' };
+        const failed = error instanceof DataverseError ? error : { status: 0, code: '', message: String(error) };
+        const failure = decodeDataverseError(failed);
+        // The only record the test addresses by id is the chosen mailbox, and the picker re-reads its list.
+        if (failure.cause === 'recordNotFound') failure.fixKey = 'Fix_CanaryGone';
+        return { status: 'error', failure };
+    }
+}
+
+const RECORDED: Partial<Record<ConnectionTestView['status'], LastTestResult>> = {
+    succeeded: 'succeeded',
+    failed: 'failed',
+    timedOut: 'timedOut',
+    error: 'error',
+};
+
+/**
+ * Run the test and record how it ended with the profile version it tested, for the run confirmation. The record is
+ * a courtesy: when it cannot be written (no right to add notes), the confirmation says no test is known.
+ */
+function testRunner(http: DataverseHttp, profileId: string): RunConnectionTest {
     return async (canaryId, onView, signal) => {
-        try {
-            const deps = { http, now: () => Date.now(), sleep: realSleep };
-            let last: ConnectionTestView = { status: 'running', step: 'queued', polls: 0 };
-            await runConnectionTest(deps, canaryId, (progress) => onView((last = toView(progress))), signal);
-            return last;
-        } catch (error) {
-            if (signal.aborted) return { status: 'cancelled' };
-            const failed = error instanceof DataverseError ? error : { status: 0, code: '', message: String(error) };
-            const failure = decodeDataverseError(failed);
-            // The only record the test addresses by id is the chosen mailbox, and the picker re-reads its list.
-            if (failure.cause === 'recordNotFound') failure.fixKey = 'Fix_CanaryGone';
-            return { status: 'error', failure };
+        const profileVersion = await readProfileVersion(http, profileId, signal).catch(() => undefined);
+        const view = await runToView(http, canaryId, onView, signal);
+        const result = RECORDED[view.status];
+        if (result && profileVersion) {
+            const record = { result, at: new Date().toISOString(), profileVersion };
+            await saveLastTest(http, profileId, record).catch(() => undefined);
         }
+        return view;
     };
 }
 
@@ -93,6 +122,13 @@ export function createConnectionActions(
             }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },
-        runConnectionTest: testRunner(http),
+        runConnectionTest: testRunner(http, profileId),
+        checkLastTest: async (signal) => {
+            const [record, version] = await Promise.all([
+                readLastTest(http, profileId),
+                readProfileVersion(http, profileId, signal),
+            ]);
+            return judgeLastTest(record, version);
+        },
     };
 }

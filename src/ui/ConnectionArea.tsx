@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Stack } from '@fluentui/react';
 import type { ReadinessItemId } from '../core/readiness/items';
-import type { ProfileKind, ProfileRecord } from '../core/profile';
+import { needsClientSecret, type ProfileKind, type ProfileRecord } from '../core/profile';
 import type { ConnectionActions } from './actions';
 import type { CanaryOption } from './connection/connection-state';
 import { ConnectionTestCard } from './connection/ConnectionTestCard';
@@ -26,6 +26,8 @@ export type ConnectionAreaProps = {
     onExplainFailure: (item: ReadinessItemId | undefined) => void;
     onOpenMailboxes: () => void;
     today: Date;
+    /** Each increase moves the focus to "Test connection" (the run confirmation sent the admin here). */
+    testFocusRequest?: number;
 };
 
 /**
@@ -90,28 +92,30 @@ function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: R
 }
 
 function blockedKeyOf(
-    isReadOnly: boolean,
-    isFormDirty: boolean,
+    { isReadOnly, isFormDirty }: Pick<ConnectionAreaProps, 'isReadOnly' | 'isFormDirty'>,
+    isSecretMissing: boolean,
     canaries: { options: readonly CanaryOption[]; failed?: boolean },
 ): StringKey | undefined {
     if (isReadOnly) return 'ConnectionTest_ReadOnly';
     if (isFormDirty) return 'ConnectionTest_FormDirty';
+    // Without a secret Dynamics cannot sign in: a real Test & Enable would only find that out (entra §7, 7000218).
+    if (isSecretMissing) return 'ConnectionTest_NoSecret';
     if (canaries.failed) return 'ConnectionTest_CanariesFailed';
     return canaries.options.length > 0 ? undefined : 'ConnectionTest_NoCanary';
 }
 
+type SecretSectionProps = ConnectionAreaProps & {
+    isSecretSet: boolean;
+    onSaveSecret: (value: string) => Promise<void>;
+};
+
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
-function SecretSection({ profile, actions, isReadOnly, today }: ConnectionAreaProps) {
+function SecretSection({ profile, actions, isReadOnly, today, isSecretSet, onSaveSecret }: SecretSectionProps) {
     const { expiry, problem, save } = useExpiry(actions);
-    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
-    const saveSecret = React.useCallback(
-        (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
-        [actions],
-    );
     return (
         <SecretPanel
             isSecretSet={isSecretSet}
-            onSaveSecret={saveSecret}
+            onSaveSecret={onSaveSecret}
             tenantId={profile.exchangeonlinetenantid ?? undefined}
             applicationId={profile.oauthclientid ?? undefined}
             expiryDate={expiry}
@@ -133,6 +137,13 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
     const { view } = test;
     const gone = view.status === 'error' && view.failure.cause === 'recordNotFound' ? view : undefined;
     const canaries = useCanaries(actions, kind !== 'unsupported', gone);
+    // Whether a secret is stored: from the record, then from our own "Save secret" (the column is write-only).
+    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
+    const saveSecret = React.useCallback(
+        (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
+        [actions],
+    );
+    const isSecretMissing = needsClientSecret(kind) && !isSecretSet;
     return (
         <Stack tokens={{ childrenGap: 16 }}>
             <CredentialsSection
@@ -146,16 +157,17 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
                 onChange={props.onCredentialsChange}
                 onOpenMailboxes={props.onOpenMailboxes}
             />
-            {isCrossTenant && <SecretSection {...props} />}
+            {isCrossTenant && <SecretSection {...props} isSecretSet={isSecretSet} onSaveSecret={saveSecret} />}
             {kind !== 'unsupported' && (
                 <ConnectionTestCard
                     canaries={canaries.options}
                     defaultCanaryId={canaries.defaultId}
-                    blockedKey={blockedKeyOf(isReadOnly, props.isFormDirty, canaries)}
+                    blockedKey={blockedKeyOf(props, isSecretMissing, canaries)}
                     view={test.view}
                     nowMs={test.nowMs}
                     onRun={test.run}
                     onCancel={test.cancel}
+                    focusRequest={props.testFocusRequest}
                 />
             )}
         </Stack>

@@ -4,6 +4,7 @@ import { pendingAddresses } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
+import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
@@ -14,7 +15,14 @@ import { format } from './strings';
 import { useGetString } from './texts';
 
 /** Props of the Mailboxes area. */
-export type MailboxesAreaProps = { actions: MailboxActions; isReadOnly: boolean };
+export type MailboxesAreaProps = {
+    actions: MailboxActions;
+    isReadOnly: boolean;
+    /** What the last connection test says before a run (issue 13 item 2); absent: nothing is checked. */
+    checkConnection?: CheckConnection;
+    /** Take the admin to the connection test (the confirmation offers it). */
+    onTestConnection?: () => void;
+};
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
@@ -71,9 +79,11 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 }
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
-export const MailboxesArea = React.memo(function MailboxesArea({ actions, isReadOnly }: MailboxesAreaProps) {
+export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
+    const { actions, isReadOnly } = props;
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
     const [pending, setPending] = React.useState<Pending | null>(null);
+    const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
     const isRunning = run.status === 'running';
@@ -110,6 +120,8 @@ export const MailboxesArea = React.memo(function MailboxesArea({ actions, isRead
                     setPending(null);
                 }}
                 onDismiss={() => setPending(null)}
+                connection={connection}
+                onTestConnection={props.onTestConnection}
             />
         </Stack>
     );

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Pivot, PivotItem, Stack } from '@fluentui/react';
-import { classifyProfile, cloudOfAuthority, type ProfileRecord } from '../core/profile';
+import { warnsBeforeRun } from '../core/connection-test/last-test';
+import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord } from '../core/profile';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { ConnectionActions, MailboxActions } from './actions';
 import { ConnectionArea } from './ConnectionArea';
@@ -77,18 +78,33 @@ function useAreas(first: Area) {
     return { pivot, tab, open };
 }
 
+/**
+ * Before a bulk run: what the last connection test says, for this kind of profile (core warnsBeforeRun), and the way
+ * to the test — the Connection area, with the focus on "Test connection".
+ */
+function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (area: Area) => void) {
+    const [testFocus, setTestFocus] = React.useState(0);
+    const checkConnection = React.useCallback(
+        (signal?: AbortSignal) =>
+            connection.checkLastTest(signal).then((verdict) => (warnsBeforeRun(verdict, kind) ? verdict : null)),
+        [connection, kind],
+    );
+    const testConnection = React.useCallback(() => {
+        open('connection');
+        setTestFocus((count) => count + 1);
+    }, [open]);
+    return { mailboxProps: { checkConnection, onTestConnection: testConnection }, testFocus };
+}
+
 /** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = React.memo(function ProfileWorkspace({
-    profile,
-    isReadOnly,
-    services,
-}: ProfileWorkspaceProps) {
+export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: ProfileWorkspaceProps) {
+    const { profile, isReadOnly, services } = props;
     const kind = classifyProfile(profile);
     const { pivot, tab, open } = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
+    const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
-    const { formValues } = services;
-    const isFormDirty = formDiffersFromRecord(formValues, profile);
+    const isFormDirty = formDiffersFromRecord(services.formValues, profile);
     const cloud = cloudOfAuthority(profile.serverauthority);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
@@ -106,6 +122,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace({
                             onExplainFailure={setExplained}
                             onOpenMailboxes={openMailboxes}
                             today={services.today}
+                            testFocusRequest={guard.testFocus}
                         />
                     </PivotItem>
                     <PivotItem {...tab('readiness')}>
@@ -119,7 +136,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace({
                         />
                     </PivotItem>
                     <PivotItem {...tab('mailboxes')}>
-                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} />
+                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} {...guard.mailboxProps} />
                     </PivotItem>
                 </Pivot>
             )}

@@ -1,4 +1,5 @@
 /** What the UI asks of the platform; src/pcf implements these, components receive them as props. */
+import type { LastTestVerdict } from '../core/connection-test/last-test';
 import type { DiscoveryResult } from '../core/credentials/discovery';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
 import type { LedgerSummary } from '../core/run/ledger';
@@ -15,6 +16,8 @@ export type ConnectionActions = {
     saveExpiry: (day: Date | null) => Promise<void>;
     loadCanaries: (signal?: AbortSignal) => Promise<{ options: CanaryOption[]; defaultId?: string }>;
     runConnectionTest: RunConnectionTest;
+    /** The last recorded connection test judged against the profile as it is now (for the run confirmation). */
+    checkLastTest: (signal?: AbortSignal) => Promise<LastTestVerdict>;
 };
 
 /** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */

@@ -186,7 +186,7 @@ describe('the Connection tab of each profile kind', () => {
 });
 
 describe('validation and tenant discovery', () => {
-    test('shows what is wrong with a typed ID and keeps it out of the form', async () => {
+    test('shows what is wrong with a typed ID and clears it from the form', async () => {
         const c = control();
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
         const row = await profileRow(PROFILE_IDS.commercial);
@@ -199,11 +199,13 @@ describe('validation and tenant discovery', () => {
         await c.getByText(`${en('Validation_AppNotGuid')} ${en('Fix_CopyAppId')}`).waitFor();
         await expect(tenant.getAttribute('aria-invalid')).resolves.toBe('true');
         await expect(app.getAttribute('aria-invalid')).resolves.toBe('true');
-        // Only valid values reach the form: its fields still hold the saved IDs and nothing is unsaved.
+        // Save writes what the control shows as resolved: nothing usable, so both columns are cleared, never left at
+        // the saved IDs the control no longer shows.
+        expect(row.exchangeonlinetenantid).not.toBeNull();
         const general = page().getByRole('region', { name: 'General' });
-        await expect(general.getByLabel('Tenant ID').inputValue()).resolves.toBe(row.exchangeonlinetenantid);
-        await expect(general.getByLabel('Application ID').inputValue()).resolves.toBe(row.oauthclientid);
-        expect(await page().locator('#dirty-indicator').textContent()).toBe('');
+        await expect(general.getByLabel('Tenant ID').inputValue()).resolves.toBe('');
+        await expect(general.getByLabel('Application ID').inputValue()).resolves.toBe('');
+        expect(await page().locator('#dirty-indicator').textContent()).toBe('Unsaved changes');
         expect(await axe()).toEqual([]);
     });
 
@@ -233,13 +235,6 @@ const FAILURES: { profile: keyof typeof PROFILE_IDS; code: string; message: stri
         code: 'AADSTS7000222',
         message: 'Error_SecretExpired',
         fix: 'Fix_SecretExpired',
-        item: 'clientSecret',
-    },
-    {
-        profile: 'noSecret',
-        code: 'AADSTS7000218',
-        message: 'Error_SecretMissing',
-        fix: 'Fix_CopySecretValue',
         item: 'clientSecret',
     },
     { profile: 'unknownTenant', code: 'AADSTS90002', message: 'Error_TenantNotFound', fix: 'Fix_TenantNotFound' },
@@ -307,6 +302,30 @@ describe('the connection test on each seeded failing profile', () => {
             expect(await axe()).toEqual([]);
         }, 120_000);
     }
+});
+
+describe('a cross-tenant profile with no client secret', () => {
+    test('says to set the secret first and does not start the test until one is saved', async () => {
+        const c = control();
+        const region = testRegion();
+        await applyScenario(page(), { profileId: PROFILE_IDS.noSecret });
+        expect((await profileRow(PROFILE_IDS.noSecret)).isoauthclientsecretset).toBe(false);
+        const from = requestLog().length;
+        await region.getByText(en('ConnectionTest_NoSecret')).waitFor();
+        const run = region.getByRole('button', { name: en('ConnectionTest_Run') });
+        expect(await run.isDisabled()).toBe(true);
+        expect(await axe()).toEqual([]);
+        // Nothing was scheduled: no Test & Enable that could only fail with AADSTS7000218.
+        expect(scheduledCanaries(from)).toEqual([]);
+
+        await c.getByRole('button', { name: en('Secret_Enter') }).click();
+        await c.getByLabel(en('Secret_Label')).fill(`Lw18Q~${'k'.repeat(34)}`);
+        await c.getByRole('button', { name: en('Secret_Save') }).click();
+        await c.getByText(en('Secret_IsSet')).waitFor();
+        await gone(region.getByText(en('ConnectionTest_NoSecret')));
+        expect(await run.isEnabled()).toBe(true);
+        expect((await profileRow(PROFILE_IDS.noSecret)).isoauthclientsecretset).toBe(true);
+    });
 });
 
 describe('running the connection test', () => {
@@ -464,6 +483,8 @@ describe('German', () => {
         await app.blur();
         await c.getByText(`${de('Validation_AppNotGuid')} ${de('Fix_CopyAppId')}`).waitFor();
         expect(await axe()).toEqual([]);
+        // Back to the stored ID, so the form is not dirty and the saved settings can be tested.
+        await app.fill(String((await profileRow(PROFILE_IDS.badSecret)).oauthclientid));
 
         await region.getByRole('button', { name: de('ConnectionTest_Run') }).click();
         await region.getByText(de('ConnectionTest_Failed')).waitFor({ timeout: 60_000 });

@@ -1,8 +1,9 @@
 /**
  * The PCF contract between the form host and a control, both ways. First with a probe control, so the host's side is
  * checked on its own: notifyOutputChanged → getOutputs → dirty form → Save → updateView, exactly as a model-driven
- * form does it. Then with the real control, which writes the tenant ID and application ID back through getOutputs
- * (valid, normalised values only): what it outputs must land in the form's fields and be saved. The emulator is the
+ * form does it, including a property left out (untouched) and one returned as undefined (cleared). Then with the real
+ * control, which writes the tenant ID and application ID back through getOutputs (the normalised value it shows as
+ * resolved, or cleared): what it outputs must land in the form's fields and be saved. The emulator is the
  * real one in both.
  */
 import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { TENANT_IDS } from '../sandbox/domain/tenants';
 import { ROOT, expectCleanPage, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
 
-/** A virtual control that echoes its bound parameters and writes the tenant through getOutputs(). */
+/**
+ * A virtual control that echoes its bound parameters and returns through getOutputs() what its buttons set: the
+ * tenant, the tenant present with the value undefined (clear it), or only the application ID (tenant left out).
+ */
 const PROBE_BUNDLE = `
 class Probe {
     init(context, notifyOutputChanged) { this.notify = notifyOutputChanged; this.views = 0; }
@@ -24,9 +29,11 @@ class Probe {
             h('p', { 'data-testid': 'probe-tenant' }, String(p.tenantId.raw)),
             h('p', { 'data-testid': 'probe-updated' }, context.updatedProperties.join(',')),
             h('p', { 'data-testid': 'probe-views' }, String(this.views)),
-            h('button', { type: 'button', onClick: () => { this.next = '9d9d9d9d-0000-4000-8000-000000000001'; this.notify(); } }, 'Write tenant'));
+            h('button', { type: 'button', onClick: () => { this.next = { tenantId: '9d9d9d9d-0000-4000-8000-000000000001' }; this.notify(); } }, 'Write tenant'),
+            h('button', { type: 'button', onClick: () => { this.next = { applicationId: '8e8e8e8e-0000-4000-8000-000000000004' }; this.notify(); } }, 'Write application ID only'),
+            h('button', { type: 'button', onClick: () => { this.next = { tenantId: undefined }; this.notify(); } }, 'Clear tenant'));
     }
-    getOutputs() { return this.next ? { tenantId: this.next } : {}; }
+    getOutputs() { return this.next ?? {}; }
     destroy() {}
 }
 ComponentFramework.registerControl('EmailServerProfile.ProfileAssistant', Probe);
@@ -80,6 +87,33 @@ describe('form host PCF contract', () => {
     });
 });
 
+describe('outputs left out or undefined', () => {
+    const general = () => page().getByRole('region', { name: 'General' });
+    const row = () => (e2e as E2E).sandbox.emulator.store.get('emailserverprofiles', PROFILE_IDS.commercial);
+
+    test('leaves a bound column the outputs leave out as it is', async () => {
+        await page().getByRole('button', { name: 'Write application ID only' }).click();
+        await page().waitForFunction(() =>
+            (document.getElementById('field-appid') as HTMLInputElement).value.startsWith('8e8e'),
+        );
+        expect(await general().getByLabel('Tenant ID').inputValue()).toBe('9d9d9d9d-0000-4000-8000-000000000001');
+    });
+
+    test('clears a bound column returned as undefined, and Save writes null', async () => {
+        await page().getByRole('button', { name: 'Clear tenant' }).click();
+        await page().waitForFunction(() => (document.getElementById('field-tenant') as HTMLInputElement).value === '');
+        expect(await probe('probe-tenant')).toBe('null');
+        expect(await page().locator('#dirty-indicator').textContent()).toBe('Unsaved changes');
+        const saves = Number(await page().evaluate(() => document.body.dataset.saved ?? 0));
+        await page().getByRole('button', { name: 'Save' }).click();
+        await page().waitForFunction((n) => Number(document.body.dataset.saved ?? 0) > n, saves);
+        expect(row()).toMatchObject({
+            exchangeonlinetenantid: null,
+            oauthclientid: '8e8e8e8e-0000-4000-8000-000000000004',
+        });
+    });
+});
+
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e));
@@ -104,7 +138,8 @@ describe('the real control’s outputs', () => {
     });
 
     testReal('hands valid IDs to the form normalised through getOutputs, and the form saves them', async () => {
-        const tenant = '9D9D9D9D-0000-4000-8000-000000000002';
+        // A tenant Entra knows (an unknown one clears the column), typed in capitals.
+        const tenant = TENANT_IDS.litware.toUpperCase();
         const app = '{7E7E7E7E-0000-4000-8000-000000000003}';
         await controlField('Credentials_TenantIdLabel').fill(tenant);
         await controlField('Credentials_AppIdLabel').fill(app);
@@ -124,16 +159,16 @@ describe('the real control’s outputs', () => {
         });
     });
 
-    testReal('writes no output for a value that is not valid, so the form keeps what it had', async () => {
-        const saved = await formField('Tenant ID').inputValue();
+    testReal('clears the form’s column for a value that is not valid, and says so under the field', async () => {
         await controlField('Credentials_TenantIdLabel').fill('not a tenant');
         await controlField('Credentials_TenantIdLabel').blur();
-        await realPage()
-            .locator('#control-root')
-            .getByText(`${en('Validation_TenantNotGuid')} ${en('Fix_CopyTenantId')}`)
-            .waitFor();
-        expect(await formField('Tenant ID').inputValue()).toBe(saved);
-        expect(await realPage().locator('#dirty-indicator').textContent()).toBe('');
+        const control = realPage().locator('#control-root');
+        await control.getByText(`${en('Validation_TenantNotGuid')} ${en('Fix_CopyTenantId')}`).waitFor();
+        await control.getByText(en('Credentials_NotSaved').replace('{0}', en('Credentials_TenantIdLabel'))).waitFor();
+        await realPage().waitForFunction(
+            () => (document.getElementById('field-tenant') as HTMLInputElement).value === '',
+        );
+        expect(await realPage().locator('#dirty-indicator').textContent()).toBe('Unsaved changes');
     });
 
     testReal('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>

@@ -23,6 +23,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             saveExpiry: () => Promise.resolve(),
             loadCanaries: () => Promise.resolve({ options: [] }),
             runConnectionTest: () => Promise.resolve({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' }),
+            checkLastTest: () => Promise.resolve({ kind: 'passed', at: '2026-11-23T10:00:00Z' }),
             ...connection,
         },
         mailboxes: {

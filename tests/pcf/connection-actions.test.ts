@@ -26,12 +26,50 @@ describe('createConnectionActions', () => {
         expect(result.failure.cause).toBe('recordNotFound');
         expect(result.failure.fixKey).toBe('Fix_CanaryGone');
         expect(result.failure.code).toBe('0x80040217');
-        // Only the read that found it missing went out: no Test & Enable was scheduled.
-        const sent = sandbox.emulator.requestLog().slice(from);
+        // Only the read that found it missing went to the mailbox: no Test & Enable was scheduled.
+        const sent = sandbox.emulator
+            .requestLog()
+            .slice(from)
+            .filter((r) => r.path.includes('mailboxes'));
         expect(sent.map((r) => [r.method, r.status])).toEqual([['GET', 404]]);
         // And the list no longer offers it.
         const after = await actions.loadCanaries(new AbortController().signal);
         expect(after.options.map((o) => o.id)).not.toContain(defaultId);
+    });
+});
+
+describe('the last connection test, for the run confirmation', () => {
+    it('is unknown until a test ran, then recorded with how it ended and judged against later writes', async () => {
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const profile = PROFILE_IDS.badSecret;
+        const actions = createConnectionActions(http, profile);
+        expect(await actions.checkLastTest()).toEqual({ kind: 'none' });
+
+        // A test that could not run (its mailbox was deleted) vouches for nothing.
+        const { defaultId } = await actions.loadCanaries(new AbortController().signal);
+        sandbox.emulator.store.remove('mailboxes', defaultId!);
+        await actions.runConnectionTest(defaultId!, () => undefined, new AbortController().signal);
+        expect(await actions.checkLastTest()).toMatchObject({ kind: 'notFinished' });
+
+        // The form saves a new application ID: the profile is not the one that was tested.
+        await http.send(`emailserverprofiles(${profile})`, {
+            method: 'PATCH',
+            body: { oauthclientid: '6e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b' },
+            ifMatch: '*',
+        });
+        expect(await actions.checkLastTest()).toMatchObject({ kind: 'changedSince' });
+        // Another instance of the control (a reload) reads the same record from the profile.
+        expect(await createConnectionActions(http, profile).checkLastTest()).toMatchObject({ kind: 'changedSince' });
+    });
+
+    it('does not record a cancelled test', async () => {
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const actions = createConnectionActions(http, PROFILE_IDS.gcc);
+        const { defaultId } = await actions.loadCanaries(new AbortController().signal);
+        const controller = new AbortController();
+        const running = actions.runConnectionTest(defaultId!, () => controller.abort(), controller.signal);
+        await expect(running).resolves.toEqual({ status: 'cancelled' });
+        expect(await actions.checkLastTest()).toEqual({ kind: 'none' });
     });
 });
 

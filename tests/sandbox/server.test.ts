@@ -42,6 +42,12 @@ describe('startSandbox', () => {
         expect(await res.text()).toContain('<html lang="en">');
     });
 
+    it('serves the form page at the record link a model-driven app (and the deploy CLI) gives', async () => {
+        const res = await fetch(new URL('main.aspx?pagetype=entityrecord&etn=emailserverprofile', sandbox.url));
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('<script type="module" src="/host/host.js"></script>');
+    });
+
     it('serves the platform libraries from pcf-start', async () => {
         const res = await fetch(new URL('/vendor/fluent_8_121_1.js', sandbox.url));
         expect(res.status).toBe(200);

@@ -20,6 +20,7 @@ const PROFILE: ProfileRecord = {
     servertype: 0,
     serverauthority: 1,
     incomingcredentialretrieval: 7,
+    isoauthclientsecretset: true,
 };
 
 /** The mailbox picker of the connection test (its name is the label followed by the chosen mailbox). */
@@ -205,6 +206,30 @@ describe('App', () => {
         expect(runConnectionTest.mock.calls[0][0]).toBe('m1');
         await waitFor(() => expect(loadCanaries).toHaveBeenCalledTimes(2));
         await waitFor(() => expect(screen.getByRole('combobox', { name: CANARY })).toHaveTextContent('Still here'));
+    });
+
+    it('does not start the connection test without a client secret, and says how to set one', async () => {
+        const user = userEvent.setup();
+        const runConnectionTest = jest
+            .fn<Promise<ConnectionTestView>, Parameters<RunConnectionTest>>()
+            .mockResolvedValue({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' });
+        const services = readyToTest({ runConnectionTest });
+        const { container } = renderApp(services, () => Promise.resolve({ ...SAVED, isoauthclientsecretset: false }));
+        expect(await screen.findByText(en('ConnectionTest_NoSecret'))).toBeInTheDocument();
+        const run = screen.getByRole('button', { name: en('ConnectionTest_Run') });
+        // The mailbox to test with is there: only the missing secret holds the test back.
+        await waitFor(() => expect(screen.getByRole('combobox', { name: CANARY })).toHaveTextContent('Canary'));
+        expect(run).toBeDisabled();
+        expect(await axe(container)).toHaveNoViolations();
+
+        // The step the message names: Enter secret, paste the Value, Save secret. Then the test can run.
+        await user.click(screen.getByRole('button', { name: en('Secret_Enter') }));
+        await user.type(screen.getByLabelText(en('Secret_Label')), `abc8Q~${'x'.repeat(34)}`);
+        await user.click(screen.getByRole('button', { name: en('Secret_Save') }));
+        await waitFor(() => expect(screen.queryByText(en('ConnectionTest_NoSecret'))).toBeNull());
+        expect(services.calls).toContain('saveSecret');
+        await runTest(user);
+        expect(runConnectionTest).toHaveBeenCalledTimes(1);
     });
 
     it('tells a failed read of the mailboxes to test with apart from a profile that has none', async () => {

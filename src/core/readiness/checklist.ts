@@ -132,10 +132,38 @@ function accessPolicy({ appArg: app }: Ids): ChecklistItem {
     return item('accessPolicy', { value });
 }
 
+/**
+ * Add the app to the organisation's EWS allow-list without dropping anyone: Set-OrganizationConfig writes the whole
+ * list, so the script reads it first and writes it back with the app added (entra §5; "always read the existing value
+ * before adding or removing an ID"). A list with any entry admits only the apps on it, so an empty list is not
+ * turned into a list of this app alone unless the admin names the others in $others (or runs the one-app command the
+ * warning prints). EwsEnabled is set only where it was never set; an organisation that switched EWS off is told,
+ * not overruled. The list may come back as one comma-separated string or as several values: -split handles both.
+ */
 function ewsAllowList(ids: Ids, today: Date): ChecklistItem {
+    const app = ids.appArg;
+    const readList =
+        "$ids = @(@((Get-OrganizationConfig -RetrieveEwsOperationAccessPolicy).EwsAllowedAppIDs) -split ','" +
+        ' | ForEach-Object { $_.Trim() } | Where-Object { $_ })';
+    const emptyWarning = psQuote(
+        'The EWS allow-list is empty, and once it has an entry only the apps on it can use EWS. Put the IDs of ' +
+            'the other apps that still use EWS into $others and run these lines again; if no other app uses EWS, run: ' +
+            `Set-OrganizationConfig -EwsAllowedAppIDs ${app}`,
+    );
+    const writeList = psCommand('Set-OrganizationConfig', {
+        EwsAllowedAppIDs: `((@($ids) + $others + ${app} | Sort-Object -Unique) -join ',')`,
+    });
+    const offWarning = psQuote(
+        'EWS is switched off for this organisation (EwsEnabled False). Server-side sync needs it; to allow the ' +
+            'apps on the list: Set-OrganizationConfig -EwsEnabled $true',
+    );
     const value = script(
-        psCommand('Set-OrganizationConfig', { EwsEnabled: '$true' }),
-        psCommand('Set-OrganizationConfig', { EwsAllowedAppIDs: ids.appArg }),
+        '$others = @()  # Application IDs of other apps that still use EWS; needed only while the list is empty',
+        readList,
+        `if ($ids.Count + $others.Count -eq 0) { Write-Warning ${emptyWarning} } else { ${writeList} }`,
+        '$org = Get-OrganizationConfig',
+        `if ($null -eq $org.EwsEnabled) { ${psCommand('Set-OrganizationConfig', { EwsEnabled: '$true' })} }` +
+            ` elseif (-not $org.EwsEnabled) { Write-Warning ${offWarning} }`,
         psCommand('Get-OrganizationConfig', { RetrieveEwsOperationAccessPolicy: SWITCH }),
     );
     return withDeadline('ewsAllowList', EWS_ALLOW_LIST_DEADLINE, today, { value });

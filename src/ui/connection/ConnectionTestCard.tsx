@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
+import {
+    DefaultButton,
+    Dropdown,
+    MessageBar,
+    MessageBarType,
+    PrimaryButton,
+    Stack,
+    Text,
+    type IButton,
+} from '@fluentui/react';
 import { countString, format, type StringKey } from '../strings';
 import { useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
@@ -15,6 +24,8 @@ export type ConnectionTestCardProps = {
     nowMs: number;
     onRun: (canaryId: string) => void;
     onCancel: () => void;
+    /** Each increase moves the focus to the run button. */
+    focusRequest?: number;
 };
 
 type Step = { key: StringKey; state: 'done' | 'active' | 'todo' };
@@ -102,6 +113,10 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
         [canaries, defaultCanaryId],
     );
     const running = view.status === 'running';
+    const runButton = React.useRef<IButton>(null);
+    React.useEffect(() => {
+        if (props.focusRequest) runButton.current?.focus();
+    }, [props.focusRequest]);
     return (
         <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
             <Text block variant="mediumPlus" as="h3">
@@ -120,6 +135,7 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
             />
             <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <PrimaryButton
+                    componentRef={runButton}
                     disabled={running || !canaryId || blockedKey !== undefined}
                     onClick={() => canaryId && onRun(canaryId)}
                 >

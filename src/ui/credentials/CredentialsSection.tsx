@@ -4,6 +4,7 @@ import { TENANT_COLUMN_LENGTH } from '../../core/credentials/tenant-id';
 import type { ProfileKind } from '../../core/profile';
 import { useCredentials, type CredentialsChange } from '../hooks/use-credentials';
 import type { ResolveTenant } from '../hooks/use-discovery';
+import { format, type GetString, type StringKey } from '../strings';
 import { useGetString } from '../texts';
 import { DiscoveryStatus } from './DiscoveryStatus';
 import { ValidatedField } from './ValidatedField';
@@ -58,12 +59,18 @@ function HybridNote({ useDefaultTenantId }: Pick<CredentialsSectionProps, 'useDe
     );
 }
 
+/** The text under a field: its hint, and when the form's column is cleared because the text cannot be stored, that. */
+function describe(getString: GetString, label: StringKey, isCleared: boolean, hint?: StringKey): string | undefined {
+    const notSaved = isCleared ? format(getString('Credentials_NotSaved'), getString(label)) : undefined;
+    return [hint && getString(hint), notSaved].filter(Boolean).join(' ') || undefined;
+}
+
 /** Tenant ID and Application ID with validation as you type, tenant discovery, and per-kind guidance. */
 export const CredentialsSection = React.memo(function CredentialsSection(props: CredentialsSectionProps) {
     const { kind, serverAuthority } = props;
     const getString = useGetString();
     const isReadOnly = props.isReadOnly ?? false;
-    const { tenant, app, validation, discovery } = useCredentials({
+    const { tenant, app, validation, discovery, isTenantCleared, isAppCleared } = useCredentials({
         kind,
         serverAuthority,
         initialTenantId: props.tenantId,
@@ -81,6 +88,7 @@ export const CredentialsSection = React.memo(function CredentialsSection(props: 
             <ValidatedField
                 {...common}
                 label={getString('Credentials_TenantIdLabel')}
+                description={describe(getString, 'Credentials_TenantIdLabel', isTenantCleared)}
                 value={tenant.raw}
                 result={validation.fields.tenantId}
                 onChange={tenant.set}
@@ -97,7 +105,7 @@ export const CredentialsSection = React.memo(function CredentialsSection(props: 
                 <ValidatedField
                     {...common}
                     label={getString('Credentials_AppIdLabel')}
-                    description={getString('Hint_AppIdNotObjectId')}
+                    description={describe(getString, 'Credentials_AppIdLabel', isAppCleared, 'Hint_AppIdNotObjectId')}
                     value={app.raw}
                     result={validation.fields.applicationId}
                     onChange={app.set}

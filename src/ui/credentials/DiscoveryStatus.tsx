@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import { checkCloudMatch, type DetectedCloud } from '../../core/credentials/discovery';
+import { isGuid } from '../../core/credentials/guid';
 import { cloudOfAuthority } from '../../core/profile';
 import { CLOUD_KEYS } from '../cloud-keys';
 import type { DiscoveryState } from '../hooks/use-discovery';
@@ -63,7 +64,9 @@ export const DiscoveryStatus = React.memo(function DiscoveryStatus(props: Discov
             >{`${getString('Error_TenantNotFound')} ${getString('Fix_TenantNotFound')}`}</MessageBar>
         );
     } else if (state.status === 'done') {
-        body = <MessageBar messageBarType={MessageBarType.warning}>{getString('Discovery_Unverifiable')}</MessageBar>;
+        // Blocked or unreachable (a thrown fetch: CSP, network): a GUID is still saved, a domain cannot be.
+        const key = isGuid(state.tenant) ? 'Discovery_Unverifiable' : 'Discovery_UnverifiableDomain';
+        body = <MessageBar messageBarType={MessageBarType.warning}>{getString(key)}</MessageBar>;
     }
     return <Stack tokens={{ childrenGap: 4 }}>{body}</Stack>;
 });

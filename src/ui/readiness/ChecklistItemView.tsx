@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, mergeStyleSets, Stack, Text, useTheme } from '@fluentui/react';
+import { DefaultButton, mergeStyleSets, MessageBar, MessageBarType, Stack, Text, useTheme } from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
 import { countString, format } from '../strings';
@@ -46,6 +46,14 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     const template =
         status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
+    // A passed deadline is something to act on, not a footnote: a warning with the warning sign.
+    if (status === 'passed') {
+        return (
+            <MessageBar messageBarType={MessageBarType.warning} messageBarIconProps={{ iconName: 'Warning' }}>
+                {text}
+            </MessageBar>
+        );
+    }
     return (
         <Text block variant="small" styles={{ root: { fontWeight: status === 'later' ? undefined : 600 } }}>
             {text}

@@ -12,7 +12,9 @@ import {
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
 import { countString, format } from '../strings';
+import type { ConnectionCheck } from '../hooks/use-connection-check';
 import { useFormatCount, useFormatNumber, useGetString } from '../texts';
+import { ConnectionWarning } from './ConnectionWarning';
 
 /** Props of the confirmation shown before a run starts. */
 export type RunConfirmDialogProps = {
@@ -23,15 +25,37 @@ export type RunConfirmDialogProps = {
     request: { mode: RunMode; counts: PlanCounts } | null;
     onStart: () => void;
     onDismiss: () => void;
+    /** What the last connection test says about this run (said first); absent: nothing was checked. */
+    connection?: ConnectionCheck;
+    /** Called once the confirmation has closed through "Test connection": take the admin to the test. */
+    onTestConnection?: () => void;
 };
 
 // What the dialog shows while it fades out after the request is gone.
 const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip: 0, rejected: 0 } } as const;
 
+/**
+ * "Test connection" closes the dialog first and, once it has gone, goes to the test: focus then moves there instead
+ * of back to the command that opened the dialog (which sits in an area about to be hidden).
+ */
+function useLeaveForTest(request: RunConfirmDialogProps['request'], onDismiss: () => void) {
+    const [isLeaving, setLeaving] = React.useState(false);
+    React.useEffect(() => {
+        if (request) setLeaving(false);
+    }, [request]);
+    const leaveForTest = React.useCallback(() => {
+        onDismiss();
+        setLeaving(true);
+    }, [onDismiss]);
+    return { isLeaving, leaveForTest };
+}
+
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
 export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunConfirmDialogProps) {
     const { mode, counts } = props.request ?? NO_REQUEST;
+    const { connection, onTestConnection, onDismiss } = props;
     const getString = useGetString();
+    const { isLeaving, leaveForTest } = useLeaveForTest(props.request, onDismiss);
     const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
     const question =
@@ -47,8 +71,13 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             hidden={props.request === null}
             onDismiss={props.onDismiss}
             dialogContentProps={{ type: DialogType.normal, title: getString('Run_ConfirmTitle'), subText: question }}
-            modalProps={{ isBlocking: true }}
+            modalProps={{
+                isBlocking: true,
+                disableRestoreFocus: isLeaving,
+                onDismissed: () => isLeaving && onTestConnection?.(),
+            }}
         >
+            {connection && <ConnectionWarning check={connection} onTestConnection={onTestConnection && leaveForTest} />}
             {counts.skip > 0 && <Text block>{formatCount('Run_ConfirmSkipped', counts.skip)}</Text>}
             {counts.rejected > 0 && (
                 <MessageBar messageBarType={MessageBarType.warning}>
@@ -57,7 +86,11 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             )}
             <Text block>{getString('Run_ConfirmDetail')}</Text>
             <DialogFooter>
-                <PrimaryButton text={getString('Run_ConfirmStart')} onClick={props.onStart} />
+                <PrimaryButton
+                    text={getString('Run_ConfirmStart')}
+                    disabled={connection?.status === 'checking'}
+                    onClick={props.onStart}
+                />
                 <DefaultButton text={getString('Run_ConfirmBack')} onClick={props.onDismiss} />
             </DialogFooter>
         </Dialog>

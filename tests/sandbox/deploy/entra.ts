@@ -5,9 +5,9 @@
  * emulator accepts, approves device codes by itself after a moment and can be told to fail any grant with an AADSTS
  * error. It never prints a token, a secret or a code in full.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolveDiscovery } from '../domain/discovery';
+import { aadError, resolveDiscovery } from '../domain/discovery';
 import { TENANTS } from '../domain/tenants';
 import { APPLICATION, DEFAULT_SIGNIN_UPN, personByUpn, type Person } from './accounts';
 import { AADSTS, ACCESS_TOKEN_LIFETIME_S, DEVICE_APPROVAL_MS, DEVICE_CODE, ENVIRONMENT_TENANT_ID } from './constants';
@@ -68,27 +68,6 @@ export type EntraConfig = {
     refreshTokens?: 'expire';
     fail?: InjectedError[];
 };
-
-function aadError(host: string, status: number, error: string, code: number, description: string): Reply {
-    const traceId = randomUUID();
-    const correlationId = randomUUID();
-    const timestamp = new Date()
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d{3}Z$/, 'Z');
-    return {
-        status,
-        body: {
-            error,
-            error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-            error_codes: [code],
-            timestamp,
-            trace_id: traceId,
-            correlation_id: correlationId,
-            error_uri: `https://${host}/error?code=${code}`,
-        },
-    };
-}
 
 function sendJson(res: ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });

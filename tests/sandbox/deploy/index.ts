@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Domain, Store } from '../emulator/contract';
 import type { EmulatorExtension } from '../emulator/types';
+import { privilegeAnswer } from '../domain/functions';
 import { admit } from './admission';
 import { CUSTOMIZER_ROLES, DEPLOY_PRIVILEGES } from './constants';
 import { serveControl } from './control';
@@ -15,6 +16,9 @@ import { advanceRun, type ImportRun } from './imports';
 import { routeDeployment } from './operations';
 import { DEFAULT_SWITCHES, NO_LOCK, type DeployState } from './state';
 import { DEPLOY_TABLES, seedRows, type DeploymentMode } from './tables';
+
+/** The role privilege row the deployment privileges answer with (its id is the sandbox's own). */
+const DEPLOY_PRIVILEGE_ID = 'f0000000-0000-4000-8000-000000000010';
 
 export type { DeploymentMode } from './tables';
 export { FORM_VARIANTS, type FormVariant } from './forms';
@@ -114,21 +118,7 @@ export function createDeployment(options: DeploymentOptions = {}): Deployment {
                         const target = domain.users.find((u) => u.systemuserid === (args.boundId ?? '').toLowerCase());
                         if (!DEPLOY_PRIVILEGES.includes(name) || !target) return privilege(args);
                         const held = ROW_HOLDS(target.roles) || target.privileges.includes(name);
-                        return {
-                            status: 200,
-                            body: {
-                                RolePrivileges: held
-                                    ? [
-                                          {
-                                              Depth: 'Global',
-                                              PrivilegeId: 'f0000000-0000-4000-8000-000000000010',
-                                              BusinessUnitId: target.systemuserid,
-                                              PrivilegeName: name,
-                                          },
-                                      ]
-                                    : [],
-                            },
-                        };
+                        return privilegeAnswer(name, held, DEPLOY_PRIVILEGE_ID);
                     },
                 },
             };

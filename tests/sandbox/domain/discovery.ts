@@ -122,7 +122,8 @@ function configuration(instance: Instance, tenantSegment: string, tenant?: Disco
     return body;
 }
 
-function aadError(
+/** An Entra ID error answer in the documented shape (entra-and-exchange.md §7); the deploy stand-in uses it too. */
+export function aadError(
     host: string,
     status: number,
     error: string,

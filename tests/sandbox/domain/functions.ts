@@ -6,6 +6,17 @@ type FunctionArgs = { boundId?: string; params: Record<string, string>; user: Em
 
 const unquote = (value: string | undefined): string => (value ?? '').replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
 
+/** The answer of RetrieveUserPrivilegeByPrivilegeName: one role privilege when held, an empty list otherwise. */
+export function privilegeAnswer(name: string, held: boolean, privilegeId: string): FunctionResult {
+    const rolePrivilege = {
+        Depth: 'Global',
+        PrivilegeId: privilegeId,
+        BusinessUnitId: BUSINESS_UNIT_ID,
+        PrivilegeName: name,
+    };
+    return { status: 200, body: { RolePrivileges: held ? [rolePrivilege] : [] } };
+}
+
 /** The domain's functions, by name. */
 export function createFunctions(users: EmulatorUser[]): Record<string, (args: FunctionArgs) => FunctionResult> {
     return {
@@ -28,22 +39,7 @@ export function createFunctions(users: EmulatorUser[]): Record<string, (args: Fu
                 };
             }
             const name = unquote(params.PrivilegeName);
-            const held = target.privileges.includes(name);
-            return {
-                status: 200,
-                body: {
-                    RolePrivileges: held
-                        ? [
-                              {
-                                  Depth: 'Global',
-                                  PrivilegeId: PRIVILEGE_APPROVE_EMAIL_ID,
-                                  BusinessUnitId: BUSINESS_UNIT_ID,
-                                  PrivilegeName: name,
-                              },
-                          ]
-                        : [],
-                },
-            };
+            return privilegeAnswer(name, target.privileges.includes(name), PRIVILEGE_APPROVE_EMAIL_ID);
         },
     };
 }

@@ -178,13 +178,17 @@ function setValue(column, value, fromControl) {
 }
 
 function notifyOutputChanged() {
-    // The platform reads the outputs asynchronously, then feeds them back through updateView.
+    // The platform reads the outputs asynchronously, then feeds them back through updateView. Like Microsoft's control
+    // host (pcf-start harness.js, _onOutputChangedInternal: `for (const n in outputs)`), every property present is
+    // applied, one present with the value undefined (or null) clears its column, and one left out is not touched
+    // (src/core/assumptions.ts CLEARED_OUTPUT).
     queueMicrotask(() => {
         const outputs = form.control?.getOutputs?.() ?? {};
-        for (const [property, column] of Object.entries(BOUND_COLUMNS)) {
-            if (outputs[property] !== undefined && outputs[property] !== form.values[column]) {
-                setValue(column, outputs[property], true);
-            }
+        for (const property in outputs) {
+            const column = BOUND_COLUMNS[property];
+            if (!column) continue;
+            const value = outputs[property] ?? null;
+            if (value !== (form.values[column] ?? null)) setValue(column, value, true);
         }
     });
 }

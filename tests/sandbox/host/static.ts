@@ -32,6 +32,8 @@ function fixedRoutes(root: string): Record<string, string> {
     return {
         '/': join(__dirname, 'index.html'),
         '/index.html': join(__dirname, 'index.html'),
+        // A model-driven app opens records at /main.aspx?pagetype=entityrecord&etn=…; the deploy CLI prints that link.
+        '/main.aspx': join(__dirname, 'index.html'),
         '/vendor/react_16_14_0.js': join(root, 'node_modules/pcf-start/lib/react_16_14_0.js'),
         '/vendor/fluent_8_121_1.js': join(root, 'node_modules/pcf-start/lib/fluent_8_121_1.js'),
     };

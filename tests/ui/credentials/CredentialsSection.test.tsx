@@ -27,6 +27,11 @@ function resolvingTo(result: DiscoveryResult) {
     return jest.fn(() => Promise.resolve(result));
 }
 
+/** The last report to the form, compared strictly: a property left out and one set to undefined differ. */
+function lastChange(onChange: jest.Mock): unknown {
+    return onChange.mock.calls[onChange.mock.calls.length - 1]?.[0];
+}
+
 describe('CredentialsSection', () => {
     it('shows a field error for a value that is not a tenant and removes it once fixed', async () => {
         const user = userEvent.setup();
@@ -41,9 +46,8 @@ describe('CredentialsSection', () => {
         await user.type(field, TENANT);
         await waitFor(() => expect(screen.queryByText(/sign-in shortcuts/)).not.toBeInTheDocument());
         expect(field).toHaveAttribute('aria-invalid', 'false');
-        await waitFor(() =>
-            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
-        );
+        // The application ID was never edited, so the form keeps its value: the property is left out.
+        await waitFor(() => expect(lastChange(onChange)).toStrictEqual({ tenantId: TENANT, blocksSave: true }));
     });
 
     it('validates at once when the field loses focus', async () => {
@@ -65,9 +69,7 @@ describe('CredentialsSection', () => {
         await user.click(fix);
         expect(field).toHaveValue(APP);
         expect(screen.queryByRole('button', { name: APPLY_FIX })).not.toBeInTheDocument();
-        await waitFor(() =>
-            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
-        );
+        await waitFor(() => expect(lastChange(onChange)).toStrictEqual({ applicationId: APP, blocksSave: false }));
     });
 
     it('extracts the tenant GUID from a pasted portal URL with Enter on the fix link', async () => {
@@ -88,9 +90,12 @@ describe('CredentialsSection', () => {
         const { onChange } = renderSection({ tenantId: TENANT });
         await user.type(screen.getByRole('textbox', { name: APP_LABEL }), TENANT);
         expect(await screen.findByText(/^The Application ID equals the Tenant ID\./)).toBeInTheDocument();
-        await waitFor(() =>
-            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: undefined, blocksSave: true }),
-        );
+        await waitFor(() => expect(lastChange(onChange)).toStrictEqual({ applicationId: null, blocksSave: true }));
+        expect(
+            screen.getByText(
+                `${en('Hint_AppIdNotObjectId')} Until this value can be used, Save leaves Application (client) ID empty.`,
+            ),
+        ).toBeInTheDocument();
     });
 
     it('resolves a domain and puts the GUID in the field with "Use this GUID"', async () => {
@@ -116,10 +121,63 @@ describe('CredentialsSection', () => {
         expect(
             await screen.findByText(`${en('Error_TenantNotFound')} ${en('Fix_TenantNotFound')}`),
         ).toBeInTheDocument();
-        await waitFor(() =>
-            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: true }),
-        );
+        // Stored, not edited here: the form keeps it, and opening the form changes nothing.
+        await waitFor(() => expect(lastChange(onChange)).toStrictEqual({ blocksSave: true }));
         expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('clears the tenant the moment its text changes, before validation has caught up', async () => {
+        const user = userEvent.setup();
+        const { onChange } = renderSection({
+            tenantId: TENANT,
+            resolveTenant: resolvingTo({ kind: 'notFound', code: 90002 }),
+        });
+        const field = screen.getByRole('textbox', { name: TENANT_LABEL });
+        await user.clear(field);
+        await user.type(field, 'contoso.com');
+        // A Save now must not store the GUID that was in the field before.
+        expect(lastChange(onChange)).toMatchObject({ tenantId: null });
+    });
+
+    it('reports the GUID a domain resolves to, and null until it is resolved', async () => {
+        const user = userEvent.setup();
+        let answer: (result: DiscoveryResult) => void = () => undefined;
+        const resolveTenant = jest.fn(() => new Promise<DiscoveryResult>((resolve) => (answer = resolve)));
+        const { onChange } = renderSection({ resolveTenant });
+        await user.type(screen.getByRole('textbox', { name: TENANT_LABEL }), 'contoso.onmicrosoft.com');
+        await user.tab();
+        await waitFor(() =>
+            expect(resolveTenant).toHaveBeenCalledWith('contoso.onmicrosoft.com', 0, expect.any(AbortSignal)),
+        );
+        expect(lastChange(onChange)).toMatchObject({ tenantId: null });
+        answer({ kind: 'found', tenantId: TENANT, cloud: 'commercial' });
+        await waitFor(() => expect(lastChange(onChange)).toMatchObject({ tenantId: TENANT }));
+    });
+
+    it('clears the tenant for a typed GUID Entra does not know and says so under the field', async () => {
+        const user = userEvent.setup();
+        const { onChange } = renderSection({ resolveTenant: resolvingTo({ kind: 'notFound', code: 90002 }) });
+        await user.type(screen.getByRole('textbox', { name: TENANT_LABEL }), TENANT);
+        expect(
+            await screen.findByText('Until this value can be used, Save leaves Tenant ID empty.'),
+        ).toBeInTheDocument();
+        expect(lastChange(onChange)).toStrictEqual({ tenantId: null, blocksSave: true });
+    });
+
+    it('keeps a typed GUID but clears a domain when discovery cannot be reached', async () => {
+        const user = userEvent.setup();
+        const resolveTenant = jest.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+        const { onChange } = renderSection({ resolveTenant });
+        const field = screen.getByRole('textbox', { name: TENANT_LABEL });
+        await user.type(field, 'contoso.onmicrosoft.com');
+        await user.tab();
+        expect(await screen.findByText(en('Discovery_UnverifiableDomain'))).toBeInTheDocument();
+        expect(lastChange(onChange)).toMatchObject({ tenantId: null });
+        await user.clear(field);
+        await user.type(field, TENANT);
+        await user.tab();
+        expect(await screen.findByText(en('Discovery_Unverifiable'))).toBeInTheDocument();
+        expect(lastChange(onChange)).toMatchObject({ tenantId: TENANT });
     });
 
     it.each(['gccHigh', 'dod'] as const)(
@@ -141,9 +199,7 @@ describe('CredentialsSection', () => {
         const { onChange, container } = renderSection({ tenantId: TENANT, applicationId: APP, resolveTenant });
         expect(await screen.findByText(en('Discovery_Unverifiable'))).toBeInTheDocument();
         expect(screen.queryByText(/does not know this tenant/)).not.toBeInTheDocument();
-        await waitFor(() =>
-            expect(onChange).toHaveBeenLastCalledWith({ tenantId: TENANT, applicationId: APP, blocksSave: false }),
-        );
+        await waitFor(() => expect(lastChange(onChange)).toStrictEqual({ blocksSave: false }));
         expect(await axe(container)).toHaveNoViolations();
     });
 
@@ -173,14 +229,14 @@ describe('CredentialsSection', () => {
         expect(screen.getByText(en('Credentials_ExchangeOnlineNothing'))).toBeInTheDocument();
         await user.click(screen.getByRole('button', { name: en('Credentials_SeeMailboxes') }));
         expect(onOpenMailboxes).toHaveBeenCalled();
-        expect(onChange).toHaveBeenLastCalledWith({ tenantId: undefined, applicationId: undefined, blocksSave: false });
+        expect(lastChange(onChange)).toStrictEqual({ blocksSave: false });
         expect(await axe(container)).toHaveNoViolations();
     });
 
     it('renders nothing to fill in for an unsupported profile', () => {
         const { container, onChange } = renderSection({ kind: 'unsupported' });
         expect(container).toBeEmptyDOMElement();
-        expect(onChange).toHaveBeenLastCalledWith({ tenantId: undefined, applicationId: undefined, blocksSave: false });
+        expect(lastChange(onChange)).toStrictEqual({ blocksSave: false });
     });
 
     it('makes the fields read-only and offers no fix on a read-only form', () => {

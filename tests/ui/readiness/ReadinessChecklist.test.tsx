@@ -63,7 +63,8 @@ describe('ReadinessChecklist', () => {
         const ews = items.find((item) => item.id === 'ewsAllowList');
         await user.click(screen.getByRole('button', { name: 'Copy the value for Allow the app to use EWS' }));
         expect(copyText).toHaveBeenCalledWith(ews?.value);
-        const status = screen.getByRole('status');
+        // The checklist's own announcer, not a warning inside an item.
+        const status = screen.getAllByRole('status').find((element) => !element.closest('li')) as HTMLElement;
         expect(status).toHaveAttribute('aria-live', 'polite');
         expect(await within(status).findByText('Copied')).toBeInTheDocument();
     });
@@ -85,14 +86,24 @@ describe('ReadinessChecklist', () => {
         expect(await screen.findByText('Copied')).toBeInTheDocument();
     });
 
-    it('shows the deadlines relative to today with the date in the user locale', () => {
+    it('shows the deadlines relative to today with the date in the user locale', async () => {
         renderChecklist();
         expect(
-            within(itemOf('Allow the app to use EWS')).getByText('Deadline 1 Oct 2026 has passed.'),
+            await within(itemOf('Allow the app to use EWS')).findByText('Deadline 1 Oct 2026 has passed.'),
         ).toBeInTheDocument();
         expect(
             within(itemOf('Add the Microsoft Graph permissions')).getByText('Due 1 Apr 2027, in 129 days.'),
         ).toBeInTheDocument();
+    });
+
+    it('shows a passed deadline as a warning message, and one still ahead as plain text', async () => {
+        const { container } = renderChecklist();
+        // A Fluent warning MessageBar: its text is a polite status, announced and styled as a warning.
+        const ews = within(itemOf('Allow the app to use EWS'));
+        await ews.findByText('Deadline 1 Oct 2026 has passed.');
+        expect(ews.getByRole('status')).toHaveTextContent('Deadline 1 Oct 2026 has passed.');
+        expect(within(itemOf('Add the Microsoft Graph permissions')).queryByRole('status')).not.toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
     });
 
     it('says "1 day left" in the singular the day before a deadline', () => {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { PlanCounts } from '../../../src/core/run/planner';
@@ -17,6 +17,16 @@ function setup(request: RunConfirmDialogProps['request'] = approveAndTest()) {
     const props: RunConfirmDialogProps = { request, onStart: jest.fn(), onDismiss: jest.fn() };
     const texts = { locale: 'en-US' };
     return { props, user: userEvent.setup(), ...renderWithTexts(<RunConfirmDialog {...props} />, texts) };
+}
+
+function setupWith(extra: Partial<RunConfirmDialogProps>) {
+    const props: RunConfirmDialogProps = {
+        request: approveAndTest(),
+        onStart: jest.fn(),
+        onDismiss: jest.fn(),
+        ...extra,
+    };
+    return renderWithTexts(<RunConfirmDialog {...props} />, { locale: 'en-US' });
 }
 
 describe('RunConfirmDialog', () => {
@@ -71,6 +81,73 @@ describe('RunConfirmDialog', () => {
         unmount();
         setup(approveAndTest({ rejected: 0 }));
         expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('rejected earlier');
+    });
+
+    it('says first that the last connection test failed, offers the test, and still lets the admin start', async () => {
+        const props: RunConfirmDialogProps = {
+            request: approveAndTest(),
+            onStart: jest.fn(),
+            onDismiss: jest.fn(),
+            connection: { status: 'done', verdict: { kind: 'failed', at: '2026-11-23T10:15:00Z' } },
+            onTestConnection: jest.fn(),
+        };
+        renderWithTexts(<RunConfirmDialog {...props} />, { locale: 'en-US' });
+        const dialog = await screen.findByRole('alertdialog');
+        const warning = await within(dialog).findByText(/^The last connection test on this profile failed \(/);
+        // Said before the rest of what the dialog says about the run.
+        const detail = within(dialog).getByText(/^Approval is saved in Dataverse/);
+        expect(warning.compareDocumentPosition(detail) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+        expect(within(dialog).getByRole('button', { name: 'Test connection' })).toBeInTheDocument();
+        expect(await axe(document.body)).toHaveNoViolations();
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Start' }));
+        expect(props.onStart).toHaveBeenCalledTimes(1);
+    });
+
+    it('closes on "Test connection" and then takes the admin to the test', async () => {
+        const onTestConnection = jest.fn();
+        function Harness() {
+            const [request, setRequest] = React.useState<RunConfirmDialogProps['request']>(approveAndTest());
+            return (
+                <RunConfirmDialog
+                    request={request}
+                    onStart={jest.fn()}
+                    onDismiss={() => setRequest(null)}
+                    connection={{ status: 'done', verdict: { kind: 'none' } }}
+                    onTestConnection={onTestConnection}
+                />
+            );
+        }
+        renderWithTexts(<Harness />, { locale: 'en-US' });
+        const dialog = await screen.findByRole('alertdialog');
+        await waitFor(() => expect(dialog).toHaveTextContent('No connection test is recorded for this profile'));
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Test connection' }));
+        await waitFor(() => expect(onTestConnection).toHaveBeenCalledTimes(1));
+        expect(screen.queryByRole('alertdialog')).toBeNull();
+    });
+
+    it('keeps Start disabled while the last connection test is read, and says so', async () => {
+        setupWith({ connection: { status: 'checking' } });
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).toHaveTextContent('Checking the last connection test…');
+        expect(within(dialog).getByRole('button', { name: 'Start' })).toBeDisabled();
+    });
+
+    it('says when the last connection test could not be read, and lets the admin start', async () => {
+        setupWith({ connection: { status: 'failed', message: 'Access is denied.' } });
+        const dialog = await screen.findByRole('alertdialog');
+        await waitFor(() =>
+            expect(dialog).toHaveTextContent(
+                'You can start the run, but whether the last connection test passed could not be read: Access is denied.',
+            ),
+        );
+        expect(within(dialog).getByRole('button', { name: 'Start' })).toBeEnabled();
+    });
+
+    it('says nothing about the connection when the last test passed', async () => {
+        setupWith({ connection: { status: 'done', verdict: null } });
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).not.toHaveTextContent('connection test');
+        expect(within(dialog).queryByRole('button', { name: 'Test connection' })).toBeNull();
     });
 
     it('renders nothing when closed', () => {
