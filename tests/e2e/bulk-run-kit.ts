@@ -88,6 +88,11 @@ export function parseWriteRequest(url: string, body: string, ifMatch: string, se
     ];
 }
 
+/** True when the server took the request carrying writes: 200 for a $batch, 204 (any 2xx) for a write sent alone. */
+export function wasAccepted(record: { status?: number }): boolean {
+    return record.status !== undefined && record.status >= 200 && record.status < 300;
+}
+
 /** One request carrying writes: a $batch, or a write alone (`lone`, whose one part has the request's status). */
 type BatchRecord = { seq: number; parts: SentPart[]; lone: boolean; status?: number; partStatuses?: number[] };
 
