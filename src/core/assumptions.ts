@@ -45,6 +45,14 @@ export const SSS_ACCEPTS_TENANT_DOMAIN = false;
 export const DISCOVERY_NOT_FOUND_STATUSES: readonly number[] = [400, 404];
 /** x-ms-diagnostics 2000001 (token invalid) in the EWS alert text: exact form unconfirmed (entra §7). */
 export const EWS_DIAGNOSTICS_PATTERN = /x-ms-diagnostics["':\s]*(\d{7})|\b(200000[138]);\s*reason=/i;
+/**
+ * Where a server-side-sync alert carries its error code: a line "Email Server Error Code: <code>" as Microsoft's support
+ * articles show alerts (KB 4052727, 4052824, 4533252); which tracelog column holds it (text or errordetails) is
+ * unconfirmed, so both are searched.
+ */
+export const ALERT_ERROR_CODE_LINE = /^\s*Email Server Error Code:\s*(.+?)\s*$/im;
+/** Dataverse codes ("Crm.<hex>") of an alert about a mailbox whose owning user is disabled (0x80040225 UserDisabled). */
+export const DISABLED_OWNER_ALERT_CODES: readonly string[] = ['80040225'];
 /** ErrorServerBusy is a transient throttle (shape unconfirmed, entra §7). */
 export const EWS_SERVER_BUSY_TRANSIENT = true;
 /** For a user language the control ships no resx for, the platform shows the English (1033) strings (not in the reference). */

@@ -4,6 +4,7 @@
  * (buildMailboxIndex), so a keystroke only scans precomputed strings — 50,000 rows stay well under a frame budget.
  */
 import type { CauseCode } from './credentials/causes';
+import { segmentOf, SEGMENTS, type Segment } from './mailbox-segments';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
 import { LOGICAL_NAME } from './schema';
 
@@ -24,6 +25,8 @@ export type MailboxView = {
     outgoing: number | null;
     act: number | null;
     overall: number | null;
+    /** testemailconfigurationscheduled: a failed test still scheduled is being retried by server-side sync. */
+    scheduled: boolean | null;
     lastTestOn: string | null;
     /** Newest first; the list shows alerts[0] as "latest alert". */
     alerts: readonly MailboxAlertView[];
@@ -71,14 +74,10 @@ export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView
         outgoing: row.outgoingemailstatus,
         act: row.actstatus,
         overall: row.mailboxstatus,
+        scheduled: row.testemailconfigurationscheduled,
         lastTestOn: row.testmailboxaccesscompletedon,
         alerts,
     };
-}
-
-/** Whether a row is enabled: overall status Success (dataverse.md §3.2). */
-export function isEnabled(row: MailboxView): boolean {
-    return row.overall === TEST_STATUS.success;
 }
 
 /** Pending approval: neither approved nor rejected (Empty counts — it still needs an approval). */
@@ -91,43 +90,38 @@ export function isFailed(row: MailboxView): boolean {
     return [row.overall, row.incoming, row.outgoing, row.act].includes(TEST_STATUS.failure);
 }
 
-/** Never tested: no completed test and no status other than Not Run. */
-export function isNeverTested(row: MailboxView): boolean {
-    const untested = (status: number | null): boolean => status === null || status === TEST_STATUS.notRun;
-    return row.lastTestOn === null && untested(row.overall) && untested(row.incoming) && untested(row.outgoing);
-}
-
-/** Each quick filter's test, in display order. */
-const PREDICATES = {
-    all: () => true,
-    pendingApproval: isPendingApproval,
-    failed: isFailed,
-    neverTested: isNeverTested,
-    enabled: isEnabled,
-} satisfies Record<string, (row: MailboxView) => boolean>;
+/**
+ * The quick filters: everything, then the overview's segments (core/mailbox-segments.ts), which do not overlap and so
+ * add up to "All", and which a segment of the overview's bar opens.
+ */
+export const QUICK_FILTERS = ['all', ...SEGMENTS] as const;
 
 /** One quick filter. */
-export type QuickFilter = keyof typeof PREDICATES;
+export type QuickFilter = (typeof QUICK_FILTERS)[number];
 
-/** Quick filters, in display order. */
-export const QUICK_FILTERS = Object.keys(PREDICATES) as readonly QuickFilter[];
+/** The segment of a row. */
+export function segmentOfRow(row: MailboxView, requireApproval: boolean): Segment {
+    return segmentOf({ status: row.overall, scheduled: row.scheduled, approval: row.approval }, requireApproval);
+}
 
-/** Build the per-load index: search keys, filter bits and counts in one pass. */
-export function buildMailboxIndex(rows: readonly MailboxView[]): MailboxIndex {
+const ALL_BIT = 1;
+const bitOf = (filter: QuickFilter) => 1 << QUICK_FILTERS.indexOf(filter);
+
+/**
+ * Build the per-load index: search keys, filter bits and counts in one pass. `requireApproval`: whether the
+ * organisation requires approval before a mailbox can sync (a missing approval is then the segment it is in).
+ */
+export function buildMailboxIndex(rows: readonly MailboxView[], requireApproval = true): MailboxIndex {
     const searchKeys = new Array<string>(rows.length);
     const filterBits = new Uint8Array(rows.length);
-    const counts = { all: 0, pendingApproval: 0, failed: 0, neverTested: 0, enabled: 0 };
+    const counts = Object.fromEntries(QUICK_FILTERS.map((filter) => [filter, 0])) as Record<QuickFilter, number>;
     for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         searchKeys[i] = `${row.name}\u0000${row.address}`.toLowerCase();
-        let bits = 0;
-        QUICK_FILTERS.forEach((filter, bit) => {
-            if (PREDICATES[filter](row)) {
-                bits |= 1 << bit;
-                counts[filter]++;
-            }
-        });
-        filterBits[i] = bits;
+        const segment = segmentOfRow(row, requireApproval);
+        filterBits[i] = ALL_BIT | bitOf(segment);
+        counts.all++;
+        counts[segment]++;
     }
     return { rows, searchKeys, filterBits, counts };
 }
@@ -140,7 +134,7 @@ export function normaliseSearch(search: string): string {
 /** Row indices matching the filter and the search (case-insensitive substring over name and address). */
 export function filterIndices(index: MailboxIndex, filter: QuickFilter, search: string): number[] {
     const needle = normaliseSearch(search);
-    const bit = 1 << QUICK_FILTERS.indexOf(filter);
+    const bit = bitOf(filter);
     const out: number[] = [];
     const { searchKeys, filterBits } = index;
     for (let i = 0; i < filterBits.length; i++) {

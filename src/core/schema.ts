@@ -24,6 +24,8 @@ export const MAILBOX = {
     regarding: '_regardingobjectid_value',
     /** Lookup value of the email server profile. */
     profile: '_emailserverprofile_value',
+    /** The same lookup by its logical name, as FetchXML names attributes. */
+    profileAttribute: 'emailserverprofile',
     approval: 'emailrouteraccessapproval',
     approvedByO365Admin: 'isemailaddressapprovedbyo365admin',
     approvedOn: 'emailaddressapprovedon',

@@ -24,6 +24,26 @@ export class SessionExpiredError extends DataverseError {
     }
 }
 
+/**
+ * Dataverse answered nothing but 429 for longer than the client's stall limit. A 429 is an instruction to wait, never
+ * a failure (dataverse.md §9); only this long a time without progress stops waiting, and a run pauses with Resume.
+ */
+export class ThrottleStallError extends DataverseError {
+    /** When the unbroken run of 429s began (client clock, ms). */
+    readonly sinceMs: number;
+
+    constructor(code: string, message: string, sinceMs: number, retryAfterMs?: number) {
+        super(429, code, message, retryAfterMs);
+        this.name = 'ThrottleStallError';
+        this.sinceMs = sinceMs;
+    }
+}
+
+/** An error after which a run pauses (with Resume) instead of ending: nothing it stands for is the mailboxes' fault. */
+export function isRunPause(error: unknown): error is SessionExpiredError | ThrottleStallError {
+    return error instanceof SessionExpiredError || error instanceof ThrottleStallError;
+}
+
 /** Code of the error for an answer whose body is not the JSON Dataverse sends (a gateway or sign-in page). */
 export const UNREADABLE_BODY_CODE = 'UnreadableBody';
 

@@ -11,10 +11,11 @@ import type { BatchOp, BatchPart } from '../core/batch';
 import { MAILBOX } from '../core/schema';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
-import { DataverseError, SessionExpiredError } from './errors';
+import { DataverseError, isRunPause } from './errors';
 import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
 import { mailboxPath } from './mailboxes';
 import type { RunGateway } from './run-gateway';
+import type { TraceAlert } from './tracelogs';
 
 /** Poll delays (ms): back-off in minutes, the last one repeats (dataverse.md §6: no SLA, bulk can take hours). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
@@ -99,7 +100,8 @@ async function sendBatch(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, id
     try {
         parts = await deps.gateway.batch(ids.map((id) => opFor(phase, id, ledger)));
     } catch (error) {
-        if (error instanceof SessionExpiredError) {
+        // Signed out or stalled by 429s: the server processed nothing of this batch; the run pauses.
+        if (isRunPause(error)) {
             if (phase === 'approve') ids.forEach((id) => ledger.approvalNotProcessed(id));
             throw error;
         }
@@ -128,14 +130,14 @@ async function sendOne(
     try {
         verdict = classifyPart(await deps.gateway.write(opFor(phase, id, ledger)), phase === 'approve');
     } catch (error) {
-        // The same reading as a batch that fails as a whole; a session that ended leaves the write unprocessed.
-        if (error instanceof DataverseError && !(error instanceof SessionExpiredError))
-            verdict = classifyBatchError(error.status, error.message);
-        else thrown = { error };
+        // The same reading as a batch that fails as a whole; signed out or stalled by 429s, the server processed
+        // nothing of the write and the run pauses.
+        if (isRunPause(error) || !(error instanceof DataverseError)) thrown = { error };
+        else verdict = classifyBatchError(error.status, error.message);
     } finally {
         ledger.markInFlight([id], false);
     }
-    if (!thrown || thrown.error instanceof SessionExpiredError) account(ledger, phase, id, verdict, unknown);
+    if (!thrown || isRunPause(thrown.error)) account(ledger, phase, id, verdict, unknown);
     return thrown;
 }
 
@@ -299,16 +301,22 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
     if (failure) throw failure.reason;
 }
 
-async function alertTexts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, string>> {
-    const texts = new Map<string, string>();
-    if (ids.length === 0) return texts;
+/** The latest alert of each of `ids` (lower-case id → alert), read since the run started. */
+async function latestAlerts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, TraceAlert>> {
+    const latest = new Map<string, TraceAlert>();
+    if (ids.length === 0) return latest;
     const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
     for (const alert of alerts) {
         const id = alert._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
-        if (id && alert.text && !texts.has(id)) texts.set(id, alert.text);
+        if (id && alert.text && !latest.has(id)) latest.set(id, alert);
     }
-    return texts;
+    return latest;
+}
+
+/** The text a failure keeps as its detail: the alert's message and its error details (code, activity, exception). */
+function alertDetail(alert: TraceAlert): string {
+    return [alert.text, alert.errordetails].filter(Boolean).join('\n');
 }
 
 /** One poll: settle every testing mailbox whose result is in. */
@@ -323,13 +331,24 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
     const failedIds = finished.filter((test) => test.outcome.kind === 'failed').map((test) => test.row.mailboxid);
-    const texts = await alertTexts(ledger, deps, failedIds);
+    const alerts = await latestAlerts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
-        if (outcome.kind === 'succeeded') ledger.succeeded(id);
-        else {
-            const detail = texts.get(id.toLowerCase()) ?? row.formatted.mailboxstatus ?? '';
-            ledger.failed(id, testFailureCause(detail), detail);
+        if (outcome.kind === 'succeeded') {
+            ledger.succeeded(id);
+            continue;
         }
+        const alert = alerts.get(id.toLowerCase());
+        const detail = alert ? alertDetail(alert) : (row.formatted.mailboxstatus ?? '');
+        const cause = testFailureCause(
+            alert
+                ? {
+                      text: alert.text ?? '',
+                      errordetails: alert.errordetails ?? undefined,
+                      level: alert.level ?? undefined,
+                  }
+                : { text: detail },
+        );
+        ledger.failed(id, cause, detail);
     }
     reportProgress(ledger, deps);
 }
@@ -359,7 +378,7 @@ function finishCancelled(ledger: RunLedger, deps: ExecutorDeps): void {
     reportProgress(ledger, deps);
 }
 
-/** Run (or resume) a plan; resolves with the settled ledger. Throws SessionExpiredError so the UI can pause. */
+/** Run (or resume) a plan; resolves with the settled ledger. Throws the pause errors (isRunPause) so the UI can pause. */
 export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Promise<RunLedger> {
     const ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
     const onAbort = (): void => ledger.cancel();

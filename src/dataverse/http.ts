@@ -2,7 +2,14 @@ import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type Ba
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import type { Work } from '../core/scheduler/budget';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
-import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, UNREADABLE_BODY_CODE } from './errors';
+import {
+    bodyExcerpt,
+    DataverseError,
+    NETWORK_ERROR_STATUS,
+    SessionExpiredError,
+    ThrottleStallError,
+    UNREADABLE_BODY_CODE,
+} from './errors';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -37,8 +44,15 @@ export type HttpDeps = {
     now?: Clock;
     sleep?: Sleep;
     newId?: () => string;
-    /** Bounded retries for 429 (after the gate's pause) and 503 (with back-off). */
+    /** Bounded retries for 503 (with back-off). A 429 has no cap: it is an instruction to wait (dataverse.md §9). */
     maxRetries?: number;
+    /** How long every answer may be a 429 before a request stops waiting (ThrottleStallError); default 30 minutes. */
+    stallLimitMs?: number;
+    /**
+     * 429s sent again before the answer is returned; default unbounded. Only for a caller with its own schedule for
+     * a 429 that is not service protection (the deploy CLI's customization lock, deploy.md §5).
+     */
+    maxThrottleRetries?: number;
     /** A gate shared with another client, so a 429 answered to either pauses both (the deploy CLI's publish client). */
     gate?: RequestGate;
 };
@@ -47,6 +61,8 @@ export type HttpDeps = {
 export const MAX_PAGE_SIZE = 5000;
 const DEFAULT_MAX_RETRIES = 4;
 const BACKOFF_503_MS = 1000;
+/** Time without progress — nothing but 429s — after which a run pauses (issue 14): long enough for any storm we know. */
+export const DEFAULT_STALL_LIMIT_MS = 30 * 60_000;
 
 const BASE_HEADERS: Record<string, string> = {
     'OData-Version': '4.0',
@@ -143,6 +159,11 @@ export class DataverseHttp {
     private readonly sleep: Sleep;
     private readonly newId: () => string;
     private readonly maxRetries: number;
+    /** The configured time without progress, see stallDeadline. */
+    readonly stallLimitMs: number;
+    private readonly maxThrottleRetries: number;
+    /** When the current unbroken run of 429 answers began; undefined while Dataverse lets requests through. */
+    private throttledSinceMs: number | undefined;
     /** Server clock minus ours, from the last response's Date header (0 until one arrives). */
     private clockOffsetMs = 0;
 
@@ -155,6 +176,8 @@ export class DataverseHttp {
         this.sleep = deps.sleep ?? realSleep;
         this.newId = deps.newId ?? (() => crypto.randomUUID());
         this.maxRetries = deps.maxRetries ?? DEFAULT_MAX_RETRIES;
+        this.stallLimitMs = deps.stallLimitMs ?? DEFAULT_STALL_LIMIT_MS;
+        this.maxThrottleRetries = deps.maxThrottleRetries ?? Number.POSITIVE_INFINITY;
         this.gate = deps.gate ?? new RequestGate({ now: this.now, sleep: this.sleep });
     }
 
@@ -239,17 +262,33 @@ export class DataverseHttp {
             throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
         }
         const parts = parseBatchResponse(contentType, text);
-        this.pauseOnThrottledParts(parts);
+        const deadline = this.pauseOnThrottledParts(parts) ? this.stallDeadline() : undefined;
+        if (deadline !== undefined && this.now() >= deadline) {
+            const error = parts[0].error;
+            throw new ThrottleStallError(error?.code ?? '', error?.message ?? 'HTTP 429', this.throttledSinceMs ?? 0);
+        }
         return parts;
     }
 
-    /** A part answered 429 (when BATCH_429_WHOLE is false) or with a throttling code still pauses everyone. */
-    private pauseOnThrottledParts(parts: readonly BatchPart[]): void {
-        for (const part of parts) {
-            if (part.status !== 429 && !part.error?.code.startsWith('0x8007232')) continue;
+    /** Any answer but a 429 is progress; the first 429 after progress starts the stall clock. */
+    private noteThrottled(throttled: boolean, nowMs: number): void {
+        if (!throttled) this.throttledSinceMs = undefined;
+        else this.throttledSinceMs ??= nowMs;
+    }
+
+    /**
+     * A part answered 429 (when BATCH_429_WHOLE is false) or with a throttling code still pauses everyone; a batch
+     * whose every part was throttled made no progress, as a whole-batch 429 would not have.
+     */
+    private pauseOnThrottledParts(parts: readonly BatchPart[]): boolean {
+        const isThrottled = (part: BatchPart) => part.status === 429 || part.error?.code.startsWith('0x8007232');
+        for (const part of parts.filter(isThrottled)) {
             const retryAfterMs = parseRetryAfter(part.headers['retry-after'] ?? null, this.now());
             this.gate.onResponse({ status: part.status, code: part.error?.code, retryAfterMs });
         }
+        const allThrottled = parts.every(isThrottled);
+        this.noteThrottled(allThrottled, this.now());
+        return allThrottled;
     }
 
     /**
@@ -260,15 +299,48 @@ export class DataverseHttp {
         return this.now() + this.clockOffsetMs;
     }
 
-    /** One request through the gate, with bounded retries for 429 (after Retry-After) and 503 (back-off). */
+    /**
+     * When waiting stops if Dataverse keeps answering 429: the start of the current run of 429s plus the stall limit;
+     * undefined while requests get through.
+     */
+    stallDeadline(): number | undefined {
+        return this.throttledSinceMs === undefined ? undefined : this.throttledSinceMs + this.stallLimitMs;
+    }
+
+    /** Measure time without progress afresh, e.g. when the admin resumes a run that paused for it. */
+    resetStall(): void {
+        this.throttledSinceMs = undefined;
+    }
+
+    /** Throw the refusal as a ThrottleStallError once the stall limit has passed without progress. */
+    private throwIfStalled(refusal: DataverseError): void {
+        const deadline = this.stallDeadline();
+        if (deadline === undefined || this.now() < deadline) return;
+        throw new ThrottleStallError(refusal.code, refusal.message, this.throttledSinceMs ?? 0, refusal.retryAfterMs);
+    }
+
+    /**
+     * One request through the gate. A 429 is sent again after its Retry-After (the gate waits) with no cap, until the
+     * stall limit passes without progress — checked on the 429 and again after the wait, before sending, so requests
+     * still waiting stop at once; a 503 is retried with back-off a bounded number of times.
+     */
     private async dispatch(url: string, init: RequestInit, work: Work, signal?: AbortSignal): Promise<Response> {
-        for (let attempt = 0; ; attempt++) {
-            const response = await this.once(url, init, work, signal);
-            const retryable = response.status === 429 || response.status === 503;
-            if (!retryable || attempt >= this.maxRetries) return response;
+        let refusal: DataverseError | undefined;
+        const beforeSend = () => refusal && this.throwIfStalled(refusal);
+        let throttled = 0;
+        let busy = 0;
+        for (;;) {
+            const response = await this.once(url, init, work, signal, beforeSend);
+            if (response.status === 429 && throttled < this.maxThrottleRetries) {
+                throttled += 1;
+                refusal = await toError(response, this.now());
+                this.throwIfStalled(refusal);
+                continue;
+            }
+            if (response.status !== 503 || busy >= this.maxRetries) return response;
             await response.text().catch(() => '');
-            // 429 waits inside gate.acquire (shared resumeAt); 503 backs off exponentially on its own.
-            if (response.status === 503) await this.sleep(BACKOFF_503_MS * 2 ** attempt, signal);
+            await this.sleep(BACKOFF_503_MS * 2 ** busy, signal);
+            busy += 1;
         }
     }
 
@@ -276,14 +348,26 @@ export class DataverseHttp {
      * One request through the gate. It is charged to the execution budget with the duration observed up to its
      * headers (the most the server can have spent), a refused one (429) with nothing: the server adds no time for it.
      */
-    private async once(url: string, init: RequestInit, work: Work, signal?: AbortSignal): Promise<Response> {
+    private async once(
+        url: string,
+        init: RequestInit,
+        work: Work,
+        signal?: AbortSignal,
+        beforeSend?: () => void,
+    ): Promise<Response> {
         const release = await this.gate.acquire(signal, work);
+        try {
+            beforeSend?.();
+        } catch (error) {
+            release();
+            throw error;
+        }
         const startedMs = this.now();
         let chargedMs = 0;
         try {
             const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
             if (response.status !== 429) chargedMs = this.now() - startedMs;
-            this.observe(response);
+            this.observe(response, url.endsWith('/$batch'));
             return response;
         } catch (error) {
             // Whether the server worked on a dropped request is unknown: charge what it may have spent.
@@ -297,10 +381,12 @@ export class DataverseHttp {
     }
 
     /** Learn from an answer: the server's clock (Date), and for the gate Retry-After and x-ms-dop-hint. */
-    private observe(response: Response): void {
+    private observe(response: Response, isBatch: boolean): void {
         const nowMs = this.now();
         const serverDate = Date.parse(response.headers.get('Date') ?? '');
         if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - nowMs;
+        // A $batch answered 200 made progress only if one of its parts did: pauseOnThrottledParts decides.
+        if (!isBatch || !response.ok) this.noteThrottled(response.status === 429, nowMs);
         this.gate.onResponse({
             status: response.status,
             retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), nowMs),

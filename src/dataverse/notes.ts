@@ -4,6 +4,8 @@
  * shared by every admin, and shows on the profile's timeline (README "Secret expiry"). Run records are notes too.
  */
 import { guidLiteral, stringLiteral } from '../core/odata';
+import { doneNoteText, parseDoneNote } from '../core/readiness/progress';
+import type { ReadinessItemId } from '../core/readiness/items';
 import { ANNOTATION, ENTITY_SET } from '../core/schema';
 import type { DataverseHttp } from './http';
 import { profilePath } from './profile';
@@ -13,6 +15,8 @@ import { textOf, type RawRow } from './row';
 export const SECRET_EXPIRY_SUBJECT = 'Email Server Profile Assistant: client secret expiry';
 /** Subject prefix of run records. */
 export const RUN_NOTE_SUBJECT = 'Email Server Profile Assistant: bulk run';
+/** Subject of the note that lists the readiness items an admin marked done (one item id a line). */
+export const READINESS_SUBJECT = 'Email Server Profile Assistant: tenant readiness';
 
 /** A note the control keeps one of per profile (found by its subject). */
 type KeptNote = { annotationid: string; notetext: string | null };
@@ -85,4 +89,18 @@ export async function addNote(
             [`${ANNOTATION.objectProfile}@odata.bind`]: `/${profilePath(profileId)}`,
         },
     });
+}
+
+/** The readiness items marked done on this profile (none when no note exists). */
+export async function readReadinessDone(http: DataverseHttp, profileId: string): Promise<ReadinessItemId[]> {
+    return parseDoneNote((await findNote(http, profileId, READINESS_SUBJECT))?.notetext);
+}
+
+/** Record which readiness items are done, updating the profile's one readiness note rather than adding another. */
+export async function saveReadinessDone(
+    http: DataverseHttp,
+    profileId: string,
+    done: ReadonlySet<ReadinessItemId>,
+): Promise<void> {
+    await keepNote(http, profileId, READINESS_SUBJECT, doneNoteText(done));
 }

@@ -4,7 +4,7 @@
  */
 import type { BatchOp, BatchPart } from '../core/batch';
 import type { MailboxRow } from '../core/run/types';
-import { DataverseError, SessionExpiredError } from './errors';
+import { DataverseError, isRunPause } from './errors';
 import type { DataverseHttp } from './http';
 import { readApprovalState, readTestResults, type ApprovalState } from './mailboxes';
 import { readAlerts, type TraceAlert } from './tracelogs';
@@ -37,8 +37,9 @@ async function writeOne(http: DataverseHttp, op: BatchOp): Promise<BatchPart> {
         const response = await http.send(op.path, { method: op.method, body: op.body, ifMatch: op.ifMatch });
         return { status: response.status, headers: {}, body: response.body };
     } catch (error) {
-        if (!(error instanceof DataverseError) || error instanceof SessionExpiredError || error.status < 400)
-            throw error;
+        // Signed out or stalled by 429s: no answer to this write; the run pauses.
+        if (isRunPause(error)) throw error;
+        if (!(error instanceof DataverseError) || error.status < 400) throw error;
         const { status, code, message } = error;
         return { status, headers: {}, body: undefined, error: { status, code, message } };
     }

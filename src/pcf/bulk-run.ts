@@ -9,14 +9,26 @@ import { buildRunView, type RunView } from '../core/run/run-view';
 import type { MailboxRow, RunMode, RunPlan } from '../core/run/types';
 import { runBulk } from '../dataverse/executor';
 import { createRunGateway } from '../dataverse/run-gateway';
-import { SessionExpiredError } from '../dataverse/errors';
+import { isRunPause, SessionExpiredError } from '../dataverse/errors';
 import type { DataverseHttp } from '../dataverse/http';
 
-/** Where the run stands. */
-export type BulkRunStatus = 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
+/** Where the run stands: a paused run waits for Resume; a failed one stopped on an unexpected error. */
+export type BulkRunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'failed';
+
+/** Why a run paused: the session ended (401 or a sign-in page), or Dataverse let nothing through for too long. */
+export type PauseReason = 'signedOut' | 'stalled';
 
 /** What the UI renders. */
-export type BulkRunState = { status: BulkRunStatus; view?: RunView; throttledUntilMs?: number; resumed: boolean };
+export type BulkRunState = {
+    status: BulkRunStatus;
+    view?: RunView;
+    /** Until when Dataverse asked us to wait (Retry-After), while it does. */
+    throttledUntilMs?: number;
+    /** While throttled: when the run pauses if Dataverse keeps answering 429 (the stall limit). */
+    stallAtMs?: number;
+    pause?: { reason: PauseReason; limitMs?: number };
+    resumed: boolean;
+};
 
 /** Collaborators; storage is sessionStorage/localStorage in the browser (absent in private modes: no resume). */
 export type BulkRunDeps = {
@@ -39,6 +51,8 @@ export class BulkRunController {
     private lastPersist = 0;
     private lastPublish = 0;
     private persistQueued = false;
+    /** Why the run is pausing, while the paused state is published. */
+    private pause: BulkRunState['pause'];
     private state: BulkRunState = { status: 'idle', resumed: false };
     private readonly storageKey: string;
 
@@ -110,6 +124,8 @@ export class BulkRunController {
         const abort = new AbortController();
         this.abort = abort;
         this.ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
+        // Resume after a stall pause: the admin chose to wait again, so the time without progress starts anew.
+        this.deps.http.resetStall();
         this.publish('running', resumed, true);
         // A 429 stops all traffic, so no progress would tell the page: show the countdown as the pause starts.
         const stopListening = this.deps.http.gate.onPause(() => this.publish('running', resumed, true));
@@ -125,10 +141,17 @@ export class BulkRunController {
             });
             this.publish('finished', resumed, true);
         } catch (error) {
-            this.publish(error instanceof SessionExpiredError ? 'sessionExpired' : 'failed', resumed, true);
+            this.pause = isRunPause(error) ? this.pauseFor(error) : undefined;
+            this.publish(this.pause ? 'paused' : 'failed', resumed, true);
+            this.pause = undefined;
         } finally {
             stopListening();
         }
+    }
+
+    private pauseFor(error: unknown): BulkRunState['pause'] {
+        if (error instanceof SessionExpiredError) return { reason: 'signedOut' };
+        return { reason: 'stalled', limitMs: this.deps.http.stallLimitMs };
     }
 
     private publish(status: BulkRunStatus, resumed: boolean, force = false): void {
@@ -137,11 +160,17 @@ export class BulkRunController {
         const now = this.deps.now();
         if (!force && status === this.state.status && now - this.lastPublish < PUBLISH_EVERY_MS) return;
         this.lastPublish = now;
-        const gate = this.deps.http.gate;
-        const throttledUntilMs = gate.isPaused() ? gate.resumeAt : undefined;
-        // The view groups failures only: hand it those, not a copy of every entry four times a second.
-        const view = buildRunView(ledger.summary(), ledger.entriesIn('failed'));
-        this.state = { status, resumed, throttledUntilMs, view };
+        const { gate } = this.deps.http;
+        const throttled = status === 'running' && gate.isPaused();
+        this.state = {
+            status,
+            resumed,
+            throttledUntilMs: throttled ? gate.resumeAt : undefined,
+            stallAtMs: throttled ? this.deps.http.stallDeadline() : undefined,
+            pause: this.pause,
+            // The view groups failures only: hand it those, not a copy of every entry four times a second.
+            view: buildRunView(ledger.summary(), ledger.entriesIn('failed')),
+        };
         this.persist(ledger, force);
         this.deps.onChange(this.state);
     }

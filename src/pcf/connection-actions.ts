@@ -4,6 +4,7 @@
  */
 import { pickCanary, canaryProblem } from '../core/connection-test/canary';
 import { judgeLastTest, type LastTestResult } from '../core/connection-test/last-test';
+import type { CauseCode } from '../core/credentials/causes';
 import { decodeDataverseError } from '../core/credentials/error-catalogue';
 import { runConnectionTest, type ConnectionTestProgress } from '../dataverse/connection-test';
 import { createDiscoveryClient } from '../dataverse/discovery-client';
@@ -87,24 +88,31 @@ const RECORDED: Partial<Record<ConnectionTestView['status'], LastTestResult>> = 
  * Run the test and record how it ended with the profile version it tested, for the run confirmation. The record is
  * a courtesy: when it cannot be written (no right to add notes), the confirmation says no test is known.
  */
-function testRunner(http: DataverseHttp, profileId: string): RunConnectionTest {
+function testRunner(http: DataverseHttp, profileId: string, userName?: string): RunConnectionTest {
     return async (canaryId, onView, signal) => {
         const profileVersion = await readProfileVersion(http, profileId, signal).catch(() => undefined);
         const view = await runToView(http, canaryId, onView, signal);
         const result = RECORDED[view.status];
         if (result && profileVersion) {
-            const record = { result, at: new Date().toISOString(), profileVersion };
+            const record = { result, at: new Date().toISOString(), profileVersion, by: userName, cause: causeOf(view) };
             await saveLastTest(http, profileId, record).catch(() => undefined);
         }
         return view;
     };
 }
 
-/** Build the Connection actions for one profile. */
+/** The decoded cause of a test that did not pass, for the overview's connection card. */
+function causeOf(view: ConnectionTestView): CauseCode | undefined {
+    if (view.status === 'failed') return view.failures[0]?.cause;
+    return view.status === 'error' ? view.failure.cause : undefined;
+}
+
+/** Build the Connection actions for one profile; `userName` is recorded with each test as who ran it. */
 export function createConnectionActions(
     http: DataverseHttp,
     profileId: string,
     discoveryBaseUrl?: string | null,
+    userName?: string,
 ): ConnectionActions {
     const discovery = createDiscoveryClient((url, init) => fetch(url, init), hostOverrideFrom(discoveryBaseUrl));
     return {
@@ -122,7 +130,8 @@ export function createConnectionActions(
             }));
             return { options, defaultId: pickCanary(rows, profileId)?.mailboxid };
         },
-        runConnectionTest: testRunner(http, profileId),
+        runConnectionTest: testRunner(http, profileId, userName),
+        readLastTest: () => readLastTest(http, profileId),
         checkLastTest: async (signal) => {
             const [record, version] = await Promise.all([
                 readLastTest(http, profileId),

@@ -1,4 +1,5 @@
-import { formatLocale } from '../core/locale';
+import type { DateFormat } from '../core/date-format';
+import { stringsLanguage } from '../core/locale';
 import { normaliseGuid } from '../core/odata';
 import type { ProfileRecord } from '../core/profile';
 import { DataverseHttp } from '../dataverse/http';
@@ -7,17 +8,24 @@ import type { AppProps } from '../ui/App';
 import type { CredentialsChange } from '../ui/hooks/use-credentials';
 import type { WorkspaceServices } from '../ui/ProfileWorkspace';
 import type { GetString } from '../ui/strings';
+import type { UserLocale } from '../ui/texts';
 import type { IInputs } from '../../generated/ManifestTypes';
 import { createBrowserServices } from './browser';
 import { createConnectionActions } from './connection-actions';
 import { createMailboxActions } from './mailbox-actions';
+import { createOverviewActions } from './overview-actions';
 import { readClientUrl, readEntityId } from './platform';
 
 /** Services built once per control instance; actions are cached so React effects do not re-run per render. */
 export type Services = {
     http: DataverseHttp;
     onCredentialsChange: (change: CredentialsChange) => void;
-    cache?: { profileId: string; actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'copyText'> };
+    cache?: {
+        profileId: string;
+        actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'overview' | 'copyText'>;
+    };
+    /** The locale of the last updateView, kept while the user's language stays the same (App memoises on it). */
+    locale?: { languageId: number | undefined; value: UserLocale };
 };
 
 /** Build the Web API client for this page: same-origin fetch, the session cookie authenticates. */
@@ -27,7 +35,15 @@ export function createServices(
 ): Services {
     const origin = typeof window === 'undefined' ? '' : window.location.origin;
     const baseUrl = readClientUrl(context, origin);
-    return { http: new DataverseHttp(baseUrl, (url, init) => fetch(url, init)), onCredentialsChange };
+    const http = new DataverseHttp(baseUrl, (url, init) => fetch(url, init), {
+        stallLimitMs: stallLimitOf(context.parameters.pauseAfterMinutes?.raw),
+    });
+    return { http, onCredentialsChange };
+}
+
+/** The pauseAfterMinutes input in ms; empty, zero or negative keeps the client's default. */
+function stallLimitOf(minutes: number | null | undefined): number | undefined {
+    return typeof minutes === 'number' && minutes > 0 ? minutes * 60_000 : undefined;
 }
 
 function actionsFor(
@@ -40,23 +56,75 @@ function actionsFor(
     const browser = createBrowserServices((url) => context.navigation.openUrl(url));
     const userId = normaliseGuid(context.userSettings.userId) ?? '';
     const actions = {
-        connection: createConnectionActions(services.http, profileId, context.parameters.discoveryBaseUrl?.raw),
+        connection: createConnectionActions(
+            services.http,
+            profileId,
+            context.parameters.discoveryBaseUrl?.raw,
+            context.userSettings.userName,
+        ),
         mailboxes: createMailboxActions(
             services.http,
             profileId,
-            { userId, userName: context.userSettings.userName, getString, locale: localeOf(context) },
+            {
+                userId,
+                userName: context.userSettings.userName,
+                getString,
+                locale: localeOf(context, services).language,
+            },
             browser,
         ),
+        overview: createOverviewActions(services.http, profileId),
         copyText: browser.copyText,
     };
     services.cache = { profileId, actions };
     return actions;
 }
 
-/** Numbers and dates in the language of the strings the admin reads (core/locale.ts). */
-function localeOf(context: ComponentFramework.Context<IInputs>): string {
-    const browser = typeof navigator === 'undefined' ? undefined : navigator.language;
-    return formatLocale(context.userSettings.languageId, browser);
+const DATE_FORMAT_FIELDS: readonly (keyof DateFormat)[] = [
+    'shortDatePattern',
+    'shortTimePattern',
+    'longDatePattern',
+    'yearMonthPattern',
+    'monthNames',
+    'abbreviatedMonthNames',
+    'dayNames',
+    'abbreviatedDayNames',
+    'shortestDayNames',
+    'amDesignator',
+    'pmDesignator',
+    'dateSeparator',
+    'timeSeparator',
+    'firstDayOfWeek',
+];
+
+/** userSettings.dateFormattingInfo when the host gives all the control uses; a partial one is not guessed at. */
+function dateFormatOf(context: ComponentFramework.Context<IInputs>): DateFormat | undefined {
+    const info = context.userSettings.dateFormattingInfo as Partial<Record<keyof DateFormat, unknown>> | undefined;
+    if (!info || DATE_FORMAT_FIELDS.some((field) => info[field] === undefined || info[field] === null))
+        return undefined;
+    return info as unknown as DateFormat;
+}
+
+/**
+ * The user's language and formats from the documented userSettings and formatting members (PCF reference), each
+ * checked, since a host such as Microsoft's test harness may leave some out. Kept while the language stays the same.
+ */
+function localeOf(context: ComponentFramework.Context<IInputs>, services: Services): UserLocale {
+    const languageId = context.userSettings.languageId;
+    if (services.locale?.languageId === languageId) return services.locale.value;
+    const { userSettings, formatting } = context;
+    const value: UserLocale = {
+        language: stringsLanguage(languageId),
+        dateFormat: dateFormatOf(context),
+        timeZoneOffset:
+            typeof userSettings.getTimeZoneOffsetMinutes === 'function'
+                ? (instant) => userSettings.getTimeZoneOffsetMinutes(instant)
+                : undefined,
+        formatInteger:
+            typeof formatting?.formatInteger === 'function' ? (number) => formatting.formatInteger(number) : undefined,
+    };
+    services.locale = { languageId, value };
+    return value;
 }
 
 /** Turn the PCF context into the App's props. */
@@ -74,9 +142,16 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
                   applicationId: context.parameters.applicationId.raw,
               },
               today: new Date(),
-              locale: localeOf(context),
-              firstDayOfWeek: context.userSettings.dateFormattingInfo?.firstDayOfWeek,
+              userName: context.userSettings.userName,
           }
         : undefined;
-    return { profileId, isReadOnly: context.mode.isControlDisabled, getString, loadProfile, services: workspace };
+    const locale = localeOf(context, services);
+    return {
+        profileId,
+        isReadOnly: context.mode.isControlDisabled,
+        getString,
+        locale,
+        loadProfile,
+        services: workspace,
+    };
 }

@@ -18,7 +18,7 @@ import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
 import { asListItem } from '../core/template';
-import { countString, type GetString } from '../ui/strings';
+import { countString, pluralRulesOf, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
 import { mailboxCsv } from './mailbox-csv';
 
@@ -51,6 +51,11 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
     return byMailbox;
 }
 
+function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
+    if (!pause) return null;
+    return pause.reason === 'stalled' ? { reason: 'stalled', limitMs: pause.limitMs ?? 0 } : { reason: 'signedOut' };
+}
+
 function toRunView(state: BulkRunState): RunStateView {
     // buildRunView already grouped the failures by cause, largest first.
     const failures =
@@ -60,6 +65,8 @@ function toRunView(state: BulkRunState): RunStateView {
         summary: state.view?.summary,
         failures,
         throttledUntilMs: state.throttledUntilMs ?? null,
+        stallAtMs: state.stallAtMs ?? null,
+        pause: pauseView(state.pause),
         resumed: state.resumed,
     };
 }
@@ -71,7 +78,7 @@ async function checkApproval(http: DataverseHttp, userId: string, signal: AbortS
     return { canApprove: false, blockers: [check.hasPrivilege ? 'missingRole' : 'missingPrivilege'] };
 }
 
-/** The signed-in user and the strings the run note is written with. */
+/** The signed-in user and the strings the run note is written with; `locale` is the strings' language (BCP 47). */
 export type RunNoteIdentity = { userId: string; userName: string; getString: GetString; locale?: string };
 
 function runNote(
@@ -97,7 +104,12 @@ function runNote(
             })),
         },
         {
-            header: countString(getString, 'RunNote_Header', summary.selected),
+            header: countString(
+                getString,
+                pluralRulesOf(identity.locale ?? 'en-US'),
+                'RunNote_Header',
+                summary.selected,
+            ),
             counts: getString('RunNote_Counts'),
             failures: getString('RunNote_Failures'),
             cause: getString('Run_CauseCount'),
@@ -196,7 +208,15 @@ export function createMailboxActions(
     return {
         ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
         load: async (onProgress, signal) => {
-            rows = await listMailboxes(http, profileId, { signal, onPage: (_, total) => onProgress(total) });
+            const arrived: MailboxView[] = [];
+            rows = await listMailboxes(http, profileId, {
+                signal,
+                // The list and its filter counts grow with each page; the alerts follow once all rows are in.
+                onPage: (page, total) => {
+                    arrived.push(...page.map((row) => toMailboxView(row)));
+                    onProgress(total, [...arrived]);
+                },
+            });
             const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
             const alerts = latestAlerts(
                 await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),

@@ -1,16 +1,28 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Spinner, Stack, Text } from '@fluentui/react';
+import {
+    Customizer,
+    DefaultButton,
+    getId,
+    LayerHost,
+    MessageBar,
+    MessageBarType,
+    Spinner,
+    Stack,
+    Text,
+} from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
-import { createTexts, TextsProvider } from './texts';
+import { createTexts, TextsProvider, type UserLocale } from './texts';
 
 /** Everything the control needs from the platform, already adapted (see src/pcf/context-adapter.ts). */
 export type AppProps = {
     profileId: string | undefined;
     isReadOnly: boolean;
     getString: GetString;
+    /** The user's language and formats (English formats when absent). */
+    locale?: UserLocale;
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>;
     /** Absent on a new, unsaved record. */
     services?: WorkspaceServices;
@@ -55,26 +67,41 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
     return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
 }
 
+/** Fluent's own default layer root (Layer.styles: fixed over the viewport, hidden but for the layers' content). */
+const LAYER_HOST_STYLE: React.CSSProperties = { position: 'fixed', inset: 0, zIndex: 1000000, visibility: 'hidden' };
+
+/**
+ * Dialogs, panels and callouts render in Fluent layers, by default at the end of the page, outside the control and its
+ * `lang`. Every Layer below takes its host from the Customizer (Layer's customizable `hostId`, fluentui PR #4518), so
+ * they render into this host, which carries the language of the strings: a screen reader then reads a German dialog
+ * with a German voice, and the page's other layers are left alone.
+ */
+function useLayerHost(language: string) {
+    const [hostId] = React.useState(() => getId('esp-layers'));
+    const settings = React.useMemo(() => ({ Layer: { hostId } }), [hostId]);
+    const host = <LayerHost id={hostId} lang={language} style={LAYER_HOST_STYLE} />;
+    return { settings, host };
+}
+
 /** Root of the control. */
 export const App = React.memo(function App(props: AppProps) {
-    const { isReadOnly, getString } = props;
-    const locale = props.services?.locale;
-    const firstDayOfWeek = props.services?.firstDayOfWeek;
-    const texts = React.useMemo(
-        () => createTexts(getString, locale, firstDayOfWeek),
-        [getString, locale, firstDayOfWeek],
-    );
+    const { isReadOnly, getString, locale } = props;
+    const texts = React.useMemo(() => createTexts(getString, locale), [getString, locale]);
+    const layers = useLayerHost(texts.language);
     return (
         <TextsProvider value={texts}>
-            <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
-                <Text block variant="mediumPlus" as="h1">
-                    {getString('Header_Title')}
-                </Text>
-                {isReadOnly && (
-                    <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>
-                )}
-                <Body {...props} />
-            </Stack>
+            <Customizer scopedSettings={layers.settings}>
+                <Stack lang={texts.language} tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
+                    <Text block variant="mediumPlus" as="h1">
+                        {getString('Header_Title')}
+                    </Text>
+                    {isReadOnly && (
+                        <MessageBar messageBarType={MessageBarType.warning}>{getString('State_ReadOnly')}</MessageBar>
+                    )}
+                    <Body {...props} />
+                </Stack>
+            </Customizer>
+            {layers.host}
         </TextsProvider>
     );
 });

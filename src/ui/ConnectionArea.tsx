@@ -3,13 +3,12 @@ import { Stack } from '@fluentui/react';
 import type { ReadinessItemId } from '../core/readiness/items';
 import { needsClientSecret, type ProfileKind, type ProfileRecord } from '../core/profile';
 import type { ConnectionActions } from './actions';
-import type { CanaryOption } from './connection/connection-state';
+import type { CanaryOption, ConnectionTestView } from './connection/connection-state';
 import { ConnectionTestCard } from './connection/ConnectionTestCard';
 import { CredentialsSection } from './credentials/CredentialsSection';
 import { SecretPanel } from './credentials/SecretPanel';
-import type { ExpiryProblem } from './credentials/SecretExpiry';
-import { messageOf } from './common';
 import { useConnectionTest } from './hooks/use-connection-test';
+import type { useSecretState } from './hooks/use-overview';
 import type { CredentialsChange } from './hooks/use-credentials';
 import type { StringKey } from './strings';
 
@@ -28,6 +27,10 @@ export type ConnectionAreaProps = {
     today: Date;
     /** Each increase moves the focus to "Test connection" (the run confirmation sent the admin here). */
     testFocusRequest?: number;
+    /** Whether a secret is set and its expiry note, shared with the overview's credentials card. */
+    secret: ReturnType<typeof useSecretState>;
+    /** Every view of the connection test, for the overview's connection card. */
+    onTestView?: (view: ConnectionTestView) => void;
 };
 
 /**
@@ -50,44 +53,24 @@ function useCanaries(actions: ConnectionActions, enabled: boolean, reloadKey: un
     return canaries;
 }
 
-function useExpiry(actions: ConnectionActions) {
-    const [expiry, setExpiry] = React.useState<Date | null>(null);
-    const [problem, setProblem] = React.useState<ExpiryProblem | null>(null);
-    // A failed read is said, not shown as "no date set": the reminder would silently be missing.
-    const reread = React.useCallback(
-        (after?: ExpiryProblem) =>
-            actions.readExpiry().then(
-                (day) => (setExpiry(day), setProblem(after ?? null)),
-                (error: unknown) => (setExpiry(null), setProblem({ kind: 'read', message: messageOf(error) })),
-            ),
-        [actions],
-    );
-    React.useEffect(() => void reread(), [reread]);
-    const save = React.useCallback(
-        (day: Date | null) => {
-            setExpiry(day);
-            setProblem(null);
-            // After a failed save, say so and show what is really stored rather than what we hoped to store.
-            void actions.saveExpiry(day).catch((error: unknown) => reread({ kind: 'save', message: messageOf(error) }));
-        },
-        [actions, reread],
-    );
-    return { expiry, problem, save };
-}
-
 /** The connection test, reporting the checklist item that explains its failure (cleared by any other result). */
-function useExplainedTest(actions: ConnectionActions, onExplainFailure: (item: ReadinessItemId | undefined) => void) {
+function useExplainedTest(
+    actions: ConnectionActions,
+    onExplainFailure: (item: ReadinessItemId | undefined) => void,
+    onTestView?: (view: ConnectionTestView) => void,
+) {
     const test = useConnectionTest(actions.runConnectionTest, Date.now);
     // The highlight explains the result on the card: a new run, or a result that is not a failure, clears it.
     const { view } = test;
     React.useEffect(() => {
         if (view.status === 'idle') return;
+        onTestView?.(view);
         onExplainFailure(
             view.status === 'failed'
                 ? view.failures.find((failure) => failure.checklistItem)?.checklistItem
                 : undefined,
         );
-    }, [view, onExplainFailure]);
+    }, [view, onExplainFailure, onTestView]);
     return test;
 }
 
@@ -104,18 +87,13 @@ function blockedKeyOf(
     return canaries.options.length > 0 ? undefined : 'ConnectionTest_NoCanary';
 }
 
-type SecretSectionProps = ConnectionAreaProps & {
-    isSecretSet: boolean;
-    onSaveSecret: (value: string) => Promise<void>;
-};
-
 /** The secret: "a secret is set", replace in place, and the expiry reminder kept in a note on the profile. */
-function SecretSection({ profile, actions, isReadOnly, today, isSecretSet, onSaveSecret }: SecretSectionProps) {
-    const { expiry, problem, save } = useExpiry(actions);
+function SecretSection({ profile, isReadOnly, today, secret }: ConnectionAreaProps) {
+    const { expiry, problem, save, isSecretSet, saveSecret } = secret;
     return (
         <SecretPanel
             isSecretSet={isSecretSet}
-            onSaveSecret={onSaveSecret}
+            onSaveSecret={saveSecret}
             tenantId={profile.exchangeonlinetenantid ?? undefined}
             applicationId={profile.oauthclientid ?? undefined}
             expiryDate={expiry}
@@ -131,19 +109,14 @@ function SecretSection({ profile, actions, isReadOnly, today, isSecretSet, onSav
 export const ConnectionArea = React.memo(function ConnectionArea(props: ConnectionAreaProps) {
     const { profile, kind, isReadOnly, actions } = props;
     const isCrossTenant = kind === 'crossTenantOAuth';
-    const test = useExplainedTest(actions, props.onExplainFailure);
+    const test = useExplainedTest(actions, props.onExplainFailure, props.onTestView);
     // Each result saying the chosen mailbox was deleted since the list was read reads the list again, so it is not
     // offered any more.
     const { view } = test;
     const gone = view.status === 'error' && view.failure.cause === 'recordNotFound' ? view : undefined;
     const canaries = useCanaries(actions, kind !== 'unsupported', gone);
     // Whether a secret is stored: from the record, then from our own "Save secret" (the column is write-only).
-    const [isSecretSet, setSecretSet] = React.useState(Boolean(profile.isoauthclientsecretset));
-    const saveSecret = React.useCallback(
-        (value: string) => actions.saveSecret(value).then(() => setSecretSet(true)),
-        [actions],
-    );
-    const isSecretMissing = needsClientSecret(kind) && !isSecretSet;
+    const isSecretMissing = needsClientSecret(kind) && !props.secret.isSecretSet;
     return (
         <Stack tokens={{ childrenGap: 16 }}>
             <CredentialsSection
@@ -157,7 +130,7 @@ export const ConnectionArea = React.memo(function ConnectionArea(props: Connecti
                 onChange={props.onCredentialsChange}
                 onOpenMailboxes={props.onOpenMailboxes}
             />
-            {isCrossTenant && <SecretSection {...props} isSecretSet={isSecretSet} onSaveSecret={saveSecret} />}
+            {isCrossTenant && <SecretSection {...props} />}
             {kind !== 'unsupported' && (
                 <ConnectionTestCard
                     canaries={canaries.options}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
-import { pendingAddresses } from '../core/mailbox-view';
+import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
@@ -12,12 +12,21 @@ import { MailboxList } from './mailboxes/MailboxList';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
 import { format } from './strings';
-import { useGetString } from './texts';
+import { useFormatNumber, useGetString } from './texts';
+
+/** A quick filter the overview asks the list to show; `seq` makes the same filter asked twice a new request. */
+export type ListFilterRequest = { filter: QuickFilter; seq: number };
 
 /** Props of the Mailboxes area. */
 export type MailboxesAreaProps = {
     actions: MailboxActions;
     isReadOnly: boolean;
+    /** The filter a segment of the overview asked for. */
+    filterRequest?: ListFilterRequest;
+    /** How many mailboxes the list will hold, as Dataverse counted them; undefined when the count failed. */
+    expectedTotal?: number;
+    /** Called when the admin refreshes the list (the overview counts again). */
+    onRefresh?: () => void;
     /** What the last connection test says before a run (issue 13 item 2); absent: nothing is checked. */
     checkConnection?: CheckConnection;
     /** Take the admin to the connection test (the confirmation offers it). */
@@ -28,13 +37,18 @@ type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
 function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActions }) {
     const getString = useGetString();
-    if (run.status === 'sessionExpired') {
+    const formatNumber = useFormatNumber();
+    if (run.status === 'paused' && run.pause) {
+        const text =
+            run.pause.reason === 'stalled'
+                ? format(getString('Run_StalledNotice'), formatNumber(run.pause.limitMs / 60_000))
+                : getString('Run_SessionExpiredNotice');
         return (
             <MessageBar
                 messageBarType={MessageBarType.blocked}
                 actions={<MessageBarButton onClick={actions.resume}>{getString('Run_Resume')}</MessageBarButton>}
             >
-                {getString('Run_SessionExpiredNotice')}
+                {text}
             </MessageBar>
         );
     }
@@ -69,6 +83,7 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             summary={run.summary}
             failures={run.failures}
             throttledUntilMs={run.throttledUntilMs}
+            stallAtMs={run.stallAtMs}
             nowMs={nowMs}
             onCancel={actions.cancel}
             onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
@@ -80,8 +95,10 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
-    const { actions, isReadOnly } = props;
+    const { actions, isReadOnly, expectedTotal, onRefresh } = props;
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
+    // A refresh of the list counts the overview's segments again too.
+    const refreshAll = () => (refresh(), onRefresh?.());
     const [pending, setPending] = React.useState<Pending | null>(null);
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>
@@ -96,12 +113,13 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 onCopyPending={(text) => void actions.copyText(text)}
                 onEmailAdmin={actions.openUrl}
             />
-            {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refresh} />}
+            {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
             <RunNotices run={run} actions={actions} />
             <LiveRun run={run} actions={actions} exportIds={rows} />
             <MailboxList
                 rows={rows}
-                loading={loading && { loaded: loading.loaded, estimatedTotal: Math.max(loading.loaded, rows.length) }}
+                loading={loading && { loaded: loading.loaded, total: expectedTotal }}
+                filterRequest={props.filterRequest}
                 loadFailed={loadError !== null}
                 canApprove={approval.canApprove && !isReadOnly}
                 isRunning={isRunning}
@@ -110,7 +128,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 onTestOnly={ask('testOnly')}
                 onRetryFailed={() => actions.retryFailed()}
                 onExport={(ids) => actions.exportCsv(ids)}
-                onRefresh={refresh}
+                onRefresh={refreshAll}
             />
             {/* Nothing irreversible without saying what will happen and to how many mailboxes (product.md, Principles). */}
             <RunConfirmDialog

@@ -1,12 +1,17 @@
 import * as React from 'react';
 import { Pivot, PivotItem, Stack } from '@fluentui/react';
 import { warnsBeforeRun } from '../core/connection-test/last-test';
+import type { Segment } from '../core/mailbox-segments';
 import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord } from '../core/profile';
+import { buildChecklist } from '../core/readiness/checklist';
 import type { ReadinessItemId } from '../core/readiness/items';
-import type { ConnectionActions, MailboxActions } from './actions';
+import { readinessProgress } from '../core/readiness/progress';
+import type { ConnectionActions, MailboxActions, OverviewActions } from './actions';
 import { ConnectionArea } from './ConnectionArea';
 import type { CredentialsChange } from './hooks/use-credentials';
-import { MailboxesArea } from './MailboxesArea';
+import { useLastTest, useMailboxCounts, useReadinessDone, useRunEnd, useSecretState } from './hooks/use-overview';
+import { MailboxesArea, type ListFilterRequest } from './MailboxesArea';
+import { OverviewCards } from './overview/OverviewCards';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
 import type { StringKey } from './strings';
@@ -16,14 +21,14 @@ import { useGetString } from './texts';
 export type WorkspaceServices = {
     connection: ConnectionActions;
     mailboxes: MailboxActions;
+    overview: OverviewActions;
+    /** The signed-in user's name, shown with the tests they ran. */
+    userName: string;
     onCredentialsChange: (change: CredentialsChange) => void;
     /** Current tenant/application values on the form (may differ from the saved record until the form is saved). */
     formValues: { tenantId: string | null; applicationId: string | null };
     copyText: (text: string) => Promise<void>;
     today: Date;
-    locale?: string;
-    /** The Dynamics user's first day of the week, 0 = Sunday (userSettings.dateFormattingInfo). */
-    firstDayOfWeek?: number;
 };
 
 /** Props of the workspace. */
@@ -96,49 +101,125 @@ function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (ar
     return { mailboxProps: { checkConnection, onTestConnection: testConnection }, testFocus };
 }
 
-/** Header plus the three areas (product.md "What they see"): Connection, Tenant readiness, Mailboxes. */
-export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: ProfileWorkspaceProps) {
-    const { profile, isReadOnly, services } = props;
-    const kind = classifyProfile(profile);
-    const { pivot, tab, open } = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
+/**
+ * What the overview cards show and the areas share with them: counts (re-read after a run or a test), the last test,
+ * the secret, the readiness items done, and the list filter a segment asks for.
+ */
+function useOverview(profile: ProfileRecord, kind: ProfileKind, services: WorkspaceServices) {
+    const counts = useMailboxCounts(services.overview);
+    useRunEnd(services.mailboxes, counts.reload);
+    const lastTest = useLastTest(services.connection, services.userName, counts.reload);
+    const hasSecret = kind === 'crossTenantOAuth';
+    const secret = useSecretState(services.connection, Boolean(profile.isoauthclientsecretset), hasSecret);
+    const readinessDone = useReadinessDone(services.overview);
+    const cloud = cloudOfAuthority(profile.serverauthority);
+    const { exchangeonlinetenantid: tenantId, oauthclientid: applicationId } = profile;
+    const readiness = React.useMemo(() => {
+        const items = buildChecklist({
+            tenantId: tenantId ?? '',
+            applicationId: applicationId ?? '',
+            cloud,
+            today: services.today,
+        });
+        return readinessProgress(items, readinessDone.done);
+    }, [tenantId, applicationId, cloud, services.today, readinessDone.done]);
+    const [listFilter, setListFilter] = React.useState<ListFilterRequest>();
+    const showSegment = React.useCallback(
+        (filter: Segment) => setListFilter((before) => ({ filter, seq: (before?.seq ?? 0) + 1 })),
+        [],
+    );
+    return { counts, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
+}
+
+type AreasProps = ProfileWorkspaceProps & {
+    kind: Exclude<ProfileKind, 'unsupported'>;
+    overview: ReturnType<typeof useOverview>;
+    areas: ReturnType<typeof useAreas>;
+};
+
+/** The three areas as tabs; each is loaded when first opened. */
+function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasProps) {
+    const { pivot, tab, open } = areas;
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
-    const isFormDirty = formDiffersFromRecord(services.formValues, profile);
-    const cloud = cloudOfAuthority(profile.serverauthority);
+    const { counts } = overview;
+    return (
+        <Pivot {...pivot}>
+            <PivotItem {...tab('connection')}>
+                <ConnectionArea
+                    profile={profile}
+                    kind={kind}
+                    isReadOnly={isReadOnly}
+                    isFormDirty={formDiffersFromRecord(services.formValues, profile)}
+                    actions={services.connection}
+                    onCredentialsChange={services.onCredentialsChange}
+                    onExplainFailure={setExplained}
+                    onOpenMailboxes={openMailboxes}
+                    today={services.today}
+                    secret={overview.secret}
+                    onTestView={overview.lastTest.onTestView}
+                    testFocusRequest={guard.testFocus}
+                />
+            </PivotItem>
+            <PivotItem {...tab('readiness')}>
+                <ReadinessChecklist
+                    tenantId={profile.exchangeonlinetenantid ?? ''}
+                    applicationId={profile.oauthclientid ?? ''}
+                    cloud={cloudOfAuthority(profile.serverauthority)}
+                    today={services.today}
+                    highlightedItemId={explained}
+                    copyText={services.copyText}
+                    done={overview.readinessDone.done}
+                    doneProblem={overview.readinessDone.problem}
+                    onDoneChange={overview.readinessDone.toggle}
+                />
+            </PivotItem>
+            <PivotItem {...tab('mailboxes')}>
+                <MailboxesArea
+                    actions={services.mailboxes}
+                    isReadOnly={isReadOnly}
+                    filterRequest={overview.listFilter}
+                    expectedTotal={counts.state.status === 'loaded' ? counts.state.counts.total : undefined}
+                    onRefresh={counts.reload}
+                    {...guard.mailboxProps}
+                />
+            </PivotItem>
+        </Pivot>
+    );
+}
+
+/** Header, the overview cards and the three areas (product.md "What they see"). */
+export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: ProfileWorkspaceProps) {
+    const { profile, services } = props;
+    const kind = classifyProfile(profile);
+    const areas = useAreas(kind === 'exchangeOnline' ? 'mailboxes' : 'connection');
+    const overview = useOverview(profile, kind, services);
+    const { showSegment } = overview;
+    const { open } = areas;
+    const openSegment = React.useCallback(
+        (segment: Segment) => (showSegment(segment), open('mailboxes')),
+        [showSegment, open],
+    );
     return (
         <Stack tokens={{ childrenGap: 8 }}>
-            <ProfileHeader profile={profile} kind={kind} cloud={cloud} />
+            <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} />
             {kind !== 'unsupported' && (
-                <Pivot {...pivot}>
-                    <PivotItem {...tab('connection')}>
-                        <ConnectionArea
-                            profile={profile}
-                            kind={kind}
-                            isReadOnly={isReadOnly}
-                            isFormDirty={isFormDirty}
-                            actions={services.connection}
-                            onCredentialsChange={services.onCredentialsChange}
-                            onExplainFailure={setExplained}
-                            onOpenMailboxes={openMailboxes}
-                            today={services.today}
-                            testFocusRequest={guard.testFocus}
-                        />
-                    </PivotItem>
-                    <PivotItem {...tab('readiness')}>
-                        <ReadinessChecklist
-                            tenantId={profile.exchangeonlinetenantid ?? ''}
-                            applicationId={profile.oauthclientid ?? ''}
-                            cloud={cloud}
-                            today={services.today}
-                            highlightedItemId={explained}
-                            copyText={services.copyText}
-                        />
-                    </PivotItem>
-                    <PivotItem {...tab('mailboxes')}>
-                        <MailboxesArea actions={services.mailboxes} isReadOnly={isReadOnly} {...guard.mailboxProps} />
-                    </PivotItem>
-                </Pivot>
+                <>
+                    <OverviewCards
+                        kind={kind}
+                        profile={profile}
+                        isSecretSet={overview.secret.isSecretSet}
+                        expiry={overview.secret.expiry}
+                        connection={overview.lastTest.summary}
+                        readiness={overview.readiness}
+                        counts={overview.counts.state}
+                        today={services.today}
+                        onOpenArea={open}
+                        onOpenSegment={openSegment}
+                    />
+                    <Areas {...props} kind={kind} overview={overview} areas={areas} />
+                </>
             )}
         </Stack>
     );

@@ -1,7 +1,9 @@
 /** What the UI asks of the platform; src/pcf implements these, components receive them as props. */
-import type { LastTestVerdict } from '../core/connection-test/last-test';
+import type { LastTestRecord, LastTestVerdict } from '../core/connection-test/last-test';
 import type { DiscoveryResult } from '../core/credentials/discovery';
+import type { SegmentCounts } from '../core/mailbox-segments';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
+import type { ReadinessItemId } from '../core/readiness/items';
 import type { LedgerSummary } from '../core/run/ledger';
 import type { PlanCounts } from '../core/run/planner';
 import type { RunMode } from '../core/run/types';
@@ -18,6 +20,8 @@ export type ConnectionActions = {
     runConnectionTest: RunConnectionTest;
     /** The last recorded connection test judged against the profile as it is now (for the run confirmation). */
     checkLastTest: (signal?: AbortSignal) => Promise<LastTestVerdict>;
+    /** The last recorded connection test as it was recorded (for the overview's connection card). */
+    readLastTest: () => Promise<LastTestRecord | undefined>;
 };
 
 /** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */
@@ -25,18 +29,28 @@ export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed';
 /** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
 export type ApprovalCheckView = { canApprove: boolean; blockers: ApproveBlocker[] };
 
-/** The bulk run as the Mailboxes area shows it. */
+/** Why a run paused: the Dynamics session ended, or Dataverse let nothing through for `limitMs`. */
+export type RunPauseView = { reason: 'signedOut' } | { reason: 'stalled'; limitMs: number };
+
+/** The bulk run as the Mailboxes area shows it; a paused run waits for Resume. */
 export type RunStateView = {
-    status: 'idle' | 'running' | 'sessionExpired' | 'finished' | 'failed';
+    status: 'idle' | 'running' | 'paused' | 'finished' | 'failed';
     summary?: LedgerSummary;
     failures: FailureGroup[];
     throttledUntilMs: number | null;
+    /** While throttled: when the run pauses if Dataverse keeps answering 429. */
+    stallAtMs: number | null;
+    pause: RunPauseView | null;
     resumed: boolean;
 };
 
 /** The Mailboxes area's actions. */
 export type MailboxActions = {
-    load: (onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<MailboxView[]>;
+    /** Every mailbox of the profile; `onProgress` gets the rows so far (without alerts) as each page arrives. */
+    load: (
+        onProgress: (loaded: number, rowsSoFar: MailboxView[]) => void,
+        signal: AbortSignal,
+    ) => Promise<MailboxView[]>;
     checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
     /** Counts for the confirmation dialog: what a run over `ids` would do. */
     preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => PlanCounts;
@@ -53,4 +67,13 @@ export type MailboxActions = {
     subscribe: (listener: (state: RunStateView) => void) => () => void;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;
+};
+
+/** What the overview cards read and write besides the areas' own actions. */
+export type OverviewActions = {
+    /** The profile's active mailboxes per segment, counted by Dataverse (an aggregate query, not the list). */
+    countMailboxes: (signal: AbortSignal) => Promise<SegmentCounts>;
+    /** The readiness items an admin marked done. */
+    readReadinessDone: () => Promise<ReadinessItemId[]>;
+    saveReadinessDone: (done: ReadonlySet<ReadinessItemId>) => Promise<void>;
 };

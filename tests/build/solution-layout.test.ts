@@ -63,7 +63,11 @@ describe.each([`${base}.zip`, `${base}_managed.zip`])('%s as pac writes it', (zi
     it('places every resx where the built manifest names it, below the control folder', () => {
         const manifest = plain.parse(text(entry(`Controls/${CONTROL}/ControlManifest.xml`))).manifest.control;
         const resx = (manifest.resources.resx as { '@_path': string }[]).map((r) => r['@_path']);
-        expect(resx).toEqual(['strings/ProfileAssistant.1033.resx', 'strings/ProfileAssistant.1031.resx']);
+        expect(resx).toEqual([
+            'strings/ProfileAssistant.1033.resx',
+            'strings/ProfileAssistant.1031.resx',
+            'strings/ProfileAssistant.1036.resx',
+        ]);
         for (const p of resx) expect(entries.map((e) => e.name)).toContain(`Controls/${CONTROL}/${p}`);
     });
 

@@ -1,30 +1,21 @@
-import { formatLocale, STRING_LANGUAGES } from '../../src/core/locale';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STRING_LANGUAGES, stringsLanguage } from '../../src/core/locale';
 
-describe('formatLocale', () => {
-    it("keeps the browser's regional format when it speaks the language of the strings", () => {
-        expect(formatLocale(1033, 'en-GB')).toBe('en-GB');
-        expect(formatLocale(1031, 'de-AT')).toBe('de-AT');
-        expect(formatLocale(1033, 'EN-us')).toBe('EN-us');
-    });
-
-    it('uses the language of the strings when the browser speaks another one', () => {
-        expect(formatLocale(1031, 'en-US')).toBe('de-DE');
-        expect(formatLocale(1033, 'de-DE')).toBe('en-US');
-        expect(formatLocale(1031, undefined)).toBe('de-DE');
+describe('stringsLanguage', () => {
+    it('names the language of each resx the control ships', () => {
+        expect(stringsLanguage(1033)).toBe('en-US');
+        expect(stringsLanguage(1031)).toBe('de-DE');
+        expect(stringsLanguage(1036)).toBe('fr-FR');
     });
 
     it('falls back to English, like the strings, for a language the control does not ship', () => {
-        expect(STRING_LANGUAGES[1036]).toBeUndefined();
-        expect(formatLocale(1036, 'fr-FR')).toBe('en-US');
-        expect(formatLocale(1036, 'en-AU')).toBe('en-AU');
-        expect(formatLocale(undefined, undefined)).toBe('en-US');
+        expect(stringsLanguage(1041)).toBe('en-US');
+        expect(stringsLanguage(undefined)).toBe('en-US');
     });
 
     it('ships a tag for every resx the manifest lists', () => {
-        const manifest: string = require('node:fs').readFileSync(
-            require('node:path').join(__dirname, '../../ControlManifest.Input.xml'),
-            'utf8',
-        );
+        const manifest = readFileSync(join(__dirname, '../../ControlManifest.Input.xml'), 'utf8');
         const lcids = [...manifest.matchAll(/\.(\d{4})\.resx/g)].map((m) => Number(m[1])).sort();
         expect(Object.keys(STRING_LANGUAGES).map(Number).sort()).toEqual(lcids);
     });

@@ -11,6 +11,7 @@ import {
     selectionScope,
     toMailboxView,
     type MailboxView,
+    QUICK_FILTERS,
     type QuickFilter,
 } from '../../src/core/mailbox-view';
 import type { MailboxRow } from '../../src/core/run/types';
@@ -26,6 +27,7 @@ function view(id: string, over: Partial<MailboxView> = {}): MailboxView {
         outgoing: 1,
         act: 1,
         overall: 1,
+        scheduled: false,
         lastTestOn: '2026-11-01T10:00:00Z',
         alerts: [],
         ...over,
@@ -54,13 +56,32 @@ describe('buildMailboxIndex', () => {
     const index = buildMailboxIndex(ROWS);
     it.each<[QuickFilter, string[]]>([
         ['all', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
-        ['pendingApproval', ['a', 'c']],
-        ['failed', ['b', 'e']],
-        ['neverTested', ['a', 'c']],
         ['enabled', ['d', 'f', 'g']],
+        ['failed', ['b']],
+        ['retrying', []],
+        ['pendingApproval', ['a', 'c', 'e']],
+        ['neverTested', []],
     ])('filters %s', (filter, ids) => {
         expect(filterIndices(index, filter, '').map((i) => ROWS[i].id)).toEqual(ids);
         expect(index.counts[filter]).toBe(ids.length);
+    });
+
+    it('puts every row in exactly one segment, so the segments add up to All', () => {
+        const segments = QUICK_FILTERS.filter((filter) => filter !== 'all');
+        expect(segments.reduce((sum, filter) => sum + index.counts[filter], 0)).toBe(index.counts.all);
+    });
+
+    it('tells a failed test still scheduled (retrying) from one that is not', () => {
+        const rows = [view('r', { overall: 2, scheduled: true }), view('s', { overall: 2, scheduled: false })];
+        const both = buildMailboxIndex(rows);
+        expect(filterIndices(both, 'retrying', '').map((i) => rows[i].id)).toEqual(['r']);
+        expect(filterIndices(both, 'failed', '').map((i) => rows[i].id)).toEqual(['s']);
+    });
+
+    it('counts unapproved mailboxes as never tested where the organisation requires no approval', () => {
+        const relaxed = buildMailboxIndex(ROWS, false);
+        expect(filterIndices(relaxed, 'pendingApproval', '')).toEqual([]);
+        expect(filterIndices(relaxed, 'neverTested', '').map((i) => ROWS[i].id)).toEqual(['a', 'c', 'e']);
     });
 
     it('counts the chip as enabled of total', () => {
@@ -92,7 +113,8 @@ describe('queryMailboxes search', () => {
     });
 
     it('combines search with a quick filter', () => {
-        expect(ids('O', 'failed')).toEqual(['b', 'e']);
+        expect(ids('O', 'failed')).toEqual(['b']);
+        expect(ids('eve', 'pendingApproval')).toEqual(['e']);
         expect(ids('carol', 'pendingApproval')).toEqual(['c']);
     });
 });
@@ -165,6 +187,7 @@ describe('toMailboxView', () => {
             outgoingemailstatus: 1,
             actstatus: null,
             mailboxstatus: 2,
+            testemailconfigurationscheduled: true,
             testmailboxaccesscompletedon: '2026-01-01T00:00:00Z',
         } as MailboxRow;
         expect(toMailboxView(row)).toEqual({
@@ -177,6 +200,7 @@ describe('toMailboxView', () => {
             outgoing: 1,
             act: null,
             overall: 2,
+            scheduled: true,
             lastTestOn: '2026-01-01T00:00:00Z',
             alerts: [],
         });

@@ -3,6 +3,7 @@
  * Test & Enable runs asynchronously and writes statuses and alerts. Time runs SCALE times faster on both sides.
  * Every assertion is on what the server received or ended with, or on the ledger the run leaves.
  */
+import type { CauseCode } from '../../src/core/credentials/causes';
 import { RunLedger, type LedgerSummary } from '../../src/core/run/ledger';
 import { planRun } from '../../src/core/run/planner';
 import type { MailboxRow, RunMode } from '../../src/core/run/types';
@@ -91,11 +92,30 @@ const approvedBefore = (rows: readonly MailboxRow[]): string[] =>
 
 /** The newest alert the server wrote about a mailbox since `sinceIso`. */
 function latestAlertText(id: string, sinceIso: string): string | undefined {
-    return sandbox.emulator.store
+    const alert = sandbox.emulator.store
         .list('tracelogs')
-        .filter((alert) => alert._regardingobjectid_value === id && String(alert.modifiedon) > sinceIso)
-        .sort((a, b) => String(b.modifiedon).localeCompare(String(a.modifiedon)))[0]?.text as string | undefined;
+        .filter((row) => row._regardingobjectid_value === id && String(row.modifiedon) > sinceIso)
+        .sort((a, b) => String(b.modifiedon).localeCompare(String(a.modifiedon)))[0];
+    // The failure keeps the alert's message and its details (error code line, activity, exception).
+    return alert ? [alert.text, alert.errordetails].filter(Boolean).join('\n') : undefined;
 }
+
+/** The cause each of the domain's failure outcomes must decode to (issue 14 item 7: by the alert's error code). */
+const OUTCOME_CAUSES: Record<string, CauseCode> = {
+    badSecret: 'secretInvalid',
+    expiredSecret: 'secretExpired',
+    missingSecret: 'secretMissing',
+    unknownTenant: 'tenantNotFound',
+    appNotFound: 'appNotInTenant',
+    noConsent: 'ewsTokenNoPermissions',
+    aapDenied: 'ewsAccessDenied',
+    ewsBlocked: 'ewsForbidden',
+    mailboxNotFound: 'ewsNoMailbox',
+    notLicensed: 'mailboxNotEnabledForRest',
+    ownerDisabled: 'ownerDisabled',
+    transient: 'ewsServerBusy',
+    notApproved: 'mailboxNotApproved',
+};
 
 /** The invariants every run keeps: every selected mailbox is settled, nothing is left in progress. */
 function expectSettled(summary: LedgerSummary, selected: number): void {
@@ -129,7 +149,7 @@ describe('runBulk', () => {
             if (entry.state !== 'failed') continue;
             expect([entry.mailboxId, row.mailboxstatus]).toEqual([entry.mailboxId, 2]);
             expect(entry.detail).toBe(latestAlertText(entry.mailboxId, plan.createdAt));
-            expect(entry.cause).not.toBe('unknown');
+            expect([outcome, entry.cause]).toEqual([outcome, OUTCOME_CAUSES[outcome]]);
         }
         expect(ledger.summary().failed).toBeGreaterThan(0);
     });

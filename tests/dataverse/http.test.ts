@@ -1,4 +1,4 @@
-import { DataverseError, SessionExpiredError } from '../../src/dataverse/errors';
+import { DataverseError, SessionExpiredError, ThrottleStallError } from '../../src/dataverse/errors';
 import { DataverseHttp, type FetchLike } from '../../src/dataverse/http';
 import { startTestServer, type TestServer } from '../sandbox/emulator/test-server';
 import { mailboxId as fixtureMailboxId } from '../sandbox/emulator/fixture-domain';
@@ -26,6 +26,11 @@ afterEach(() => {
 const throttled = (seconds: number) =>
     errorAnswer(429, '0x80072322', 'Too many requests', { 'Retry-After': String(seconds) });
 const times = () => server.sent.map((request) => request.at);
+/** Let queued promise callbacks run until `condition` holds (the client awaits a few steps per request). */
+async function waitFor(condition: () => boolean): Promise<void> {
+    for (let i = 0; i < 100 && !condition(); i++) await Promise.resolve();
+    expect(condition()).toBe(true);
+}
 
 describe('DataverseHttp.send', () => {
     it('sends the OData headers, Prefer, If-Match and a JSON body', async () => {
@@ -71,13 +76,61 @@ describe('DataverseHttp.send', () => {
         expect(times().filter((at) => at !== 0)).toEqual([30_000, 30_000, 30_000]);
     });
 
-    it('gives up after the bounded number of 429s with the Retry-After on the error', async () => {
-        const bounded = new DataverseHttp(BASE, server.fetch, { now: clock.now, sleep: clock.sleep, maxRetries: 2 });
-        server.answer(throttled(1), throttled(1), throttled(1));
-        const error = await bounded.send('x').catch((e: unknown) => e);
+    it('waits through any number of 429s in a row, reads included: a 429 is an instruction to wait', async () => {
+        server.answer(...Array.from({ length: 40 }, () => throttled(20)), jsonAnswer(200, { value: 1 }));
+        const response = await client.send<{ value: number }>('mailboxes?$select=mailboxid');
+        expect(response.body.value).toBe(1);
+        expect(times()).toEqual(Array.from({ length: 41 }, (_, i) => i * 20_000));
+    });
+
+    it('stops waiting with a ThrottleStallError once nothing but 429s came back for the stall limit', async () => {
+        const patient = new DataverseHttp(BASE, server.fetch, {
+            now: clock.now,
+            sleep: clock.sleep,
+            stallLimitMs: 60_000,
+        });
+        server.answer(throttled(20), throttled(20), throttled(20));
+        const error = await patient.send('x').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ThrottleStallError);
+        expect(error).toMatchObject({ status: 429, code: '0x80072322', sinceMs: 0, retryAfterMs: 20_000 });
+        // Sent at 0, 20 and 40 s; after the third wait the minute without progress was over: not sent a fourth time.
+        expect(times()).toEqual([0, 20_000, 40_000]);
+        expect(patient.gate.inFlight).toBe(0);
+    });
+
+    it('starts the stall clock again at every answer that got through, and when told to', async () => {
+        const patient = new DataverseHttp(BASE, server.fetch, {
+            now: clock.now,
+            sleep: clock.sleep,
+            stallLimitMs: 120_000,
+        });
+        // Without the reset by a's answer, b's 429s would count from 0 and pass the limit at 120 s.
+        server.answer(throttled(50), jsonAnswer(200, {}), throttled(50), throttled(50), jsonAnswer(200, {}));
+        await patient.send('a');
+        expect(patient.stallDeadline()).toBeUndefined();
+        await patient.send('b');
+        expect(times()).toEqual([0, 50_000, 50_000, 100_000, 150_000]);
+        server.answer(throttled(1), jsonAnswer(200, {}));
+        const pending = patient.send('c');
+        await waitFor(() => patient.stallDeadline() !== undefined);
+        expect(patient.stallDeadline()).toBe(150_000 + 120_000);
+        patient.resetStall();
+        expect(patient.stallDeadline()).toBeUndefined();
+        await pending;
+    });
+
+    it('returns the 429 to a caller that retries it on its own schedule (maxThrottleRetries)', async () => {
+        const own = new DataverseHttp(BASE, server.fetch, {
+            now: clock.now,
+            sleep: clock.sleep,
+            maxThrottleRetries: 1,
+        });
+        server.answer(throttled(1), throttled(1));
+        const error = await own.send('x').catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DataverseError);
+        expect(error).not.toBeInstanceOf(ThrottleStallError);
         expect(error).toMatchObject({ status: 429, code: '0x80072322', retryAfterMs: 1000 });
-        expect(server.sent).toHaveLength(3);
+        expect(times()).toEqual([0, 1000]);
     });
 
     it('surfaces 412 as a DataverseError with the Dataverse code and message', async () => {
@@ -262,6 +315,23 @@ describe('DataverseHttp.batch', () => {
         expect(parts[0].status).toBe(204);
         expect(times()).toEqual([0, 5000]);
         expect(server.sent[1].body).toBe(server.sent[0].body);
+    });
+
+    it('stops waiting when every part of a batch kept being throttled for the stall limit', async () => {
+        const patient = new DataverseHttp(BASE, server.fetch, { now: clock.now, sleep: clock.sleep, stallLimitMs: 1 });
+        const part429 = {
+            status: 429,
+            headers: { 'Retry-After': '20' },
+            body: { error: { code: '0x80072321', message: 'Combined execution time exceeded' } },
+        };
+        server.answer(batchAnswer([part429, part429]), batchAnswer([part429, part429]));
+        const ops = [1, 2].map(() => ({ method: 'PATCH' as const, path: 'x', body: {} }));
+        // The first all-throttled answer starts the clock; the second, 20 s later, is past the limit.
+        expect((await patient.batch(ops)).map((part) => part.status)).toEqual([429, 429]);
+        await clock.sleep(20_000);
+        const error = await patient.batch(ops).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ThrottleStallError);
+        expect(error).toMatchObject({ code: '0x80072321' });
     });
 
     it('turns a $batch answer that is not multipart into a DataverseError with the status and the first bytes', async () => {

@@ -1,8 +1,11 @@
 import { DataverseHttp } from '../../src/dataverse/http';
 import {
     addNote,
+    READINESS_SUBJECT,
+    readReadinessDone,
     readSecretExpiry,
     RUN_NOTE_SUBJECT,
+    saveReadinessDone,
     saveSecretExpiry,
     SECRET_EXPIRY_SUBJECT,
 } from '../../src/dataverse/notes';
@@ -38,6 +41,21 @@ describe('secret expiry note', () => {
         await saveSecretExpiry(http, PROFILE_IDS.gcc, new Date(Date.UTC(2027, 0, 15)));
         expect(await readSecretExpiry(http, PROFILE_IDS.dod)).toBeNull();
         expect(await readSecretExpiry(http, PROFILE_IDS.gcc)).toEqual(new Date(Date.UTC(2027, 0, 15)));
+    });
+});
+
+describe('readiness note', () => {
+    it('keeps the items marked done in one note per profile, updated in place', async () => {
+        const profile = PROFILE_IDS.commercial;
+        expect(await readReadinessDone(http, profile)).toEqual([]);
+        await saveReadinessDone(http, profile, new Set(['adminConsent', 'appRegistration']));
+        expect(await readReadinessDone(http, profile)).toEqual(['appRegistration', 'adminConsent']);
+        await saveReadinessDone(http, profile, new Set(['appRegistration']));
+        expect(await readReadinessDone(http, profile)).toEqual(['appRegistration']);
+        const readinessNotes = notes().filter((n) => n.subject === READINESS_SUBJECT);
+        expect(readinessNotes).toHaveLength(1);
+        expect(readinessNotes[0]).toMatchObject({ notetext: 'appRegistration', _objectid_value: profile });
+        expect(await readReadinessDone(http, PROFILE_IDS.gcc)).toEqual([]);
     });
 });
 

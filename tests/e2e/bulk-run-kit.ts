@@ -10,7 +10,7 @@ import type { Sandbox } from '../sandbox/server';
 import { USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, type E2E } from './harness';
 
-/** en-US grouping, what chromium's navigator.language gives the control. */
+/** en-US grouping: the sandbox's English user's number format (context.formatting.formatInteger). */
 export const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** The control's root on the form. */
@@ -331,7 +331,9 @@ export async function openMailboxes(page: Page, total: number): Promise<void> {
     const control = controlOf(page);
     await control.getByRole('tab', { name: 'Mailboxes' }).click();
     await control.getByText(`${fmt(total)} mailboxes · `).waitFor({ timeout: 90_000 });
-    await control.getByText(/^Loaded [\d,]+ of ~/).waitFor({ state: 'detached', timeout: 90_000 });
+    await control
+        .getByText(/^Loading( [\d,]+ of [\d,]+|… [\d,]+ so far)$/)
+        .waitFor({ state: 'detached', timeout: 90_000 });
 }
 
 /** Select every shown mailbox, pick the command, and return the confirmation's question; Start if asked. */
@@ -354,11 +356,16 @@ export async function confirmStart(page: Page): Promise<void> {
     await dialog.getByRole('button', { name: 'Start' }).waitFor({ state: 'detached' });
 }
 
-/** Wait for "Run finished." and read the summary line. */
+/** The notice of a run that stopped on an unexpected error. */
+export const RUN_STOPPED = 'The run stopped because of an unexpected error.';
+
+/** Wait for "Run finished." and read the summary line; a run that stopped on an unexpected error fails at once. */
 export async function waitFinished(page: Page, timeout = 120_000): Promise<RunSummaryText> {
     const control = controlOf(page);
     const status = control.getByRole('status').filter({ hasText: 'Run finished.' });
-    await status.waitFor({ timeout });
+    const stopped = control.getByText(RUN_STOPPED, { exact: false });
+    await status.or(stopped).first().waitFor({ timeout });
+    if (await stopped.count()) throw new Error(`the run stopped: ${await stopped.first().textContent()}`);
     const line = await status.locator(':scope > *').nth(1).textContent();
     return parseSummaryLine(line ?? '');
 }

@@ -37,8 +37,14 @@ export type E2E = {
 
 /** Start the sandbox (port 0) and chromium with the project's flags; open the form and wait until it is ready. */
 export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
-    assertBuilt(options.outDir ? resolve(ROOT, options.outDir) : undefined);
-    const sandbox = await startSandbox({ port: 0, root: ROOT, seed: 1, mailboxCount: 10, timeScale: 10, ...options });
+    // E2E_CONTROL_DIR runs the tests against another build, e.g. one without a fix, to see a regression test fail.
+    const outDir = options.outDir ?? process.env.E2E_CONTROL_DIR;
+    assertBuilt(outDir ? resolve(ROOT, outDir) : undefined);
+    const sandbox = await startSandbox({
+        ...{ port: 0, root: ROOT, seed: 1, mailboxCount: 10, timeScale: 10 },
+        ...options,
+        outDir,
+    });
     const userDataDir = mkdtempSync(join(tmpdir(), 'esp-e2e-chromium-'));
     let browser: BrowserContext;
     try {

@@ -7,6 +7,7 @@ export type FakeContextOptions = {
     tenantId?: string | null;
     applicationId?: string | null;
     clientUrl?: string;
+    pauseAfterMinutes?: number | null;
 };
 
 /** getString returns "[[key]]" so tests can see which key was used without depending on resx text. */
@@ -29,6 +30,7 @@ export function createFakeContext(options: FakeContextOptions = {}): ComponentFr
         parameters: {
             tenantId: stringProperty(options.tenantId ?? null),
             applicationId: stringProperty(options.applicationId ?? null),
+            pauseAfterMinutes: { raw: options.pauseAfterMinutes ?? null },
         },
         mode: {
             isControlDisabled: options.disabled ?? false,

@@ -1,14 +1,18 @@
 /** Workspace services for UI tests: every action resolves with empty or fixed data and records its calls. */
 import type { WorkspaceServices } from '../../src/ui/ProfileWorkspace';
 
-/** What a test changes: any service, and any single action of the connection or mailbox actions. */
-export type FakeServicesPatch = Partial<Omit<WorkspaceServices, 'connection' | 'mailboxes'>> & {
+/** What a test changes: any service, and any single action of the connection, mailbox or overview actions. */
+export type FakeServicesPatch = Partial<Omit<WorkspaceServices, 'connection' | 'mailboxes' | 'overview'>> & {
     connection?: Partial<WorkspaceServices['connection']>;
     mailboxes?: Partial<WorkspaceServices['mailboxes']>;
+    overview?: Partial<WorkspaceServices['overview']>;
 };
 
+/** No mailbox in any segment. */
+const NO_COUNTS = { enabled: 0, failed: 0, retrying: 0, pendingApproval: 0, neverTested: 0, total: 0 };
+
 export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServices & { calls: string[] } {
-    const { connection, mailboxes, ...rest } = patch;
+    const { connection, mailboxes, overview, ...rest } = patch;
     const calls: string[] = [];
     const record = <T>(name: string, value: T) => {
         calls.push(name);
@@ -24,6 +28,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             loadCanaries: () => Promise.resolve({ options: [] }),
             runConnectionTest: () => Promise.resolve({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' }),
             checkLastTest: () => Promise.resolve({ kind: 'passed', at: '2026-11-23T10:00:00Z' }),
+            readLastTest: () => Promise.resolve(undefined),
             ...connection,
         },
         mailboxes: {
@@ -42,6 +47,13 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             openUrl: () => undefined,
             ...mailboxes,
         },
+        overview: {
+            countMailboxes: () => Promise.resolve(NO_COUNTS),
+            readReadinessDone: () => Promise.resolve([]),
+            saveReadinessDone: () => record('saveReadinessDone', Promise.resolve()),
+            ...overview,
+        },
+        userName: 'Dana Admin',
         onCredentialsChange: () => undefined,
         formValues: { tenantId: null, applicationId: null },
         copyText: () => Promise.resolve(),

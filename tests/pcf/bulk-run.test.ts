@@ -23,8 +23,13 @@ afterAll(() => sandbox.close());
 
 type Fetch = FetchLike;
 
-function controllerFor(storage: MemoryStorage, states: BulkRunState[], fetchFn: Fetch = (u, i) => fetch(u, i)) {
-    const http = new DataverseHttp(sandbox.url, fetchFn);
+function controllerFor(
+    storage: MemoryStorage,
+    states: BulkRunState[],
+    fetchFn: Fetch = (u, i) => fetch(u, i),
+    stallLimitMs?: number,
+) {
+    const http = new DataverseHttp(sandbox.url, fetchFn, { stallLimitMs });
     let virtual = Date.now();
     const controller = new BulkRunController({
         http,
@@ -94,7 +99,7 @@ describe('BulkRunController', () => {
         const rows = await listMailboxes(http, PROFILE_IDS.commercial);
         sandbox.emulator.setFaults({ sessionExpired: true });
         await controller.start(rows, 'approveAndTest', true, true);
-        expect(states[states.length - 1].status).toBe('sessionExpired');
+        expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
         expect(storage.items.size).toBe(1);
 
         sandbox.emulator.setFaults({ sessionExpired: false });
@@ -106,6 +111,38 @@ describe('BulkRunController', () => {
         expect(last.resumed).toBe(true);
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+    });
+
+    it('pauses, not fails, when Dataverse lets nothing through for the stall limit, and Resume finishes the run', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const storage = new MemoryStorage();
+        const states: BulkRunState[] = [];
+        let storming = true;
+        const { http, controller } = controllerFor(
+            storage,
+            states,
+            async (url, init) => {
+                // Every write is refused, sent alone or in a $batch; reads get through.
+                if (!storming || (init?.method ?? 'GET') === 'GET') return fetch(url, init);
+                const body = JSON.stringify({ error: { code: '0x80072321', message: 'Combined execution time…' } });
+                return new Response(body, { status: 429, headers: { 'Retry-After': '1' } });
+            },
+            500,
+        );
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        await controller.start(rows, 'approveAndTest', true, true);
+        const paused = states[states.length - 1];
+        expect(paused).toMatchObject({ status: 'paused', pause: { reason: 'stalled', limitMs: 500 } });
+        expect(paused.view?.summary.settled).toBe(false);
+        expect(storage.items.size).toBe(1);
+
+        storming = false;
+        await controller.resume();
+        const last = states[states.length - 1];
+        expect(last.status).toBe('finished');
+        const s = last.view!.summary;
+        expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+        expect(last.view!.groups.map((g) => g.decoded.cause)).not.toContain('throttled');
     });
 
     it('tells the page about a 429 pause as it starts, while nothing else is moving', async () => {

@@ -42,14 +42,21 @@ describe('the last connection test, for the run confirmation', () => {
     it('is unknown until a test ran, then recorded with how it ended and judged against later writes', async () => {
         const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
         const profile = PROFILE_IDS.badSecret;
-        const actions = createConnectionActions(http, profile);
+        const actions = createConnectionActions(http, profile, undefined, 'Dana Admin');
         expect(await actions.checkLastTest()).toEqual({ kind: 'none' });
+        expect(await actions.readLastTest()).toBeUndefined();
 
         // A test that could not run (its mailbox was deleted) vouches for nothing.
         const { defaultId } = await actions.loadCanaries(new AbortController().signal);
         sandbox.emulator.store.remove('mailboxes', defaultId!);
         await actions.runConnectionTest(defaultId!, () => undefined, new AbortController().signal);
         expect(await actions.checkLastTest()).toMatchObject({ kind: 'notFinished' });
+        // The overview's connection card shows who ran it and why it did not finish.
+        expect(await actions.readLastTest()).toMatchObject({
+            result: 'error',
+            by: 'Dana Admin',
+            cause: 'recordNotFound',
+        });
 
         // The form saves a new application ID: the profile is not the one that was tested.
         await http.send(`emailserverprofiles(${profile})`, {

@@ -5,6 +5,7 @@ import { createServices, toAppProps } from '../../src/pcf/context-adapter';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createFakeContext } from '../fakes/fake-context';
+import { CULTURES } from '../sandbox/host/cultures.js';
 
 /** The English strings as the platform serves them from the resx. */
 function englishStrings(): Map<string, string> {
@@ -45,6 +46,54 @@ describe('toAppProps', () => {
     it('passes the read-only state of the form through', () => {
         const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f', disabled: true });
         expect(toAppProps(context, createServices(context)).isReadOnly).toBe(true);
+    });
+});
+
+describe('toAppProps: the user locale', () => {
+    /** A context whose user has `languageId` and the given userSettings / formatting members. */
+    function contextOf(languageId: number, userSettings: object = {}, formatting?: object) {
+        const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f' });
+        Object.assign(context.userSettings, { languageId, ...userSettings });
+        if (formatting) Object.assign(context, { formatting });
+        return context;
+    }
+
+    it("takes the strings' language from userSettings.languageId, English where no resx is shipped", () => {
+        for (const [languageId, language] of [
+            [1036, 'fr-FR'],
+            [1031, 'de-DE'],
+            [1041, 'en-US'],
+        ] as const) {
+            const context = contextOf(languageId);
+            expect(toAppProps(context, createServices(context)).locale?.language).toBe(language);
+        }
+    });
+
+    it("hands on the user's date settings, time zone and number format as the platform gives them", () => {
+        const dateFormattingInfo = CULTURES[1031].dateFormattingInfo;
+        const getTimeZoneOffsetMinutes = jest.fn(() => 60);
+        const formatInteger = jest.fn((value: number) => `#${value}`);
+        const context = contextOf(1031, { dateFormattingInfo, getTimeZoneOffsetMinutes }, { formatInteger });
+        const locale = toAppProps(context, createServices(context)).locale;
+        expect(locale?.dateFormat).toBe(dateFormattingInfo);
+        expect(locale?.timeZoneOffset?.(new Date(0))).toBe(60);
+        expect(locale?.formatInteger?.(5)).toBe('#5');
+    });
+
+    it('leaves out date settings a host gives only in part, rather than guess the rest', () => {
+        const context = contextOf(1031, { dateFormattingInfo: { shortDatePattern: 'dd.MM.yyyy', firstDayOfWeek: 1 } });
+        const locale = toAppProps(context, createServices(context)).locale;
+        expect(locale?.dateFormat).toBeUndefined();
+        expect(locale?.language).toBe('de-DE');
+    });
+
+    it('keeps the same locale object across updates while the language stays, so the texts are not rebuilt', () => {
+        const context = contextOf(1036);
+        const services = createServices(context);
+        const first = toAppProps(context, services).locale;
+        expect(toAppProps(context, services).locale).toBe(first);
+        Object.assign(context.userSettings, { languageId: 1033 });
+        expect(toAppProps(context, services).locale?.language).toBe('en-US');
     });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
  * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
- * LANGUAGE_ID (1033 English, 1031 German), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
+ * LANGUAGE_ID (1033 English, 1031 German, 1036 French), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
  * heavy), REQUIRE_APPROVAL (which mailboxes the org processes only when approved: users,queues (default) | users |
  * queues | none), DEPLOYMENT (placed, or fresh: the stock form and nothing installed).
  */

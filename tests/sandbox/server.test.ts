@@ -106,7 +106,7 @@ describe('startSandbox', () => {
             fault: 'none',
             languageId: 1033,
         });
-        expect(state.languages.map((l) => l.languageId)).toEqual([1033, 1031]);
+        expect(state.languages.map((l) => l.languageId)).toEqual([1033, 1031, 1036]);
         expect(state.entitySets.emailserverprofile).toBe('emailserverprofiles');
         expect(state.faultScenarios).toContain('throttling-storm');
     });
@@ -197,7 +197,7 @@ describe('startSandbox', () => {
         [{ environment: 'huge' }, /environment must be one of small, large/],
         [{ requireApproval: { users: 'no', queues: true } }, /requireApproval must be/],
         [{ costModel: 'free' }, /costModel must be one of default, heavy/],
-        [{ languageId: 1036 }, /languageId must be one of 1033, 1031/],
+        [{ languageId: 1041 }, /languageId must be one of 1033, 1031, 1036/],
         [{ languageId: '1031' }, /languageId must be one of/],
         [{ fault: 'meteor-strike' }, /fault must be one of/],
         [{ profileId: 'nope' }, /unknown profileId/],

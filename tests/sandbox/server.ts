@@ -66,6 +66,7 @@ export type RequireApproval = { users: boolean; queues: boolean };
 export const LANGUAGES: readonly { languageId: number; name: string }[] = [
     { languageId: 1033, name: 'English' },
     { languageId: 1031, name: 'Deutsch' },
+    { languageId: 1036, name: 'Français' },
 ];
 
 /** The scenario as the sandbox panel shows it (GET/POST /_sandbox/scenario). */

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import { App } from '../../src/ui/App';
@@ -10,6 +10,7 @@ import { resxStrings } from '../resx-strings';
 import { createFakeServices } from '../fakes/fake-services';
 import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
 import type { RunConnectionTest } from '../../src/ui/hooks/use-connection-test';
+import type { RunStateView } from '../../src/ui/actions';
 import { decodeAadstsCode, decodeDataverseError } from '../../src/core/credentials/error-catalogue';
 
 const en = resxStrings(1033);
@@ -34,6 +35,22 @@ const SAVED: ProfileRecord = {
 };
 
 type Services = ReturnType<typeof createFakeServices>;
+
+/** An enabled mailbox, the base of the list rows here. */
+const ROW: MailboxView = {
+    id: 'm0',
+    name: 'Mailbox',
+    address: 'mailbox@contoso.com',
+    ownerType: 'user',
+    approval: 1,
+    incoming: 1,
+    outgoing: 1,
+    act: 1,
+    overall: 1,
+    scheduled: false,
+    lastTestOn: null,
+    alerts: [],
+};
 
 /** The App on an existing record, as the control renders it. */
 function renderApp(services: Services, loadProfile = () => Promise.resolve(PROFILE), isReadOnly = false) {
@@ -165,14 +182,16 @@ describe('App', () => {
             .mockResolvedValueOnce(error);
         renderApp(readyToTest({ runConnectionTest }), () => Promise.resolve(SAVED));
         await runTest(user);
-        expect(await screen.findByText(/^The client secret is wrong/)).toBeInTheDocument();
+        // The connection test's own region: the overview's connection card names the cause too.
+        const testRegion = () => screen.getByRole('region', { name: en('ConnectionTest_Title') });
+        expect(await within(testRegion()).findByText(/^The client secret is wrong/)).toBeInTheDocument();
         await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
         expect(await screen.findAllByText(en('Readiness_Highlighted'))).toHaveLength(1);
 
         await user.click(screen.getByRole('tab', { name: en('Area_Connection') }));
         await user.click(screen.getByRole('button', { name: en('ConnectionTest_Rerun') }));
         await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(2));
-        await waitFor(() => expect(screen.queryByText(/^The client secret is wrong/)).toBeNull());
+        await waitFor(() => expect(within(testRegion()).queryByText(/^The client secret is wrong/)).toBeNull());
         await user.click(screen.getByRole('tab', { name: en('Area_Readiness') }));
         expect(screen.queryByText(en('Readiness_Highlighted'))).toBeNull();
     });
@@ -284,6 +303,65 @@ describe('App', () => {
         expect(screen.getByText(en('Approve_Cannot'))).toBeInTheDocument();
     });
 
+    it('shows the test recorded on the profile, then each test run here; a cancelled one changes nothing', async () => {
+        const user = userEvent.setup();
+        const readLastTest = () =>
+            Promise.resolve({
+                result: 'failed' as const,
+                at: '2026-11-20T08:00:00Z',
+                profileVersion: 'W/"1"',
+                by: 'Sam Earlier',
+                cause: 'secretInvalid' as const,
+            });
+        const runConnectionTest = jest
+            .fn<ReturnType<RunConnectionTest>, Parameters<RunConnectionTest>>()
+            .mockResolvedValueOnce({ status: 'cancelled' })
+            .mockResolvedValueOnce({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' });
+        renderApp(readyToTest({ readLastTest, runConnectionTest }), () => Promise.resolve(SAVED));
+        const card = () => screen.getByRole('region', { name: en('Area_Connection'), exact: true });
+        // The first render of the whole control can take a while on a busy machine.
+        await waitFor(() => expect(card()).toHaveTextContent(en('Overview_TestFailed')), { timeout: 5000 });
+        expect(card()).toHaveTextContent(en('Error_SecretInvalid'));
+        expect(card()).toHaveTextContent(', by Sam Earlier');
+        await runTest(user);
+        await waitFor(() => expect(runConnectionTest).toHaveBeenCalledTimes(1));
+        await waitFor(() => expect(card()).toHaveTextContent(', by Sam Earlier'));
+        expect(card()).toHaveTextContent(en('Overview_TestFailed'));
+        await user.click(screen.getByRole('button', { name: en('ConnectionTest_Rerun') }));
+        await waitFor(() => expect(card()).toHaveTextContent(en('Overview_TestPassed')));
+        expect(card()).toHaveTextContent(', by Dana Admin');
+    });
+
+    it('opens the list filtered to a segment the overview card offers, and counts again after a run', async () => {
+        const user = userEvent.setup();
+        const listeners = new Set<(state: RunStateView) => void>();
+        const notify = (state: RunStateView) => listeners.forEach((listener) => listener(state));
+        const countMailboxes = jest.fn(() =>
+            Promise.resolve({ enabled: 1, failed: 0, retrying: 1, pendingApproval: 0, neverTested: 0, total: 2 }),
+        );
+        const rows: MailboxView[] = [
+            { ...ROW, id: 'm1', name: 'Works' },
+            { ...ROW, id: 'm2', name: 'Tries again', overall: 2, scheduled: true },
+        ];
+        const services = createFakeServices({
+            overview: { countMailboxes },
+            mailboxes: {
+                load: () => Promise.resolve(rows),
+                subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+            },
+        });
+        renderApp(services);
+        await user.click(await screen.findByRole('button', { name: 'Retrying 1' }));
+        expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'true');
+        expect(await screen.findByRole('button', { name: 'Retrying (1)' })).toHaveAttribute('aria-pressed', 'true');
+        expect(await screen.findByText('Tries again')).toBeInTheDocument();
+        expect(screen.queryByText('Works')).toBeNull();
+        expect(countMailboxes).toHaveBeenCalledTimes(1);
+        act(() => notify({ status: 'running', failures: [], throttledUntilMs: null, resumed: false }));
+        act(() => notify({ status: 'finished', failures: [], throttledUntilMs: null, resumed: false }));
+        await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
+    });
+
     it('says when the mailboxes could not be read, offers to try again, and keeps rows already shown', async () => {
         const LIST_UNREADABLE = 'The mailboxes could not be read, so the list may be empty or out of date: ';
         const user = userEvent.setup();
@@ -297,6 +375,7 @@ describe('App', () => {
             outgoing: 1,
             act: 1,
             overall: 1,
+            scheduled: false,
             lastTestOn: null,
             alerts: [],
         };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { STRING_KEYS, countString, format, type GetString } from '../../src/ui/strings';
+import { STRING_KEYS, countString, format, pluralRulesOf, type GetString } from '../../src/ui/strings';
+import { PLURAL_FORMS, pluralFormKey } from '../../src/core/plural-forms';
 import { asListItem } from '../../src/core/template';
 import { CAUSES } from '../../src/core/credentials/causes';
 
@@ -16,6 +17,8 @@ const MANIFEST_KEYS = [
     'Property_ApplicationId_Description',
     'Property_DiscoveryBaseUrl_DisplayName',
     'Property_DiscoveryBaseUrl_Description',
+    'Property_PauseAfterMinutes_DisplayName',
+    'Property_PauseAfterMinutes_Description',
 ];
 
 function readResx(lcid: number): Data[] {
@@ -27,7 +30,7 @@ function readResx(lcid: number): Data[] {
     ).root.data;
 }
 
-describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
+describe.each([1033, 1031, 1036])('strings/ProfileAssistant.%i.resx', (lcid) => {
     const data = readResx(lcid);
     const names = data.map((d) => d['@_name']);
 
@@ -59,38 +62,62 @@ describe.each([1033, 1031])('strings/ProfileAssistant.%i.resx', (lcid) => {
             ]);
     });
 
-    it('gives every singular variant (<key>_One) its plural sentence with the same placeholders', () => {
+    it('gives every plural form the placeholders of its sentence', () => {
         const values = new Map(data.map((d) => [d['@_name'], String(d.value)]));
-        const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
-        const singulars = names.filter((n) => n.endsWith('_One'));
-        expect(singulars.length).toBeGreaterThanOrEqual(10);
-        for (const one of singulars) {
-            const plural = values.get(one.slice(0, -'_One'.length));
-            expect([one, plural !== undefined]).toEqual([one, true]);
-            expect([one, placeholders(values.get(one) ?? '')]).toEqual([one, placeholders(plural ?? '')]);
-        }
+        const placeholders = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort().join();
+        const forms = Object.entries(PLURAL_FORMS).flatMap(([key, categories]) =>
+            categories.map((category) => [key, pluralFormKey(key, category)] as const),
+        );
+        expect(forms.length).toBeGreaterThanOrEqual(10);
+        for (const [key, form] of forms)
+            expect([form, placeholders(values.get(form) ?? '')]).toEqual([form, placeholders(values.get(key) ?? '')]);
     });
 });
 
 describe('countString', () => {
     const getString = ((key: string) => `<${key}>`) as GetString;
+    /** One language's resx as the platform's getString. */
+    const lookupOf = (lcid: number) => {
+        const values = new Map(readResx(lcid).map((d) => [d['@_name'], String(d.value)]));
+        return ((key: string) => values.get(key) ?? key) as GetString;
+    };
 
-    it('uses the singular sentence for exactly one and the plural for every other count', () => {
-        expect(countString(getString, 'Approve_PendingCount', 1)).toBe('<Approve_PendingCount_One>');
-        for (const count of [0, 2, 11, 1000, -1])
-            expect(countString(getString, 'Approve_PendingCount', count)).toBe('<Approve_PendingCount>');
+    it('picks the form by the plural rules of the language, not by "exactly one"', () => {
+        const english = pluralRulesOf('en-US');
+        const french = pluralRulesOf('fr-FR');
+        expect(countString(getString, english, 'Approve_PendingCount', 1)).toBe('<Approve_PendingCount_One>');
+        for (const count of [0, 2, 11, 1000])
+            expect(countString(getString, english, 'Approve_PendingCount', count)).toBe('<Approve_PendingCount>');
+        for (const count of [0, 1])
+            expect(countString(getString, french, 'Approve_PendingCount', count)).toBe('<Approve_PendingCount_One>');
+        for (const count of [2, 11, 1000])
+            expect(countString(getString, french, 'Approve_PendingCount', count)).toBe('<Approve_PendingCount>');
     });
 
-    it('reads "1 mailbox is waiting" in English and "1 Postfach wartet" in German', () => {
-        for (const [lcid, one, many] of [
-            [1033, '1 mailbox is waiting for approval.', '2 mailboxes are waiting for approval.'],
-            [1031, '1 Postfach wartet auf Genehmigung.', '2 Postfächer warten auf Genehmigung.'],
-        ] as const) {
-            const values = new Map(readResx(lcid).map((d) => [d['@_name'], String(d.value)]));
-            const lookup = ((key: string) => values.get(key) ?? key) as GetString;
-            expect(format(countString(lookup, 'Approve_PendingCount', 1), 1)).toBe(one);
-            expect(format(countString(lookup, 'Approve_PendingCount', 2), 2)).toBe(many);
-        }
+    it.each([
+        [1033, 'en-US', ['0 mailboxes are waiting', '1 mailbox is waiting', '2 mailboxes are waiting']],
+        [1031, 'de-DE', ['0 Postfächer warten', '1 Postfach wartet', '2 Postfächer warten']],
+        [1036, 'fr-FR', ['0 boîte aux lettres attend', '1 boîte aux lettres attend', '2 boîtes aux lettres attendent']],
+    ] as const)('counts 0, 1 and 2 mailboxes in the forms of %i', (lcid, language, sentences) => {
+        const lookup = lookupOf(lcid);
+        const pluralOf = pluralRulesOf(language);
+        expect(
+            [0, 1, 2].map((count) => format(countString(lookup, pluralOf, 'Approve_PendingCount', count), count)),
+        ).toEqual(sentences.map((start) => expect.stringContaining(start) as unknown as string));
+    });
+
+    it('writes the French singular for 0 and 1 and the plural from 2 in every counted sentence', () => {
+        const lookup = lookupOf(1036);
+        const pluralOf = pluralRulesOf('fr-FR');
+        expect(format(countString(lookup, pluralOf, 'Run_ConfirmTestOnly', 0), 0)).toBe(
+            'Tester 0 boîte aux lettres\u202f?',
+        );
+        expect(format(countString(lookup, pluralOf, 'Run_ConfirmTestOnly', 1), 1)).toBe(
+            'Tester 1 boîte aux lettres\u202f?',
+        );
+        expect(format(countString(lookup, pluralOf, 'Run_ConfirmTestOnly', 2), 2)).toBe(
+            'Tester 2 boîtes aux lettres\u202f?',
+        );
     });
 });
 
@@ -99,6 +126,7 @@ describe('the manifest', () => {
         const manifest = readFileSync(join(ROOT, 'ControlManifest.Input.xml'), 'utf8');
         expect(manifest).toContain('path="strings/ProfileAssistant.1033.resx"');
         expect(manifest).toContain('path="strings/ProfileAssistant.1031.resx"');
+        expect(manifest).toContain('path="strings/ProfileAssistant.1036.resx"');
         const named = new Set(manifest.match(/(?<=-key=")[^"]+/g));
         expect([...named].sort()).toEqual([...MANIFEST_KEYS].sort());
     });

@@ -68,11 +68,16 @@ export function createWebApis(
     clock: Clock,
 ): { http: DataverseHttp; publishHttp: DataverseHttp } {
     const fetchWithToken = authorisedFetch(environment, tokens, fetchFn, log);
-    const http = new DataverseHttp(environment.origin, fetchWithToken, { ...clock, maxRetries: HTTP_RETRIES });
+    const http = new DataverseHttp(environment.origin, fetchWithToken, {
+        ...clock,
+        maxRetries: HTTP_RETRIES,
+        maxThrottleRetries: HTTP_RETRIES,
+    });
     const publishHttp = new DataverseHttp(environment.origin, fetchWithToken, {
         ...clock,
         gate: http.gate,
         maxRetries: 0,
+        maxThrottleRetries: 0,
     });
     return { http, publishHttp };
 }

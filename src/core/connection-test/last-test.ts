@@ -5,13 +5,23 @@
  * write to the profile since (tenant, application ID, a new secret — even one set outside the control) makes the
  * record stale.
  */
+import { CAUSES, type CauseCode } from '../credentials/causes';
 import type { ProfileKind } from '../profile';
 
 /** How a connection test ended; a cancelled test is not recorded. */
 export type LastTestResult = 'succeeded' | 'failed' | 'timedOut' | 'error';
 
-/** What is recorded after a test: its end, when, and the profile version it tested. */
-export type LastTestRecord = { result: LastTestResult; at: string; profileVersion: string };
+/**
+ * What is recorded after a test: its end, when, the profile version it tested, and (for the overview's connection
+ * card) who ran it and the decoded cause of a failure. Records written before `by` and `cause` existed lack them.
+ */
+export type LastTestRecord = {
+    result: LastTestResult;
+    at: string;
+    profileVersion: string;
+    by?: string;
+    cause?: CauseCode;
+};
 
 /** What the run confirmation says about the last test. */
 export type LastTestVerdict =
@@ -37,10 +47,13 @@ export function parseLastTest(text: string | null | undefined): LastTestRecord |
         return undefined;
     }
     if (typeof value !== 'object' || value === null) return undefined;
-    const { result, at, profileVersion } = value as Record<string, unknown>;
+    const { result, at, profileVersion, by, cause } = value as Record<string, unknown>;
     const isResult = RESULTS.includes(result as LastTestResult);
     if (!isResult || typeof at !== 'string' || typeof profileVersion !== 'string') return undefined;
-    return { result: result as LastTestResult, at, profileVersion };
+    const record: LastTestRecord = { result: result as LastTestResult, at, profileVersion };
+    if (typeof by === 'string' && by !== '') record.by = by;
+    if (typeof cause === 'string' && cause in CAUSES) record.cause = cause as CauseCode;
+    return record;
 }
 
 /** Judge the last record against the profile's version now. */

@@ -38,6 +38,7 @@ export type CauseCode =
     | 'mailboxNotEnabledForRest'
     | 'actOwnerMismatch'
     | 'impersonationFailed'
+    | 'ownerDisabled'
     | 'approvalRefused'
     | 'approvalPrivilegeMissing'
     | 'approvalNotApplied'
@@ -192,6 +193,7 @@ export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
         transient: false,
     },
     actOwnerMismatch: { messageKey: 'Error_ActOwnerMismatch', fixKey: 'Fix_ActOwnerMismatch', transient: false },
+    ownerDisabled: { messageKey: 'Error_OwnerDisabled', fixKey: 'Fix_OwnerDisabled', transient: false },
     impersonationFailed: {
         messageKey: 'Error_ImpersonationFailed',
         fixKey: 'Fix_AddMailboxToScope',

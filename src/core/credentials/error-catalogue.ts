@@ -1,9 +1,16 @@
 /**
  * The decoder: AADSTS codes, EWS markers, Dynamics alert texts and Web API errors → a cause with a message and a
- * concrete fix (entra-and-exchange.md §7, dataverse.md §5, §9). Branch on codes, never on description prose,
- * except for Dynamics alerts, which carry only text.
+ * concrete fix (entra-and-exchange.md §7, dataverse.md §5, §9). Branch on codes, never on description prose; a
+ * Dynamics alert is decoded from its "Email Server Error Code" first and from its text only when the code says
+ * nothing we know.
  */
-import { APPROVAL_REFUSED_CODES, APPROVAL_REFUSED_TEXT, EWS_DIAGNOSTICS_PATTERN } from '../assumptions';
+import {
+    ALERT_ERROR_CODE_LINE,
+    APPROVAL_REFUSED_CODES,
+    APPROVAL_REFUSED_TEXT,
+    DISABLED_OWNER_ALERT_CODES,
+    EWS_DIAGNOSTICS_PATTERN,
+} from '../assumptions';
 import type { ReadinessItemId } from '../readiness/items';
 import { CODE_CONCURRENCY, CODE_EXECUTION_TIME, CODE_TOO_MANY_REQUESTS } from '../scheduler/adaptive';
 import { CAUSES, type CauseCode } from './causes';
@@ -103,7 +110,18 @@ export const ALERT_TEXT_CAUSES: readonly { pattern: RegExp; cause: CauseCode }[]
     { pattern: /MailboxNotEnabledForRESTAPI|8005E274/i, cause: 'mailboxNotEnabledForRest' },
     { pattern: /Crm\.80048306/i, cause: 'actOwnerMismatch' },
     { pattern: /impersonation error occurred/i, cause: 'impersonationFailed' },
+    // "…because the user <name> who owns the mailbox is disabled"; "The mailbox has been disabled" must not match.
+    { pattern: /\b(?:user|owner)\b[^.]{0,200}?\bis disabled\b/i, cause: 'ownerDisabled' },
 ];
+
+/** Alert error codes that are neither AADSTS nor EWS names (the "Email Server Error Code" line, KB 4052727). */
+export const ALERT_CODE_CAUSES: Readonly<Record<string, CauseCode>> = {
+    IncomingEmailS2SApprovalNeeded: 'mailboxNotApproved',
+    OutgoingEmailS2SApprovalNeeded: 'mailboxNotApproved',
+    MailboxNotEnabledForRESTAPI: 'mailboxNotEnabledForRest',
+    'Crm.80048306': 'actOwnerMismatch',
+    ...Object.fromEntries(DISABLED_OWNER_ALERT_CODES.map((hex) => [`Crm.${hex}`, 'ownerDisabled' as const])),
+};
 
 /** Service-protection codes (dataverse.md §9): requests, execution time, concurrency. */
 export const THROTTLING_CODES: readonly string[] = [CODE_TOO_MANY_REQUESTS, CODE_EXECUTION_TIME, CODE_CONCURRENCY];
@@ -139,14 +157,31 @@ function findAlertText(text: string): CauseCode | undefined {
     return ALERT_TEXT_CAUSES.find(({ pattern }) => pattern.test(text))?.cause;
 }
 
-/** Decode a tracelog alert: AADSTS code first, then EWS markers, then Dynamics texts; unknown keeps the raw text. */
+/** The "Email Server Error Code: <code>" of an alert, from its error details or its text (ALERT_ERROR_CODE_LINE). */
+export function alertErrorCode(alert: Pick<AlertInput, 'text' | 'errordetails'>): string | undefined {
+    return (ALERT_ERROR_CODE_LINE.exec(alert.errordetails ?? '') ?? ALERT_ERROR_CODE_LINE.exec(alert.text))?.[1];
+}
+
+/** What an alert's error code alone says; undefined when the code is one we do not know (e.g. a bare HTTP 401). */
+function decodeAlertCode(code: string): { cause: CauseCode; code: string } | undefined {
+    const crm = /\bCrm\.[0-9a-f]{8}\b/i.exec(code)?.[0];
+    const known = ALERT_CODE_CAUSES[crm ?? code.replace(/\W+$/, '')];
+    if (known) return { cause: known, code: crm ?? code };
+    return findAadsts(code) ?? findEws(code);
+}
+
+/**
+ * Decode a tracelog alert: its "Email Server Error Code" first, then AADSTS codes and EWS markers anywhere in it,
+ * then Dynamics texts; unknown keeps the raw text.
+ */
 export function decodeAlert(alert: AlertInput): DecodedError {
     // The raw detail the admin can reveal holds both the alert text and its error details (dataverse.md §7).
     const haystack = `${alert.text}\n${alert.errordetails ?? ''}`;
     const raw = haystack.trim();
     // Level 2 = warning: Dynamics itself retries, so waiting may be enough (dataverse.md §7).
     const retried = alert.level === 2;
-    const found = findAadsts(haystack) ?? findEws(haystack);
+    const code = alertErrorCode(alert);
+    const found = (code !== undefined ? decodeAlertCode(code) : undefined) ?? findAadsts(haystack) ?? findEws(haystack);
     if (found) return decodedCause(found.cause, raw, found.code, retried);
     const cause = findAlertText(haystack);
     return decodedCause(cause ?? 'unknown', raw, undefined, retried);

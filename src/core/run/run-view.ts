@@ -7,6 +7,7 @@ import {
     APPROVAL_PRIVILEGE_TEXT,
     decodeAlert,
     decodedCause,
+    type AlertInput,
     isApprovalRefusal,
     type CauseCode,
     type DecodedError,
@@ -29,9 +30,12 @@ export function requestFailureCause({ status, code, message, isApproval }: Faile
     return decoded === 'approvalRefused' ? 'unknown' : decoded;
 }
 
-/** The cause of a failed Test & Enable, from its latest alert text (or the status label when there is none). */
-export function testFailureCause(alertText: string): CauseCode {
-    return decodeAlert({ text: alertText }).cause;
+/**
+ * The cause of a failed Test & Enable, from its latest alert — error code first, text second (decodeAlert) — or from
+ * the status label when there is none.
+ */
+export function testFailureCause(alert: AlertInput): CauseCode {
+    return decodeAlert(alert).cause;
 }
 
 /** One failed ledger entry with its cause's message and fix; the detail is the original text. */

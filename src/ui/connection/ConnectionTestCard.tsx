@@ -9,8 +9,8 @@ import {
     Text,
     type IButton,
 } from '@fluentui/react';
-import { countString, format, type StringKey } from '../strings';
-import { useGetString } from '../texts';
+import { format, type StringKey } from '../strings';
+import { useCountString, useGetString } from '../texts';
 import { FailureDetail } from './FailureDetail';
 import type { CanaryOption, ConnectionTestView } from './connection-state';
 
@@ -57,13 +57,12 @@ function Steps({ view }: { view: ConnectionTestView }) {
 
 function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
     const getString = useGetString();
+    const countString = useCountString();
     switch (view.status) {
         case 'running': {
             const seconds = view.nextPollAtMs ? Math.max(0, Math.ceil((view.nextPollAtMs - nowMs) / 1000)) : 0;
             return (
-                <Text block>
-                    {format(countString(getString, 'ConnectionTest_NextCheck', view.polls), seconds, view.polls)}
-                </Text>
+                <Text block>{format(countString('ConnectionTest_NextCheck', view.polls), seconds, view.polls)}</Text>
             );
         }
         case 'succeeded':

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { DatePicker, DefaultButton, MessageBar, MessageBarType, Stack } from '@fluentui/react';
 import { describeDeadline } from '../../core/readiness/deadline';
 import { toLocalDay, toUtcDay } from '../hooks/use-credentials-dates';
-import { countString, format } from '../strings';
-import { useCalendar, useFormatDay, useGetString } from '../texts';
+import { format } from '../strings';
+import { useCalendar, useCountString, useFormatDay, useGetString } from '../texts';
 
 /** Reading or saving the expiry note failed, with Dataverse's message. */
 export type ExpiryProblem = { kind: 'read' | 'save'; message: string };
@@ -24,6 +24,7 @@ export type SecretExpiryProps = {
 
 function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { expiryDate: Date }) {
     const getString = useGetString();
+    const countString = useCountString();
     const formatDay = useFormatDay();
     const { daysLeft, status } = describeDeadline(expiryDate, today);
     if (status === 'passed') {
@@ -36,7 +37,7 @@ function Reminder({ expiryDate, today, reminderDays }: SecretExpiryProps & { exp
     if (daysLeft > reminderDays) return null;
     return (
         <MessageBar messageBarType={MessageBarType.warning}>
-            {format(countString(getString, 'Secret_ExpiryReminder', daysLeft), formatDay(expiryDate), daysLeft)}
+            {format(countString('Secret_ExpiryReminder', daysLeft), formatDay(expiryDate), daysLeft)}
         </MessageBar>
     );
 }
@@ -46,7 +47,7 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
     const { expiryDate, onSaveExpiry, expiryProblem, isReadOnly } = props;
     const getString = useGetString();
     const formatDay = useFormatDay();
-    const { datePicker, firstDayOfWeek } = useCalendar();
+    const { datePicker, calendarFormat, firstDayOfWeek } = useCalendar();
     const canEdit = !isReadOnly && onSaveExpiry !== undefined;
     return (
         <Stack tokens={{ childrenGap: 4 }}>
@@ -57,6 +58,7 @@ export const SecretExpiry = React.memo(function SecretExpiry(props: SecretExpiry
                 onSelectDate={(day) => onSaveExpiry?.(day ? toUtcDay(day) : null)}
                 disabled={!canEdit}
                 strings={datePicker}
+                dateTimeFormatter={calendarFormat}
                 pickerAriaLabel={getString('DatePicker_Calendar')}
                 firstDayOfWeek={firstDayOfWeek}
             />

@@ -35,12 +35,24 @@ function nextSort(current: SortSpec | null, key: SortSpec['key']): SortSpec {
     return current?.key === key ? { key, descending: !current.descending } : { key, descending: false };
 }
 
-/** Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. */
-export function useMailboxView(rows: readonly MailboxView[]): MailboxViewState {
+/**
+ * Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. A
+ * `request` from outside (a segment of the overview) sets the filter and clears the search, so the list shows exactly
+ * that segment.
+ */
+export function useMailboxView(
+    rows: readonly MailboxView[],
+    request?: { filter: QuickFilter; seq: number },
+): MailboxViewState {
     const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
-    const [filter, setFilter] = React.useState<QuickFilter>('all');
+    const [filter, setFilter] = React.useState<QuickFilter>(request?.filter ?? 'all');
     const [search, setSearch] = React.useState('');
     const [sort, setSort] = React.useState<SortSpec | null>(null);
+    React.useEffect(() => {
+        if (!request) return;
+        setFilter(request.filter);
+        setSearch('');
+    }, [request]);
     const [selected, setSelected] = React.useState<MailboxView[]>([]);
     const items = React.useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
     const [selection] = React.useState<Selection>(() => {

@@ -3,7 +3,14 @@ import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
 
-const IDLE: RunStateView = { status: 'idle', failures: [], throttledUntilMs: null, resumed: false };
+const IDLE: RunStateView = {
+    status: 'idle',
+    failures: [],
+    throttledUntilMs: null,
+    stallAtMs: null,
+    pause: null,
+    resumed: false,
+};
 
 /**
  * Rows of the profile (reloaded on demand and after each run), why the last read failed, the approval check and the
@@ -24,7 +31,11 @@ export function useMailboxes(actions: MailboxActions) {
         setLoadError(null);
         const load = async () => {
             try {
-                setRows(await actions.load((loaded) => setLoading({ loaded }), controller.signal));
+                const onProgress = (loaded: number, rowsSoFar: MailboxView[]) => {
+                    setLoading({ loaded });
+                    setRows(rowsSoFar);
+                };
+                setRows(await actions.load(onProgress, controller.signal));
             } catch (error) {
                 if (!controller.signal.aborted) setLoadError(messageOf(error));
             } finally {

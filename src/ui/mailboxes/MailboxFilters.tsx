@@ -13,10 +13,11 @@ export type MailboxFiltersProps = {
 
 const LABELS: Record<QuickFilter, StringKey> = {
     all: 'Mailboxes_Filter_All',
-    pendingApproval: 'Mailboxes_Filter_PendingApproval',
-    failed: 'Mailboxes_Filter_Failed',
-    neverTested: 'Mailboxes_Filter_NeverTested',
     enabled: 'Mailboxes_Filter_Enabled',
+    failed: 'Mailboxes_Filter_Failed',
+    retrying: 'Mailboxes_Filter_Retrying',
+    pendingApproval: 'Mailboxes_Filter_PendingApproval',
+    neverTested: 'Mailboxes_Filter_NeverTested',
 };
 
 /** Quick filters as a group of toggle buttons (aria-pressed) with counts. */

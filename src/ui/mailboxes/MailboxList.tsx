@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { SearchBox, Stack, Text } from '@fluentui/react';
-import type { MailboxView } from '../../core/mailbox-view';
+import type { MailboxView, QuickFilter } from '../../core/mailbox-view';
 import { useMailboxView } from '../hooks/use-mailbox-view';
 import { useGetString } from '../texts';
 import { MailboxCommands } from './MailboxCommands';
@@ -13,8 +13,10 @@ import { MailboxTable } from './MailboxTable';
 /** Props of the mailbox area. Data and actions come from the parent; nothing here does I/O. */
 export type MailboxListProps = {
     rows: readonly MailboxView[];
-    /** While pages arrive: loaded so far and the estimated total; null when done. */
-    loading: { loaded: number; estimatedTotal: number } | null;
+    /** While pages arrive: loaded so far and the total Dataverse counted (undefined if unknown); null when done. */
+    loading: { loaded: number; total?: number } | null;
+    /** A quick filter asked for from outside (a segment of the overview); a new `seq` applies it again. */
+    filterRequest?: { filter: QuickFilter; seq: number };
     /** The last read failed (said above the list), so an empty list says nothing about the profile. */
     loadFailed?: boolean;
     canApprove: boolean;
@@ -34,7 +36,7 @@ export type MailboxListProps = {
 export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, height = 480 } = props;
     const getString = useGetString();
-    const view = useMailboxView(rows);
+    const view = useMailboxView(rows, props.filterRequest);
     const [opened, setOpened] = React.useState<MailboxView | null>(null);
     const { selection } = view;
     return (

@@ -3,18 +3,21 @@ import { ProgressIndicator } from '@fluentui/react';
 import { format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 
-/** Props of the loading progress. */
-export type MailboxLoadingProps = { loaded: number; estimatedTotal: number };
+/** Props of the loading progress: rows so far and, when Dataverse could count them, how many there are. */
+export type MailboxLoadingProps = { loaded: number; total?: number };
 
-/** "Loaded 15,000 of ~50,000" while pages arrive. */
-export const MailboxLoading = React.memo(function MailboxLoading({ loaded, estimatedTotal }: MailboxLoadingProps) {
+/**
+ * "Loading 12,000 of 50,000" with a determinate bar, the total from the overview's aggregate count (a real count, not
+ * a guess); without one, "Loading… 12,000 so far" and an indeterminate bar.
+ */
+export const MailboxLoading = React.memo(function MailboxLoading({ loaded, total }: MailboxLoadingProps) {
     const getString = useGetString();
     const formatNumber = useFormatNumber();
-    return (
-        <ProgressIndicator
-            label={format(getString('Mailboxes_Loading'), formatNumber(loaded), formatNumber(estimatedTotal))}
-            percentComplete={estimatedTotal > 0 ? Math.min(1, loaded / estimatedTotal) : undefined}
-        />
-    );
+    const known = total !== undefined && total > 0;
+    // Mailboxes added since the count can make `loaded` pass it: the bar stays full, the text says both.
+    const label = known
+        ? format(getString('Mailboxes_Loading'), formatNumber(loaded), formatNumber(Math.max(total, loaded)))
+        : format(getString('Mailboxes_LoadingSoFar'), formatNumber(loaded));
+    return <ProgressIndicator label={label} percentComplete={known ? Math.min(1, loaded / total) : undefined} />;
 });
 MailboxLoading.displayName = 'MailboxLoading';

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { POLITE_STATUS } from '../common';
-import { countString, format } from '../strings';
-import { useFormatNumber, useGetString } from '../texts';
+import { format } from '../strings';
+import { useCountString, useFormatNumber, useGetString } from '../texts';
 
 /** Props of the summary bar above the list. */
 export type MailboxSelectionBarProps = {
@@ -17,12 +17,13 @@ export type MailboxSelectionBarProps = {
 export const MailboxSelectionBar = React.memo(function MailboxSelectionBar(props: MailboxSelectionBarProps) {
     const { total, shown, selected } = props;
     const getString = useGetString();
+    const countString = useCountString();
     const formatNumber = useFormatNumber();
     return (
         <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <Text block {...POLITE_STATUS}>
                 {format(
-                    countString(getString, 'Mailboxes_Summary', total),
+                    countString('Mailboxes_Summary', total),
                     formatNumber(total),
                     formatNumber(shown),
                     formatNumber(selected),

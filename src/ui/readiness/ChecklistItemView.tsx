@@ -1,15 +1,28 @@
 import * as React from 'react';
-import { DefaultButton, mergeStyleSets, MessageBar, MessageBarType, Stack, Text, useTheme } from '@fluentui/react';
+import {
+    Checkbox,
+    DefaultButton,
+    mergeStyleSets,
+    MessageBar,
+    MessageBarType,
+    Stack,
+    Text,
+    useTheme,
+} from '@fluentui/react';
 import type { ChecklistItem } from '../../core/readiness/checklist';
+import type { ReadinessItemId } from '../../core/readiness/items';
 import { DEADLINE_KEYS, parseDay } from '../../core/readiness/deadline';
-import { countString, format } from '../strings';
-import { useFormatDay, useGetString } from '../texts';
+import { format } from '../strings';
+import { useCountString, useFormatDay, useGetString } from '../texts';
 
 /** Props of one readiness checklist row. */
 export type ChecklistItemViewProps = {
     item: ChecklistItem;
     isHighlighted: boolean;
     onCopy: (item: ChecklistItem) => void;
+    /** Marked done by an admin; the check box shows only with `onDoneChange`. */
+    isDone?: boolean;
+    onDoneChange?: (id: ReadinessItemId, isDone: boolean) => void;
 };
 
 function useClasses(isHighlighted: boolean) {
@@ -39,12 +52,12 @@ function useClasses(isHighlighted: boolean) {
 
 function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     const getString = useGetString();
+    const countString = useCountString();
     const formatDay = useFormatDay();
     if (!item.deadline || !item.dueDate) return null;
     const { status, daysLeft } = item.deadline;
-    // 'soon' is the only status that can be one day away, so the only one with a singular sentence.
-    const template =
-        status === 'soon' ? countString(getString, DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
+    // 'soon' is the only status that counts the days left, so the only one with plural forms.
+    const template = status === 'soon' ? countString(DEADLINE_KEYS.soon, daysLeft) : getString(DEADLINE_KEYS[status]);
     const text = format(template, formatDay(parseDay(item.dueDate)), daysLeft);
     // A passed deadline is something to act on, not a footnote: a warning with the warning sign.
     if (status === 'passed') {
@@ -61,6 +74,20 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
     );
 }
 
+/** "Done": an admin's mark that the step is taken (shown only where marking is offered). */
+function DoneCheckbox({ item, isDone, onDoneChange, title }: ChecklistItemViewProps & { title: string }) {
+    const getString = useGetString();
+    if (!onDoneChange) return null;
+    return (
+        <Checkbox
+            label={getString('Readiness_Done')}
+            ariaLabel={format(getString('Readiness_DoneLabel'), title)}
+            checked={isDone ?? false}
+            onChange={(_, checked) => onDoneChange(item.id, Boolean(checked))}
+        />
+    );
+}
+
 /** Title, body, the exact value to copy (read-only, monospace), deadline and a Copy button. */
 export const ChecklistItemView = React.memo(function ChecklistItemView(props: ChecklistItemViewProps) {
     const { item, isHighlighted, onCopy } = props;
@@ -74,6 +101,7 @@ export const ChecklistItemView = React.memo(function ChecklistItemView(props: Ch
                 <Text block as="h3" variant="mediumPlus" id={titleId}>
                     {title}
                 </Text>
+                <DoneCheckbox {...props} title={title} />
                 {isHighlighted && (
                     <Text block styles={{ root: { fontWeight: 600 } }}>
                         {getString('Readiness_Highlighted')}

@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import { MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { POLITE_STATUS } from '../common';
 import type { DetectedCloud } from '../../core/credentials/discovery';
 import { buildChecklist, type ChecklistItem } from '../../core/readiness/checklist';
 import type { ReadinessItemId } from '../../core/readiness/items';
 import type { Cloud } from '../../core/profile';
-import type { GetString } from '../strings';
+import { format, type GetString } from '../strings';
 import { useGetString } from '../texts';
 import { ChecklistItemView } from './ChecklistItemView';
 
@@ -21,7 +21,14 @@ export type ReadinessChecklistProps = {
     highlightedItemId?: ReadinessItemId;
     /** Clipboard write (navigator.clipboard in the platform). */
     copyText: (text: string) => Promise<void>;
+    /** The items an admin marked done, and how to mark one; without `onDoneChange` there are no check boxes. */
+    done?: ReadonlySet<ReadinessItemId>;
+    onDoneChange?: (id: ReadinessItemId, isDone: boolean) => void;
+    /** Reading or saving the done marks failed, with Dataverse's message. */
+    doneProblem?: { kind: 'read' | 'save'; message: string } | null;
 };
+
+const DONE_PROBLEM_KEYS = { read: 'Readiness_DoneReadFailed', save: 'Readiness_DoneSaveFailed' } as const;
 
 type Announcement = { text: string; count: number };
 
@@ -54,7 +61,8 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 
 /** Checklist for the mailbox tenant's admin with the exact values filled in, copy buttons and deadlines. */
 export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
-    const { tenantId, applicationId, cloud, today, highlightedItemId, copyText } = props;
+    const { tenantId, applicationId, cloud, today, highlightedItemId, copyText, done, onDoneChange, doneProblem } =
+        props;
     const getString = useGetString();
     const items = React.useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
@@ -67,6 +75,11 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
             <Text block as="h2" variant="large">
                 {getString('Readiness_Heading')}
             </Text>
+            {doneProblem && (
+                <MessageBar messageBarType={MessageBarType.warning}>
+                    {format(getString(DONE_PROBLEM_KEYS[doneProblem.kind]), doneProblem.message)}
+                </MessageBar>
+            )}
             <ol ref={listRef} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {items.map((item) => (
                     <ChecklistItemView
@@ -74,6 +87,8 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
                         item={item}
                         isHighlighted={item.id === highlightedItemId}
                         onCopy={onCopy}
+                        isDone={done?.has(item.id) ?? false}
+                        onDoneChange={onDoneChange}
                     />
                 ))}
             </ol>

@@ -11,9 +11,9 @@ import {
 } from '@fluentui/react';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
-import { countString, format } from '../strings';
+import { format } from '../strings';
 import type { ConnectionCheck } from '../hooks/use-connection-check';
-import { useFormatCount, useFormatNumber, useGetString } from '../texts';
+import { useCountString, useFormatCount, useFormatNumber, useGetString } from '../texts';
 import { ConnectionWarning } from './ConnectionWarning';
 
 /** Props of the confirmation shown before a run starts. */
@@ -58,10 +58,11 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
     const { isLeaving, leaveForTest } = useLeaveForTest(props.request, onDismiss);
     const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
+    const countString = useCountString();
     const question =
         mode === 'approveAndTest'
             ? format(
-                  countString(getString, 'Run_ConfirmApproveAndTest', counts.test),
+                  countString('Run_ConfirmApproveAndTest', counts.test),
                   formatNumber(counts.approve),
                   formatNumber(counts.test),
               )

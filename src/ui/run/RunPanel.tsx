@@ -10,6 +10,8 @@ export type RunPanelProps = {
     failures: readonly FailureGroup[];
     /** Epoch ms until which Dataverse asked us to pause (Retry-After); null when not throttled. */
     throttledUntilMs: number | null;
+    /** While throttled: when the run pauses if Dataverse keeps answering 429; null otherwise. */
+    stallAtMs: number | null;
     /** Injected clock (epoch ms), re-rendered by the parent each second while throttled. */
     nowMs: number;
     onCancel: () => void;

@@ -10,6 +10,8 @@ import { useFormatNumber, useGetString } from '../texts';
 export type RunProgressProps = {
     summary: LedgerSummary;
     throttledUntilMs: number | null;
+    /** When the run pauses if Dataverse keeps answering 429 (shown while throttled). */
+    stallAtMs: number | null;
     nowMs: number;
     onCancel: () => void;
 };
@@ -22,6 +24,7 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
     const done = summary.succeeded + summary.failed + summary.skipped;
     const waiting = summary.sent + summary.confirmed + summary.testing;
     const seconds = secondsUntil(props.throttledUntilMs, props.nowMs);
+    const stallSeconds = secondsUntil(props.stallAtMs, props.nowMs);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <ProgressIndicator
@@ -40,6 +43,15 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
                     )}
                 </Text>
                 {seconds > 0 && <Text block>{format(getString('Run_Throttled'), formatNumber(seconds))}</Text>}
+                {seconds > 0 && stallSeconds > 0 && (
+                    <Text block>
+                        {format(
+                            getString('Run_StallCountdown'),
+                            formatNumber(Math.floor(stallSeconds / 60)),
+                            formatNumber(stallSeconds % 60),
+                        )}
+                    </Text>
+                )}
             </div>
             <Stack horizontal>
                 <DefaultButton text={getString('Run_Cancel')} onClick={props.onCancel} />

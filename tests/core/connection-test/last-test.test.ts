@@ -41,6 +41,13 @@ describe('parseLastTest', () => {
         expect(parseLastTest(serialiseLastTest(record('failed')))).toEqual(record('failed'));
     });
 
+    it('keeps who ran the test and a known cause, and drops a cause it does not know', () => {
+        const full = { ...record('failed'), by: 'Dana Admin', cause: 'secretInvalid' as const };
+        expect(parseLastTest(serialiseLastTest(full))).toEqual(full);
+        const odd = JSON.stringify({ ...full, cause: 'gremlins', by: 42 });
+        expect(parseLastTest(odd)).toEqual(record('failed'));
+    });
+
     it.each([
         ['no note', undefined],
         ['an empty note', ''],

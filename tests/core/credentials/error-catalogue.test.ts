@@ -243,6 +243,86 @@ describe('decodeAlert', () => {
         });
     });
 
+    /** An alert as server-side sync writes it: the message, and the code line first in its details (KB 4052727). */
+    const withCode = (text: string, code: string, detail = 'EWS request failed.') => ({
+        text,
+        errordetails: `Email Server Error Code: ${code}\nActivityId: 3f2b\n>Error : ${detail}`,
+        level: 3,
+    });
+    const CREDENTIALS =
+        'The email message cannot be received because the credentials specified in the associated email server profile are incorrect.';
+
+    it.each([
+        [
+            'a disabled owner',
+            withCode('The mailbox Ada is disabled.', 'Crm.80040225. The user is disabled.'),
+            'ownerDisabled',
+            'Crm.80040225',
+        ],
+        [
+            'a missing mailbox',
+            withCode(
+                'Email cannot be received because no user was found with the email address ada@contoso.com.',
+                'ErrorNonExistentMailbox',
+            ),
+            'ewsNoMailbox',
+            'ErrorNonExistentMailbox',
+        ],
+        [
+            'an unapproved mailbox',
+            withCode('Email cannot be received.', 'IncomingEmailS2SApprovalNeeded'),
+            'mailboxNotApproved',
+            'IncomingEmailS2SApprovalNeeded',
+        ],
+        ['a wrong secret', withCode(CREDENTIALS, 'AADSTS7000215'), 'secretInvalid', 'AADSTS7000215'],
+        [
+            'a busy server',
+            withCode('Email cannot be received.', 'Exchange server returned ErrorServerBusy exception.'),
+            'ewsServerBusy',
+            'ErrorServerBusy',
+        ],
+        [
+            'an ACT owner mismatch',
+            withCode('Appointments cannot be synchronized.', 'Crm.80048306'),
+            'actOwnerMismatch',
+            'Crm.80048306',
+        ],
+    ])('decodes %s by its error code, whatever the text says', (_, alert, cause, code) => {
+        expect(decodeAlert(alert)).toMatchObject({ cause, code });
+    });
+
+    it('falls back to the details and the text when the code alone says nothing', () => {
+        const alert = withCode(
+            CREDENTIALS,
+            'Http server returned 401 Unauthorized exception.',
+            'x-ms-diagnostics: 2000008;reason="The token has no permissions."',
+        );
+        expect(decodeAlert(alert).cause).toBe('ewsTokenNoPermissions');
+    });
+
+    it('finds the code line in the text when the details are empty', () => {
+        expect(
+            decodeAlert({ text: 'Mailbox disabled.\nEmail Server Error Code: IncomingEmailS2SApprovalNeeded' }).cause,
+        ).toBe('mailboxNotApproved');
+    });
+
+    it.each([
+        [
+            'Email cannot be received for the mailbox Ada because the user Ada Lovelace who owns the mailbox is disabled.',
+            'ownerDisabled',
+        ],
+        ['The mailbox Ada has been disabled for receiving and sending email.', 'unknown'],
+    ])('decodes %j by its text when it has no code', (text, cause) => {
+        expect(decodeAlert({ text }).cause).toBe(cause);
+    });
+
+    it('gives a disabled owner its own message and fix', () => {
+        expect(decodeAlert({ text: 'x', errordetails: 'Email Server Error Code: Crm.80040225' })).toMatchObject({
+            messageKey: 'Error_OwnerDisabled',
+            fixKey: 'Fix_OwnerDisabled',
+        });
+    });
+
     it('names the code of an unknown AADSTS error', () => {
         expect(decodeAlert({ text: aad('50034') }).code).toBe('AADSTS50034');
     });

@@ -87,7 +87,16 @@ describe('testFailureCause', () => {
         ['an unknown text', 'Something odd', 'unknown'],
         ['no text at all', '', 'unknown'],
     ])('decodes %s', (_, text, cause) => {
-        expect(testFailureCause(text)).toBe(cause);
+        expect(testFailureCause({ text })).toBe(cause);
+    });
+
+    it('decodes the error code in the alert details before the text', () => {
+        const alert = {
+            text: 'Email cannot be received for the mailbox Ada because no user was found with the email address ada@contoso.com.',
+            errordetails:
+                'Email Server Error Code: ErrorNonExistentMailbox\nActivityId: 1\n>Error : EWS request failed.',
+        };
+        expect(testFailureCause(alert)).toBe('ewsNoMailbox');
     });
 });
 

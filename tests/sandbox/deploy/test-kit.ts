@@ -67,10 +67,12 @@ export function solutionZip(
             '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types" />',
         ),
     };
-    if (built)
-        files[`${folder}strings/ProfileAssistant.1031.resx`] = readFileSync(
-            join(OUT, 'strings', 'ProfileAssistant.1031.resx'),
-        );
+    // Every resx the built manifest names goes into the zip, as pac packs it.
+    if (built) {
+        const manifestXml = readFileSync(join(OUT, 'ControlManifest.xml'), 'utf8');
+        for (const [, path] of manifestXml.matchAll(/<resx path="([^"]+)"/g))
+            files[`${folder}${path}`] = readFileSync(join(OUT, path));
+    }
     return Buffer.from(zipSync(files)).toString('base64');
 }
 

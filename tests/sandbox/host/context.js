@@ -1,5 +1,6 @@
 // A ComponentFramework context as a model-driven form builds it (dataverse.md §10), from the record read through the
 // emulated Web API and the signed-in sandbox user. The same object is kept and updated, as the platform does.
+import { CULTURES } from './cultures.js';
 import { createNavigation } from './dialogs.js';
 
 /** Bound property → column on emailserverprofile (ControlManifest.Input.xml). */
@@ -41,33 +42,15 @@ function stringProperty(column, value, editable) {
     };
 }
 
-/** What a user's language means for the context: BCP 47 tag, date and number patterns. */
-export const LOCALES = {
-    1033: {
-        tag: 'en-US',
-        name: 'English',
-        shortDatePattern: 'M/d/yyyy',
-        firstDayOfWeek: 0,
-        numberDecimalSeparator: '.',
-        numberGroupSeparator: ',',
-        currencySymbol: '$',
-        currencyFirst: true,
-    },
-    1031: {
-        tag: 'de-DE',
-        name: 'Deutsch',
-        shortDatePattern: 'dd.MM.yyyy',
-        firstDayOfWeek: 1,
-        numberDecimalSeparator: ',',
-        numberGroupSeparator: '.',
-        currencySymbol: '€',
-        currencyFirst: false,
-    },
-};
+/** A Decimal input property as the platform passes it: raw is a number, or null when the form leaves it empty. */
+function decimalProperty(text) {
+    const raw = text === null || text === '' || Number.isNaN(Number(text)) ? null : Number(text);
+    return { raw, formatted: raw === null ? '' : String(raw), error: false, errorMessage: '', type: 'Decimal' };
+}
 
 /** The locale of an LCID; unknown ones fall back to English, as the platform falls back to the base language. */
 export function localeOf(languageId) {
-    return LOCALES[languageId] ?? LOCALES[1033];
+    return CULTURES[languageId] ?? CULTURES[1033];
 }
 
 /** context.formatting in the user's language. */
@@ -89,7 +72,7 @@ export function createFormatting(languageId) {
         formatDateLongAbbreviated: (d) => d.toLocaleDateString(tag, { dateStyle: 'medium' }),
         formatDateYearMonth: (d) => d.toLocaleDateString(tag, { year: 'numeric', month: 'long' }),
         formatTime: (d) => d.toLocaleTimeString(tag),
-        formatLanguage: (id) => LOCALES[id]?.name ?? String(id),
+        formatLanguage: (id) => CULTURES[id]?.name ?? String(id),
         formatUserDateTimeToUTC: (d) => d.toISOString(),
         formatUTCDateTimeToUserDate: (d) => new Date(d),
         getWeekOfYear: (d) => Math.ceil(((d - new Date(d.getFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
@@ -133,7 +116,7 @@ export function createContext(host) {
             languageId,
             isRTL: false,
             securityRoles: host.user.roleIds ?? [],
-            dateFormattingInfo: { shortDatePattern: locale.shortDatePattern, firstDayOfWeek: locale.firstDayOfWeek },
+            dateFormattingInfo: structuredClone(locale.dateFormattingInfo),
             numberFormattingInfo: {
                 numberDecimalSeparator: locale.numberDecimalSeparator,
                 numberGroupSeparator: locale.numberGroupSeparator,
@@ -178,5 +161,9 @@ export function setParameters(context, values, editable, changed) {
     }
     // A static input set in the form editor: discovery goes to the sandbox's stand-in instead of Microsoft's hosts.
     context.parameters.discoveryBaseUrl = stringProperty('discoveryBaseUrl', `${location.origin}/_discovery`, false);
+    // Another static input, set from the page's query (?pauseAfterMinutes=0.2) so a test can shorten the stall limit.
+    context.parameters.pauseAfterMinutes = decimalProperty(
+        new URLSearchParams(location.search).get('pauseAfterMinutes'),
+    );
     context.updatedProperties = changed;
 }

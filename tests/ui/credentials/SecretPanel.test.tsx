@@ -6,6 +6,7 @@ import { axe } from 'jest-axe';
 import { SecretPanel, type SecretPanelProps } from '../../../src/ui/credentials/SecretPanel';
 import { resxStrings } from '../../resx-strings';
 import { renderWithTexts, type TestTexts } from '../render-with-texts';
+import { CULTURES } from '../../sandbox/host/cultures.js';
 
 const SECRET = 'abc8Q~Zx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE_d';
 const SECRET_ID = '5b0f3a7e-2c1d-4e8f-9a6b-1c2d3e4f5a6b';
@@ -233,6 +234,30 @@ describe('SecretPanel', () => {
         expect(screen.getByRole('button', { name: 'Heute' })).toBeInTheDocument();
         expect(screen.getByRole('dialog', { name: 'Kalender' })).toBeInTheDocument();
         expect(screen.queryByText('December 2026')).not.toBeInTheDocument();
+    });
+
+    it("writes the date and the calendar in the Dynamics user's format, whatever Intl would say", async () => {
+        const user = userEvent.setup();
+        const dateFormat = CULTURES[1031].dateFormattingInfo;
+        renderPanel(
+            { isSecretSet: true, expiryDate: new Date('2026-12-10T00:00:00Z'), onSaveExpiry: jest.fn() },
+            // The user's settings, not Intl's German: "Mrz" as .NET abbreviates March, dd.MM.yyyy.
+            { getString: de, locale: { language: 'de-DE', dateFormat } },
+        );
+        expect(screen.getByRole('combobox', { name: de('Secret_ExpiryLabel') })).toHaveTextContent('10.12.2026');
+        await user.click(screen.getByLabelText(de('Secret_ExpiryLabel')));
+        const [grid] = await screen.findAllByRole('grid');
+        const weekdays = Array.from(grid.querySelectorAll('th'), (th) => th.textContent);
+        expect(weekdays).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
+        // The heading and the selected day's name in German order (day, month, year), from the user's patterns.
+        expect(screen.getByRole('grid', { name: 'Dezember 2026' })).toBeInTheDocument();
+        expect(
+            screen.getByRole('group', { name: /^Ausgewähltes Datum Donnerstag, 10\. Dezember 2026,/ }),
+        ).toBeInTheDocument();
+        // The month picker shows the user's abbreviations in calendar order.
+        const months = ['Jan', 'Feb', 'Mrz', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
+        const shown = screen.getAllByRole('gridcell').map((cell) => cell.textContent);
+        expect(shown.filter((text) => months.includes(text ?? ''))).toEqual(months);
     });
 
     it('removes the expiry date on request', async () => {

