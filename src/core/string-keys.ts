@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one flat list of every resx key, so a search for a key finds it in one place */
 /**
  * Keys of the strings in strings/ProfileAssistant.<lcid>.resx. A test checks that every key here exists in every
  * resx file and that every resx key is listed here, so a typo cannot reach the user as a raw key. The list lives in

@@ -357,8 +357,26 @@ describe('App', () => {
         expect(await screen.findByText('Tries again')).toBeInTheDocument();
         expect(screen.queryByText('Works')).toBeNull();
         expect(countMailboxes).toHaveBeenCalledTimes(1);
-        act(() => notify({ status: 'running', failures: [], throttledUntilMs: null, resumed: false }));
-        act(() => notify({ status: 'finished', failures: [], throttledUntilMs: null, resumed: false }));
+        act(() =>
+            notify({
+                status: 'running',
+                failures: [],
+                throttledUntilMs: null,
+                stallAtMs: null,
+                pause: null,
+                resumed: false,
+            }),
+        );
+        act(() =>
+            notify({
+                status: 'finished',
+                failures: [],
+                throttledUntilMs: null,
+                stallAtMs: null,
+                pause: null,
+                resumed: false,
+            }),
+        );
         await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
     });
 
