@@ -5,6 +5,7 @@
  */
 import type { CauseCode } from './credentials/causes';
 import { segmentOf, SEGMENTS, type Segment } from './mailbox-segments';
+import { APPROVAL_REQUIRED_FOR_ALL, isApprovalRequired, type ApprovalPolicy } from './run/approval-policy';
 import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
 import { LOGICAL_NAME } from './schema';
 
@@ -12,7 +13,7 @@ import { LOGICAL_NAME } from './schema';
 export type MailboxOwnerType = 'user' | 'queue' | 'other';
 
 /** A decoded alert on a mailbox (cause from the error catalogue, raw text kept for the collapsible). */
-export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null };
+export type MailboxAlertView = { cause: CauseCode; text: string; occurredOn: string | null; level?: number | null };
 
 /** One list row. Defined here (not src/dataverse) so core and UI never depend on the transport layer. */
 export type MailboxView = {
@@ -28,6 +29,8 @@ export type MailboxView = {
     /** testemailconfigurationscheduled: a failed test still scheduled is being retried by server-side sync. */
     scheduled: boolean | null;
     lastTestOn: string | null;
+    /** False where the organisation processes this kind of mailbox unapproved (ApprovalPolicy); absent = required. */
+    approvalRequired?: boolean;
     /** Newest first; the list shows alerts[0] as "latest alert". */
     alerts: readonly MailboxAlertView[];
 };
@@ -62,7 +65,11 @@ export type MailboxIndex = {
 export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
 
 /** Map a Dataverse row into a list row. */
-export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView[] = []): MailboxView {
+export function toMailboxView(
+    row: MailboxRow,
+    alerts: readonly MailboxAlertView[] = [],
+    policy: ApprovalPolicy = APPROVAL_REQUIRED_FOR_ALL,
+): MailboxView {
     const type = row.regardingType;
     return {
         id: row.mailboxid,
@@ -76,18 +83,36 @@ export function toMailboxView(row: MailboxRow, alerts: readonly MailboxAlertView
         overall: row.mailboxstatus,
         scheduled: row.testemailconfigurationscheduled,
         lastTestOn: row.testmailboxaccesscompletedon,
+        approvalRequired: isApprovalRequired(type, policy),
         alerts,
     };
 }
 
-/** Pending approval: neither approved nor rejected (Empty counts — it still needs an approval). */
+/** Pending approval: neither approved nor rejected, where the organisation requires approval for its kind. */
 export function isPendingApproval(row: MailboxView): boolean {
+    if (row.approvalRequired === false) return false;
     return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
 }
 
-/** Failed: overall or any channel reported Failure. */
-export function isFailed(row: MailboxView): boolean {
+/** Overall or any channel reported Failure. */
+function hasFailureStatus(row: MailboxView): boolean {
     return [row.overall, row.incoming, row.outgoing, row.act].includes(TEST_STATUS.failure);
+}
+
+/** Alert level 3 = error: Dynamics has given up on the mailbox (dataverse.md §7). */
+const ALERT_LEVEL_ERROR = 3;
+
+/**
+ * Retrying: a test attempt failed, the test is still scheduled and the latest alert is no error (a warning, or
+ * none) — server-side sync tries again by itself, about ten times over ~50 minutes (dataverse.md §6).
+ */
+export function isRetrying(row: MailboxView): boolean {
+    return hasFailureStatus(row) && row.scheduled === true && row.alerts[0]?.level !== ALERT_LEVEL_ERROR;
+}
+
+/** Failed: overall or any channel reported Failure, and Dynamics is not retrying it. */
+export function isFailed(row: MailboxView): boolean {
+    return hasFailureStatus(row) && !isRetrying(row);
 }
 
 /**
@@ -101,7 +126,10 @@ export type QuickFilter = (typeof QUICK_FILTERS)[number];
 
 /** The segment of a row. */
 export function segmentOfRow(row: MailboxView, requireApproval: boolean): Segment {
-    return segmentOf({ status: row.overall, scheduled: row.scheduled, approval: row.approval }, requireApproval);
+    // The organisation's switch for this kind of mailbox, and an error alert ends the retrying (see isRetrying).
+    const required = requireApproval && row.approvalRequired !== false;
+    const segment = segmentOf({ status: row.overall, scheduled: row.scheduled, approval: row.approval }, required);
+    return segment === 'retrying' && !isRetrying(row) ? 'failed' : segment;
 }
 
 const ALL_BIT = 1;

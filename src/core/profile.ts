@@ -64,3 +64,14 @@ const AUTHORITY_CLOUDS: readonly Cloud[] = ['commercial', 'usGov', 'china', 'aut
 export function cloudOfAuthority(serverAuthority: number | null): Cloud {
     return (serverAuthority !== null && AUTHORITY_CLOUDS[serverAuthority]) || 'unknown';
 }
+
+/**
+ * The profile could not be read because no Dataverse Web API answered: the request never got an answer, or the page
+ * answered with something that is not Dataverse (pcf-start's harness, a web server without the API).
+ */
+export class DataverseUnreachableError extends Error {
+    constructor(detail: string) {
+        super(detail);
+        this.name = 'DataverseUnreachableError';
+    }
+}

@@ -10,6 +10,7 @@ export const ENTITY_SET = {
     annotation: 'annotations',
     tracelog: 'tracelogs',
     systemUser: 'systemusers',
+    organization: 'organizations',
 } as const;
 
 /** Table logical names, as a polymorphic lookup names its target (`…@Microsoft.Dynamics.CRM.lookuplogicalname`). */
@@ -83,6 +84,16 @@ export const ANNOTATION = {
     object: '_objectid_value',
     /** Single-valued navigation property that attaches a note to an email server profile. */
     objectProfile: 'objectid_emailserverprofile',
+} as const;
+
+/**
+ * organization columns (dataverse.md §4): System Settings → Email "Process emails only for approved users / queues".
+ * The table has one row.
+ */
+export const ORGANIZATION = {
+    id: 'organizationid',
+    requireApprovalForUsers: 'requireapprovalforuseremail',
+    requireApprovalForQueues: 'requireapprovalforqueueemail',
 } as const;
 
 /** systemuser navigation properties and role columns (dataverse.md §4). */

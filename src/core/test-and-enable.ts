@@ -18,11 +18,16 @@ export function testPatchFor(now: Date): TestPatch {
 /** Which of the four test statuses failed. */
 export type TestFailures = { incoming: boolean; outgoing: boolean; act: boolean; overall: boolean };
 
-/** Where a test stands: still running, or finished with its completion time and which statuses failed. */
+/**
+ * Where a test stands: still running; finished with its completion time and which statuses failed; or failed an
+ * attempt that server-side sync will make again (the test is still scheduled, dataverse.md §6: transient errors are
+ * retried ten times over ~50 minutes before the mailbox is disabled).
+ */
 export type TestOutcome =
     | { kind: 'pending' }
     | { kind: 'succeeded'; completedOn: string }
-    | { kind: 'failed'; completedOn: string; failures: TestFailures };
+    | { kind: 'failed'; completedOn: string; failures: TestFailures }
+    | { kind: 'retrying'; completedOn: string; failures: TestFailures };
 
 const isFailure = (status: number | null): boolean => status === TEST_STATUS.failure;
 
@@ -33,13 +38,16 @@ const isFailure = (status: number | null): boolean => status === TEST_STATUS.fai
 export function testOutcome(row: MailboxRow, startedAtIso: string): TestOutcome {
     const completedOn = row.testmailboxaccesscompletedon;
     if (!completedOn || !(Date.parse(completedOn) > Date.parse(startedAtIso))) return { kind: 'pending' };
-    if (SCHEDULED_RESETS_ON_DONE && row.testemailconfigurationscheduled) return { kind: 'pending' };
     const failures: TestFailures = {
         incoming: isFailure(row.incomingemailstatus),
         outgoing: isFailure(row.outgoingemailstatus),
         act: isFailure(row.actstatus),
         overall: isFailure(row.mailboxstatus),
     };
-    if (Object.values(failures).some(Boolean)) return { kind: 'failed', completedOn, failures };
+    const failed = Object.values(failures).some(Boolean);
+    // Still scheduled after an attempt: a failed one will be made again; a successful one is not final yet.
+    if (SCHEDULED_RESETS_ON_DONE && row.testemailconfigurationscheduled)
+        return failed ? { kind: 'retrying', completedOn, failures } : { kind: 'pending' };
+    if (failed) return { kind: 'failed', completedOn, failures };
     return { kind: 'succeeded', completedOn };
 }

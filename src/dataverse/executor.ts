@@ -8,11 +8,13 @@ import { testOutcome } from '../core/test-and-enable';
 import { testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
+import type { AlertInput } from '../core/credentials/error-catalogue';
 import { MAILBOX } from '../core/schema';
+import { transientBackoffMs } from '../core/run/transience';
 import { chunkSize } from '../core/scheduler/adaptive';
 import type { Sleep } from '../core/scheduler/gate';
 import { DataverseError, isRunPause } from './errors';
-import { classifyBatchError, classifyPart, type PartVerdict } from './executor-parts';
+import { classifyBatchError, classifyPart, type PartFailure, type PartVerdict } from './executor-parts';
 import { mailboxPath } from './mailboxes';
 import type { RunGateway } from './run-gateway';
 import type { TraceAlert } from './tracelogs';
@@ -21,8 +23,6 @@ import type { TraceAlert } from './tracelogs';
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 30_000, 60_000, 120_000, 300_000];
 /** Give up watching after this long; the tests keep running server-side. */
 export const DEFAULT_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-/** Rounds of re-sending parts the server did not process (429/503) before calling them throttled. */
-export const MAX_ROUNDS = 5;
 
 /** What runBulk needs: the gateway to Dataverse, a clock and a sleep, and whom to tell. */
 export type ExecutorDeps = {
@@ -39,6 +39,22 @@ export type ExecutorDeps = {
 
 type Phase = 'approve' | 'test';
 
+/**
+ * What one phase remembers between its rounds: re-sends of transient failures per mailbox (bounded; waiting out a
+ * 429 is not counted), approvals whose outcome only a re-read can tell, and those to record as failed unless the
+ * re-read shows them applied.
+ */
+type PhaseMemory = {
+    resends: Map<string, number>;
+    unknown: Set<string>;
+    exhausted: Map<string, PartFailure>;
+    backOff: boolean;
+};
+
+function newMemory(unknown: Iterable<string> = []): PhaseMemory {
+    return { resends: new Map(), unknown: new Set(unknown), exhausted: new Map(), backOff: false };
+}
+
 /** Tell the page where the run stands (after every chunk, re-read and poll). */
 function reportProgress(ledger: RunLedger, deps: ExecutorDeps): void {
     deps.onProgress?.(ledger.summary(), ledger);
@@ -50,16 +66,29 @@ function opFor(phase: Phase, id: string, ledger: RunLedger): BatchOp {
     return { method: 'PATCH', path: mailboxPath(id), body, ifMatch: '*' };
 }
 
-function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, unknown: Set<string>): void {
+/** Count a re-send of a transient failure; false once the verdict's bound is used up. */
+function mayResend(memory: PhaseMemory, id: string, resends: number): boolean {
+    const used = memory.resends.get(id) ?? 0;
+    if (used >= resends) return false;
+    memory.resends.set(id, used + 1);
+    memory.backOff = true;
+    return true;
+}
+
+function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdict, memory: PhaseMemory): void {
     if (verdict.kind === 'failed') return ledger.failed(id, verdict.cause, verdict.detail);
+    const resend = verdict.kind !== 'retry' || mayResend(memory, id, verdict.resends);
     if (phase === 'test') {
-        // T&E is idempotent: unknown or not-processed simply stays where it was and is sent again next round.
+        // T&E is idempotent: a throttled or transient part stays where it was and is sent again next round.
         if (verdict.kind === 'ok') ledger.testQueued(id);
+        if (!resend && verdict.kind === 'retry') ledger.failed(id, verdict.failure.cause, verdict.failure.detail);
         return;
     }
-    if (verdict.kind === 'retry') ledger.approvalNotProcessed(id);
-    if (verdict.kind === 'unknown') unknown.add(id);
-    // 'ok' and 'unknown' stay 'sent' until the re-read confirms.
+    // A 429 means the server did not process it; after any other failure only the re-read can tell (never twice).
+    if (verdict.kind === 'wait') ledger.approvalNotProcessed(id);
+    if (verdict.kind === 'retry') memory.unknown.add(id);
+    if (!resend && verdict.kind === 'retry') memory.exhausted.set(id, verdict.failure);
+    // 'ok' and 'retry' stay 'sent' until the re-read confirms.
 }
 
 /**
@@ -94,7 +123,7 @@ class Flow {
 }
 
 /** One $batch for the whole chunk; a batch that fails as a whole gives every part the same verdict. */
-async function sendBatch(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, ids: string[], unknown: Set<string>) {
+async function sendBatch(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, ids: string[], memory: PhaseMemory) {
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;
     try {
@@ -106,14 +135,14 @@ async function sendBatch(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, id
             throw error;
         }
         if (!(error instanceof DataverseError)) throw error;
-        whole = classifyBatchError(error.status, error.message);
+        whole = classifyBatchError(error.status, error.code, error.message);
     } finally {
         ledger.markInFlight(ids, false);
     }
     ids.forEach((id, index) => {
         const part = parts?.[index];
-        const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'retry' as const });
-        account(ledger, phase, id, verdict, unknown);
+        const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'wait' as const });
+        account(ledger, phase, id, verdict, memory);
     });
 }
 
@@ -123,21 +152,21 @@ async function sendOne(
     deps: ExecutorDeps,
     phase: Phase,
     id: string,
-    unknown: Set<string>,
+    memory: PhaseMemory,
 ): Promise<{ error: unknown } | undefined> {
-    let verdict: PartVerdict = { kind: 'retry' };
+    // Signed out or stalled by 429s, the server processed nothing of the write ('wait') and the run pauses.
+    let verdict: PartVerdict = { kind: 'wait' };
     let thrown: { error: unknown } | undefined;
     try {
         verdict = classifyPart(await deps.gateway.write(opFor(phase, id, ledger)), phase === 'approve');
     } catch (error) {
-        // The same reading as a batch that fails as a whole; signed out or stalled by 429s, the server processed
-        // nothing of the write and the run pauses.
+        // The same reading as a batch that fails as a whole.
         if (isRunPause(error) || !(error instanceof DataverseError)) thrown = { error };
-        else verdict = classifyBatchError(error.status, error.message);
+        else verdict = classifyBatchError(error.status, error.code, error.message);
     } finally {
         ledger.markInFlight([id], false);
     }
-    if (!thrown || isRunPause(thrown.error)) account(ledger, phase, id, verdict, unknown);
+    if (!thrown || isRunPause(thrown.error)) account(ledger, phase, id, verdict, memory);
     return thrown;
 }
 
@@ -150,7 +179,7 @@ async function sendChunk(
     deps: ExecutorDeps,
     flow: Flow,
     chunk: { phase: Phase; ids: string[]; plain: boolean },
-    unknown: Set<string>,
+    memory: PhaseMemory,
 ): Promise<void> {
     const { phase, ids, plain } = chunk;
     if (phase === 'approve') {
@@ -161,7 +190,7 @@ async function sendChunk(
     if (plain) {
         const thrown = await Promise.all(
             ids.map((id) =>
-                sendOne(ledger, deps, phase, id, unknown).finally(() => {
+                sendOne(ledger, deps, phase, id, memory).finally(() => {
                     flow.answered(1, 1);
                     reportProgress(ledger, deps);
                 }),
@@ -172,7 +201,7 @@ async function sendChunk(
         return;
     }
     try {
-        await sendBatch(ledger, deps, phase, ids, unknown);
+        await sendBatch(ledger, deps, phase, ids, memory);
     } finally {
         flow.answered(1, 0);
     }
@@ -201,7 +230,7 @@ async function runPhaseRound(
     deps: ExecutorDeps,
     flow: Flow,
     phase: Phase,
-    unknown: Set<string>,
+    memory: PhaseMemory,
     refill: Refill = NO_REFILL,
 ): Promise<void> {
     let queue = takeIds(ledger, phase);
@@ -216,7 +245,7 @@ async function runPhaseRound(
             const plain = ids.length <= capacity.requestsLeft() - flow.plainOps;
             flow.requests += plain ? ids.length : 1;
             flow.plainOps += plain ? ids.length : 0;
-            const sent: Promise<void> = sendChunk(ledger, deps, flow, { phase, ids, plain }, unknown)
+            const sent: Promise<void> = sendChunk(ledger, deps, flow, { phase, ids, plain }, memory)
                 // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
                 .catch((error: unknown) => void (failure ??= { error }))
                 .finally(() => {
@@ -235,11 +264,14 @@ async function runPhaseRound(
     if (failure) throw failure.error;
 }
 
-/** Re-read approvals: applied → confirmed; lost answer → pending again; silent no-op → failed('approvalNotApplied'). */
+/**
+ * Re-read approvals: applied → confirmed; failed transiently too often → failed with that cause; lost answer or
+ * transient failure → pending again; silent no-op → failed('approvalNotApplied').
+ */
 async function confirmApprovals(
     ledger: RunLedger,
     deps: ExecutorDeps,
-    unknown: Set<string>,
+    memory: PhaseMemory,
     flow?: Flow,
 ): Promise<void> {
     const ids = ledger.idsIn('sent');
@@ -247,9 +279,11 @@ async function confirmApprovals(
     const states = await deps.gateway.readApprovals(ids);
     for (const id of ids) {
         const state = states.get(id.toLowerCase());
+        const exhausted = memory.exhausted.get(id);
         if (state?.emailrouteraccessapproval === APPROVAL.approved) ledger.approvalConfirmed(id);
+        else if (exhausted) ledger.failed(id, exhausted.cause, exhausted.detail);
         // The answer was lost but the re-read proves nothing was applied, so sending it again cannot approve twice.
-        else if (unknown.has(id)) ledger.approvalNotProcessed(id);
+        else if (memory.unknown.has(id)) ledger.approvalNotProcessed(id);
         else
             ledger.failed(
                 id,
@@ -265,24 +299,50 @@ async function confirmApprovals(
     }
 }
 
-async function runPhase(ledger: RunLedger, deps: ExecutorDeps, flow: Flow, phase: Phase): Promise<void> {
-    for (let round = 0; round < MAX_ROUNDS && takeIds(ledger, phase).length > 0; round++) {
+/**
+ * Send the phase's mailboxes round after round until none is left: throttled parts as often as it takes (the client
+ * pauses the run if nothing gets through for too long), transient failures a bounded number of times with back-off.
+ */
+async function runPhase(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    phase: Phase,
+    memory: PhaseMemory = newMemory(),
+): Promise<void> {
+    for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
         if (deps.signal?.aborted) return;
-        const unknown = new Set<string>();
-        await runPhaseRound(ledger, deps, flow, phase, unknown);
-        if (phase === 'approve') await confirmApprovals(ledger, deps, unknown, flow);
+        memory.unknown.clear();
+        memory.exhausted.clear();
+        memory.backOff = false;
+        await runPhaseRound(ledger, deps, flow, phase, memory);
+        if (phase === 'approve') await confirmApprovals(ledger, deps, memory, flow);
+        if (memory.backOff && !(await backOff(deps, round))) return;
     }
-    if (deps.signal?.aborted) return;
-    for (const id of takeIds(ledger, phase))
-        ledger.failed(id, 'throttled', `Still throttled after ${MAX_ROUNDS} rounds.`);
+}
+
+/** Wait before re-sending transient failures; false when the run was cancelled meanwhile. */
+async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
+    try {
+        await deps.sleep(transientBackoffMs(round), deps.signal);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /**
  * Approve, and meanwhile Test & Enable the mailboxes that need no approval and, as soon as their re-read confirms
  * them, the approved ones: both share the gate, so the tests fill the slots the approvals' tail and re-reads leave
- * free, and no slot idles between approving and testing.
+ * free, and no slot idles between approving and testing. Tests that fail transiently meanwhile keep their re-send
+ * count (`testMemory`) into the test phase that follows.
  */
-async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps, flow: Flow): Promise<void> {
+async function approveWhileTestingApproved(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    testMemory: PhaseMemory,
+): Promise<void> {
     let approving = true;
     const approvals = runPhase(ledger, deps, flow, 'approve').finally(() => {
         approving = false;
@@ -296,7 +356,10 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
         return ledger.idsIn('confirmed');
     };
     const refill: Refill = { more, isOpen: () => approving };
-    const results = await Promise.allSettled([approvals, runPhaseRound(ledger, deps, flow, 'test', new Set(), refill)]);
+    const results = await Promise.allSettled([
+        approvals,
+        runPhaseRound(ledger, deps, flow, 'test', testMemory, refill),
+    ]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
 }
@@ -319,6 +382,15 @@ function alertDetail(alert: TraceAlert): string {
     return [alert.text, alert.errordetails].filter(Boolean).join('\n');
 }
 
+/** How a failed or retried test is decoded: from its latest alert (code first), else the status label. */
+function alertInputOf(alert: TraceAlert | undefined, statusLabel: string): AlertInput {
+    if (!alert) return { text: statusLabel };
+    return { text: alert.text ?? '', errordetails: alert.errordetails ?? undefined, level: alert.level ?? undefined };
+}
+
+/** Alert level 3 = error: Dynamics has given up on the mailbox (dataverse.md §7). */
+const ALERT_LEVEL_ERROR = 3;
+
 /** One poll: settle every testing mailbox whose result is in. */
 async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
     // One lookup table per poll (lower-case id → ledger id): searching the ledger per row would be quadratic
@@ -330,7 +402,7 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         const outcome = testOutcome(row, ledger.createdAt);
         return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
-    const failedIds = finished.filter((test) => test.outcome.kind === 'failed').map((test) => test.row.mailboxid);
+    const failedIds = finished.filter((test) => test.outcome.kind !== 'succeeded').map((test) => test.row.mailboxid);
     const alerts = await latestAlerts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
         if (outcome.kind === 'succeeded') {
@@ -339,16 +411,10 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         }
         const alert = alerts.get(id.toLowerCase());
         const detail = alert ? alertDetail(alert) : (row.formatted.mailboxstatus ?? '');
-        const cause = testFailureCause(
-            alert
-                ? {
-                      text: alert.text ?? '',
-                      errordetails: alert.errordetails ?? undefined,
-                      level: alert.level ?? undefined,
-                  }
-                : { text: detail },
-        );
-        ledger.failed(id, cause, detail);
+        const cause = testFailureCause(alertInputOf(alert, detail));
+        // Still scheduled and no error alert (a warning, or none yet): server-side sync tries again by itself.
+        if (outcome.kind === 'retrying' && alert?.level !== ALERT_LEVEL_ERROR) ledger.retrying(id, cause, detail);
+        else ledger.failed(id, cause, detail);
     }
     reportProgress(ledger, deps);
 }
@@ -385,10 +451,11 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
     deps.signal?.addEventListener('abort', onAbort, { once: true });
     try {
         // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
-        await confirmApprovals(ledger, deps, new Set(ledger.idsIn('sent')));
+        await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
         const flow = new Flow();
-        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps, flow);
-        await runPhase(ledger, deps, flow, 'test');
+        const testMemory = newMemory();
+        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        await runPhase(ledger, deps, flow, 'test', testMemory);
         await pollResults(ledger, deps);
     } finally {
         deps.signal?.removeEventListener('abort', onAbort);

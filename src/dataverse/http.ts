@@ -2,6 +2,7 @@ import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type Ba
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import type { Work } from '../core/scheduler/budget';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
+import { classifyFailure, RESENDS } from '../core/run/transience';
 import {
     bodyExcerpt,
     DataverseError,
@@ -108,7 +109,12 @@ async function toError(response: Response, nowMs: number): Promise<DataverseErro
     const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
     const message =
         body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
-    if (response.status === 401) return new SessionExpiredError(message);
+    // A 4xx that is not Dataverse's JSON comes from the sign-in flow or a proxy in front of it, not from Dataverse —
+    // except a 404: Dataverse answers a missing record with JSON, so a plain 404 means no Web API at this path (a
+    // host such as pcf-start), which the caller reports as unreachable.
+    const notDataverse = body === undefined && text !== '';
+    const signedOut = notDataverse && response.status < 500 && response.status !== 404;
+    if (response.status === 401 || signedOut) return new SessionExpiredError(message);
     return new DataverseError(
         response.status,
         code,
@@ -132,19 +138,29 @@ function jsonBody(options: SendOptions): string | undefined {
 }
 
 /**
- * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON (a
- * sign-in or proxy page served with 200) is a DataverseError with the status and its first bytes, never a bare
- * SyntaxError.
+ * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON is
+ * the sign-in page an expired session gets instead of Dataverse's answer (emulator README "Signed out"): a
+ * SessionExpiredError with the status and the body's first bytes, never a bare SyntaxError.
  */
 async function readJson<T>(response: Response): Promise<T> {
     const text = response.status === 204 || response.status === 304 ? '' : await response.text();
     if (!text) return undefined as T;
     const body = parseJson(text);
     if (body === undefined) {
-        const message = `HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`;
-        throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
+        throw new SessionExpiredError(`HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`);
     }
     return body as T;
+}
+
+/**
+ * The Web API never redirects; a redirect (not followed: redirect 'manual') leads to the sign-in page of an expired
+ * session. A browser hides it as an opaque redirect with status 0.
+ */
+function isRedirect(response: Response): boolean {
+    return (
+        response.type === 'opaqueredirect' ||
+        (response.status >= 300 && response.status < 400 && response.status !== 304)
+    );
 }
 
 function dopHint(headers: Headers): number | undefined {
@@ -227,17 +243,27 @@ export class DataverseHttp {
         return rows;
     }
 
-    /** A GET is safe to repeat: after a dropped connection it is sent again with back-off (bounded). */
+    /**
+     * A GET is safe to repeat: after a dropped connection or a transient server error (core/run/transience.ts) it is
+     * sent again with back-off, a bounded number of times.
+     */
     private async read<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
         for (let attempt = 0; ; attempt++) {
             try {
                 return await this.sendOnce<T>(path, options);
             } catch (error) {
-                const dropped = error instanceof DataverseError && error.status === NETWORK_ERROR_STATUS;
-                if (!dropped || attempt >= this.maxRetries || options.signal?.aborted) throw error;
+                if (attempt >= this.readResends(error) || options.signal?.aborted) throw error;
                 await this.sleep(BACKOFF_503_MS * 2 ** attempt, options.signal);
             }
         }
+    }
+
+    /** How often a failed GET may be sent again; 429 and 503 were already waited out in dispatch. */
+    private readResends(error: unknown): number {
+        if (!(error instanceof DataverseError) || error.status === 429 || error.status === 503) return 0;
+        if (error.status === NETWORK_ERROR_STATUS) return this.maxRetries;
+        const transience = classifyFailure(error.status, error.code);
+        return transience === 'transient' || transience === 'transientOnce' ? RESENDS[transience] : 0;
     }
 
     /** POST $batch with top-level parts; each part's answer (success or failure) comes back as a value, in order. */
@@ -258,8 +284,9 @@ export class DataverseHttp {
         const contentType = response.headers.get('Content-Type') ?? '';
         const text = await response.text();
         if (!/^multipart\/mixed/i.test(contentType)) {
+            // A sign-in page answered instead of Dataverse: nothing of the batch reached the server.
             const message = `HTTP ${response.status} with a body that is not a $batch answer: ${bodyExcerpt(text)}`;
-            throw new DataverseError(response.status, UNREADABLE_BODY_CODE, message);
+            throw new SessionExpiredError(message);
         }
         const parts = parseBatchResponse(contentType, text);
         const deadline = this.pauseOnThrottledParts(parts) ? this.stallDeadline() : undefined;
@@ -365,11 +392,21 @@ export class DataverseHttp {
         const startedMs = this.now();
         let chargedMs = 0;
         try {
-            const response = await this.fetchFn(url, { ...init, credentials: 'same-origin', signal });
+            const response = await this.fetchFn(url, {
+                ...init,
+                credentials: 'same-origin',
+                redirect: 'manual',
+                signal,
+            });
             if (response.status !== 429) chargedMs = this.now() - startedMs;
+            if (isRedirect(response)) {
+                const location = response.headers.get('Location');
+                throw new SessionExpiredError(`HTTP ${response.status} redirect${location ? ` to ${location}` : ''}`);
+            }
             this.observe(response, url.endsWith('/$batch'));
             return response;
         } catch (error) {
+            if (error instanceof SessionExpiredError) throw error;
             // Whether the server worked on a dropped request is unknown: charge what it may have spent.
             chargedMs = this.now() - startedMs;
             if (signal?.aborted) throw error;

@@ -2,6 +2,7 @@
  * The bulk run as the page drives it: plan → runBulk → live view, kept in browser storage per profile so a reload
  * resumes where it was (issue 6 §3). Only ids, names and states are stored — never credentials.
  */
+import type { ApprovalPolicy } from '../core/run/approval-policy';
 import { planRun } from '../core/run/planner';
 import { testPatchFor } from '../core/test-and-enable';
 import { RunLedger } from '../core/run/ledger';
@@ -74,8 +75,13 @@ export class BulkRunController {
         return undefined;
     }
 
-    /** Start a new run over `rows` (already filtered to the admin's selection). */
-    start(rows: readonly MailboxRow[], mode: RunMode, canApprove: boolean, requireApproval: boolean): Promise<void> {
+    /** Start a new run over `rows` (already filtered to the admin's selection) under the organisation's policy. */
+    start(
+        rows: readonly MailboxRow[],
+        mode: RunMode,
+        canApprove: boolean,
+        requireApproval: boolean | ApprovalPolicy,
+    ): Promise<void> {
         // Server time: the executor compares the plan's time with server-written completion times.
         const plan = planRun(rows, { canApprove, requireApproval, mode }, new Date(this.deps.http.serverNow()));
         return this.execute(plan, false);

@@ -1,7 +1,8 @@
 import type { DateFormat } from '../core/date-format';
 import { stringsLanguage } from '../core/locale';
 import { normaliseGuid } from '../core/odata';
-import type { ProfileRecord } from '../core/profile';
+import { DataverseUnreachableError, type ProfileRecord } from '../core/profile';
+import { DataverseError, NETWORK_ERROR_STATUS, UNREADABLE_BODY_CODE } from '../dataverse/errors';
 import { DataverseHttp } from '../dataverse/http';
 import { fetchProfile } from '../dataverse/profile';
 import type { AppProps } from '../ui/App';
@@ -15,11 +16,15 @@ import { createConnectionActions } from './connection-actions';
 import { createMailboxActions } from './mailbox-actions';
 import { createOverviewActions } from './overview-actions';
 import { readClientUrl, readEntityId } from './platform';
+import { keepRetryAfterAcrossReloads } from './retry-after-store';
+import { loadUserStrings } from './strings';
 
 /** Services built once per control instance; actions are cached so React effects do not re-run per render. */
 export type Services = {
     http: DataverseHttp;
     onCredentialsChange: (change: CredentialsChange) => void;
+    /** The strings of the user's language when the host's are of another one (src/pcf/strings.ts). */
+    strings?: Promise<GetString>;
     cache?: {
         profileId: string;
         actions: Pick<WorkspaceServices, 'connection' | 'mailboxes' | 'overview' | 'copyText'>;
@@ -28,22 +33,39 @@ export type Services = {
     locale?: { languageId: number | undefined; value: UserLocale };
 };
 
-/** Build the Web API client for this page: same-origin fetch, the session cookie authenticates. */
+/** Build the Web API client for this page (same-origin fetch, the session cookie authenticates) and its strings. */
 export function createServices(
     context: ComponentFramework.Context<IInputs>,
     onCredentialsChange: (change: CredentialsChange) => void = () => undefined,
 ): Services {
     const origin = typeof window === 'undefined' ? '' : window.location.origin;
-    const baseUrl = readClientUrl(context, origin);
+    const baseUrl = readClientUrl(origin);
     const http = new DataverseHttp(baseUrl, (url, init) => fetch(url, init), {
         stallLimitMs: stallLimitOf(context.parameters.pauseAfterMinutes?.raw),
     });
-    return { http, onCredentialsChange };
+    // Before any request of this page: a Retry-After the page had before a reload still holds.
+    keepRetryAfterAcrossReloads(http.gate, createBrowserServices(() => undefined).storage);
+    const strings = loadUserStrings(context.userSettings?.languageId, (key) => context.resources.getString(key));
+    return { http, onCredentialsChange, strings };
 }
 
 /** The pauseAfterMinutes input in ms; empty, zero or negative keeps the client's default. */
 function stallLimitOf(minutes: number | null | undefined): number | undefined {
     return typeof minutes === 'number' && minutes > 0 ? minutes * 60_000 : undefined;
+}
+
+/** No answer, or an answer that is not Dataverse's: the page has no Web API to talk to (issue 13). */
+function isUnreachable(error: unknown): boolean {
+    return (
+        error instanceof DataverseError &&
+        (error.status === NETWORK_ERROR_STATUS || error.code === UNREADABLE_BODY_CODE)
+    );
+}
+
+function readProfile(services: Services, profileId: string, signal: AbortSignal): Promise<ProfileRecord> {
+    return fetchProfile(services.http, profileId, signal).catch((error: unknown) => {
+        throw isUnreachable(error) ? new DataverseUnreachableError((error as Error).message) : error;
+    });
 }
 
 function actionsFor(
@@ -132,7 +154,7 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
     const profileId = normaliseGuid(readEntityId(context));
     const getString = ((key) => context.resources.getString(key)) as GetString;
     const loadProfile = (signal: AbortSignal): Promise<ProfileRecord> =>
-        profileId ? fetchProfile(services.http, profileId, signal) : Promise.reject(new Error('unsaved'));
+        profileId ? readProfile(services, profileId, signal) : Promise.reject(new Error('unsaved'));
     const workspace: WorkspaceServices | undefined = profileId
         ? {
               ...actionsFor(context, services, profileId, getString),
@@ -150,6 +172,7 @@ export function toAppProps(context: ComponentFramework.Context<IInputs>, service
         profileId,
         isReadOnly: context.mode.isControlDisabled,
         getString,
+        strings: services.strings,
         locale,
         loadProfile,
         services: workspace,

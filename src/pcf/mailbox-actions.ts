@@ -5,6 +5,7 @@
 import { decodeAlert } from '../core/credentials/error-catalogue';
 import { toMailboxView, type MailboxAlertView, type MailboxView } from '../core/mailbox-view';
 import { CAUSES } from '../core/credentials/causes';
+import { APPROVAL_REQUIRED_FOR_ALL, type ApprovalPolicy } from '../core/run/approval-policy';
 import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure } from '../core/run/run-view';
@@ -15,6 +16,7 @@ import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
+import { readApprovalPolicy } from '../dataverse/organization';
 import { canApprove } from '../dataverse/privileges';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/actions';
 import { asListItem } from '../core/template';
@@ -45,6 +47,7 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
             cause: decodeAlert({ text: alert.text ?? '', errordetails: alert.errordetails ?? undefined }).cause,
             text,
             occurredOn: alert.modifiedon,
+            level: alert.level,
         });
         byMailbox.set(id, list);
     }
@@ -111,6 +114,7 @@ function runNote(
                 summary.selected,
             ),
             counts: getString('RunNote_Counts'),
+            retrying: getString('RunNote_Retrying'),
             failures: getString('RunNote_Failures'),
             cause: getString('Run_CauseCount'),
             modeLabel: {
@@ -158,7 +162,11 @@ function createRunActions(
     identity: RunNoteIdentity,
     browser: BrowserServices,
     timing: Timing,
-    loaded: { pick: (ids: readonly string[]) => MailboxRow[]; views: () => MailboxView[] },
+    loaded: {
+        pick: (ids: readonly string[]) => MailboxRow[];
+        views: () => MailboxView[];
+        policy: () => ApprovalPolicy;
+    },
 ): RunActions {
     const listeners = new Set<(state: RunStateView) => void>();
     const controller = new BulkRunController({
@@ -172,7 +180,7 @@ function createRunActions(
         },
     });
     return {
-        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, true),
+        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
         resume: () => void controller.resume(controller.restore()),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
@@ -204,16 +212,23 @@ export function createMailboxActions(
 ): MailboxActions {
     let rows: MailboxRow[] = [];
     let views: MailboxView[] = [];
+    let policy = APPROVAL_REQUIRED_FOR_ALL;
     const pick = (ids: readonly string[]) => pickByIds(rows, ids, (row) => row.mailboxid);
     return {
-        ...createRunActions(http, profileId, identity, browser, timing, { pick, views: () => views }),
+        ...createRunActions(http, profileId, identity, browser, timing, {
+            pick,
+            views: () => views,
+            policy: () => policy,
+        }),
         load: async (onProgress, signal) => {
+            // Unreadable switches count as on (the platform's default): then approval is asked for, never skipped.
+            policy = await readApprovalPolicy(http, signal).catch(() => APPROVAL_REQUIRED_FOR_ALL);
             const arrived: MailboxView[] = [];
             rows = await listMailboxes(http, profileId, {
                 signal,
                 // The list and its filter counts grow with each page; the alerts follow once all rows are in.
                 onPage: (page, total) => {
-                    arrived.push(...page.map((row) => toMailboxView(row)));
+                    arrived.push(...page.map((row) => toMailboxView(row, [], policy)));
                     onProgress(total, [...arrived]);
                 },
             });
@@ -221,7 +236,7 @@ export function createMailboxActions(
             const alerts = latestAlerts(
                 await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
             );
-            views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? []));
+            views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? [], policy));
             return views;
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),
@@ -229,7 +244,7 @@ export function createMailboxActions(
             const picked = pick(ids);
             const plan = planRun(
                 picked,
-                { canApprove: allowed, requireApproval: true, mode },
+                { canApprove: allowed, requireApproval: policy, mode },
                 new Date(http.serverNow()),
             );
             return planCounts(plan, picked);

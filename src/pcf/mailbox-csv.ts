@@ -1,6 +1,6 @@
 import type { DecodedError } from '../core/credentials/error-catalogue';
 import { toCsv, type CsvColumn } from '../core/csv';
-import type { MailboxView } from '../core/mailbox-view';
+import { isRetrying, type MailboxView } from '../core/mailbox-view';
 import type { LedgerEntry } from '../core/run/ledger';
 
 /** The last run's outcome for a mailbox, decoded when it failed. */
@@ -9,7 +9,10 @@ export type RunOutcome = LedgerEntry & { decoded?: DecodedError };
 type Row = { view: MailboxView; outcome?: RunOutcome };
 
 /** A column that shows a MailboxView field as it is. */
-type ViewColumn = { header: string; field: Exclude<keyof MailboxView, 'alerts'> };
+type ViewColumn = {
+    header: string;
+    field: Exclude<keyof MailboxView, 'alerts' | 'scheduled' | 'approvalRequired'>;
+};
 
 const VIEW_COLUMNS: readonly ViewColumn[] = [
     { header: 'mailboxid', field: 'id' },
@@ -28,6 +31,8 @@ const VIEW_COLUMNS: readonly ViewColumn[] = [
 // cell values are option values and cause codes, not translated labels (pain-points.md: label-based scripts break).
 const COLUMNS: CsvColumn<Row>[] = [
     ...VIEW_COLUMNS.map(({ header, field }): CsvColumn<Row> => ({ header, value: (row) => row.view[field] })),
+    // Failed and retrying differ only in whether Dynamics tries again; the CSV says which (the run's word first).
+    { header: 'retrying', value: (row) => (row.outcome ? row.outcome.state === 'retrying' : isRetrying(row.view)) },
     { header: 'latestalertcause', value: (row) => row.view.alerts[0]?.cause },
     { header: 'latestalerttext', value: (row) => row.view.alerts[0]?.text },
     { header: 'runoutcome', value: (row) => row.outcome?.state },

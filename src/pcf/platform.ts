@@ -1,12 +1,15 @@
 /**
- * The undocumented corners of the PCF context the control relies on, typed in one place (dataverse.md §10).
- * Each is read defensively: when the platform changes, the control degrades to "save the record first".
+ * Where the control learns the record id, the org URL and its own location. The documented way first — the Xrm client
+ * API of model-driven apps (dataverse.md §10) — then the undocumented corners of the PCF context, each typed here and
+ * read defensively: a host that lacks a member, or whose member throws (Microsoft's pcf-start harness has a
+ * context.page.getClientUrl that throws, issue 13), gets the next way, and in the end "save the record first" and the
+ * page's own origin, where model-driven apps serve the Web API (/api/data/v9.2/).
  */
 
 /** Parts of the context that exist at run time in model-driven apps but are missing from the typings. */
 export type ContextExtras = {
-    // UNDOCUMENTED: context.page carries the record id and the org URL in model-driven forms.
-    page?: { entityId?: string; entityTypeName?: string; getClientUrl?: () => string };
+    // UNDOCUMENTED: context.page carries the record id in model-driven forms.
+    page?: { entityId?: string };
     mode: {
         // UNDOCUMENTED: contextInfo carries the entity id and logical name of the hosting form.
         contextInfo?: { entityId?: string; entityTypeName?: string; entityRecordName?: string };
@@ -14,13 +17,48 @@ export type ContextExtras = {
     };
 };
 
-/** Reads the record id from the context (page.entityId, then mode.contextInfo.entityId). */
-export function readEntityId(context: ContextExtras): string | undefined {
-    return context.page?.entityId || context.mode.contextInfo?.entityId || undefined;
+/** The part of the documented client API the control reads; present in model-driven apps only. */
+type XrmUtility = { getGlobalContext?: () => { getClientUrl?: () => string } };
+declare const Xrm: { Utility?: XrmUtility } | undefined;
+
+/** Read one way, treating a missing member or a throw as "this host does not offer it". */
+function attempt<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch {
+        return undefined;
+    }
 }
 
-/** Reads the org URL (page.getClientUrl) or falls back to the page's own origin, which is the org in Dataverse. */
-export function readClientUrl(context: ContextExtras, fallbackOrigin: string): string {
-    const fromPage = context.page?.getClientUrl?.();
-    return fromPage && /^https?:\/\//.test(fromPage) ? fromPage : fallbackOrigin;
+/**
+ * The record id: mode.contextInfo, then page (both undocumented). Xrm.Utility.getPageContext() is not used: it
+ * describes the main page, which is another record when the form opens in a dialog or side pane.
+ */
+export function readEntityId(context: ContextExtras): string | undefined {
+    const ways = [() => context.mode.contextInfo?.entityId, () => context.page?.entityId];
+    for (const way of ways) {
+        const id = attempt(way);
+        if (typeof id === 'string' && id !== '') return id;
+    }
+    return undefined;
 }
+
+/**
+ * The org URL: Xrm.Utility.getGlobalContext().getClientUrl() (documented; it includes an on-premises org name in
+ * the path), else the page's own origin.
+ */
+export function readClientUrl(fallbackOrigin: string): string {
+    const url = attempt(() =>
+        typeof Xrm === 'undefined' ? undefined : Xrm?.Utility?.getGlobalContext?.().getClientUrl?.(),
+    );
+    return typeof url === 'string' && /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : fallbackOrigin;
+}
+
+/**
+ * Where bundle.js was loaded from, read while it runs (document.currentScript): the manifest's other resources, the
+ * resx files among them, sit next to it in the build output. Undefined where the host loads the bundle another way.
+ */
+export const BUNDLE_URL: string | undefined = attempt(() => {
+    const script = typeof document === 'undefined' ? null : document.currentScript;
+    return script instanceof HTMLScriptElement && script.src ? script.src : undefined;
+});

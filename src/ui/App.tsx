@@ -11,6 +11,7 @@ import {
     Text,
 } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
+import { useLoadedStrings } from './hooks/use-loaded-strings';
 import { useProfile, type ProfileState } from './hooks/use-profile';
 import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
 import { format, type GetString } from './strings';
@@ -21,6 +22,8 @@ export type AppProps = {
     profileId: string | undefined;
     isReadOnly: boolean;
     getString: GetString;
+    /** The strings of the user's language when the host's are of another one; the App waits for them. */
+    strings?: Promise<GetString>;
     /** The user's language and formats (English formats when absent). */
     locale?: UserLocale;
     loadProfile: (signal: AbortSignal) => Promise<ProfileRecord>;
@@ -54,6 +57,17 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
         return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
+    if (state.status === 'failed' && state.isUnreachable) {
+        // Plain text, no MessageBar: a host without Dataverse may lack the platform's icon font too (pcf-start offline).
+        return (
+            <Stack tokens={{ childrenGap: 8 }} horizontalAlign="start">
+                <Text block role="alert">
+                    {getString('State_NoDataverse')}
+                </Text>
+                <DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>
+            </Stack>
+        );
+    }
     if (state.status === 'failed') {
         return (
             <MessageBar
@@ -83,8 +97,7 @@ function useLayerHost(language: string) {
     return { settings, host };
 }
 
-/** Root of the control. */
-export const App = React.memo(function App(props: AppProps) {
+function Localized(props: AppProps) {
     const { isReadOnly, getString, locale } = props;
     const texts = React.useMemo(() => createTexts(getString, locale), [getString, locale]);
     const layers = useLayerHost(texts.language);
@@ -104,5 +117,11 @@ export const App = React.memo(function App(props: AppProps) {
             {layers.host}
         </TextsProvider>
     );
+}
+
+/** Root of the control; renders nothing until the strings of the user's language are at hand. */
+export const App = React.memo(function App(props: AppProps) {
+    const getString = useLoadedStrings(props.getString, props.strings);
+    return getString ? <Localized {...props} getString={getString} /> : null;
 });
 App.displayName = 'App';

@@ -2,6 +2,8 @@ import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
+import { endedCount } from '../core/run/ledger';
+import type { PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
 import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
@@ -71,12 +73,24 @@ function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () =
     );
 }
 
+/** When this run started (or resumed) here and how many mailboxes were done then; undefined while not running. */
+function useRunStart(run: RunStateView): PacePoint | undefined {
+    const [start, setStart] = React.useState<PacePoint>();
+    const isRunning = run.status === 'running';
+    const done = run.summary ? endedCount(run.summary) : 0;
+    const doneRef = React.useRef(done);
+    doneRef.current = done;
+    React.useEffect(() => setStart(isRunning ? { atMs: Date.now(), done: doneRef.current } : undefined), [isRunning]);
+    return start;
+}
+
 type LiveRunProps = { run: RunStateView; actions: MailboxActions; exportIds: readonly { id: string }[] };
 
 /** The run's progress while it runs and its summary after (RunPanel), with a moving throttle countdown. */
 function LiveRun({ run, actions, exportIds }: LiveRunProps) {
-    // Dataverse has asked us to wait: the countdown moves.
-    const nowMs = useNowWhile(run.throttledUntilMs !== null);
+    // While the run runs the clock moves: the throttle countdown, the speed and the time left follow it.
+    const nowMs = useNowWhile(run.status === 'running');
+    const startedAt = useRunStart(run);
     if (!run.summary) return null;
     return (
         <RunPanel
@@ -85,6 +99,7 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             throttledUntilMs={run.throttledUntilMs}
             stallAtMs={run.stallAtMs}
             nowMs={nowMs}
+            startedAt={startedAt}
             onCancel={actions.cancel}
             onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
             onRetryFailed={actions.retryFailed}

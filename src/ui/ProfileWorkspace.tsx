@@ -70,6 +70,10 @@ function useAreas(first: Area) {
     }, []);
     const pivot = {
         selectedKey: area,
+        // At 320 px the tabs do not all fit (German least of all): those that do not move into a "…" menu, which
+        // needs a name of its own (axe button-name).
+        overflowBehavior: 'menu' as const,
+        overflowAriaLabel: getString('Area_MoreTabs'),
         onLinkClick: (item?: PivotItem) => {
             const key = item?.props.itemKey;
             if (isArea(key)) open(key);

@@ -5,6 +5,7 @@ import {
     failedIds,
     filterIndices,
     idsOf,
+    isRetrying,
     pendingAddresses,
     queryMailboxes,
     secondsUntil,
@@ -202,8 +203,55 @@ describe('toMailboxView', () => {
             overall: 2,
             scheduled: true,
             lastTestOn: '2026-01-01T00:00:00Z',
+            approvalRequired: true,
             alerts: [],
         });
+    });
+
+    it.each([
+        ['systemuser', { users: false, queues: true }, false],
+        ['systemuser', { users: true, queues: false }, true],
+        ['queue', { users: true, queues: false }, false],
+        ['queue', { users: false, queues: true }, true],
+    ])('says whether a %s mailbox needs approval under %j', (regardingType, policy, required) => {
+        const row = { mailboxid: 'm1', name: 'M', regardingType, emailrouteraccessapproval: 2 } as MailboxRow;
+        expect(toMailboxView(row, [], policy).approvalRequired).toBe(required);
+    });
+});
+
+describe('retrying: a failed attempt Dynamics makes again', () => {
+    const warning = { cause: 'ewsServerBusy' as const, text: 'busy', occurredOn: null, level: 2 };
+    const error = { ...warning, level: 3 };
+    const rows = [
+        view('r', { overall: 2, scheduled: true, alerts: [warning] }),
+        view('n', { overall: 2, scheduled: true, alerts: [] }),
+        view('x', { overall: 2, scheduled: true, alerts: [error] }),
+        view('f', { overall: 2, scheduled: false, alerts: [warning] }),
+    ];
+    it('is retrying while the test is still scheduled and the latest alert is no error', () => {
+        expect(rows.map(isRetrying)).toEqual([true, true, false, false]);
+    });
+    it('counts retrying and failed apart, each mailbox in one of them', () => {
+        const index = buildMailboxIndex(rows);
+        expect(filterIndices(index, 'retrying', '').map((i) => rows[i].id)).toEqual(['r', 'n']);
+        expect(filterIndices(index, 'failed', '').map((i) => rows[i].id)).toEqual(['x', 'f']);
+        expect(index.counts).toMatchObject({ retrying: 2, failed: 2 });
+    });
+    it('maps a still-scheduled test from the row', () => {
+        const row = { mailboxid: 'm', name: 'M', testemailconfigurationscheduled: true } as MailboxRow;
+        expect(toMailboxView(row).scheduled).toBe(true);
+    });
+});
+
+describe('pending approval under the organisation switches', () => {
+    const rows = [
+        view('u', { approval: 2, approvalRequired: false, overall: 0 }),
+        view('q', { approval: 0, ownerType: 'queue', approvalRequired: true, overall: 0 }),
+        view('v', { approval: 2, overall: 0 }),
+    ];
+    it('does not count a mailbox whose kind needs no approval as waiting for approval', () => {
+        expect(buildMailboxIndex(rows).counts.pendingApproval).toBe(2);
+        expect(pendingAddresses(rows)).toEqual(['q@contoso.com', 'v@contoso.com']);
     });
 });
 

@@ -29,6 +29,14 @@ describe('testOutcome', () => {
         expect(testOutcome(mailbox, START)).toEqual({ kind: 'pending' });
     });
 
+    it('is retrying when an attempt failed and the test is still scheduled (Dynamics tries again)', () => {
+        expect(testOutcome(done({ mailboxstatus: 2, testemailconfigurationscheduled: true }), START)).toEqual({
+            kind: 'retrying',
+            completedOn: AFTER,
+            failures: { incoming: false, outgoing: false, act: false, overall: true },
+        });
+    });
+
     it('succeeds when the test completed after the start with no status at Failure', () => {
         expect(testOutcome(done({ mailboxstatus: 1, incomingemailstatus: 1 }), START)).toEqual({
             kind: 'succeeded',

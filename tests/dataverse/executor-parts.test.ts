@@ -11,8 +11,19 @@ const part = (status: number, code = '', message = `HTTP ${status}`): BatchPart 
 describe('classifyPart', () => {
     it.each<[string, BatchPart, boolean, string, string]>([
         ['204 is ok', part(204), true, 'ok', ''],
-        ['429 is retried', part(429), true, 'retry', ''],
+        ['429 is waited out', part(429), true, 'wait', ''],
+        ['a throttling code is waited out', part(500, '0x80072321'), false, 'wait', ''],
         ['503 is retried', part(503), false, 'retry', ''],
+        [
+            'a SQL deadlock (0x80044150) is retried',
+            part(500, '0x80044150', ' Sql error: Generic SQL error.'),
+            true,
+            'retry',
+            '',
+        ],
+        ['a SQL timeout (0x80044151) is retried', part(500, '0x80044151'), false, 'retry', ''],
+        ['a swallowed plug-in error (0x80040251) is final', part(500, '0x80040251'), false, 'failed', 'unknown'],
+        ['an unknown 5xx is retried', part(500, '0x80040216'), false, 'retry', ''],
         ['refusal code on approval', part(403, '0x80040256'), true, 'failed', 'approvalRefused'],
         ['outer refusal code on approval', part(500, '0x80040216'), true, 'failed', 'approvalRefused'],
         [
@@ -41,11 +52,28 @@ describe('classifyPart', () => {
     });
 });
 
+describe('classifyPart re-sends', () => {
+    it.each<[string, BatchPart, number]>([
+        ['a transient code', part(500, '0x80044150'), 3],
+        ['503', part(503), 3],
+        ['an unknown 5xx only once', part(500, '0x80040216'), 1],
+    ])('bounds the re-sends of %s', (_name, p, resends) => {
+        expect(classifyPart(p, false)).toMatchObject({ kind: 'retry', resends });
+    });
+
+    it('keeps the cause and detail to record once the re-sends are used up', () => {
+        expect(classifyPart(part(500, '0x80044151', 'SQL timeout expired'), false)).toMatchObject({
+            failure: { detail: '0x80044151: SQL timeout expired' },
+        });
+    });
+});
+
 describe('classifyBatchError', () => {
     it.each([
-        [429, 'retry'],
-        [503, 'retry'],
-        [0, 'unknown'],
-        [500, 'failed'],
-    ])('status %i → %s', (status, kind) => expect(classifyBatchError(status, 'x').kind).toBe(kind));
+        [429, '0x80072322', 'wait'],
+        [503, '', 'retry'],
+        [0, 'NetworkError', 'retry'],
+        [500, '0x80044150', 'retry'],
+        [400, '0x80044331', 'failed'],
+    ])('status %i %s → %s', (status, code, kind) => expect(classifyBatchError(status, code, 'x').kind).toBe(kind));
 });

@@ -3,6 +3,7 @@
  * Test & Enable runs asynchronously and writes statuses and alerts. Time runs SCALE times faster on both sides.
  * Every assertion is on what the server received or ended with, or on the ledger the run leaves.
  */
+import type { BatchOp, BatchPart } from '../../src/core/batch';
 import type { CauseCode } from '../../src/core/credentials/causes';
 import { RunLedger, type LedgerSummary } from '../../src/core/run/ledger';
 import { planRun } from '../../src/core/run/planner';
@@ -120,7 +121,7 @@ const OUTCOME_CAUSES: Record<string, CauseCode> = {
 /** The invariants every run keeps: every selected mailbox is settled, nothing is left in progress. */
 function expectSettled(summary: LedgerSummary, selected: number): void {
     expect(summary).toMatchObject({ selected, pending: 0, sent: 0, confirmed: 0, testing: 0, inFlight: 0 });
-    expect(summary.succeeded + summary.failed + summary.skipped).toBe(selected);
+    expect(summary.succeeded + summary.failed + summary.retrying + summary.skipped).toBe(selected);
 }
 
 describe('runBulk', () => {
@@ -152,6 +153,32 @@ describe('runBulk', () => {
             expect([outcome, entry.cause]).toEqual([outcome, OUTCOME_CAUSES[outcome]]);
         }
         expect(ledger.summary().failed).toBeGreaterThan(0);
+    });
+
+    it('settles a test Dynamics is retrying after a warning as retrying, not failed', async () => {
+        const client = clientFor();
+        sandbox.setScenario({ fault: 'transient-test-failures' });
+        const { plan } = await planFor(client, 'testOnly');
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        expectSettled(ledger.summary(), plan.items.length);
+        const store = sandbox.emulator.store;
+        const retrying = ledger.all().filter((entry) => entry.state === 'retrying');
+        expect(retrying.length).toBeGreaterThan(0);
+        for (const entry of retrying) {
+            // The server still has the test scheduled after a failed attempt, and its alert is a warning.
+            const row = stored(entry.mailboxId);
+            expect([entry.mailboxId, row.mailboxstatus, row.testemailconfigurationscheduled]).toEqual([
+                entry.mailboxId,
+                2,
+                true,
+            ]);
+            expect(['transient', 'transientRecovers']).toContain(sandbox.domain.outcomeOf(entry.mailboxId, store));
+            expect(entry.cause).toBe('ewsServerBusy');
+        }
+        // No failure is one Dynamics is still retrying.
+        for (const entry of ledger.all().filter((e) => e.state === 'failed'))
+            expect(stored(entry.mailboxId).testemailconfigurationscheduled).not.toBe(true);
     });
 
     it('never has more requests open than the gate allows at that moment, and sends none inside a Retry-After', async () => {
@@ -298,6 +325,77 @@ describe('runBulk', () => {
         expect(sentTo.length).toBeGreaterThan(0);
         expect(ledger.get(skipped as string)?.state).not.toBe('pending');
         expect(['succeeded', 'failed']).toContain(ledger.get(skipped as string)?.state);
+    });
+
+    it('re-sends parts a transient SQL error (0x80044150) refused and settles every mailbox on its own merits', async () => {
+        const client = clientFor();
+        const { rows, plan } = await planFor(client);
+        const refused = new Set<string>();
+        const note = (op: BatchOp, part: BatchPart): void => {
+            if (part.error?.code === '0x80044150') refused.add(/mailboxes\(([0-9a-f-]{36})\)/.exec(op.path)![1]);
+        };
+        // Writes go as a $batch or one per request (while the request window has room): watch both.
+        const gateway: RunGateway = {
+            ...client.gateway,
+            batch: async (ops) => {
+                const parts = await client.gateway.batch(ops);
+                parts.forEach((part, i) => note(ops[i], part));
+                return parts;
+            },
+            write: async (op) => {
+                const part = await client.gateway.write(op);
+                note(op, part);
+                return part;
+            },
+        };
+        sandbox.emulator.setFaults({ batchPartSqlErrorRate: 0.3, batchPartSqlError: 'generic' });
+        const ledger = await runBulk(plan, depsFor(gateway)).finally(() =>
+            sandbox.emulator.setFaults({ batchPartSqlErrorRate: 0 }),
+        );
+
+        expectSettled(ledger.summary(), rows.length);
+        expect(refused.size).toBeGreaterThan(3);
+        // Each refused mailbox was sent again and ended as the server ended it, not as "an error not recognised".
+        for (const id of refused) expect([id, ledger.get(id)?.cause]).not.toEqual([id, 'unknown']);
+        expect(ledger.all().filter((entry) => entry.cause === 'serverTransient').length).toBeLessThan(refused.size);
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        for (const id of planned) expect([id, stored(id).emailrouteraccessapproval]).toEqual([id, 1]);
+    });
+
+    it('records a part that keeps failing transiently as such after three re-sends, re-reading before each', async () => {
+        const client = clientFor();
+        const { plan } = await planFor(client);
+        const target = plan.items.find((item) => item.approve)!.mailboxId;
+        const message = ' Sql error: SQL timeout expired. CRM ErrorCode: -2147204783';
+        const timeout: BatchPart = {
+            status: 500,
+            headers: {},
+            body: undefined,
+            error: { status: 500, code: '0x80044151', message },
+        };
+        const gateway: RunGateway = {
+            ...client.gateway,
+            batch: async (ops) => {
+                const parts = await client.gateway.batch(ops.filter((op) => !op.path.includes(target)));
+                const index = ops.findIndex((op) => op.path.includes(target));
+                if (index < 0) return parts;
+                return [...parts.slice(0, index), timeout, ...parts.slice(index)];
+            },
+            write: async (op) => (op.path.includes(target) ? timeout : client.gateway.write(op)),
+        };
+        const reads: string[][] = [];
+        gateway.readApprovals = (ids) => (reads.push([...ids]), client.gateway.readApprovals(ids));
+        const slept: number[] = [];
+        const deps = depsFor(gateway);
+        const sleep = deps.sleep;
+        const ledger = await runBulk(plan, { ...deps, sleep: (ms, signal) => (slept.push(ms), sleep(ms, signal)) });
+
+        expect(ledger.get(target)).toMatchObject({ state: 'failed', cause: 'serverTransient' });
+        expect(ledger.get(target)?.detail).toContain('0x80044151');
+        // Sent once and re-sent three times, each answer re-read before the next send; backing off 2, 4 and 8 s.
+        expect(reads.filter((ids) => ids.includes(target))).toHaveLength(4);
+        expect(slept.slice(0, 3)).toEqual([2000, 4000, 8000]);
+        expect(stored(target).emailrouteraccessapproval).not.toBe(1);
     });
 
     it('stops on session expiry and resumes from the stored ledger without approving twice', async () => {

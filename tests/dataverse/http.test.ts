@@ -47,6 +47,8 @@ describe('DataverseHttp.send', () => {
                 url: `${BASE}/api/data/v9.2/mailboxes(${ID})`,
                 body: '{"emailrouteraccessapproval":1}',
                 at: 0,
+                // The Web API never redirects: a redirect is the sign-in flow and must not be followed.
+                redirect: 'manual',
                 headers: {
                     'odata-version': '4.0',
                     'odata-maxversion': '4.0',
@@ -152,19 +154,40 @@ describe('DataverseHttp.send', () => {
         expect(error).toMatchObject({ status: 401, code: 'SessionExpired' });
     });
 
-    it('turns a 2xx answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+    it('takes a 2xx answer whose body is not JSON (a sign-in page) as signed out, keeping its first bytes', async () => {
         const page = `<!DOCTYPE html><html><head><title>Sign in to your account</title></head>${'<p>x</p>'.repeat(100)}`;
         server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: page });
         const error = await client.send('x').catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(DataverseError);
-        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        expect(error).toBeInstanceOf(SessionExpiredError);
+        expect(server.sent).toHaveLength(1);
         const { message } = error as DataverseError;
         expect(message).toContain('HTTP 200');
         expect(message).toContain('<!DOCTYPE html><html><head><title>Sign in to your account</title>');
         expect(message.length).toBeLessThan(300);
     });
 
-    it('turns an error answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
+    it('takes a redirect (to a sign-in page) as signed out and does not follow it', async () => {
+        server.answer({ status: 302, headers: { Location: 'https://login.microsoftonline.com/common/oauth2' } });
+        const error = await client.send('x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(SessionExpiredError);
+        expect((error as Error).message).toContain('HTTP 302');
+        expect(server.sent).toHaveLength(1);
+        expect(server.sent[0].redirect).toBe('manual');
+    });
+
+    it('takes a 4xx answer whose body is not JSON as signed out', async () => {
+        server.answer({ status: 403, headers: { 'Content-Type': 'text/html' }, body: '<html>Access denied</html>' });
+        await expect(client.send('x')).rejects.toBeInstanceOf(SessionExpiredError);
+    });
+
+    it('takes a plain 404 (no Web API at this path, as in pcf-start) as unreadable, not as signed out', async () => {
+        server.answer({ status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'not found: /api/data/v9.2/x' });
+        const error = await client.send('x').catch((e: unknown) => e);
+        expect(error).not.toBeInstanceOf(SessionExpiredError);
+        expect(error).toMatchObject({ status: 404, code: 'UnreadableBody' });
+    });
+
+    it('turns a 5xx answer whose body is not JSON into a DataverseError with the status and the first bytes', async () => {
         server.answer({
             status: 502,
             headers: { 'Content-Type': 'text/html' },
@@ -213,6 +236,27 @@ describe('DataverseHttp.send', () => {
         expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
         expect(times()).toEqual([0, 1000, 3000, 7000, 15_000]);
         expect(client.gate.inFlight).toBe(0);
+    });
+
+    it('reads again after a transient SQL error, three times at most, and never re-sends a write', async () => {
+        const timeout = errorAnswer(500, '0x80044151', ' Sql error: SQL timeout expired.');
+        server.answer(timeout, timeout, timeout, timeout);
+        const error = await client.send('mailboxes').catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 500, code: '0x80044151' });
+        expect(times()).toEqual([0, 1000, 3000, 7000]);
+        server.answer(timeout);
+        await client.send('x', { method: 'PATCH', body: {} }).catch(() => undefined);
+        expect(server.sent.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'PATCH']);
+    });
+
+    it('reads again once after an unknown server error, and not at all after a permanent one', async () => {
+        server.answer(errorAnswer(500, '0x80040216', 'An unexpected error occurred.'), jsonAnswer(200, { value: 3 }));
+        expect((await client.send<{ value: number }>('x')).body.value).toBe(3);
+        server.answer(errorAnswer(500, '0x80040216', 'Again'), errorAnswer(500, '0x80040216', 'Again'));
+        await expect(client.send('y')).rejects.toMatchObject({ code: '0x80040216' });
+        server.answer(errorAnswer(400, '0x80060888', 'Could not find a property'));
+        await expect(client.send('z')).rejects.toMatchObject({ status: 400 });
+        expect(server.sent).toHaveLength(5);
     });
 
     it('retries 503 with growing back-off a bounded number of times', async () => {
@@ -334,11 +378,10 @@ describe('DataverseHttp.batch', () => {
         expect(error).toMatchObject({ code: '0x80072321' });
     });
 
-    it('turns a $batch answer that is not multipart into a DataverseError with the status and the first bytes', async () => {
+    it('takes a $batch answer that is not multipart (a sign-in page) as signed out, keeping its first bytes', async () => {
         server.answer({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
         const error = await client.batch([{ method: 'PATCH', path: 'x', body: {} }]).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(DataverseError);
-        expect(error).toMatchObject({ status: 200, code: 'UnreadableBody' });
+        expect(error).toBeInstanceOf(SessionExpiredError);
         expect((error as DataverseError).message).toContain('<html>Sign in</html>');
     });
 

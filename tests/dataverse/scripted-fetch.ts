@@ -18,7 +18,15 @@ export class VirtualClock {
 }
 
 /** One request as the client sent it. */
-export type SentRequest = { method: string; url: string; headers: Record<string, string>; body: string; at: number };
+export type SentRequest = {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    at: number;
+    /** How the client asked fetch to treat a redirect. */
+    redirect?: RequestRedirect;
+};
 
 /** What the server answered; 'drop' is a connection that died without an answer (fetch rejects). */
 export type Answer = { status: number; headers?: Record<string, string>; body?: string } | 'drop';
@@ -98,6 +106,7 @@ export class ScriptedFetch {
             headers,
             body: typeof init.body === 'string' ? init.body : '',
             at: this.clock.now(),
+            redirect: init.redirect,
         });
         const next = this.script.shift();
         if (next === undefined) {

@@ -262,16 +262,27 @@ export function twice(counts: Map<string, number>): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // The page.
 
-/** The run's final numbers as the summary line shows them. */
-export type RunSummaryText = { enabled: number; failed: number; skipped: number; causes: string; line: string };
+/** The run's final numbers as the summary line shows them (retrying: tests Dynamics makes again by itself). */
+export type RunSummaryText = {
+    enabled: number;
+    failed: number;
+    retrying: number;
+    skipped: number;
+    causes: string;
+    line: string;
+};
 
 const num = (s: string | undefined): number => Number((s ?? '').replace(/[^\d]/g, ''));
 
-/** Parse "12 enabled · 3 failed (2 × …, 1 × …) · 5 skipped". */
+/** Parse "12 enabled · 3 failed (2 × …, 1 × …) · 2 retrying — Dynamics tries again · 5 skipped". */
 export function parseSummaryLine(line: string): RunSummaryText {
-    const m = /^([\d,]+) enabled · ([\d,]+) failed(?: \((.*)\))? · ([\d,]+) skipped$/.exec(line.trim());
+    const m =
+        /^([\d,]+) enabled · ([\d,]+) failed(?: \((.*)\))?(?: · ([\d,]+) retrying — Dynamics tries again)? · ([\d,]+) skipped$/.exec(
+            line.trim(),
+        );
     if (!m) throw new Error(`not a run summary: ${line}`);
-    return { enabled: num(m[1]), failed: num(m[2]), causes: m[3] ?? '', skipped: num(m[4]), line: line.trim() };
+    const [enabled, failed, retrying, skipped] = [m[1], m[2], m[4], m[5]].map(num);
+    return { enabled, failed, retrying, skipped, causes: m[3] ?? '', line: line.trim() };
 }
 
 /** Numbers the progress area showed at one moment. */
@@ -386,7 +397,7 @@ export async function storedLedger(page: Page, profileId: string): Promise<strin
 /** Everything a finished run must satisfy on the page: the numbers add up and nothing is left in progress. */
 export async function expectSettledRun(page: Page, profileId: string, selected: number): Promise<RunSummaryText> {
     const summary = await waitFinished(page);
-    expect(summary.enabled + summary.failed + summary.skipped).toBe(selected);
+    expect(summary.enabled + summary.failed + summary.retrying + summary.skipped).toBe(selected);
     expect(await failureGroupTotal(page)).toBe(summary.failed);
     // No progress bar or Cancel left behind, no "waiting on the server", nothing stored to resume.
     const control = controlOf(page);
@@ -428,6 +439,7 @@ export const CSV_HEADER = [
     'actstatus',
     'mailboxstatus',
     'testmailboxaccesscompletedon',
+    'retrying',
     'latestalertcause',
     'latestalerttext',
     'runoutcome',

@@ -10,6 +10,7 @@ import { scenarioSettings } from '../sandbox/scenarios';
 import { applyScenario, expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
 import {
     BatchRecorder,
+    RUN_STOPPED,
     askForRun,
     confirmStart,
     controlOf,
@@ -98,8 +99,9 @@ describe('a long 429 storm', () => {
         await openForm(page(), `${sandbox().url}?pauseAfterMinutes=0.1`);
         const p = await prepare({ fault: 'long-429-storm-execution-time', mailboxCount: N });
         await confirmStart(page());
+        // The minutes are formatted for the locale (a whole number since the merge of main's number formatting).
         const notice = control().getByText(
-            'Dataverse let no request through for 0.1 minutes, so the run is paused. Nothing was lost. Select Resume when Dataverse is less busy.',
+            /^Dataverse let no request through for \S+ minutes, so the run is paused\. Nothing was lost\. Select Resume when Dataverse is less busy\.$/,
         );
         await notice.waitFor({ timeout: 60_000 });
         await expect(control().getByText('The run stopped because of an unexpected error').count()).resolves.toBe(0);
@@ -121,6 +123,49 @@ describe('a long 429 storm', () => {
         expectApprovedOnce(p);
         await openForm(page(), sandbox().url);
     }, 180_000);
+});
+
+describe('transient SQL errors', () => {
+    test('re-sends the $batch parts answered 0x80044150 and settles every mailbox on its own merits', async () => {
+        const p = await prepare({ fault: 'sql-errors', mailboxCount: N });
+        await confirmStart(page());
+        const summary = await expectSettledRun(page(), PROFILE, N);
+        await recorder.settle();
+        // The fault answered some parts 500; each of those mailboxes was sent again, none ended unrecognised.
+        expect(recorder.failedPartStatuses()).toContain(500);
+        const sentTwice = [...recorder.counts('approve'), ...recorder.counts('test')].filter(([, n]) => n > 1);
+        expect(sentTwice.length).toBeGreaterThan(0);
+        expect(summary.causes).not.toContain('does not recognize');
+        await expect(
+            control()
+                .getByText(/does not recognize/)
+                .count(),
+        ).resolves.toBe(0);
+        expectApprovedOnce(p);
+    }, 180_000);
+});
+
+describe('a sign-in page instead of JSON', () => {
+    const SIGNED_OUT =
+        'Your Dynamics session has ended, so the run is paused. Sign in again (for example in another tab), then select Resume. Nothing was lost.';
+
+    for (const fault of ['signed-out-page', 'signed-out-redirect'] as const)
+        test(`${fault}: pauses with Resume, no error, and Resume approves nothing twice`, async () => {
+            const p = await prepare({ fault, mailboxCount: N });
+            await confirmStart(page());
+            await control().getByText(SIGNED_OUT).waitFor({ timeout: 60_000 });
+            await expect(control().getByText(RUN_STOPPED).count()).resolves.toBe(0);
+            const signedOut = sandbox()
+                .emulator.requestLog()
+                .filter((entry) => entry.signedOut);
+            expect(signedOut.length).toBeGreaterThan(0);
+            // Signed in again: the session is back, Resume finishes the run.
+            await setEmulatorConfig(sandbox(), { faults: { signedOut: null } });
+            await control().getByRole('button', { name: 'Resume' }).click();
+            await expectSettledRun(page(), PROFILE, N);
+            await recorder.settle();
+            expectApprovedOnce(p);
+        }, 180_000);
 });
 
 describe('the page', () => {

@@ -97,12 +97,13 @@ function dataverseError(route: Route, status: number, code: string, message: str
 async function failFirst(
     matches: (method: string, url: URL) => boolean,
     answer: (route: Route) => Promise<void>,
+    times = 1,
 ): Promise<{ refused: () => number; stop: () => Promise<void> }> {
     let refused = 0;
     const pattern = (url: URL) => url.pathname.includes(WEB_API_PATH);
     const handler = async (route: Route) => {
         const request = route.request();
-        if (refused === 0 && matches(request.method(), new URL(request.url()))) {
+        if (refused < times && matches(request.method(), new URL(request.url()))) {
             refused++;
             await answer(route);
         } else {
@@ -169,15 +170,19 @@ describe('the connection test when its own Web API calls fail', () => {
             expect(shown).toContain(`${en('Error_PrivilegeMissing')} (0x80040220)`);
             expect(shown).toContain(en('Fix_PrivilegeMissing'));
             expect(shown).not.toContain(refusal);
-            // The refused PATCH queued nothing, and the control did not go on to watch the canary (the overview's
-            // count of the mailboxes, re-read after every test, aside).
+            // The refused PATCH queued nothing, and the control did not go on to watch the canary: the only mailbox
+            // request after it is the canary's own read (the overview's aggregate count, re-read after every test,
+            // aside).
             expect(
                 requestLog()
                     .slice(from)
-                    .filter((r) => !r.path.includes('fetchXml='))
+                    .filter((r) => r.path.includes('/mailboxes') && !r.path.includes('fetchXml='))
                     .map((r) => `${r.method} ${r.status}`),
             ).toEqual(['GET 200']);
-            expect(canaryIdIn(requestLog()[from].path)).toBe(canary);
+            const canaryRead = requestLog()
+                .slice(from)
+                .find((r) => r.path.includes('/mailboxes('));
+            expect(canaryIdIn(canaryRead?.path ?? '')).toBe(canary);
             expect((await mailbox(canary)).testemailconfigurationscheduled).not.toBe(true);
             await expectReadyToRerun();
             expect(await axe()).toEqual([]);
@@ -198,21 +203,23 @@ describe('the connection test when its own Web API calls fail', () => {
         expect(await axe()).toEqual([]);
     }, 120_000);
 
-    test('500 "unexpected error" (0x80040216) while reading the result: unrecognised, not an approval refusal; re-run works', async () => {
+    test('500 "unexpected error" (0x80040216) on reading the result and its re-read: unrecognised, not an approval refusal; re-run works', async () => {
         const region = testRegion();
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
         // Dataverse's generic code, which also answers refused approvals: the connection test approves nothing.
         const message = 'An unexpected error occurred.';
+        // An unknown 5xx is sent again once (issue 14, core/run/transience.ts): refuse the read and its re-read.
         const alerts = await failFirst(
             (method, url) => method === 'GET' && url.pathname.endsWith('/tracelogs'),
             (route) => dataverseError(route, 500, '0x80040216', message),
+            2,
         );
         let canary: string | undefined;
         try {
             const from = requestLog().length;
             await region.getByRole('button', { name: en('ConnectionTest_Run') }).click();
             await region.getByText(en('ConnectionTest_CouldNotRun')).waitFor({ timeout: 30_000 });
-            expect(alerts.refused()).toBe(1);
+            expect(alerts.refused()).toBe(2);
             // Test & Enable was scheduled; the first look at its alerts failed.
             [canary] = scheduledCanaries(from);
             expect(canary).toBeDefined();

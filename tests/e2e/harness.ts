@@ -158,7 +158,15 @@ export async function waitReady(page: Page, boots: number): Promise<void> {
 /** Use the sandbox panel like a person: pick the options, apply, wait for the form to boot again. */
 export async function applyScenario(
     page: Page,
-    change: { userId?: string; profileId?: string; mailboxCount?: number; fault?: string; languageId?: number },
+    change: {
+        userId?: string;
+        profileId?: string;
+        mailboxCount?: number;
+        fault?: string;
+        languageId?: number;
+        /** The panel's "Email processed only when approved for": 'users,queues', 'users', 'queues' or 'none'. */
+        requireApproval?: string;
+    },
 ): Promise<void> {
     const boots = Number(await page.evaluate(() => document.body.dataset.boots ?? 0));
     const panel = page.getByRole('complementary', { name: 'Sandbox controls' });
@@ -168,6 +176,8 @@ export async function applyScenario(
         await panel.getByLabel('Mailboxes (seed size)').selectOption(String(change.mailboxCount));
     if (change.fault) await panel.getByLabel('Fault scenario').selectOption(change.fault);
     if (change.languageId) await panel.getByLabel('Language').selectOption(String(change.languageId));
+    if (change.requireApproval)
+        await panel.getByLabel('Email processed only when approved for').selectOption(change.requireApproval);
     await panel.getByRole('button', { name: 'Apply and reload the form' }).click();
     await waitReady(page, boots + 1);
 }

@@ -118,6 +118,30 @@ describe('Save writes what the control shows as resolved', () => {
     });
 });
 
+describe('when the browser blocks the Microsoft sign-in hosts (a content security policy, a filter)', () => {
+    // The browser refuses the discovery requests before they leave, as a CSP connect-src without the sign-in hosts
+    // does: fetch rejects with a TypeError, which is not an answer from Entra.
+    beforeEach(() => page().route('**/_discovery/**', (route) => route.abort('blockedbyclient')));
+    afterEach(() => page().unroute('**/_discovery/**'));
+
+    test('a domain cannot be looked up: the control says so, asks for the GUID, and Save leaves Tenant ID empty', async () => {
+        await applyScenario(page(), { profileId: PROFILE_IDS.gcc });
+        await tenantField().fill('contoso.com');
+        await tenantField().blur();
+        await control().getByText(en('Discovery_UnverifiableDomain')).waitFor();
+        await formHolds('');
+    });
+
+    test('the admin can still enter the tenant GUID, and Save stores it', async () => {
+        await tenantField().fill(TENANT_IDS.contoso.toUpperCase());
+        await tenantField().blur();
+        await control().getByText(en('Discovery_Unverifiable')).waitFor();
+        await formHolds(TENANT_IDS.contoso);
+        await save();
+        expect(stored(PROFILE_IDS.gcc)).toBe(TENANT_IDS.contoso);
+    });
+});
+
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e));

@@ -6,7 +6,6 @@ export type FakeContextOptions = {
     disabled?: boolean;
     tenantId?: string | null;
     applicationId?: string | null;
-    clientUrl?: string;
     pauseAfterMinutes?: number | null;
 };
 
@@ -37,10 +36,7 @@ export function createFakeContext(options: FakeContextOptions = {}): ComponentFr
             isVisible: true,
             contextInfo: { entityId: options.entityId, entityTypeName: 'emailserverprofile' },
         },
-        page: {
-            entityId: options.entityId,
-            getClientUrl: () => options.clientUrl ?? 'https://contoso.crm.dynamics.com',
-        },
+        page: { entityId: options.entityId },
         resources: { getString: fakeGetString },
         userSettings: { userId: '{00000000-0000-0000-0000-0000000000AA}', languageId: 1033, isRTL: false },
     };

@@ -3,6 +3,7 @@ import { DataverseHttp, realSleep, type FetchLike } from '../../src/dataverse/ht
 import { listMailboxes } from '../../src/dataverse/mailboxes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { keepRetryAfterAcrossReloads } from '../../src/pcf/retry-after-store';
 import { approvalsSent, recordRequests, testsSent, mailboxOf } from '../dataverse/sent-requests';
 
 // The run controller against the seeded sandbox, time scaled so Test & Enable completes in moments.
@@ -30,6 +31,8 @@ function controllerFor(
     stallLimitMs?: number,
 ) {
     const http = new DataverseHttp(sandbox.url, fetchFn, { stallLimitMs });
+    // As createServices does for the page: one session storage for the run and the Retry-After.
+    keepRetryAfterAcrossReloads(http.gate, storage);
     let virtual = Date.now();
     const controller = new BulkRunController({
         http,
@@ -88,7 +91,7 @@ describe('BulkRunController', () => {
             expect([entry.mailboxId, status]).toEqual([entry.mailboxId, 2]);
         }
         // A finished run leaves nothing to resume.
-        expect(storage.items.size).toBe(0);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
     });
 
     it('pauses on an expired session, keeps the run for a reload, and resumes it to the end', async () => {
@@ -100,7 +103,7 @@ describe('BulkRunController', () => {
         sandbox.emulator.setFaults({ sessionExpired: true });
         await controller.start(rows, 'approveAndTest', true, true);
         expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
-        expect(storage.items.size).toBe(1);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
 
         sandbox.emulator.setFaults({ sessionExpired: false });
         const fresh: BulkRunState[] = [];
@@ -112,6 +115,38 @@ describe('BulkRunController', () => {
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
     });
+
+    it.each(['page', 'redirect'] as const)(
+        'pauses, not fails, when API calls get the sign-in %s, and Resume approves nothing twice',
+        async (form) => {
+            await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+            const storage = new MemoryStorage();
+            const states: BulkRunState[] = [];
+            const { http, controller } = controllerFor(storage, states);
+            const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+            // What the server applied: the domain's afterWrite runs for applied writes only.
+            const applied: string[] = [];
+            const afterWrite = sandbox.domain.afterWrite.bind(sandbox.domain);
+            sandbox.domain.afterWrite = (ctx, store) => {
+                if (ctx.patch.emailrouteraccessapproval === 1) applied.push(ctx.id.toLowerCase());
+                afterWrite(ctx, store);
+            };
+            const signedOut = { form, durationMs: 3_600_000, startOn: 'afterFirstWrite' as const };
+            sandbox.emulator.setFaults({ signedOut });
+            await controller.start(rows, 'approveAndTest', true, true);
+            expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
+            expect(sandbox.emulator.requestLog().some((entry) => entry.signedOut)).toBe(true);
+
+            sandbox.emulator.setFaults({ signedOut: null });
+            await controller.resume();
+            const last = states[states.length - 1];
+            expect(last.status).toBe('finished');
+            const s = last.view!.summary;
+            expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
+            expect(applied.length).toBeGreaterThan(0);
+            expect(applied.length).toBe(new Set(applied).size);
+        },
+    );
 
     it('pauses, not fails, when Dataverse lets nothing through for the stall limit, and Resume finishes the run', async () => {
         await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
@@ -134,7 +169,7 @@ describe('BulkRunController', () => {
         const paused = states[states.length - 1];
         expect(paused).toMatchObject({ status: 'paused', pause: { reason: 'stalled', limitMs: 500 } });
         expect(paused.view?.summary.settled).toBe(false);
-        expect(storage.items.size).toBe(1);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
 
         storming = false;
         await controller.resume();
@@ -143,6 +178,35 @@ describe('BulkRunController', () => {
         const s = last.view!.summary;
         expect(s.succeeded + s.failed + s.skipped).toBe(rows.length);
         expect(last.view!.groups.map((g) => g.decoded.cause)).not.toContain('throttled');
+    });
+
+    it('keeps the Retry-After for the session, and after a reload sends nothing before it ends', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const storage = new MemoryStorage();
+        let throttledAt = 0;
+        // The first page: its first write ($batch or one sent alone) is answered 429 with Retry-After 2 s, then the
+        // page goes away (a reload while the run waits); its later requests never get an answer.
+        const { http, controller } = controllerFor(storage, [], async (url, init) => {
+            if ((init?.method ?? 'GET') === 'GET') return fetch(url, init);
+            if (throttledAt) return new Promise<Response>(() => undefined);
+            throttledAt = Date.now();
+            const body = JSON.stringify({ error: { code: '0x80072322', message: 'Number of requests exceeded' } });
+            return new Response(body, { status: 429, headers: { 'Retry-After': '2' } });
+        });
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        void controller.start(rows, 'approveAndTest', true, true);
+        for (let i = 0; i < 200 && !http.gate.isPaused(); i++) await realSleep(10);
+        expect(http.gate.isPaused()).toBe(true);
+
+        const sentAt: number[] = [];
+        const { controller: reloaded } = controllerFor(storage, [], (url, init) => {
+            sentAt.push(Date.now());
+            return fetch(url, init);
+        });
+        await reloaded.resumeStored();
+        expect(sentAt.length).toBeGreaterThan(0);
+        expect(Math.min(...sentAt)).toBeGreaterThanOrEqual(throttledAt + 2000);
+        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
     });
 
     it('tells the page about a 429 pause as it starts, while nothing else is moving', async () => {

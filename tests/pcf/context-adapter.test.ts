@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { DataverseUnreachableError } from '../../src/core/profile';
 import { createServices, toAppProps } from '../../src/pcf/context-adapter';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -30,7 +31,10 @@ describe('toAppProps', () => {
             asked.push(key);
             return strings.get(key) ?? key;
         };
-        const props = toAppProps(context, createServices(context));
+        const services = createServices(context);
+        expect(services.strings).toBeUndefined(); // the platform's strings are the user's language: nothing to load
+        asked.length = 0;
+        const props = toAppProps(context, services);
         expect(props.getString('Header_Title')).toBe(strings.get('Header_Title'));
         expect(props.getString('Run_ConfirmRejected_One')).toBe(strings.get('Run_ConfirmRejected_One'));
         expect(asked).toEqual(['Header_Title', 'Run_ConfirmRejected_One']);
@@ -41,6 +45,38 @@ describe('toAppProps', () => {
         const props = toAppProps(context, createServices(context));
         expect(props.profileId).toBeUndefined();
         await expect(props.loadProfile(new AbortController().signal)).rejects.toThrow('unsaved');
+    });
+
+    it('starts in a host whose undocumented context.page.getClientUrl throws (pcf-start), on the page origin', () => {
+        const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f' });
+        (context as unknown as { page: object }).page = {
+            entityId: '9a1b2c3d-0000-4000-8000-00000000000f',
+            getClientUrl: () => {
+                throw new TypeError('t.xrmProxy.Page.getClientUrl is not a function');
+            },
+        };
+        const props = toAppProps(context, createServices(context));
+        expect(props.profileId).toBe('9a1b2c3d-0000-4000-8000-00000000000f');
+    });
+
+    it('reports an answer that is not Dataverse as "Dataverse cannot be reached", not as a read error', async () => {
+        const realFetch = global.fetch;
+        const asked: string[] = [];
+        global.fetch = ((url: string) => {
+            asked.push(url);
+            return Promise.resolve(new Response('not found: /api/data/v9.2/…', { status: 404 }));
+        }) as typeof fetch;
+        try {
+            const context = createFakeContext({ entityId: '9a1b2c3d-0000-4000-8000-00000000000f' });
+            const load = toAppProps(context, createServices(context)).loadProfile(new AbortController().signal);
+            await expect(load).rejects.toBeInstanceOf(DataverseUnreachableError);
+            // No Xrm and no window here: the documented relative path, on whatever origin the page has.
+            expect(asked.map((url) => url.split('?')[0])).toEqual([
+                '/api/data/v9.2/emailserverprofiles(9a1b2c3d-0000-4000-8000-00000000000f)',
+            ]);
+        } finally {
+            global.fetch = realFetch;
+        }
     });
 
     it('passes the read-only state of the form through', () => {
@@ -114,10 +150,14 @@ describe('toAppProps against the sandbox', () => {
         await sandbox.close();
     });
 
-    it('reads the profile the form shows from the org URL the page reports, never its secret', async () => {
+    it('reads the profile the form shows from the org URL Xrm reports, never its secret', async () => {
         const profileId = PROFILE_IDS.commercial;
-        const context = createFakeContext({ entityId: `{${profileId.toUpperCase()}}`, clientUrl: sandbox.url });
-        const profile = await toAppProps(context, createServices(context)).loadProfile(new AbortController().signal);
+        const context = createFakeContext({ entityId: `{${profileId.toUpperCase()}}` });
+        const global = globalThis as { Xrm?: unknown };
+        global.Xrm = { Utility: { getGlobalContext: () => ({ getClientUrl: () => sandbox.url }) } };
+        const services = createServices(context);
+        delete global.Xrm;
+        const profile = await toAppProps(context, services).loadProfile(new AbortController().signal);
 
         const stored = sandbox.emulator.store.get('emailserverprofiles', profileId);
         expect(profile).toMatchObject({

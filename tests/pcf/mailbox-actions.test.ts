@@ -95,3 +95,30 @@ describe('Mailboxes actions: the run note', () => {
         expect(String(added[0].notetext)).toContain('Dana Admin ran "Approve & test" on 1 mailbox.');
     });
 });
+
+describe("Mailboxes actions: the organisation's approval switches", () => {
+    afterAll(() => sandbox.setScenario({ requireApproval: { users: true, queues: true } }));
+
+    it('reads the switches, tests unapproved mailboxes of a kind that needs no approval, and asks for none', async () => {
+        sandbox.setScenario({ requireApproval: { users: false, queues: true } });
+        const actions = actionsFor();
+        const views = await actions.load(() => undefined, new AbortController().signal);
+        const unapproved = views.filter((v) => v.approval !== 1);
+        const users = unapproved.filter((v) => v.ownerType === 'user');
+        const queues = unapproved.filter((v) => v.ownerType === 'queue');
+        expect(users.length).toBeGreaterThan(0);
+        expect(users.every((v) => v.approvalRequired === false)).toBe(true);
+        expect(queues.every((v) => v.approvalRequired === true)).toBe(true);
+
+        // "Test only" over the unapproved user mailboxes: every one is tested, none skipped as "not approved".
+        const ids = users.map((v) => v.id);
+        expect(actions.preview(ids, 'testOnly', false)).toMatchObject({ approve: 0, skip: 0 });
+        const finished = new Promise<RunStateView>((resolve) => {
+            actions.subscribe((s) => s.status === 'finished' && resolve(s));
+        });
+        actions.start(ids, 'testOnly', false);
+        const run = await finished;
+        expect(run.summary).toMatchObject({ selected: ids.length, skipped: 0 });
+        expect(run.failures.map((f) => f.cause)).not.toContain('mailboxNotApproved');
+    });
+});

@@ -27,6 +27,8 @@ function decodeSince(alerts: readonly CanaryAlert[], startedAtIso: string): Deco
 /** Interpret the canary's row and alerts for a test scheduled at `startedAtIso`. */
 export function interpretCanary(row: MailboxRow, alerts: readonly CanaryAlert[], startedAtIso: string): CanaryVerdict {
     const outcome = testOutcome(row, startedAtIso);
+    // The canary's test is watched until it is final: an attempt Dynamics will make again is not the answer yet.
+    if (outcome.kind === 'retrying') return { kind: 'pending' };
     if (outcome.kind !== 'failed') return outcome;
     const failures = decodeSince(alerts, startedAtIso);
     const unexplained = decodeAlert({ text: '' });

@@ -44,6 +44,7 @@ export type CauseCode =
     | 'approvalNotApplied'
     | 'testTimedOut'
     | 'throttled'
+    | 'serverTransient'
     | 'concurrencyConflict'
     | 'sessionExpired'
     | 'privilegeMissing'
@@ -209,6 +210,7 @@ export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
     approvalNotApplied: { messageKey: 'Error_ApprovalNotApplied', fixKey: 'Fix_ApprovalNotApplied', transient: false },
     testTimedOut: { messageKey: 'Error_TestTimedOut', fixKey: 'Fix_TestTimedOut', transient: true },
     throttled: { messageKey: 'Error_Throttled', fixKey: 'Fix_WaitAndRetry', transient: true },
+    serverTransient: { messageKey: 'Error_ServerTransient', fixKey: 'Fix_RetryFailedLater', transient: true },
     concurrencyConflict: { messageKey: 'Error_ConcurrencyConflict', fixKey: 'Fix_Reload', transient: false },
     sessionExpired: { messageKey: 'Error_SessionExpired', fixKey: 'Fix_SignInAgain', transient: false },
     privilegeMissing: { messageKey: 'Error_PrivilegeMissing', fixKey: 'Fix_PrivilegeMissing', transient: false },

@@ -1,14 +1,15 @@
 /**
  * The run ledger ("accountant"): one entry per selected mailbox, validated transitions
- * pending → sent → confirmed → testing → succeeded | failed | skipped, and the invariant
- * succeeded + failed + skipped = selected once settled. Serialisable for resume after reload (ids and states only).
+ * pending → sent → confirmed → testing → succeeded | failed | retrying | skipped, and the invariant
+ * succeeded + failed + retrying + skipped = selected once settled. `retrying`: the test failed an attempt that
+ * server-side sync makes again by itself (dataverse.md §6), so the run stops watching it without calling it failed. Serialisable for resume after reload (ids and states only).
  */
 import type { TestPatch } from '../test-and-enable';
 import type { CauseCode } from '../credentials/causes';
 import type { PlanItem, RunMode, RunPlan, SkipReason } from './types';
 
 /** Where a mailbox is in the run. */
-export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'skipped';
+export type EntryState = 'pending' | 'sent' | 'confirmed' | 'testing' | 'succeeded' | 'failed' | 'retrying' | 'skipped';
 
 /** One mailbox's record. */
 export type LedgerEntry = {
@@ -27,6 +28,11 @@ export type LedgerEntry = {
 /** Counts for the progress bar and the final summary. */
 export type LedgerSummary = Record<EntryState, number> & { selected: number; inFlight: number; settled: boolean };
 
+/** Mailboxes with a final answer in this run: succeeded, failed, retrying (Dynamics tries again by itself) or skipped. */
+export function endedCount(counts: Pick<LedgerSummary, 'succeeded' | 'failed' | 'retrying' | 'skipped'>): number {
+    return counts.succeeded + counts.failed + counts.retrying + counts.skipped;
+}
+
 /** Any entry still in progress may fail or be skipped. */
 const ENDINGS: readonly EntryState[] = ['failed', 'skipped'];
 
@@ -35,9 +41,10 @@ const ALLOWED: Record<EntryState, readonly EntryState[]> = {
     // sent → pending only when the server said the batch was not processed (429), so approval is not repeated.
     sent: ['confirmed', 'pending', ...ENDINGS],
     confirmed: ['testing', ...ENDINGS],
-    testing: ['succeeded', ...ENDINGS],
+    testing: ['succeeded', 'retrying', ...ENDINGS],
     succeeded: [],
     failed: [],
+    retrying: [],
     skipped: [],
 };
 
@@ -77,6 +84,7 @@ export class RunLedger {
         testing: 0,
         succeeded: 0,
         failed: 0,
+        retrying: 0,
         skipped: 0,
     };
     private inFlightCount = 0;
@@ -196,6 +204,11 @@ export class RunLedger {
         this.move(this.must(id), 'succeeded', detail ? { detail } : {});
     }
 
+    /** The test failed an attempt Dynamics makes again by itself: `cause` is what the attempt met. */
+    retrying(id: string, cause: CauseCode, detail?: string): void {
+        this.move(this.must(id), 'retrying', detail ? { cause, detail } : { cause });
+    }
+
     /** Record a failure with its cause. */
     failed(id: string, cause: CauseCode, detail?: string): void {
         this.move(this.must(id), 'failed', detail ? { cause, detail } : { cause });
@@ -222,11 +235,12 @@ export class RunLedger {
         const counts = { ...this.counts };
         const inFlight = this.inFlightCount;
         const selected = this.entries.size;
-        const settled = counts.succeeded + counts.failed + counts.skipped === selected && inFlight === 0;
+        const ended = endedCount(counts);
+        const settled = ended === selected && inFlight === 0;
         return { ...counts, selected, inFlight, settled };
     }
 
-    /** True when every selected mailbox is succeeded, failed or skipped. */
+    /** True when every selected mailbox is succeeded, failed, retrying or skipped. */
     isSettled(): boolean {
         return this.summary().settled;
     }

@@ -1,5 +1,6 @@
 /** Decide, per mailbox, whether to approve, Test & Enable, or skip (dataverse.md §5 recipe, §6 "check first"). */
 import { testPatchFor } from '../test-and-enable';
+import { isApprovalRequired, type ApprovalPolicy } from './approval-policy';
 import {
     APPROVAL,
     serverSideSyncDirections,
@@ -10,8 +11,16 @@ import {
     type SkipReason,
 } from './types';
 
-/** Who runs the plan and how the org is configured. */
-export type PlanOptions = { canApprove: boolean; requireApproval: boolean; mode: RunMode };
+/**
+ * Who runs the plan and how the org is configured: `requireApproval` is the organisation's policy per kind of mailbox
+ * (user, queue), or one answer for both.
+ */
+export type PlanOptions = { canApprove: boolean; requireApproval: boolean | ApprovalPolicy; mode: RunMode };
+
+function needsApproval(row: MailboxRow, options: PlanOptions): boolean {
+    const policy = options.requireApproval;
+    return typeof policy === 'boolean' ? policy : isApprovalRequired(row.regardingType, policy);
+}
 
 function isApproved(row: MailboxRow): boolean {
     return row.emailrouteraccessapproval === APPROVAL.approved;
@@ -22,7 +31,8 @@ function skipReason(row: MailboxRow, options: PlanOptions): SkipReason | undefin
     if (!row.profileId) return 'noProfile';
     // A mailbox with no direction on Server-Side Sync has nothing for Test & Enable to test.
     if (!Object.values(serverSideSyncDirections(row)).some(Boolean)) return 'notServerSideSync';
-    if (isApproved(row) || !options.requireApproval) return undefined;
+    // Where the organisation processes this kind unapproved, Test & Enable can succeed without an approval.
+    if (isApproved(row) || !needsApproval(row, options)) return undefined;
     if (options.mode === 'testOnly') return 'notApproved';
     return options.canApprove ? undefined : 'cannotApprove';
 }

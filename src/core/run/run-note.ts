@@ -25,6 +25,8 @@ export type RunNoteTemplates = {
     header: string;
     /** {0} enabled, {1} failed, {2} skipped. */
     counts: string;
+    /** {0} retrying (said only when some are). */
+    retrying: string;
     /** {0} the comma-separated "count cause" list. */
     failures: string;
     /** {0} count, {1} cause. */
@@ -56,6 +58,7 @@ export function runNoteText(
             formatNumber(summary.skipped),
         ),
     ];
+    if (summary.retrying > 0) lines.push(format(templates.retrying, formatNumber(summary.retrying)));
     if (facts.failures.length > 0) {
         const list = facts.failures
             .map((failure) => format(templates.cause, formatNumber(failure.count), failure.label))

@@ -13,6 +13,7 @@ import {
     type DecodedError,
 } from '../credentials/error-catalogue';
 import type { LedgerEntry, LedgerSummary } from './ledger';
+import { TRANSIENCE_BY_CODE } from './transience';
 
 /** A Web API request of the run that failed: a $batch part, or the whole batch. */
 export type FailedRequest = { status: number; code: string; message: string; isApproval: boolean };
@@ -26,6 +27,8 @@ export function requestFailureCause({ status, code, message, isApproval }: Faile
     if (isApproval && isApprovalRefusal(code, message))
         return APPROVAL_PRIVILEGE_TEXT.test(message) ? 'approvalPrivilegeMissing' : 'approvalRefused';
     if (status === 412 || status === 404) return 'concurrencyConflict';
+    // Recorded only once its bounded re-sends are used up (executor): the database kept failing for a passing reason.
+    if (TRANSIENCE_BY_CODE[code.toLowerCase()] === 'transient') return 'serverTransient';
     const decoded = decodeAlert({ text: code ? `${code}: ${message}` : message }).cause;
     return decoded === 'approvalRefused' ? 'unknown' : decoded;
 }

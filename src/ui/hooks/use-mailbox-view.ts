@@ -35,6 +35,12 @@ function nextSort(current: SortSpec | null, key: SortSpec['key']): SortSpec {
     return current?.key === key ? { key, descending: !current.descending } : { key, descending: false };
 }
 
+/** Ids of the selected rows; Fluent's getSelection can hold holes while the list shrinks (a refresh empties a filter). */
+function selectedIdsOf(selection: Selection): ReadonlySet<string> {
+    const rows = selection.getSelection() as Array<MailboxView | undefined>;
+    return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
+}
+
 /**
  * Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. A
  * `request` from outside (a segment of the overview) sets the filter and clears the search, so the list shows exactly
@@ -53,15 +59,17 @@ export function useMailboxView(
         setFilter(request.filter);
         setSearch('');
     }, [request]);
-    const [selected, setSelected] = React.useState<MailboxView[]>([]);
+    const [selectedKeys, setSelectedKeys] = React.useState<ReadonlySet<string>>(() => new Set());
     const items = React.useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
     const [selection] = React.useState<Selection>(() => {
         const created: Selection = new Selection({
             getKey: (item) => (item as MailboxView).id,
-            onSelectionChanged: () => setSelected(created.getSelection() as MailboxView[]),
+            onSelectionChanged: () => setSelectedKeys(selectedIdsOf(created)),
         });
         return created;
     });
+    // The selected rows as the last load has them, so a refresh after a run shows (and retries) their new state.
+    const selected = React.useMemo(() => index.rows.filter((row) => selectedKeys.has(row.id)), [index, selectedKeys]);
     const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);
     const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
     const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);

@@ -1,10 +1,12 @@
 import * as React from 'react';
-import type { ProfileRecord } from '../../core/profile';
+import { DataverseUnreachableError, type ProfileRecord } from '../../core/profile';
 import { messageOf } from '../common';
 
 /** Loading state of the profile record. */
 export type ProfileState =
-    { status: 'loading' } | { status: 'loaded'; profile: ProfileRecord } | { status: 'failed'; message: string };
+    | { status: 'loading' }
+    | { status: 'loaded'; profile: ProfileRecord }
+    | { status: 'failed'; message: string; isUnreachable: boolean };
 
 /**
  * Load the profile through the injected loader; `reload` retries after a failure; `refresh` re-reads a loaded
@@ -24,7 +26,12 @@ export function useProfile(
         loadProfile(controller.signal)
             .then((profile) => setState({ status: 'loaded', profile }))
             .catch((error: unknown) => {
-                if (!controller.signal.aborted) setState({ status: 'failed', message: messageOf(error) });
+                if (!controller.signal.aborted)
+                    setState({
+                        status: 'failed',
+                        message: messageOf(error),
+                        isUnreachable: error instanceof DataverseUnreachableError,
+                    });
             });
         return () => controller.abort();
     }, [profileId, loadProfile, attempt]);

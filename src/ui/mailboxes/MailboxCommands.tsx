@@ -102,6 +102,13 @@ export const MailboxCommands = React.memo(function MailboxCommands(props: Mailbo
             },
         };
     });
-    return <CommandBar items={items} ariaLabel={getString('Mailboxes_CommandBarLabel')} />;
+    return (
+        <CommandBar
+            items={items}
+            ariaLabel={getString('Mailboxes_CommandBarLabel')}
+            // Commands that do not fit a narrow control move into a "…" menu, which needs a name of its own.
+            overflowButtonProps={{ ariaLabel: getString('Mailboxes_MoreCommands') }}
+        />
+    );
 });
 MailboxCommands.displayName = 'MailboxCommands';

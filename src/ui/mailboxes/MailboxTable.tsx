@@ -10,7 +10,7 @@ import {
     type Selection,
 } from '@fluentui/react';
 import { CAUSES } from '../../core/credentials/causes';
-import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
+import { isRetrying, type MailboxView, type SortKey, type SortSpec } from '../../core/mailbox-view';
 import { APPROVAL } from '../../core/run/types';
 import type { StringKey } from '../strings';
 import { useFormatDateTime, useGetString, type Texts } from '../texts';
@@ -49,6 +49,13 @@ const APPROVAL_KEYS: Record<number, StringKey> = {
     [APPROVAL.rejected]: 'Mailboxes_Approval_Rejected',
 };
 
+/** The approval as a label; an unapproved mailbox the organisation processes without approval says "Not required". */
+function approvalKey(row: MailboxView): StringKey {
+    const approval = row.approval ?? APPROVAL.empty;
+    if (row.approvalRequired === false && approval !== APPROVAL.approved) return 'Mailboxes_Approval_NotRequired';
+    return APPROVAL_KEYS[approval] ?? 'Mailboxes_Approval_Empty';
+}
+
 /** The message of the latest alert's cause, or "no alert". */
 function latestAlertKey(row: MailboxView): StringKey {
     const latest = row.alerts[0];
@@ -57,7 +64,7 @@ function latestAlertKey(row: MailboxView): StringKey {
 
 /** The columns in order. */
 function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): ColumnSpec[] {
-    const status = (value: number | null) => <StatusCell status={value} />;
+    const status = (value: number | null, row: MailboxView) => <StatusCell status={value} retrying={isRetrying(row)} />;
     return [
         // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
         {
@@ -77,12 +84,12 @@ function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): Colu
             key: 'approval',
             label: 'Mailboxes_Col_Approval',
             width: 110,
-            render: (row) => getString(APPROVAL_KEYS[row.approval ?? APPROVAL.empty] ?? 'Mailboxes_Approval_Empty'),
+            render: (row) => getString(approvalKey(row)),
         },
-        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming) },
-        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing) },
-        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act) },
-        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall) },
+        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming, row) },
+        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing, row) },
+        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act, row) },
+        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall, row) },
         {
             key: 'lastTestOn',
             label: 'Mailboxes_Col_LastTest',

@@ -32,7 +32,7 @@ function segmentColours(theme: ITheme): Record<Segment, string> {
     return {
         enabled: semanticColors.successIcon,
         failed: semanticColors.errorIcon,
-        retrying: semanticColors.warningIcon,
+        retrying: palette.yellowDark,
         pendingApproval: palette.themePrimary,
         neverTested: palette.neutralTertiary,
     };

@@ -42,7 +42,7 @@ const SECRET_WARNING_DAYS = 30;
 /** One row on a wide form, stacked on a narrow one (PPAC's card grid). */
 const GRID = mergeStyles({
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 220px), 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 190px), 1fr))',
     gap: 12,
     padding: 4,
 });

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
+import type { PacePoint } from '../../core/run/pace';
 import { RunProgress } from './RunProgress';
 import { RunSummary } from './RunSummary';
 
@@ -12,8 +13,10 @@ export type RunPanelProps = {
     throttledUntilMs: number | null;
     /** While throttled: when the run pauses if Dataverse keeps answering 429; null otherwise. */
     stallAtMs: number | null;
-    /** Injected clock (epoch ms), re-rendered by the parent each second while throttled. */
+    /** Injected clock (epoch ms), re-rendered by the parent each second while the run runs. */
     nowMs: number;
+    /** When the run started (or resumed) here, for its speed and time left. */
+    startedAt?: PacePoint;
     onCancel: () => void;
     onExport: () => void;
     onRetryFailed: () => void;

@@ -7,6 +7,7 @@ import type { LedgerSummary } from '../../core/run/ledger';
 import { asListItem } from '../../core/template';
 import { format } from '../strings';
 import { useFormatNumber, useGetString, type Texts } from '../texts';
+import { RunBar } from './RunBar';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
@@ -68,14 +69,18 @@ function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts
         failures.length > 0
             ? format(getString('Run_SummaryFailedCauses'), formatNumber(summary.failed), causes)
             : format(getString('Run_SummaryFailed'), formatNumber(summary.failed));
+    // Retrying is said only when there are some: Dynamics retries them by itself, they are not failures.
+    const retrying =
+        summary.retrying > 0 ? [format(getString('Run_SummaryRetrying'), formatNumber(summary.retrying))] : [];
     return [
         format(getString('Run_SummaryEnabled'), formatNumber(summary.succeeded)),
         failed,
+        ...retrying,
         format(getString('Run_SummarySkipped'), formatNumber(summary.skipped)),
     ].join(' · ');
 }
 
-/** "1,180 enabled · 52 failed (…) · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
+/** "1,180 enabled · 52 failed (…) · 3 retrying — Dynamics tries again · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
 export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();
@@ -89,6 +94,7 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                 </Text>
                 <Text block>{summaryLine(props, texts)}</Text>
             </div>
+            <RunBar summary={summary} />
             {failures.length > 0 && (
                 <section aria-label={getString('Run_FailuresHeading')}>
                     <Text block variant="medium" as="h3">

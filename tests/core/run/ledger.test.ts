@@ -79,6 +79,24 @@ describe('RunLedger', () => {
         expect(ledger.entriesIn('failed').map((e) => e.mailboxId)).toEqual([id(3)]);
     });
 
+    it('settles a test Dynamics retries as retrying, with its cause, apart from failures', () => {
+        const ledger = ledgerOf([1, { emailrouteraccessapproval: 1 }], [2, { emailrouteraccessapproval: 1 }]);
+        ledger.testQueued(id(1));
+        ledger.testQueued(id(2));
+        ledger.retrying(id(1), 'ewsServerBusy', 'ErrorServerBusy');
+        ledger.failed(id(2), 'ewsNoMailbox');
+        expect(ledger.summary()).toMatchObject({ selected: 2, retrying: 1, failed: 1, settled: true });
+        expect(ledger.get(id(1))).toMatchObject({
+            state: 'retrying',
+            cause: 'ewsServerBusy',
+            detail: 'ErrorServerBusy',
+        });
+        // Retry failed takes the failure only: Dynamics is already retrying the other.
+        expect(
+            ledger.retryFailed(NOW, { testemailconfigurationscheduled: true }).items.map((i) => i.mailboxId),
+        ).toEqual([id(2)]);
+    });
+
     it('counts planner skips as skipped from the start', () => {
         const ledger = ledgerOf([1, { statecode: 1 }], [2]);
         expect(ledger.summary()).toMatchObject({ selected: 2, skipped: 1, pending: 1, settled: false });

@@ -63,6 +63,66 @@ describe('planRun', () => {
         expect(plan.items[0]).toMatchObject(expected);
     });
 
+    describe("under the organisation's approval switches (per kind of mailbox)", () => {
+        const USERS_FREE = { users: false, queues: true };
+        const QUEUES_FREE = { users: true, queues: false };
+        const user = { regardingType: 'systemuser' };
+        const queue = { regardingType: 'queue' };
+        const TEST_ONLY: PlanOptions = { ...ADMIN, mode: 'testOnly' };
+        it.each<[string, Partial<MailboxRow>, PlanOptions, Partial<PlanItem>]>([
+            [
+                'tests an unapproved user mailbox in test-only mode when users need none',
+                user,
+                { ...TEST_ONLY, requireApproval: USERS_FREE },
+                { approve: false, test: true },
+            ],
+            [
+                'skips an unapproved queue mailbox in test-only mode when queues need approval',
+                queue,
+                { ...TEST_ONLY, requireApproval: USERS_FREE },
+                { skip: 'notApproved', test: false },
+            ],
+            [
+                'tests an unapproved queue mailbox in test-only mode when queues need none',
+                queue,
+                { ...TEST_ONLY, requireApproval: QUEUES_FREE },
+                { approve: false, test: true },
+            ],
+            [
+                'skips an unapproved user mailbox in test-only mode when users need approval',
+                user,
+                { ...TEST_ONLY, requireApproval: QUEUES_FREE },
+                { skip: 'notApproved' },
+            ],
+            [
+                'tests an unapproved user mailbox without approving it when the user cannot approve and users need none',
+                user,
+                { ...ADMIN, canApprove: false, requireApproval: USERS_FREE },
+                { approve: false, test: true },
+            ],
+            [
+                'still approves when asked to and allowed, though the kind needs no approval',
+                user,
+                { ...ADMIN, requireApproval: USERS_FREE },
+                { approve: true, test: true },
+            ],
+            [
+                'asks for approval of a mailbox of neither kind when either kind needs it',
+                { regardingType: null },
+                { ...TEST_ONLY, requireApproval: USERS_FREE },
+                { skip: 'notApproved' },
+            ],
+            [
+                'tests a mailbox of neither kind when no kind needs approval',
+                { regardingType: null },
+                { ...TEST_ONLY, requireApproval: { users: false, queues: false } },
+                { test: true },
+            ],
+        ])('%s', (_name, overrides, options, expected) => {
+            expect(planRun([row(1, overrides)], options, NOW).items[0]).toMatchObject(expected);
+        });
+    });
+
     it('writes the Test & Enable body with postpone = now (SEND_POSTPONE_NOW)', () => {
         expect(planRun([], ADMIN, NOW).testPatch).toEqual({
             testemailconfigurationscheduled: true,

@@ -4,6 +4,7 @@ import { runNoteText, type RunNoteTemplates } from '../../../src/core/run/run-no
 const T: RunNoteTemplates = {
     header: '{0} ran "{1}" on {2} mailboxes. Started {3}, finished {4}.',
     counts: 'Result: {0} enabled, {1} failed, {2} skipped.',
+    retrying: 'Retrying: {0}.',
     failures: 'Failures by cause: {0}',
     cause: '{0} {1}',
     modeLabel: { approveAndTest: 'Approve & test', testOnly: 'Test only' },
@@ -13,7 +14,7 @@ const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function summary(over: Partial<LedgerSummary>): LedgerSummary {
     return {
-        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 },
+        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, retrying: 0, skipped: 0 },
         ...{ selected: 0, inFlight: 0, settled: true },
         ...over,
     };
@@ -38,6 +39,16 @@ describe('runNoteText', () => {
             'Dana Admin ran "Approve & test" on 1,240 mailboxes. Started 2026-11-23 09:00, finished 2026-11-23 09:42.',
             'Result: 1,180 enabled, 52 failed, 8 skipped.',
         ]);
+    });
+
+    it('says how many tests Dynamics is retrying, only when some are', () => {
+        const text = runNoteText(
+            { ...FACTS, summary: summary({ selected: 12, succeeded: 9, retrying: 3 }), failures: [] },
+            T,
+            n,
+            time,
+        );
+        expect(text.split('\n').slice(1)).toEqual(['Result: 9 enabled, 0 failed, 0 skipped.', 'Retrying: 3.']);
     });
 
     it('adds the failures by cause, in the order given', () => {

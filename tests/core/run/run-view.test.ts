@@ -27,6 +27,7 @@ const SUMMARY: LedgerSummary = {
     testing: 0,
     succeeded: 3,
     failed: 4,
+    retrying: 0,
     skipped: 1,
     selected: 8,
     inFlight: 0,
@@ -69,6 +70,12 @@ describe('requestFailureCause', () => {
             request(500, '0x80040216', 'An unexpected error occurred.', false),
             'unknown',
         ],
+        [
+            'a SQL deadlock that outlasted its re-sends',
+            request(500, '0x80044150', ' Sql error: Generic SQL error. Sql Number: 1205', true),
+            'serverTransient',
+        ],
+        ['a SQL timeout', request(500, '0x80044151', ' Sql error: SQL timeout expired.', false), 'serverTransient'],
         ['a refusal code on a part that was no approval', request(403, '0x80040256', 'not allowed', false), 'unknown'],
         ['an unrecognised error', request(400, '0x80044331', 'A validation error occurred.', false), 'unknown'],
     ])('decodes %s', (_, failedRequest, cause) => {

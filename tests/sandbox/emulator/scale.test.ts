@@ -7,8 +7,7 @@ describe('emulator at 50,000 mailboxes', () => {
     });
     afterAll(() => s.close());
 
-    it('pages a filtered, ordered 50k-row query quickly and completely', async () => {
-        const t0 = Date.now();
+    it('pages a filtered, ordered 50k-row query completely, in pages of the preferred size', async () => {
         let url: string | undefined =
             `${s.api}mailboxes?$select=sequence&$filter=emailrouteraccessapproval ne 0&$orderby=name desc`;
         let rows = 0;
@@ -21,6 +20,5 @@ describe('emulator at 50,000 mailboxes', () => {
         }
         expect(rows).toBe(37_500);
         expect(pages).toBe(8);
-        expect(Date.now() - t0).toBeLessThan(5000);
     });
 });

@@ -6,10 +6,13 @@ import { axe } from 'jest-axe';
 import type { LedgerSummary } from '../../../src/core/run/ledger';
 import { RunPanel, type RunPanelProps } from '../../../src/ui/run/RunPanel';
 import { renderWithTexts } from '../render-with-texts';
+import { resxStrings } from '../../resx-strings';
+
+const en = resxStrings(1033);
 
 function summary(over: Partial<LedgerSummary>): LedgerSummary {
     return {
-        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, skipped: 0 },
+        ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 0, failed: 0, retrying: 0, skipped: 0 },
         ...{ selected: 0, inFlight: 0, settled: false },
         ...over,
     };
@@ -50,6 +53,44 @@ describe('RunPanel while running', () => {
         expect(screen.getByText('50 of 100 done')).toBeInTheDocument();
     });
 
+    it('counts tests Dynamics retries as done, and says they are retrying', () => {
+        const { container } = setup({
+            summary: summary({ selected: 10, succeeded: 4, failed: 1, retrying: 3, testing: 2 }),
+        });
+        expect(screen.getByText('8 of 10 done')).toBeInTheDocument();
+        expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '8');
+        expect(container.querySelector<HTMLElement>('[data-part="retrying"]')?.style.width).toBe('30%');
+        expect(screen.getByRole('status')).toHaveTextContent('3 retrying — Dynamics tries again');
+    });
+
+    it('draws succeeded, failed, skipped and waiting as parts of one bar that add up to the count shown', () => {
+        const { container } = setup();
+        const bar = screen.getByRole('progressbar', { name: en('Run_ProgressLabel') });
+        expect(bar).toHaveAttribute('aria-valuenow', '50');
+        expect(bar).toHaveAttribute('aria-valuemax', '100');
+        expect(bar).toHaveAttribute('aria-valuetext', '50 of 100 done');
+        const widths = Object.fromEntries(
+            Array.from(container.querySelectorAll<HTMLElement>('[data-part]')).map((el) => [
+                el.dataset.part,
+                el.style.width,
+            ]),
+        );
+        // 40 + 5 + 5 done and 30 waiting of 100; the 20 not sent yet are the empty track.
+        expect(widths).toEqual({ succeeded: '40%', failed: '5%', skipped: '5%', waiting: '30%' });
+    });
+
+    it('measures the speed since the run started here and says the time left at that speed', () => {
+        // 50 done since the start two minutes ago: 25 a minute, the other 50 take 2 more minutes.
+        setup({ startedAt: { atMs: 1_000_000 - 120_000, done: 0 } });
+        expect(screen.getByText('25 mailboxes a minute · about 2 min left')).toBeInTheDocument();
+    });
+
+    it('says it is measuring until there is enough to measure, and names no time', () => {
+        setup({ startedAt: { atMs: 1_000_000 - 5_000, done: 0 } });
+        expect(screen.getByText(en('Run_PaceMeasuring'))).toBeInTheDocument();
+        expect(screen.queryByText(/min left/)).toBeNull();
+    });
+
     it('says how many seconds until a throttled run resumes', () => {
         setup({ throttledUntilMs: 1_011_500 });
         expect(screen.getByRole('status')).toHaveTextContent('Dataverse asked us to slow down — resuming in 12 s');
@@ -85,6 +126,13 @@ describe('RunPanel after the run', () => {
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
             '1,180 enabled · 52 failed (31 × The app has no enterprise application (service principal) in the ' +
                 'mailbox tenant, 21 × No mailbox exists at this address in the mailbox tenant) · 8 skipped',
+        );
+    });
+
+    it('says how many tests Dynamics is retrying, apart from the failures', () => {
+        setup({ summary: summary({ selected: 10, succeeded: 5, failed: 1, retrying: 3, skipped: 1, settled: true }) });
+        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
+            '5 enabled · 1 failed · 3 retrying — Dynamics tries again · 1 skipped',
         );
     });
 
@@ -132,6 +180,16 @@ describe('RunPanel after the run', () => {
         await user.click(screen.getByRole('button', { name: 'Add a note to the profile' }));
         expect(await screen.findByText("Note added to the profile's timeline.")).toBeInTheDocument();
         expect(onAddNote).toHaveBeenCalledTimes(2);
+    });
+
+    it('repeats the bar with the final parts of the run', () => {
+        const { container } = setup({ summary: DONE, failures: GROUPS });
+        expect(screen.getByRole('progressbar', { name: en('Run_ProgressLabel') })).toHaveAttribute(
+            'aria-valuenow',
+            '1240',
+        );
+        const parts = Array.from(container.querySelectorAll<HTMLElement>('[data-part]')).map((el) => el.dataset.part);
+        expect(parts).toEqual(['succeeded', 'failed', 'skipped']);
     });
 
     it('disables Retry failed when nothing failed', () => {
