@@ -61,8 +61,8 @@ export type MailboxIndex = {
     counts: Readonly<Record<QuickFilter, number>>;
 };
 
-/** Query over an index. */
-export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
+/** Query over an index; `ids` (lower case) narrows it to those mailboxes, e.g. the ones a run cause hit. */
+export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null; ids?: ReadonlySet<string> };
 
 /** Map a Dataverse row into a list row. */
 export function toMailboxView(
@@ -159,14 +159,23 @@ export function normaliseSearch(search: string): string {
     return search.trim().toLowerCase();
 }
 
-/** Row indices matching the filter and the search (case-insensitive substring over name and address). */
-export function filterIndices(index: MailboxIndex, filter: QuickFilter, search: string): number[] {
+/**
+ * Row indices matching the filter and the search (case-insensitive substring over name and address), and among
+ * `ids` (lower case) when given.
+ */
+export function filterIndices(
+    index: MailboxIndex,
+    filter: QuickFilter,
+    search: string,
+    ids?: ReadonlySet<string>,
+): number[] {
     const needle = normaliseSearch(search);
     const bit = bitOf(filter);
     const out: number[] = [];
-    const { searchKeys, filterBits } = index;
+    const { rows, searchKeys, filterBits } = index;
     for (let i = 0; i < filterBits.length; i++) {
         if ((filterBits[i] & bit) === 0) continue;
+        if (ids && !ids.has(rows[i].id.toLowerCase())) continue;
         // NUL never appears in a needle typed by a user, so a match cannot straddle name and address.
         if (needle !== '' && !searchKeys[i].includes(needle)) continue;
         out.push(i);
@@ -205,7 +214,7 @@ export function sortIndices(index: MailboxIndex, indices: number[], sort: SortSp
 
 /** Filter, search and sort: the rows the list shows. */
 export function queryMailboxes(index: MailboxIndex, query: MailboxQuery): MailboxView[] {
-    const indices = sortIndices(index, filterIndices(index, query.filter, query.search), query.sort);
+    const indices = sortIndices(index, filterIndices(index, query.filter, query.search, query.ids), query.sort);
     return indices.map((rowIndex) => index.rows[rowIndex]);
 }
 
@@ -240,8 +249,8 @@ export function enabledChip(index: MailboxIndex): { enabled: number; total: numb
     return { enabled: index.counts.enabled, total: index.counts.all };
 }
 
-/** A run failure group: one cause and how many mailboxes it hit. */
-export type FailureGroup = { cause: CauseCode; count: number };
+/** A run failure group: one cause, how many mailboxes it hit and which (their ids, so the list can show them). */
+export type FailureGroup = { cause: CauseCode; count: number; mailboxIds: readonly string[] };
 
 /** Build a mailto: URL for an admin; every part encoded, addresses capped so the URL stays under maxLength. */
 export function buildAdminMailto(subject: string, intro: string, addresses: readonly string[], maxLength = 1800) {

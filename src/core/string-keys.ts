@@ -1,13 +1,16 @@
 import { OVERVIEW_STRING_KEYS } from './overview-string-keys';
+import { RESULTS_STRING_KEYS } from './results-string-keys';
 
 /**
  * Keys of the strings in strings/ProfileAssistant.<lcid>.resx. A test checks that every key here exists in every
  * resx file and that every resx key is listed here, so a typo cannot reach the user as a raw key. The list lives in
  * core so that core's catalogues (causes, validation, readiness) can type their keys too; src/ui/strings.ts
- * re-exports it. The overview cards' keys are listed in overview-string-keys.ts.
+ * re-exports it. The overview cards' keys are listed in overview-string-keys.ts, the run results' in
+ * results-string-keys.ts.
  */
 export const STRING_KEYS = [
     ...OVERVIEW_STRING_KEYS,
+    ...RESULTS_STRING_KEYS,
     'Header_Title',
     'Header_Kind',
     'Header_Cloud',

@@ -8,7 +8,7 @@ import { CAUSES } from '../core/credentials/causes';
 import { APPROVAL_REQUIRED_FOR_ALL, type ApprovalPolicy } from '../core/run/approval-policy';
 import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
-import { decodeRunFailure } from '../core/run/run-view';
+import { decodeRunFailure, failureGroupsOf } from '../core/run/run-view';
 import type { LedgerSummary } from '../core/run/ledger';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { listMailboxes } from '../dataverse/mailboxes';
@@ -60,13 +60,10 @@ function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
 }
 
 function toRunView(state: BulkRunState): RunStateView {
-    // buildRunView already grouped the failures by cause, largest first.
-    const failures =
-        state.view?.groups.map((group) => ({ cause: group.decoded.cause, count: group.entries.length })) ?? [];
     return {
         status: state.status,
         summary: state.view?.summary,
-        failures,
+        failures: failureGroupsOf(state.view),
         throttledUntilMs: state.throttledUntilMs ?? null,
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),
@@ -133,26 +130,41 @@ function pickByIds<T>(items: readonly T[], ids: readonly string[], idOf: (item: 
     return items.filter((item) => wanted.has(idOf(item).toLowerCase()));
 }
 
-/** The CSV of the chosen rows, with the current run's outcome where there is one. */
-function exportCsvText(controller: BulkRunController, views: readonly MailboxView[], ids: readonly string[]): string {
+/** The CSV of the chosen rows (all of the run's when `ids` is absent), with the run's outcome where there is one. */
+function exportCsvText(
+    controller: BulkRunController,
+    views: readonly MailboxView[],
+    ids: readonly string[] | undefined,
+    getString: GetString,
+): string {
+    const entries = controller.entries();
+    // A failed or retrying entry carries the cause its test or request met.
     const outcomes = new Map(
-        controller
-            .entries()
-            .map((entry) => [
-                entry.mailboxId.toLowerCase(),
-                { ...entry, decoded: entry.state === 'failed' ? decodeRunFailure(entry) : undefined },
-            ]),
+        entries.map((entry) => [
+            entry.mailboxId.toLowerCase(),
+            { ...entry, decoded: entry.cause ? decodeRunFailure(entry) : undefined },
+        ]),
     );
+    const wanted = ids ?? entries.map((entry) => entry.mailboxId);
     return mailboxCsv(
-        pickByIds(views, ids, (view) => view.id),
+        pickByIds(views, wanted, (view) => view.id),
         outcomes,
+        getString,
     );
 }
 
 type Timing = { now: () => number; sleep: Sleep };
 type RunActions = Pick<
     MailboxActions,
-    'start' | 'resume' | 'resumeStored' | 'retryFailed' | 'cancel' | 'exportCsv' | 'addRunNote' | 'subscribe'
+    | 'start'
+    | 'resume'
+    | 'resumeStored'
+    | 'retryFailed'
+    | 'cancel'
+    | 'exportCsv'
+    | 'exportRunCsv'
+    | 'addRunNote'
+    | 'subscribe'
 >;
 
 /** The run half of the actions: one controller, its listeners, export and the run note. */
@@ -179,14 +191,19 @@ function createRunActions(
             listeners.forEach((listener) => listener(view));
         },
     });
+    const download = (ids: readonly string[] | undefined) =>
+        browser.download(
+            `mailboxes-${profileId}.csv`,
+            exportCsvText(controller, loaded.views(), ids, identity.getString),
+        );
     return {
         start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
         resume: () => void controller.resume(controller.restore()),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
-        exportCsv: (ids) =>
-            browser.download(`mailboxes-${profileId}.csv`, exportCsvText(controller, loaded.views(), ids)),
+        exportCsv: download,
+        exportRunCsv: () => download(undefined),
         addRunNote: async () => {
             const info = controller.runInfo();
             const run = toRunView(controller.current());

@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
-import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
+import { pendingAddresses, type FailureGroup, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
 import { handedOverCount, type PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
 import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
+import { useCauseRequest } from './hooks/use-mailbox-view';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
@@ -83,10 +84,10 @@ function useRunStart(run: RunStateView): PacePoint | undefined {
     return start;
 }
 
-type LiveRunProps = { run: RunStateView; actions: MailboxActions; exportIds: readonly { id: string }[] };
+type LiveRunProps = { run: RunStateView; actions: MailboxActions; onShowMailboxes: (group: FailureGroup) => void };
 
 /** The run's progress while it runs and its summary after (RunPanel), with a moving throttle countdown. */
-function LiveRun({ run, actions, exportIds }: LiveRunProps) {
+function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
     // While the run runs the clock moves: the throttle countdown, the speed and the time left follow it.
     const nowMs = useNowWhile(run.status === 'running');
     const startedAt = useRunStart(run);
@@ -100,9 +101,10 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             nowMs={nowMs}
             startedAt={startedAt}
             onCancel={actions.cancel}
-            onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
+            onExport={actions.exportRunCsv}
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
+            onShowMailboxes={onShowMailboxes}
         />
     );
 }
@@ -114,10 +116,10 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
     // A refresh of the list counts the overview's segments again too.
     const refreshAll = () => (refresh(), onRefresh?.());
     const [pending, setPending] = React.useState<Pending | null>(null);
+    const [causeRequest, showCause] = useCauseRequest();
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>
         setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
-    const isRunning = run.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 12 }}>
             <CanApproveNotice
@@ -129,14 +131,15 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
             <RunNotices run={run} actions={actions} />
-            <LiveRun run={run} actions={actions} exportIds={rows} />
+            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
             <MailboxList
                 rows={rows}
                 loading={loading && { loaded: loading.loaded, total: expectedTotal }}
                 filterRequest={props.filterRequest}
+                causeRequest={causeRequest}
                 loadFailed={loadError !== null}
                 canApprove={approval.canApprove && !isReadOnly}
-                isRunning={isRunning}
+                isRunning={run.status === 'running'}
                 isReadOnly={isReadOnly}
                 onApproveAndTest={ask('approveAndTest')}
                 onTestOnly={ask('testOnly')}

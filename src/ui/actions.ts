@@ -64,6 +64,8 @@ export type MailboxActions = {
     addRunNote: () => Promise<void>;
     /** Download a CSV of the given mailboxes (with the last run's outcome where there is one). */
     exportCsv: (ids: readonly string[]) => void;
+    /** Download a CSV of exactly the mailboxes of the current (or last) run, with their outcomes. */
+    exportRunCsv: () => void;
     subscribe: (listener: (state: RunStateView) => void) => () => void;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;

@@ -113,6 +113,15 @@ describe('queryMailboxes search', () => {
         expect(ids('alicea@')).toEqual([]);
     });
 
+    it('narrows to the given ids, compared case-insensitively, together with filter and search', () => {
+        const only = (search: string, filter: QuickFilter, wanted: string[]) =>
+            queryMailboxes(index, { filter, search, sort: null, ids: new Set(wanted) }).map((r) => r.id);
+        expect(only('', 'all', ['b', 'e', 'zz'])).toEqual(['b', 'e']);
+        expect(only('eve', 'all', ['b', 'e'])).toEqual(['e']);
+        expect(only('', 'failed', ['b', 'e'])).toEqual(['b']);
+        expect(only('', 'all', [])).toEqual([]);
+    });
+
     it('combines search with a quick filter', () => {
         expect(ids('O', 'failed')).toEqual(['b']);
         expect(ids('eve', 'pendingApproval')).toEqual(['e']);

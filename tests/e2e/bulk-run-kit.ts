@@ -381,12 +381,12 @@ export async function waitFinished(page: Page, timeout = 120_000): Promise<RunSu
     return parseSummaryLine(line ?? '');
 }
 
-/** The counts per cause in "Failures by cause", summed. */
+/** The counts per cause in "Failures by cause" ("31 consent missing", each a button), summed. */
 export async function failureGroupTotal(page: Page): Promise<number> {
     const section = controlOf(page).getByRole('region', { name: 'Failures by cause' });
     if ((await section.count()) === 0) return 0;
-    const items = await section.getByRole('listitem').allTextContents();
-    return items.reduce((n, t) => n + num(/^([\d,]+) ×/.exec(t)?.[1]), 0);
+    const items = await section.getByRole('listitem').getByRole('button', { expanded: false }).allTextContents();
+    return items.reduce((n, t) => n + num(/([\d,]+) /.exec(t)?.[1]), 0);
 }
 
 /** The run ledger this browser keeps for resume-after-reload (null once the run is settled). */
@@ -427,25 +427,63 @@ export function need(e2e: E2E | undefined): E2E {
 // ---------------------------------------------------------------------------------------------------------------
 // CSV export.
 
-/** The export's header row (stable English identifiers, src/pcf/mailbox-csv.ts). */
+/** The export's header row for an English user: the list's column names (src/pcf/mailbox-csv.ts). */
 export const CSV_HEADER = [
+    'Mailbox ID',
+    'Name',
+    'Email address',
+    'Type',
+    'Approval',
+    'Incoming',
+    'Outgoing',
+    'Appointments, contacts, tasks',
+    'Status',
+    'Last test',
+    'Latest alert',
+    'Run result',
+    'Cause',
+    'What to do',
+    'Code for support',
+    'Original text',
+];
+
+/** Short names for the CSV's columns in tests, in CSV_HEADER's order. */
+export const CSV_KEYS = [
     'mailboxid',
     'name',
     'emailaddress',
     'type',
-    'emailrouteraccessapproval',
-    'incomingemailstatus',
-    'outgoingemailstatus',
-    'actstatus',
-    'mailboxstatus',
-    'testmailboxaccesscompletedon',
-    'retrying',
-    'latestalertcause',
-    'latestalerttext',
-    'runoutcome',
-    'runcause',
-    'rundetail',
-];
+    'approval',
+    'incoming',
+    'outgoing',
+    'act',
+    'status',
+    'lastTest',
+    'latestAlert',
+    'runResult',
+    'cause',
+    'fix',
+    'code',
+    'originalText',
+] as const;
+
+/** The English labels of the run result column and of the status columns. */
+export const CSV_LABEL = {
+    succeeded: 'Enabled',
+    failed: 'Failed',
+    retrying: 'Retrying — Dynamics tries again',
+    skipped: 'Skipped',
+    success: 'Success',
+    failure: 'Failure',
+    approval: { 0: 'Not requested', 1: 'Approved', 2: 'Pending approval', 3: 'Rejected' } as Record<string, string>,
+};
+
+/** Data rows of a parsed CSV as records keyed by CSV_KEYS. */
+export function csvRecords(rows: string[][]): Record<(typeof CSV_KEYS)[number], string>[] {
+    return rows.map(
+        (r) => Object.fromEntries(CSV_KEYS.map((key, i) => [key, r[i]])) as Record<(typeof CSV_KEYS)[number], string>,
+    );
+}
 
 /** Click something that downloads a file and return the file's name and text (decoded as UTF-8, BOM kept). */
 export async function downloadCsv(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {

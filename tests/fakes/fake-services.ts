@@ -41,6 +41,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             retryFailed: () => undefined,
             cancel: () => undefined,
             exportCsv: () => undefined,
+            exportRunCsv: () => undefined,
             addRunNote: () => Promise.resolve(),
             subscribe: () => () => undefined,
             copyText: () => Promise.resolve(),

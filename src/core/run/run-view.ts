@@ -12,6 +12,7 @@ import {
     type CauseCode,
     type DecodedError,
 } from '../credentials/error-catalogue';
+import type { FailureGroup } from '../mailbox-view';
 import type { LedgerEntry, LedgerSummary } from './ledger';
 import { TRANSIENCE_BY_CODE } from './transience';
 
@@ -66,4 +67,13 @@ export function buildRunView(summary: LedgerSummary, entries: readonly LedgerEnt
         (a, b) => b.entries.length - a.entries.length || a.decoded.cause.localeCompare(b.decoded.cause),
     );
     return { summary, groups: sorted };
+}
+
+/** The groups as the summary lists them: cause, count and the ids of the mailboxes, largest group first. */
+export function failureGroupsOf(view: RunView | undefined): FailureGroup[] {
+    return (view?.groups ?? []).map(({ decoded, entries }) => ({
+        cause: decoded.cause,
+        count: entries.length,
+        mailboxIds: entries.map((entry) => entry.mailboxId),
+    }));
 }

@@ -1,6 +1,7 @@
 import {
     buildRunView,
     decodeRunFailure,
+    failureGroupsOf,
     requestFailureCause,
     testFailureCause,
     type FailedRequest,
@@ -133,5 +134,24 @@ describe('buildRunView', () => {
             ['approvalNotApplied', ['2']],
         ]);
         expect(view.summary).toBe(SUMMARY);
+    });
+});
+
+describe('failureGroupsOf', () => {
+    it('gives each cause its count and the ids of its mailboxes, largest group first', () => {
+        const view = buildRunView(SUMMARY, [
+            failed('a', 'ewsTokenNoPermissions'),
+            failed('b', 'mailboxNotEnabledForRest'),
+            failed('c', 'ewsTokenNoPermissions'),
+            { ...failed('d', 'ewsServerBusy'), state: 'retrying' },
+        ]);
+        expect(failureGroupsOf(view)).toEqual([
+            { cause: 'ewsTokenNoPermissions', count: 2, mailboxIds: ['a', 'c'] },
+            { cause: 'mailboxNotEnabledForRest', count: 1, mailboxIds: ['b'] },
+        ]);
+    });
+
+    it('is empty before a run has a view', () => {
+        expect(failureGroupsOf(undefined)).toEqual([]);
     });
 });
