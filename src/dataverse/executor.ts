@@ -5,7 +5,7 @@
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
-import { testFailureCause } from '../core/run/run-view';
+import { isCallerRefusal, testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import type { AlertInput } from '../core/credentials/error-catalogue';
@@ -126,8 +126,11 @@ async function sendChunk(
     reportProgress(ledger, deps);
 }
 
-function takeIds(ledger: RunLedger, phase: Phase): string[] {
-    const pending = ledger.idsIn('pending').filter((id) => ledger.get(id)?.approve === (phase === 'approve'));
+/** The phase's mailboxes still to send; `only` narrows them (the canary). */
+function takeIds(ledger: RunLedger, phase: Phase, only?: ReadonlySet<string>): string[] {
+    const pending = ledger
+        .idsIn('pending')
+        .filter((id) => ledger.get(id)?.approve === (phase === 'approve') && (!only || only.has(id)));
     return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
 }
 
@@ -136,8 +139,14 @@ function takeIds(ledger: RunLedger, phase: Phase): string[] {
  * for it (no more chunks in flight than its concurrency limit), so each batch gets the size the gate has learnt by
  * then instead of every chunk being cut up front at the starting size.
  */
-async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, memory: PhaseMemory): Promise<void> {
-    const queue = takeIds(ledger, phase);
+async function runPhaseRound(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    phase: Phase,
+    memory: PhaseMemory,
+    only?: ReadonlySet<string>,
+): Promise<void> {
+    const queue = takeIds(ledger, phase, only);
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     for (;;) {
@@ -189,14 +198,19 @@ async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, memory: P
  * Send the phase's mailboxes round after round until none is left: throttled parts as often as it takes (the client
  * pauses the run if nothing gets through for too long), transient failures a bounded number of times with back-off.
  */
-async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Promise<void> {
+async function runPhase(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    phase: Phase,
+    only?: ReadonlySet<string>,
+): Promise<void> {
     const memory = newMemory();
-    for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
+    for (let round = 1; takeIds(ledger, phase, only).length > 0; round++) {
         if (deps.signal?.aborted) return;
         memory.unknown.clear();
         memory.exhausted.clear();
         memory.backOff = false;
-        await runPhaseRound(ledger, deps, phase, memory);
+        await runPhaseRound(ledger, deps, phase, memory, only);
         if (phase === 'approve') await confirmApprovals(ledger, deps, memory);
         if (memory.backOff && !(await backOff(deps, round))) return;
     }
@@ -210,6 +224,23 @@ async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
     } catch {
         return false;
     }
+}
+
+/**
+ * Approve one mailbox before anything else is sent (the canary, issue 14 item 4). A refusal that depends on who sends
+ * the approval — no Microsoft 365 admin role (0x80040256) or no approval privilege — would meet every other approval
+ * too, so the run then stops: nothing else is approved or tested, and the admin decides (Test only). Done once per
+ * run: not again once any approval of the run has an outcome (a resumed run).
+ */
+async function approveCanary(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
+    const approvals = ledger.all().filter((entry) => entry.approve);
+    const canary = approvals[0];
+    if (!canary || approvals.some((entry) => entry.state !== 'pending')) return;
+    await runPhase(ledger, deps, 'approve', new Set([canary.mailboxId]));
+    const outcome = ledger.get(canary.mailboxId);
+    if (outcome?.state !== 'failed' || !isCallerRefusal(outcome.cause)) return;
+    ledger.stopAfterRefusal();
+    reportProgress(ledger, deps);
 }
 
 /**
@@ -313,7 +344,10 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
     try {
         // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
         await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
-        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps);
+        if (ledger.mode === 'approveAndTest') {
+            await approveCanary(ledger, deps);
+            await approveWhileTestingApproved(ledger, deps);
+        }
         await runPhase(ledger, deps, 'test');
         await pollResults(ledger, deps);
     } finally {

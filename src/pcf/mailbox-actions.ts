@@ -71,6 +71,7 @@ function toRunView(state: BulkRunState): RunStateView {
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),
         resumed: state.resumed,
+        ...(state.view?.refusal ? { refusal: state.view.refusal } : {}),
     };
 }
 
@@ -152,7 +153,7 @@ function exportCsvText(controller: BulkRunController, views: readonly MailboxVie
 type Timing = { now: () => number; sleep: Sleep };
 type RunActions = Pick<
     MailboxActions,
-    'start' | 'resume' | 'resumeStored' | 'retryFailed' | 'cancel' | 'exportCsv' | 'addRunNote' | 'subscribe'
+    'start' | 'resume' | 'resumeStored' | 'retryFailed' | 'cancel' | 'exportCsv' | 'addRunNote' | 'subscribe' | 'runIds'
 >;
 
 /** The run half of the actions: one controller, its listeners, export and the run note. */
@@ -180,7 +181,9 @@ function createRunActions(
         },
     });
     return {
-        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
+        start: ({ ids, mode, canApprove }) =>
+            void controller.start(loaded.pick(ids), mode, canApprove, loaded.policy()),
+        runIds: () => controller.entries().map((entry) => entry.mailboxId),
         resume: () => void controller.resume(controller.restore()),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
@@ -240,13 +243,9 @@ export function createMailboxActions(
             return views;
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),
-        preview: (ids, mode, allowed) => {
+        preview: ({ ids, mode, canApprove }) => {
             const picked = pick(ids);
-            const plan = planRun(
-                picked,
-                { canApprove: allowed, requireApproval: policy, mode },
-                new Date(http.serverNow()),
-            );
+            const plan = planRun(picked, { canApprove, requireApproval: policy, mode }, new Date(http.serverNow()));
             return planCounts(plan, picked);
         },
         copyText: browser.copyText,

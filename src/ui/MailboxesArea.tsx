@@ -11,6 +11,7 @@ import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
 import { MailboxList } from './mailboxes/MailboxList';
+import { RefusalNotice } from './run/RefusalNotice';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
 import { format } from './strings';
@@ -37,9 +38,16 @@ export type MailboxesAreaProps = {
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
-function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActions }) {
+type RunNoticesProps = { run: RunStateView; actions: MailboxActions; onTestOnly: (ids: string[]) => void };
+
+function RunNotices({ run, actions, onTestOnly }: RunNoticesProps) {
     const getString = useGetString();
     const formatNumber = useFormatNumber();
+    if (run.refusal && run.status !== 'running') {
+        const ids = actions.runIds();
+        const testable = actions.preview({ ids, mode: 'testOnly', canApprove: false }).test;
+        return <RefusalNotice cause={run.refusal.cause} testable={testable} onTestOnly={() => onTestOnly(ids)} />;
+    }
     if (run.status === 'paused' && run.pause) {
         const text =
             run.pause.reason === 'stalled'
@@ -117,7 +125,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
     const [pending, setPending] = React.useState<Pending | null>(null);
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const ask = (mode: RunMode) => (ids: string[]) =>
-        setPending({ ids, mode, counts: actions.preview(ids, mode, approval.canApprove) });
+        setPending({ ids, mode, counts: actions.preview({ ids, mode, canApprove: approval.canApprove }) });
     const isRunning = run.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 12 }}>
@@ -129,7 +137,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 onEmailAdmin={actions.openUrl}
             />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
-            <RunNotices run={run} actions={actions} />
+            <RunNotices run={run} actions={actions} onTestOnly={ask('testOnly')} />
             <LiveRun run={run} actions={actions} exportIds={rows} />
             <MailboxList
                 rows={rows}
@@ -149,7 +157,8 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             <RunConfirmDialog
                 request={pending}
                 onStart={() => {
-                    if (pending) actions.start(pending.ids, pending.mode, approval.canApprove);
+                    if (pending)
+                        actions.start({ ids: pending.ids, mode: pending.mode, canApprove: approval.canApprove });
                     setPending(null);
                 }}
                 onDismiss={() => setPending(null)}

@@ -43,6 +43,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             exportCsv: () => undefined,
             addRunNote: () => Promise.resolve(),
             subscribe: () => () => undefined,
+            runIds: () => [],
             copyText: () => Promise.resolve(),
             openUrl: () => undefined,
             ...mailboxes,

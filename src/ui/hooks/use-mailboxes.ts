@@ -12,6 +12,20 @@ const IDLE: RunStateView = {
     resumed: false,
 };
 
+/** Once a run's approvals were all refused because of who sent them, the notice says so (not "You can approve"). */
+function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): ApprovalCheckView {
+    const [refused, setRefused] = React.useState<ApprovalCheckView | null>(null);
+    const cause = run.refusal?.cause;
+    React.useEffect(() => {
+        if (cause)
+            setRefused({
+                canApprove: false,
+                blockers: [cause === 'approvalPrivilegeMissing' ? 'missingPrivilege' : 'refused'],
+            });
+    }, [cause]);
+    return refused ?? checked;
+}
+
 /**
  * Rows of the profile (reloaded on demand and after each run), why the last read failed, the approval check and the
  * live run state. A failed read keeps the rows already shown and says so; it never shows an empty list as if the
@@ -63,5 +77,5 @@ export function useMailboxes(actions: MailboxActions) {
     React.useEffect(() => {
         if (finished) refresh();
     }, [finished, refresh]);
-    return { rows, loading, loadError, approval, run, refresh };
+    return { rows, loading, loadError, approval: useRefusedApproval(run, approval), run, refresh };
 }

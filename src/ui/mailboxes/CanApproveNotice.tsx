@@ -20,6 +20,7 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
     missingPrivilege: 'Approve_MissingPrivilege',
     missingRole: 'Approve_MissingRole',
     checkFailed: 'Approve_CheckFailed',
+    refused: 'Approve_Refused',
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
