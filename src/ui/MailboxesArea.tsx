@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
+import { durationParts } from '../core/duration';
 import { endedCount } from '../core/run/ledger';
 import type { PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
@@ -15,7 +16,7 @@ import { RefusalNotice } from './run/RefusalNotice';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
 import { format } from './strings';
-import { useFormatNumber, useGetString } from './texts';
+import { useGetString, useTexts } from './texts';
 
 /** A quick filter the overview asks the list to show; `seq` makes the same filter asked twice a new request. */
 export type ListFilterRequest = { filter: QuickFilter; seq: number };
@@ -38,11 +39,20 @@ export type MailboxesAreaProps = {
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
+/** "30 minutes", "6 seconds": the stall limit in the unit that reads honestly, in the language of the strings. */
+function useFormatDuration(): (ms: number) => string {
+    const { language } = useTexts();
+    return (ms) => {
+        const { value, unit } = durationParts(ms);
+        return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+    };
+}
+
 type RunNoticesProps = { run: RunStateView; actions: MailboxActions; onTestOnly: (ids: string[]) => void };
 
 function RunNotices({ run, actions, onTestOnly }: RunNoticesProps) {
     const getString = useGetString();
-    const formatNumber = useFormatNumber();
+    const formatDuration = useFormatDuration();
     if (run.refusal && run.status !== 'running') {
         const ids = actions.runIds();
         const testable = actions.preview({ ids, mode: 'testOnly', canApprove: false }).test;
@@ -51,7 +61,7 @@ function RunNotices({ run, actions, onTestOnly }: RunNoticesProps) {
     if (run.status === 'paused' && run.pause) {
         const text =
             run.pause.reason === 'stalled'
-                ? format(getString('Run_StalledNotice'), formatNumber(run.pause.limitMs / 60_000))
+                ? format(getString('Run_StalledNotice'), formatDuration(run.pause.limitMs))
                 : getString('Run_SessionExpiredNotice');
         return (
             <MessageBar
