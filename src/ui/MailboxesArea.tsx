@@ -1,12 +1,19 @@
 import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
-import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
+import {
+    isPendingApproval,
+    pendingAddresses,
+    segmentCountsOfRows,
+    type MailboxView,
+    type QuickFilter,
+} from '../core/mailbox-view';
+import type { SegmentCounts } from '../core/mailbox-segments';
 import type { RunMode } from '../core/run/types';
 import { durationParts } from '../core/duration';
 import { endedCount } from '../core/run/ledger';
 import type { PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
-import type { MailboxActions, RunStateView } from './actions';
+import type { ApprovalCheckView, MailboxActions, RunStateView } from './actions';
 import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
@@ -35,7 +42,36 @@ export type MailboxesAreaProps = {
     checkConnection?: CheckConnection;
     /** Take the admin to the connection test (the confirmation offers it). */
     onTestConnection?: () => void;
+    /** The segment counts of each complete load of the list, which the overview's card then shows (issue 14 item 6). */
+    onCounts?: (counts: SegmentCounts) => void;
+    /** A new number reloads the list (e.g. after a connection test changed a mailbox). */
+    reloadRequest?: number;
 };
+
+type ApprovalNoticeProps = { rows: readonly MailboxView[]; approval: ApprovalCheckView; actions: MailboxActions };
+
+/** "You can / cannot approve", counting "waiting for approval" by the one rule: the Pending approval segment. */
+function ApprovalNotice({ rows, approval, actions }: ApprovalNoticeProps) {
+    const count = React.useMemo(() => rows.filter(isPendingApproval).length, [rows]);
+    const addresses = React.useMemo(() => pendingAddresses(rows), [rows]);
+    return (
+        <CanApproveNotice
+            canApprove={approval.canApprove}
+            blockers={approval.blockers}
+            pendingCount={count}
+            pendingAddresses={addresses}
+            onCopyPending={(text) => void actions.copyText(text)}
+            onEmailAdmin={actions.openUrl}
+        />
+    );
+}
+
+/** Tell the overview the counts of each complete load, so its card and the list's filters show the same numbers. */
+function useLoadedCounts(rows: readonly MailboxView[], isComplete: boolean, onCounts?: (c: SegmentCounts) => void) {
+    React.useEffect(() => {
+        if (isComplete) onCounts?.(segmentCountsOfRows(rows));
+    }, [rows, isComplete, onCounts]);
+}
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
@@ -129,7 +165,8 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
-    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
+    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions, props.reloadRequest);
+    useLoadedCounts(rows, loading === null && loadError === null, props.onCounts);
     // A refresh of the list counts the overview's segments again too.
     const refreshAll = () => (refresh(), onRefresh?.());
     const [pending, setPending] = React.useState<Pending | null>(null);
@@ -139,13 +176,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
     const isRunning = run.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 12 }}>
-            <CanApproveNotice
-                canApprove={approval.canApprove}
-                blockers={approval.blockers}
-                pendingAddresses={pendingAddresses(rows)}
-                onCopyPending={(text) => void actions.copyText(text)}
-                onEmailAdmin={actions.openUrl}
-            />
+            <ApprovalNotice rows={rows} approval={approval} actions={actions} />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
             <RunNotices run={run} actions={actions} onTestOnly={ask('testOnly')} />
             <LiveRun run={run} actions={actions} exportIds={rows} />
@@ -159,7 +190,9 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 isReadOnly={isReadOnly}
                 onApproveAndTest={ask('approveAndTest')}
                 onTestOnly={ask('testOnly')}
-                onRetryFailed={() => actions.retryFailed()}
+                // The rows the list shows as failed, through the confirmation like the other commands; approving
+                // again only where the admin may (the run summary's Retry failed retries that run's failures).
+                onRetryFailed={ask(approval.canApprove ? 'approveAndTest' : 'testOnly')}
                 onExport={(ids) => actions.exportCsv(ids)}
                 onRefresh={refreshAll}
             />
