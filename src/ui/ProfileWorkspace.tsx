@@ -57,6 +57,12 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
     );
 }
 
+/** The IDs the form would save, when they differ from the record as read (the credentials card judges these). */
+function unsavedIdsOf(formValues: WorkspaceServices['formValues'], profile: ProfileRecord) {
+    if (!formDiffersFromRecord(formValues, profile)) return undefined;
+    return { exchangeonlinetenantid: formValues.tenantId, oauthclientid: formValues.applicationId };
+}
+
 /**
  * The selected area and the areas opened so far. An area stays mounted (hidden) once opened, so switching tabs keeps
  * a running or finished connection test, the list's filters and selection; areas never opened are not loaded.
@@ -190,6 +196,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     done={overview.readinessDone.done}
                     doneProblem={overview.readinessDone.problem}
                     onDoneChange={overview.readinessDone.toggle}
+                    isReadOnly={isReadOnly}
                 />
             </PivotItem>
             <PivotItem {...tab('mailboxes')}>
@@ -225,6 +232,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                     <OverviewCards
                         kind={kind}
                         profile={profile}
+                        unsavedIds={unsavedIdsOf(services.formValues, profile)}
                         isSecretSet={overview.secret.isSecretSet}
                         expiry={overview.secret.expiry}
                         connection={overview.lastTest.summary}
