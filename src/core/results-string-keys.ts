@@ -64,6 +64,8 @@ export const RESULTS_STRING_KEYS = [
     'Skip_NotApprovedDetail',
     'Skip_Cancelled',
     'Skip_CancelledDetail',
+    'Skip_ApprovalRefused',
+    'Skip_ApprovalRefusedDetail',
     'Run_ConfirmSkippedMore',
     'Run_ConfirmSkippedMore_One',
     'Mailboxes_CauseFilter',

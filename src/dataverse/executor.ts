@@ -5,7 +5,7 @@
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
-import { testFailureCause } from '../core/run/run-view';
+import { isCallerRefusal, testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import type { AlertInput } from '../core/credentials/error-catalogue';
@@ -208,8 +208,11 @@ async function sendChunk(
     reportProgress(ledger, deps);
 }
 
-function takeIds(ledger: RunLedger, phase: Phase): string[] {
-    const pending = ledger.idsIn('pending').filter((id) => ledger.get(id)?.approve === (phase === 'approve'));
+/** The phase's mailboxes still to send; `only` narrows them (the canary). */
+function takeIds(ledger: RunLedger, phase: Phase, only?: ReadonlySet<string>): string[] {
+    const pending = ledger
+        .idsIn('pending')
+        .filter((id) => ledger.get(id)?.approve === (phase === 'approve') && (!only || only.has(id)));
     return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
 }
 
@@ -232,8 +235,9 @@ async function runPhaseRound(
     phase: Phase,
     memory: PhaseMemory,
     refill: Refill = NO_REFILL,
+    only?: ReadonlySet<string>,
 ): Promise<void> {
-    let queue = takeIds(ledger, phase);
+    let queue = takeIds(ledger, phase, only);
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     const capacity = deps.gateway.capacity;
@@ -309,13 +313,14 @@ async function runPhase(
     flow: Flow,
     phase: Phase,
     memory: PhaseMemory = newMemory(),
+    only?: ReadonlySet<string>,
 ): Promise<void> {
-    for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
+    for (let round = 1; takeIds(ledger, phase, only).length > 0; round++) {
         if (deps.signal?.aborted) return;
         memory.unknown.clear();
         memory.exhausted.clear();
         memory.backOff = false;
-        await runPhaseRound(ledger, deps, flow, phase, memory);
+        await runPhaseRound(ledger, deps, flow, phase, memory, NO_REFILL, only);
         if (phase === 'approve') await confirmApprovals(ledger, deps, memory, flow);
         if (memory.backOff && !(await backOff(deps, round))) return;
     }
@@ -329,6 +334,23 @@ async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
     } catch {
         return false;
     }
+}
+
+/**
+ * Approve one mailbox before anything else is sent (the canary, issue 14 item 4). A refusal that depends on who sends
+ * the approval — no Microsoft 365 admin role (0x80040256) or no approval privilege — would meet every other approval
+ * too, so the run then stops: nothing else is approved or tested, and the admin decides (Test only). Done once per
+ * run: not again once any approval of the run has an outcome (a resumed run).
+ */
+async function approveCanary(ledger: RunLedger, deps: ExecutorDeps, flow: Flow): Promise<void> {
+    const approvals = ledger.all().filter((entry) => entry.approve);
+    const canary = approvals[0];
+    if (!canary || approvals.some((entry) => entry.state !== 'pending')) return;
+    await runPhase(ledger, deps, flow, 'approve', newMemory(), new Set([canary.mailboxId]));
+    const outcome = ledger.get(canary.mailboxId);
+    if (outcome?.state !== 'failed' || !isCallerRefusal(outcome.cause)) return;
+    ledger.stopAfterRefusal();
+    reportProgress(ledger, deps);
 }
 
 /**
@@ -454,7 +476,10 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
         await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
         const flow = new Flow();
         const testMemory = newMemory();
-        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        if (ledger.mode === 'approveAndTest') {
+            await approveCanary(ledger, deps, flow);
+            await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        }
         await runPhase(ledger, deps, flow, 'test', testMemory);
         await pollResults(ledger, deps);
     } finally {

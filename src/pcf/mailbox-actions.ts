@@ -9,7 +9,8 @@ import { APPROVAL_REQUIRED_FOR_ALL, type ApprovalPolicy } from '../core/run/appr
 import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
 import { decodeRunFailure, failureGroupsOf } from '../core/run/run-view';
-import type { LedgerSummary } from '../core/run/ledger';
+import type { LedgerEntry, LedgerSummary } from '../core/run/ledger';
+import type { CauseCode } from '../core/credentials/causes';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { listMailboxes } from '../dataverse/mailboxes';
 import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
@@ -68,6 +69,7 @@ function toRunView(state: BulkRunState): RunStateView {
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),
         resumed: state.resumed,
+        ...(state.view?.refusal ? { refusal: state.view.refusal } : {}),
     };
 }
 
@@ -154,7 +156,25 @@ function exportCsvText(
 }
 
 type Timing = { now: () => number; sleep: Sleep };
-type RunActions = Pick<
+
+/**
+ * Remember what the runs of this page failed, by mailbox (lower-case id): a failure is laid onto its row until a
+ * later run settles that mailbox otherwise (issue 14 item 6). Skipped mailboxes keep what they had.
+ */
+function noteRunFailures(failures: Map<string, CauseCode>, entries: readonly LedgerEntry[]): void {
+    for (const entry of entries) {
+        const id = entry.mailboxId.toLowerCase();
+        if (entry.state === 'failed') failures.set(id, entry.cause ?? 'unknown');
+        else if (entry.state === 'succeeded' || entry.state === 'retrying') failures.delete(id);
+    }
+}
+
+/** The row with this page's run failure laid onto it, if it has one. */
+function withRunFailure(view: MailboxView, failures: ReadonlyMap<string, CauseCode>): MailboxView {
+    const cause = failures.get(view.id.toLowerCase());
+    return cause ? { ...view, runFailure: cause } : view;
+}
+type RunActions = { entries: () => LedgerEntry[] } & Pick<
     MailboxActions,
     | 'start'
     | 'resume'
@@ -165,7 +185,23 @@ type RunActions = Pick<
     | 'exportRunCsv'
     | 'addRunNote'
     | 'subscribe'
+    | 'runIds'
 >;
+
+/** Record the finished run as a note on the profile (who, when, counts, causes). */
+async function addFinishedRunNote(
+    http: DataverseHttp,
+    profileId: string,
+    identity: RunNoteIdentity,
+    controller: BulkRunController,
+): Promise<void> {
+    const info = controller.runInfo();
+    const run = toRunView(controller.current());
+    if (!info || !run.summary?.settled) throw new Error('No finished run to record');
+    const now = new Date(http.serverNow()).toISOString();
+    const text = runNote(identity, run.summary, run.failures, info, now);
+    await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
+}
 
 /** The run half of the actions: one controller, its listeners, export and the run note. */
 function createRunActions(
@@ -197,21 +233,17 @@ function createRunActions(
             exportCsvText(controller, loaded.views(), ids, identity.getString),
         );
     return {
-        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
+        start: ({ ids, mode, canApprove }) =>
+            void controller.start(loaded.pick(ids), mode, canApprove, loaded.policy()),
+        runIds: () => controller.entries().map((entry) => entry.mailboxId),
+        entries: () => controller.entries(),
         resume: () => void controller.resume(controller.restore()),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
         exportCsv: download,
         exportRunCsv: () => download(undefined),
-        addRunNote: async () => {
-            const info = controller.runInfo();
-            const run = toRunView(controller.current());
-            if (!info || !run.summary?.settled) throw new Error('No finished run to record');
-            const now = new Date(http.serverNow()).toISOString();
-            const text = runNote(identity, run.summary, run.failures, info, now);
-            await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
-        },
+        addRunNote: () => addFinishedRunNote(http, profileId, identity, controller),
         subscribe: (listener) => {
             listeners.add(listener);
             return () => listeners.delete(listener);
@@ -230,14 +262,19 @@ export function createMailboxActions(
     let rows: MailboxRow[] = [];
     let views: MailboxView[] = [];
     let policy = APPROVAL_REQUIRED_FOR_ALL;
+    const runFailures = new Map<string, CauseCode>();
     const pick = (ids: readonly string[]) => pickByIds(rows, ids, (row) => row.mailboxid);
+    const { entries, ...run } = createRunActions(http, profileId, identity, browser, timing, {
+        pick,
+        views: () => views,
+        policy: () => policy,
+    });
     return {
-        ...createRunActions(http, profileId, identity, browser, timing, {
-            pick,
-            views: () => views,
-            policy: () => policy,
-        }),
+        ...run,
         load: async (onProgress, signal) => {
+            noteRunFailures(runFailures, entries());
+            const view = (row: MailboxRow, alerts: MailboxAlertView[] = []) =>
+                withRunFailure(toMailboxView(row, alerts, policy), runFailures);
             // Unreadable switches count as on (the platform's default): then approval is asked for, never skipped.
             policy = await readApprovalPolicy(http, signal).catch(() => APPROVAL_REQUIRED_FOR_ALL);
             const arrived: MailboxView[] = [];
@@ -245,7 +282,7 @@ export function createMailboxActions(
                 signal,
                 // The list and its filter counts grow with each page; the alerts follow once all rows are in.
                 onPage: (page, total) => {
-                    arrived.push(...page.map((row) => toMailboxView(row, [], policy)));
+                    arrived.push(...page.map((row) => view(row)));
                     onProgress(total, [...arrived]);
                 },
             });
@@ -253,17 +290,13 @@ export function createMailboxActions(
             const alerts = latestAlerts(
                 await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
             );
-            views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? [], policy));
+            views = rows.map((row) => view(row, alerts.get(row.mailboxid.toLowerCase())));
             return views;
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),
-        preview: (ids, mode, allowed) => {
+        preview: ({ ids, mode, canApprove }) => {
             const picked = pick(ids);
-            const plan = planRun(
-                picked,
-                { canApprove: allowed, requireApproval: policy, mode },
-                new Date(http.serverNow()),
-            );
+            const plan = planRun(picked, { canApprove, requireApproval: policy, mode }, new Date(http.serverNow()));
             return planCounts(plan, picked);
         },
         copyText: browser.copyText,

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Pivot, PivotItem, Stack } from '@fluentui/react';
 import { warnsBeforeRun } from '../core/connection-test/last-test';
-import type { Segment } from '../core/mailbox-segments';
+import type { Segment, SegmentCounts } from '../core/mailbox-segments';
 import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord } from '../core/profile';
 import { buildChecklist } from '../core/readiness/checklist';
 import type { ReadinessItemId } from '../core/readiness/items';
@@ -11,6 +11,7 @@ import { ConnectionArea } from './ConnectionArea';
 import type { CredentialsChange } from './hooks/use-credentials';
 import { useLastTest, useMailboxCounts, useReadinessDone, useRunEnd, useSecretState } from './hooks/use-overview';
 import { MailboxesArea, type ListFilterRequest } from './MailboxesArea';
+import type { CountsState } from './overview/MailboxesCard';
 import { OverviewCards } from './overview/OverviewCards';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
@@ -118,7 +119,13 @@ function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (ar
 function useOverview(profile: ProfileRecord, kind: ProfileKind, services: WorkspaceServices) {
     const counts = useMailboxCounts(services.overview);
     useRunEnd(services.mailboxes, counts.reload);
-    const lastTest = useLastTest(services.connection, services.userName, counts.reload);
+    // Once the list is loaded its counts are the card's (one source of truth, issue 14 item 6); a finished connection
+    // test reads both again.
+    const [listCounts, setListCounts] = React.useState<SegmentCounts>();
+    const [listReload, setListReload] = React.useState(0);
+    const { reload } = counts;
+    const reloadAll = React.useCallback(() => (reload(), setListReload((count) => count + 1)), [reload]);
+    const lastTest = useLastTest(services.connection, services.userName, reloadAll);
     const hasSecret = kind === 'crossTenantOAuth';
     const secret = useSecretState(services.connection, Boolean(profile.isoauthclientsecretset), hasSecret);
     const readinessDone = useReadinessDone(services.overview);
@@ -138,8 +145,14 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
         (filter: Segment) => setListFilter((before) => ({ filter, seq: (before?.seq ?? 0) + 1 })),
         [],
     );
-    const expectedTotal = counts.state.status === 'loaded' ? counts.state.counts.total : undefined;
-    return { counts, expectedTotal, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
+    const cardCounts: CountsState = listCounts ? { status: 'loaded', counts: listCounts } : counts.state;
+    const list = {
+        onCounts: setListCounts,
+        reloadRequest: listReload,
+        onRefresh: reload,
+        expectedTotal: counts.state.status === 'loaded' ? counts.state.counts.total : undefined,
+    };
+    return { counts, cardCounts, list, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
 type AreasProps = ProfileWorkspaceProps & {
@@ -191,8 +204,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    expectedTotal={overview.expectedTotal}
-                    onRefresh={overview.counts.reload}
+                    {...overview.list}
                     {...guard.mailboxProps}
                 />
             </PivotItem>
@@ -225,7 +237,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                         expiry={overview.secret.expiry}
                         connection={overview.lastTest.summary}
                         readiness={overview.readiness}
-                        counts={overview.counts.state}
+                        counts={overview.cardCounts}
                         today={services.today}
                         onOpenArea={open}
                         onOpenSegment={openSegment}

@@ -44,6 +44,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             exportRunCsv: () => undefined,
             addRunNote: () => Promise.resolve(),
             subscribe: () => () => undefined,
+            runIds: () => [],
             copyText: () => Promise.resolve(),
             openUrl: () => undefined,
             ...mailboxes,

@@ -223,6 +223,14 @@ export class RunLedger {
         }
     }
 
+    /** The first approval was refused because of who sent it: nothing still pending is sent; each is skipped. */
+    stopAfterRefusal(): void {
+        for (const entry of this.entries.values()) {
+            if (!entry.inFlight && entry.state === 'pending')
+                this.move(entry, 'skipped', { reason: 'approvalRefused' });
+        }
+    }
+
     /** After a cancelled run has drained: tests already queued are no longer watched. */
     abandonTesting(detail: string): void {
         for (const entry of this.entries.values()) {

@@ -10,4 +10,5 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, { labelKey: StringKey; de
     cannotApprove: { labelKey: 'Skip_CannotApprove', detailKey: 'Skip_CannotApproveDetail' },
     notApproved: { labelKey: 'Skip_NotApproved', detailKey: 'Skip_NotApprovedDetail' },
     cancelled: { labelKey: 'Skip_Cancelled', detailKey: 'Skip_CancelledDetail' },
+    approvalRefused: { labelKey: 'Skip_ApprovalRefused', detailKey: 'Skip_ApprovalRefusedDetail' },
 };

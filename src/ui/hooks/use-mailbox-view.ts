@@ -34,8 +34,11 @@ export type MailboxViewState = {
     selection: Selection;
     selected: MailboxView[];
     selectedIds: string[];
-    /** Selected rows that failed: the target of "Retry failed". */
-    failedSelectedIds: string[];
+    /**
+     * The target of "Retry failed": the selected rows the list shows as failed, or, with nothing selected, every row
+     * it shows as failed (so it works after a reload too, with no run of this page to remember).
+     */
+    retryIds: string[];
     /** Selected ids, or every shown id when nothing is selected. */
     exportIds: string[];
 };
@@ -113,11 +116,11 @@ export function useMailboxView(
     const selected = React.useMemo(() => index.rows.filter((row) => selectedKeys.has(row.id)), [index, selectedKeys]);
     const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);
     const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
-    const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);
+    const retryIds = React.useMemo(() => failedIds(selected.length > 0 ? selected : index.rows), [selected, index]);
     const exportIds = React.useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);
     return {
         ...filters,
         ...{ index, items, sort, toggleSort, selection, selected },
-        ...{ selectedIds, failedSelectedIds, exportIds },
+        ...{ selectedIds, retryIds, exportIds },
     };
 }

@@ -50,7 +50,7 @@ export const MailboxList = React.memo(function MailboxList(props: MailboxListPro
             <MailboxCommands
                 {...props}
                 selectedIds={view.selectedIds}
-                failedSelectedIds={view.failedSelectedIds}
+                retryIds={view.retryIds}
                 exportIds={view.exportIds}
                 isLoading={loading !== null}
             />

@@ -135,6 +135,22 @@ describe('buildRunView', () => {
         ]);
         expect(view.summary).toBe(SUMMARY);
     });
+
+    it('says the approvals were refused because of who sent them, and how many mailboxes were not sent', () => {
+        const skipped = (id: string): LedgerEntry => ({
+            ...failed(id, undefined),
+            state: 'skipped',
+            reason: 'approvalRefused',
+        });
+        const view = buildRunView(SUMMARY, [failed('1', 'approvalRefused'), skipped('2'), skipped('3')]);
+        expect(view.refusal).toEqual({ cause: 'approvalRefused', notSent: 2 });
+    });
+
+    it('says nothing of a refusal when an approval of the run was applied or none was refused', () => {
+        const confirmed: LedgerEntry = { ...failed('2', undefined), state: 'succeeded', approvalConfirmed: true };
+        expect(buildRunView(SUMMARY, [failed('1', 'approvalRefused'), confirmed]).refusal).toBeUndefined();
+        expect(buildRunView(SUMMARY, [failed('1', 'approvalNotApplied')]).refusal).toBeUndefined();
+    });
 });
 
 describe('failureGroupsOf', () => {
