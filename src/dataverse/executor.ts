@@ -5,10 +5,11 @@
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
-import { testFailureCause } from '../core/run/run-view';
+import { alertReadFailureCause, testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import type { AlertInput } from '../core/credentials/error-catalogue';
+import type { CauseCode } from '../core/credentials/causes';
 import { MAILBOX } from '../core/schema';
 import { transientBackoffMs } from '../core/run/transience';
 import { chunkSize } from '../core/scheduler/adaptive';
@@ -225,17 +226,31 @@ async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps
     if (failure) throw failure.reason;
 }
 
-/** The latest alert of each of `ids` (lower-case id → alert), read since the run started. */
-async function latestAlerts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, TraceAlert>> {
+/** The latest alerts of a poll's failed tests, or why they could not be read. */
+type LatestAlerts = { latest: Map<string, TraceAlert>; refused?: { cause: CauseCode; detail: string } };
+
+/**
+ * The latest alert of each of `ids` (lower-case id → alert), read since the run started. A refused read (400, 403)
+ * does not end the run: the tests' results stand, their cause is "not available" and says why (issue 14 item 9).
+ */
+async function latestAlerts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<LatestAlerts> {
     const latest = new Map<string, TraceAlert>();
-    if (ids.length === 0) return latest;
-    const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
+    if (ids.length === 0) return { latest };
+    let alerts: TraceAlert[];
+    try {
+        alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
+    } catch (error) {
+        const cause = error instanceof DataverseError ? alertReadFailureCause(error.status) : undefined;
+        if (!cause || isRunPause(error)) throw error;
+        const { code, message } = error as DataverseError;
+        return { latest, refused: { cause, detail: `${code}: ${message}` } };
+    }
     for (const alert of alerts) {
         const id = alert._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
         if (id && alert.text && !latest.has(id)) latest.set(id, alert);
     }
-    return latest;
+    return { latest };
 }
 
 /** The text a failure keeps as its detail: the alert's message and its error details (code, activity, exception). */
@@ -264,15 +279,16 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
     const failedIds = finished.filter((test) => test.outcome.kind !== 'succeeded').map((test) => test.row.mailboxid);
-    const alerts = await latestAlerts(ledger, deps, failedIds);
+    const { latest, refused } = await latestAlerts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
         if (outcome.kind === 'succeeded') {
             ledger.succeeded(id);
             continue;
         }
-        const alert = alerts.get(id.toLowerCase());
-        const detail = alert ? alertDetail(alert) : (row.formatted.mailboxstatus ?? '');
-        const cause = testFailureCause(alertInputOf(alert, detail));
+        const alert = latest.get(id.toLowerCase());
+        const status = row.formatted.mailboxstatus ?? '';
+        const detail = alert ? alertDetail(alert) : [status, refused?.detail].filter(Boolean).join('\n');
+        const cause = !alert && refused ? refused.cause : testFailureCause(alertInputOf(alert, status));
         // Still scheduled and no error alert (a warning, or none yet): server-side sync tries again by itself.
         if (outcome.kind === 'retrying' && alert?.level !== ALERT_LEVEL_ERROR) ledger.retrying(id, cause, detail);
         else ledger.failed(id, cause, detail);

@@ -12,7 +12,7 @@ import { decodeRunFailure } from '../core/run/run-view';
 import type { LedgerSummary } from '../core/run/ledger';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { listMailboxes } from '../dataverse/mailboxes';
-import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
+import { noAlertsIfRefused, readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
@@ -52,6 +52,18 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
         byMailbox.set(id, list);
     }
     return byMailbox;
+}
+
+/** The latest alerts of the listed mailboxes; refused alert reads leave the rows without causes (issue 14 item 9). */
+async function readListAlerts(
+    http: DataverseHttp,
+    profileId: string,
+    rows: readonly MailboxRow[],
+    signal: AbortSignal,
+): Promise<Map<string, MailboxAlertView[]>> {
+    const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
+    const mailboxIds = rows.map((row) => row.mailboxid);
+    return latestAlerts(await readAlerts(http, profileId, since, { signal, mailboxIds }).catch(noAlertsIfRefused));
 }
 
 function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
@@ -232,10 +244,7 @@ export function createMailboxActions(
                     onProgress(total, [...arrived]);
                 },
             });
-            const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
-            const alerts = latestAlerts(
-                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
-            );
+            const alerts = await readListAlerts(http, profileId, rows, signal);
             views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? [], policy));
             return views;
         },

@@ -145,6 +145,49 @@ describe('transient SQL errors', () => {
     }, 180_000);
 });
 
+describe('refused alert reads', () => {
+    const cases = [
+        [
+            'alerts-refused-403',
+            'Cause not available: you have no permission to read alerts',
+            'Ask your administrator for Read on Trace Log',
+        ],
+        [
+            'alerts-refused-400',
+            'Cause not available: Dataverse refused the query for alerts',
+            'Open the mailbox in Dynamics and look at its Alerts',
+        ],
+    ] as const;
+    for (const [fault, cause, fix] of cases)
+        test(`${fault}: the run ends with its results, each failure's cause "not available" and why`, async () => {
+            const p = await prepare({ fault, mailboxCount: N });
+            await confirmStart(page());
+            const summary = await expectSettledRun(page(), PROFILE, N);
+            // Every test that failed on the server is a failure here, each with the same "not available" cause.
+            const failedOnServer = (await profileMailboxes(sandbox(), PROFILE)).filter((m) => m.mailboxstatus === 2);
+            expect(failedOnServer.length).toBeGreaterThan(0);
+            expect(summary.failed).toBe(failedOnServer.length);
+            expect(summary.causes).toBe(`${failedOnServer.length} × ${cause}`);
+            await control().getByText(fix, { exact: false }).first().waitFor();
+            const refused = sandbox()
+                .emulator.requestLog()
+                .filter(
+                    (entry) =>
+                        entry.path.includes('tracelogs') &&
+                        entry.status === (fault === 'alerts-refused-403' ? 403 : 400),
+                );
+            expect(refused.length).toBeGreaterThan(0);
+            // The list read after the run shows its rows; the refused alerts are not a failed read.
+            await expect(
+                control()
+                    .getByText(/could not be read/)
+                    .count(),
+            ).resolves.toBe(0);
+            await recorder.settle();
+            expectApprovedOnce(p);
+        }, 180_000);
+});
+
 describe('a sign-in page instead of JSON', () => {
     const SIGNED_OUT =
         'Your Dynamics session has ended, so the run is paused. Sign in again (for example in another tab), then select Resume. Nothing was lost.';
