@@ -344,6 +344,8 @@ export const STRING_KEYS = [
     'Run_Resume',
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
+    'Run_NotStoredNotice',
+    'Run_NoResumeNotice',
     'Run_ResumedNotice',
     'Run_StalledNotice',
     'Run_StallCountdown',

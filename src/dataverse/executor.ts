@@ -32,8 +32,11 @@ export type ExecutorDeps = {
     sleep: Sleep;
     signal?: AbortSignal;
     onProgress?: (summary: LedgerSummary, ledger: RunLedger) => void;
-    /** Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends. */
-    onApprovalsSent?: (ledger: RunLedger) => void;
+    /**
+     * Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends.
+     * They leave once this resolves; if it rejects they are not sent (back to pending) and the run stops with it.
+     */
+    onApprovalsSent?: (ledger: RunLedger) => void | Promise<void>;
     pollScheduleMs?: readonly number[];
     pollTimeoutMs?: number;
 };
@@ -92,6 +95,17 @@ function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdi
     // 'ok' and 'retry' stay 'sent' until the re-read confirms.
 }
 
+/** Mark approvals 'sent' and wait until that is kept (onApprovalsSent); if it cannot be, they stay unsent. */
+async function markApprovalsSent(ledger: RunLedger, deps: ExecutorDeps, ids: readonly string[]): Promise<void> {
+    ids.forEach((id) => ledger.approvalSent(id));
+    try {
+        await deps.onApprovalsSent?.(ledger);
+    } catch (error) {
+        ids.forEach((id) => ledger.approvalNotProcessed(id));
+        throw error;
+    }
+}
+
 async function sendChunk(
     ledger: RunLedger,
     deps: ExecutorDeps,
@@ -99,10 +113,7 @@ async function sendChunk(
     ids: string[],
     memory: PhaseMemory,
 ): Promise<void> {
-    if (phase === 'approve') {
-        ids.forEach((id) => ledger.approvalSent(id));
-        deps.onApprovalsSent?.(ledger);
-    }
+    if (phase === 'approve') await markApprovalsSent(ledger, deps, ids);
     ledger.markInFlight(ids, true);
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;

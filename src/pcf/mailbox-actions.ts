@@ -22,6 +22,7 @@ import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/acti
 import { asListItem } from '../core/template';
 import { countString, pluralRulesOf, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
+import type { LedgerStore } from './ledger-store';
 import { mailboxCsv } from './mailbox-csv';
 
 /** Alerts older than this are not shown as a mailbox's "latest alert". */
@@ -30,6 +31,8 @@ const ALERT_LOOKBACK_MS = 30 * 86_400_000;
 /** Browser services the actions use. */
 export type BrowserServices = {
     storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    /** Where a profile's run is kept for resume (IndexedDB); absent: no resume and no approvals. */
+    ledgerStore?: (profileId: string) => LedgerStore | undefined;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;
     download: (fileName: string, text: string) => void;
@@ -83,6 +86,7 @@ function toRunView(state: BulkRunState): RunStateView {
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),
         resumed: state.resumed,
+        notStored: state.notStored,
     };
 }
 
@@ -184,7 +188,7 @@ function createRunActions(
     const controller = new BulkRunController({
         http,
         profileId,
-        storage: browser.storage,
+        ledgerStore: browser.ledgerStore?.(profileId),
         ...timing,
         onChange: (state) => {
             const view = toRunView(state);
@@ -193,7 +197,7 @@ function createRunActions(
     });
     return {
         start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
-        resume: () => void controller.resume(controller.restore()),
+        resume: () => void controller.resume(),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),

@@ -42,6 +42,8 @@ export type RunStateView = {
     stallAtMs: number | null;
     pause: RunPauseView | null;
     resumed: boolean;
+    /** The browser could not keep the run's record: it stopped before approving, or (Test only) will not resume. */
+    notStored?: boolean;
 };
 
 /** The Mailboxes area's actions. */

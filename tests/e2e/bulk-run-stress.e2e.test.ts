@@ -23,6 +23,7 @@ import {
     profileMailboxes,
     setEmulatorConfig,
     twice,
+    waitFinished,
     watchAppliedApprovals,
     watchPage,
     watched,
@@ -186,6 +187,35 @@ describe('refused alert reads', () => {
             await recorder.settle();
             expectApprovedOnce(p);
         }, 180_000);
+});
+
+describe('a run record the browser cannot keep', () => {
+    test('stops before any approval and says why; Test only still runs', async () => {
+        const p = await prepare({ mailboxCount: N });
+        // The browser refuses every write to IndexedDB, as when its quota is used up.
+        await page().evaluate(() => {
+            IDBObjectStore.prototype.put = () => {
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            };
+        });
+        await confirmStart(page());
+        await control()
+            .getByText(/^Nothing was approved: this browser could not keep the run's record/)
+            .waitFor({ timeout: 60_000 });
+        await recorder.settle();
+        expect(recorder.counts('approve').size).toBe(0);
+        expect(p.applied.size).toBe(0);
+
+        // Test only needs no guard against approving twice: it runs, and says a reload will not resume it.
+        await watchPage(page(), ["This browser cannot keep the run's record"]);
+        expect(await askForRun(page(), 'Test only', N)).toContain('Test');
+        await confirmStart(page());
+        await waitFinished(page());
+        expect((await watched(page())).seen).toEqual(["This browser cannot keep the run's record"]);
+        expect(recorder.counts('test').size).toBeGreaterThan(0);
+        expect(p.applied.size).toBe(0);
+        await openForm(page(), sandbox().url);
+    }, 180_000);
 });
 
 describe('a sign-in page instead of JSON', () => {
