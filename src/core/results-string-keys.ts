@@ -51,6 +51,8 @@ export const RESULTS_STRING_KEYS = [
     'Cause_PrivilegeMissing',
     'Cause_RecordNotFound',
     'Cause_NetworkError',
+    'Cause_AlertsNoPermission',
+    'Cause_AlertsQueryRefused',
     'Cause_Unknown',
     'Skip_Inactive',
     'Skip_InactiveDetail',

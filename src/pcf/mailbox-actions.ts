@@ -13,7 +13,7 @@ import type { LedgerEntry, LedgerSummary } from '../core/run/ledger';
 import type { CauseCode } from '../core/credentials/causes';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { listMailboxes } from '../dataverse/mailboxes';
-import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
+import { noAlertsIfRefused, readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
@@ -23,6 +23,7 @@ import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/acti
 import { asListItem } from '../core/template';
 import { countString, pluralRulesOf, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
+import type { LedgerStore } from './ledger-store';
 import { mailboxCsv } from './mailbox-csv';
 
 /** Alerts older than this are not shown as a mailbox's "latest alert". */
@@ -31,6 +32,8 @@ const ALERT_LOOKBACK_MS = 30 * 86_400_000;
 /** Browser services the actions use. */
 export type BrowserServices = {
     storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    /** Where a profile's run is kept for resume (IndexedDB); absent: no resume and no approvals. */
+    ledgerStore?: (profileId: string) => LedgerStore | undefined;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;
     download: (fileName: string, text: string) => void;
@@ -55,6 +58,18 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
     return byMailbox;
 }
 
+/** The latest alerts of the listed mailboxes; refused alert reads leave the rows without causes (issue 14 item 9). */
+async function readListAlerts(
+    http: DataverseHttp,
+    profileId: string,
+    rows: readonly MailboxRow[],
+    signal: AbortSignal,
+): Promise<Map<string, MailboxAlertView[]>> {
+    const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
+    const mailboxIds = rows.map((row) => row.mailboxid);
+    return latestAlerts(await readAlerts(http, profileId, since, { signal, mailboxIds }).catch(noAlertsIfRefused));
+}
+
 function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
     if (!pause) return null;
     return pause.reason === 'stalled' ? { reason: 'stalled', limitMs: pause.limitMs ?? 0 } : { reason: 'signedOut' };
@@ -70,6 +85,7 @@ function toRunView(state: BulkRunState): RunStateView {
         pause: pauseView(state.pause),
         resumed: state.resumed,
         ...(state.view?.refusal ? { refusal: state.view.refusal } : {}),
+        notStored: state.notStored,
     };
 }
 
@@ -220,7 +236,7 @@ function createRunActions(
     const controller = new BulkRunController({
         http,
         profileId,
-        storage: browser.storage,
+        ledgerStore: browser.ledgerStore?.(profileId),
         ...timing,
         onChange: (state) => {
             const view = toRunView(state);
@@ -237,7 +253,7 @@ function createRunActions(
             void controller.start(loaded.pick(ids), mode, canApprove, loaded.policy()),
         runIds: () => controller.entries().map((entry) => entry.mailboxId),
         entries: () => controller.entries(),
-        resume: () => void controller.resume(controller.restore()),
+        resume: () => void controller.resume(),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
@@ -286,10 +302,7 @@ export function createMailboxActions(
                     onProgress(total, [...arrived]);
                 },
             });
-            const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
-            const alerts = latestAlerts(
-                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
-            );
+            const alerts = await readListAlerts(http, profileId, rows, signal);
             views = rows.map((row) => view(row, alerts.get(row.mailboxid.toLowerCase())));
             return views;
         },

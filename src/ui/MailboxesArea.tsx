@@ -110,7 +110,13 @@ function RunNotices({ run, actions, onTestOnly }: RunNoticesProps) {
         );
     }
     if (run.status === 'failed')
-        return <MessageBar messageBarType={MessageBarType.error}>{getString('Run_FailedNotice')}</MessageBar>;
+        return (
+            <MessageBar messageBarType={MessageBarType.error}>
+                {getString(run.notStored ? 'Run_NotStoredNotice' : 'Run_FailedNotice')}
+            </MessageBar>
+        );
+    if (run.notStored && run.status === 'running')
+        return <MessageBar messageBarType={MessageBarType.warning}>{getString('Run_NoResumeNotice')}</MessageBar>;
     if (run.resumed && run.status === 'running') return <MessageBar>{getString('Run_ResumedNotice')}</MessageBar>;
     return null;
 }

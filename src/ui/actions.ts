@@ -48,6 +48,8 @@ export type RunStateView = {
     resumed: boolean;
     /** Every approval of the run was refused because of who sent it; the run stopped (core/run/run-view.ts). */
     refusal?: { cause: CauseCode; notSent: number };
+    /** The browser could not keep the run's record: it stopped before approving, or (Test only) will not resume. */
+    notStored?: boolean;
 };
 
 /** A run the admin asks for: over which mailboxes, in which mode, and whether they may approve. */

@@ -181,6 +181,31 @@ describe('runBulk', () => {
             expect(stored(entry.mailboxId).testemailconfigurationscheduled).not.toBe(true);
     });
 
+    it.each([
+        ['alerts-refused-403', 'alertsNoPermission', '0x80040220'],
+        ['alerts-refused-400', 'alertsQueryRefused', '0x80060888'],
+    ] as const)(
+        'finishes the run when reading alerts is refused (%s): failures say the cause is not available',
+        async (fault, cause, code) => {
+            const client = clientFor();
+            sandbox.setScenario({ fault });
+            const { rows, plan } = await planFor(client, 'testOnly');
+            const ledger = await runBulk(plan, depsFor(client.gateway));
+
+            expectSettled(ledger.summary(), rows.length);
+            const failed = ledger.all().filter((entry) => entry.state === 'failed');
+            expect(failed.length).toBeGreaterThan(0);
+            for (const entry of failed) {
+                expect(stored(entry.mailboxId).mailboxstatus).toBe(2);
+                expect([entry.mailboxId, entry.cause]).toEqual([entry.mailboxId, cause]);
+                // The detail keeps the mailbox's status and the server's refusal, which names what was missing.
+                expect(entry.detail).toContain(code);
+            }
+            const alertReads = client.sent.filter((request) => request.url.includes('/tracelogs'));
+            expect(alertReads.length).toBeGreaterThan(0);
+        },
+    );
+
     it('never has more requests open than the gate allows at that moment, and sends none inside a Retry-After', async () => {
         const open = { count: 0 };
         const moments: Array<{ open: number; limit: number; insideRetryAfter: boolean }> = [];

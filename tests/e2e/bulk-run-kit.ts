@@ -389,14 +389,40 @@ export async function failureGroupTotal(page: Page): Promise<number> {
     return items.reduce((n, t) => n + num(/([\d,]+) /.exec(t)?.[1]), 0);
 }
 
-/** The run ledger this browser keeps for resume-after-reload (null once the run is settled). */
+/**
+ * The head record of the run ledger this browser keeps in IndexedDB for resume-after-reload (src/pcf/ledger-store.ts),
+ * as JSON; null when there is none (the run settled). The database is only opened when it exists, so looking does not
+ * create it.
+ */
 export async function storedLedger(page: Page, profileId: string): Promise<string | null> {
-    return page.evaluate((key) => window.sessionStorage.getItem(key), `esp.bulkRun.${profileId}`);
+    return page.evaluate(async (name) => {
+        if (!(await indexedDB.databases()).some((db) => db.name === name)) return null;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+        });
+        try {
+            const head = await new Promise<unknown>((resolve, reject) => {
+                const request = db.transaction('ledger').objectStore('ledger').get('head');
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+            });
+            return head === undefined ? null : JSON.stringify(head);
+        } finally {
+            db.close();
+        }
+    }, `esp-bulk-run-${profileId}`);
 }
 
 /** Everything a finished run must satisfy on the page: the numbers add up and nothing is left in progress. */
-export async function expectSettledRun(page: Page, profileId: string, selected: number): Promise<RunSummaryText> {
-    const summary = await waitFinished(page);
+export async function expectSettledRun(
+    page: Page,
+    profileId: string,
+    selected: number,
+    timeout?: number,
+): Promise<RunSummaryText> {
+    const summary = await waitFinished(page, timeout);
     expect(summary.enabled + summary.failed + summary.retrying + summary.skipped).toBe(selected);
     expect(await failureGroupTotal(page)).toBe(summary.failed);
     // No progress bar or Cancel left behind, no "waiting on the server", nothing stored to resume.

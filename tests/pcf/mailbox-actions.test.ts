@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { DataverseHttp, realSleep } from '../../src/dataverse/http';
 import { RUN_NOTE_SUBJECT } from '../../src/dataverse/notes';
+import { openLedgerStore } from '../../src/pcf/ledger-store';
 import { createMailboxActions } from '../../src/pcf/mailbox-actions';
 import type { RunStateView } from '../../src/ui/actions';
 import type { StringKey } from '../../src/ui/strings';
@@ -27,7 +29,13 @@ afterAll(() => sandbox.close());
 function actionsFor() {
     const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
     let virtual = Date.now();
-    const browser = { copyText: async () => undefined, openUrl: () => undefined, download: () => undefined };
+    // The run's ledger in an in-memory IndexedDB: approvals leave only once it is stored.
+    const browser = {
+        ledgerStore: openLedgerStore,
+        copyText: async () => undefined,
+        openUrl: () => undefined,
+        download: () => undefined,
+    };
     return createMailboxActions(
         http,
         PROFILE_IDS.commercial,

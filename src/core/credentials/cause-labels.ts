@@ -52,5 +52,7 @@ export const CAUSE_LABELS: Readonly<Record<CauseCode, StringKey>> = {
     privilegeMissing: 'Cause_PrivilegeMissing',
     recordNotFound: 'Cause_RecordNotFound',
     networkError: 'Cause_NetworkError',
+    alertsNoPermission: 'Cause_AlertsNoPermission',
+    alertsQueryRefused: 'Cause_AlertsQueryRefused',
     unknown: 'Cause_Unknown',
 };

@@ -50,6 +50,17 @@ export function testFailureCause(alert: AlertInput): CauseCode {
     return decodeAlert(alert).cause;
 }
 
+/**
+ * Why a failed test's cause is not available when reading its alerts was refused: 403 = no read access to alerts,
+ * 400 = a query the organisation refuses (dataverse.md §7: the alert filter is (unconfirmed)). Other statuses are
+ * not a refusal to read alerts.
+ */
+export function alertReadFailureCause(status: number): CauseCode | undefined {
+    if (status === 403) return 'alertsNoPermission';
+    if (status === 400) return 'alertsQueryRefused';
+    return undefined;
+}
+
 /** One failed ledger entry with its cause's message and fix; the detail is the original text. */
 export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): DecodedError {
     return decodedCause(entry.cause ?? 'unknown', entry.detail ?? '');
