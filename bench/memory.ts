@@ -1,5 +1,9 @@
 /** Peak process memory, sampled with process.memoryUsage() on a real-time interval. */
 
+// Captured when the module loads, before the bench installs fake timers: the sampler keeps real time.
+const realSetInterval = setInterval;
+const realClearInterval = clearInterval;
+
 /** Peaks in MB. */
 export type MemoryPeaks = { rssMB: number; heapUsedMB: number };
 
@@ -23,13 +27,13 @@ export function sampleMemory(intervalMs = 50): MemorySampler {
         heap = Math.max(heap, m.heapUsed);
     };
     take();
-    const timer = setInterval(take, intervalMs);
+    const timer = realSetInterval(take, intervalMs);
     const peaks = (): MemoryPeaks => ({ rssMB: rss / MB, heapUsedMB: heap / MB });
     return {
         peaks,
         stop: () => {
             take();
-            clearInterval(timer);
+            realClearInterval(timer);
             return peaks();
         },
     };

@@ -7,9 +7,12 @@ import { planRun } from '../src/core/run/planner';
 import { APPROVAL } from '../src/core/run/types';
 import { guidLiteral } from '../src/core/odata';
 import { MAILBOX_COLUMNS, toMailboxRow } from '../src/dataverse/mailboxes';
+import type { FetchLike } from '../src/dataverse/http';
 import type { RequestLogEntry } from '../tests/sandbox/emulator/contract';
+import type { Sandbox } from '../tests/sandbox/server';
 import { BENCH_PROFILE, startBenchSandbox } from './sandbox';
 import type { BenchSettings } from './ours';
+import { directFetch, installSimulatedTime } from '../tests/sandbox/simulated-time';
 
 /** What the naive run measured (emulated ms). */
 export type NaiveRun = {
@@ -26,7 +29,7 @@ export type NaiveRun = {
 const PROFILE = BENCH_PROFILE;
 const HEADERS = { 'OData-Version': '4.0', 'OData-MaxVersion': '4.0', Accept: 'application/json' };
 
-async function call(url: string, method: string, body?: unknown): Promise<unknown> {
+async function call(fetch: FetchLike, url: string, method: string, body?: unknown): Promise<unknown> {
     const init: RequestInit = { method, headers: { ...HEADERS, 'Content-Type': 'application/json', 'If-Match': '*' } };
     if (body !== undefined) init.body = JSON.stringify(body);
     if (method === 'GET') init.headers = { ...HEADERS, Prefer: 'odata.maxpagesize=5000' };
@@ -43,14 +46,35 @@ function mean(entries: readonly RequestLogEntry[]): number {
 
 /** Run the naive client on N mailboxes; at most `sampleOps` approve/re-read/T&E requests are really sent. */
 export async function runNaive(mailboxes: number, settings: BenchSettings, sampleOps: number): Promise<NaiveRun> {
+    if (settings.clock === 'scaled') return measureNaive(mailboxes, settings, sampleOps, () => fetch);
+    const clock = installSimulatedTime();
+    try {
+        const simulated = { ...settings, timeScale: 1 };
+        const fetchFor = (sandbox: Sandbox): FetchLike => directFetch(sandbox.emulator.handle, sandbox.url);
+        return await clock.run(() => measureNaive(mailboxes, simulated, sampleOps, fetchFor));
+    } finally {
+        clock.uninstall();
+    }
+}
+
+async function measureNaive(
+    mailboxes: number,
+    settings: BenchSettings,
+    sampleOps: number,
+    fetchFor: (sandbox: Sandbox) => FetchLike,
+): Promise<NaiveRun> {
     const sandbox = await startBenchSandbox(mailboxes, settings);
+    const fetch = fetchFor(sandbox);
     try {
         const api = `${sandbox.url}api/data/v9.2/`;
         const filter = `_emailserverprofile_value eq ${guidLiteral(PROFILE)} and statecode eq 0`;
         let next: string | undefined = `${api}mailboxes?$select=${MAILBOX_COLUMNS.join(',')}&$filter=${filter}`;
         const raw: Record<string, unknown>[] = [];
         while (next) {
-            const page = (await call(next, 'GET')) as { value: Record<string, unknown>[]; '@odata.nextLink'?: string };
+            const page = (await call(fetch, next, 'GET')) as {
+                value: Record<string, unknown>[];
+                '@odata.nextLink'?: string;
+            };
             raw.push(...page.value);
             next = page['@odata.nextLink'];
         }
@@ -69,12 +93,12 @@ export async function runNaive(mailboxes: number, settings: BenchSettings, sampl
             if (sent >= sampleOps) break;
             const url = `${api}mailboxes(${guidLiteral(item.mailboxId)})`;
             if (item.approve) {
-                await call(url, 'PATCH', { emailrouteraccessapproval: APPROVAL.approved });
-                await call(`${url}?$select=emailrouteraccessapproval`, 'GET');
+                await call(fetch, url, 'PATCH', { emailrouteraccessapproval: APPROVAL.approved });
+                await call(fetch, `${url}?$select=emailrouteraccessapproval`, 'GET');
                 sent += 2;
             }
             if (item.test) {
-                await call(url, 'PATCH', plan.testPatch);
+                await call(fetch, url, 'PATCH', plan.testPatch);
                 sent += 1;
             }
         }

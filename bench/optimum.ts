@@ -11,6 +11,18 @@
 /** Emulated cost in ms per operation kind. */
 export type CostModel = { read: number; write: number; batchPart: number };
 
+/** A cost model as the emulator names it: a heavy model draws each write in [write, writeMax]. */
+export type EmulatorCosts = CostModel & { writeMax?: number };
+
+/**
+ * The mean costs of an emulator cost model. A heavy write is `write + (writeMax − write) × r²` with r uniform in
+ * [0, 1) (tests/sandbox/emulator/cost.ts), whose mean is `write + (writeMax − write) / 3`.
+ */
+export function expectedCosts(costs: EmulatorCosts): CostModel {
+    const spread = costs.writeMax !== undefined && costs.writeMax > costs.write ? costs.writeMax - costs.write : 0;
+    return { read: costs.read, write: costs.write + spread / 3, batchPart: costs.batchPart };
+}
+
 /** The limits the bound respects. */
 export type LimitModel = {
     windowMs: number;

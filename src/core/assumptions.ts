@@ -58,6 +58,12 @@ export const EWS_SERVER_BUSY_TRANSIENT = true;
 /** For a user language the control ships no resx for, the platform shows the English (1033) strings (not in the reference). */
 export const RESX_FALLBACK_LANGUAGE = 1033;
 /**
+ * When Dataverse charges a request's execution time to the sliding window: on arrival (as the sandbox emulates it)
+ * or on completion. dataverse.md §9 gives only the limit. 'completion' keeps every charge one request longer in the
+ * client's window: safe under either reading, and slower by about (request duration ÷ 300 s) where that limit binds.
+ */
+export const EXECUTION_CHARGED_AT: 'arrival' | 'completion' = 'arrival';
+/**
  * What getOutputs returns for a bound property to clear its column. Microsoft's docs do not say. Microsoft's own
  * control host in pcf-start (harness.js, CustomControlHostRoot._onOutputChangedInternal) walks the returned object
  * with `for…in`, so a property present with the value undefined is passed on and an absent one is skipped; a test on

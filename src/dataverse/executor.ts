@@ -91,18 +91,39 @@ function account(ledger: RunLedger, phase: Phase, id: string, verdict: PartVerdi
     // 'ok' and 'retry' stay 'sent' until the re-read confirms.
 }
 
-async function sendChunk(
-    ledger: RunLedger,
-    deps: ExecutorDeps,
-    phase: Phase,
-    ids: string[],
-    memory: PhaseMemory,
-): Promise<void> {
-    if (phase === 'approve') {
-        ids.forEach((id) => ledger.approvalSent(id));
-        deps.onApprovalsSent?.(ledger);
+/**
+ * What the rounds running at once share: the requests they have out (cut, queued at the gate or in flight), the
+ * writes they committed to sending one per request, and a pulse that wakes them when an answer arrives or new work
+ * (confirmed approvals) appears.
+ */
+class Flow {
+    requests = 0;
+    plainOps = 0;
+    /** Re-reads that confirmed approvals so far: a round waiting for them looks again only after one. */
+    confirmations = 0;
+    private waiting: Array<() => void> = [];
+
+    /** Resolves at the next pulse. */
+    next(): Promise<void> {
+        return new Promise((resolve) => this.waiting.push(resolve));
     }
-    ledger.markInFlight(ids, true);
+
+    pulse(): void {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting) resolve();
+    }
+
+    /** `requests` answered (of which `plainOps` were sent one per request). */
+    answered(requests: number, plainOps: number): void {
+        this.requests -= requests;
+        this.plainOps -= plainOps;
+        this.pulse();
+    }
+}
+
+/** One $batch for the whole chunk; a batch that fails as a whole gives every part the same verdict. */
+async function sendBatch(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, ids: string[], memory: PhaseMemory) {
     let parts: BatchPart[] | undefined;
     let whole: PartVerdict | undefined;
     try {
@@ -123,6 +144,67 @@ async function sendChunk(
         const verdict = whole ?? (part ? classifyPart(part, phase === 'approve') : { kind: 'wait' as const });
         account(ledger, phase, id, verdict, memory);
     });
+}
+
+/** One write on its own request, accounted as soon as it answers; returns what it threw that the run must see. */
+async function sendOne(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    phase: Phase,
+    id: string,
+    memory: PhaseMemory,
+): Promise<{ error: unknown } | undefined> {
+    // Signed out or stalled by 429s, the server processed nothing of the write ('wait') and the run pauses.
+    let verdict: PartVerdict = { kind: 'wait' };
+    let thrown: { error: unknown } | undefined;
+    try {
+        verdict = classifyPart(await deps.gateway.write(opFor(phase, id, ledger)), phase === 'approve');
+    } catch (error) {
+        // The same reading as a batch that fails as a whole.
+        if (isRunPause(error) || !(error instanceof DataverseError)) thrown = { error };
+        else verdict = classifyBatchError(error.status, error.code, error.message);
+    } finally {
+        ledger.markInFlight([id], false);
+    }
+    if (!thrown || isRunPause(thrown.error)) account(ledger, phase, id, verdict, memory);
+    return thrown;
+}
+
+/**
+ * Send one chunk, as a $batch or as one request per write (`plain`). Approvals are marked 'sent' (and stored) for the
+ * whole chunk before any of it leaves.
+ */
+async function sendChunk(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    chunk: { phase: Phase; ids: string[]; plain: boolean },
+    memory: PhaseMemory,
+): Promise<void> {
+    const { phase, ids, plain } = chunk;
+    if (phase === 'approve') {
+        ids.forEach((id) => ledger.approvalSent(id));
+        deps.onApprovalsSent?.(ledger);
+    }
+    ledger.markInFlight(ids, true);
+    if (plain) {
+        const thrown = await Promise.all(
+            ids.map((id) =>
+                sendOne(ledger, deps, phase, id, memory).finally(() => {
+                    flow.answered(1, 1);
+                    reportProgress(ledger, deps);
+                }),
+            ),
+        );
+        const failure = thrown.find((outcome) => outcome !== undefined);
+        if (failure) throw failure.error;
+        return;
+    }
+    try {
+        await sendBatch(ledger, deps, phase, ids, memory);
+    } finally {
+        flow.answered(1, 0);
+    }
     reportProgress(ledger, deps);
 }
 
@@ -131,31 +213,53 @@ function takeIds(ledger: RunLedger, phase: Phase): string[] {
     return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
 }
 
+/** Where a round's work comes from beyond its first list: ids that become eligible while it runs. */
+type Refill = { more: () => string[]; isOpen: () => boolean };
+
+const NO_REFILL: Refill = { more: () => [], isOpen: () => false };
+
 /**
- * Send every eligible mailbox of `phase` once, in adaptive-size batches. A chunk is cut only when the gate has room
- * for it (no more chunks in flight than its concurrency limit), so each batch gets the size the gate has learnt by
- * then instead of every chunk being cut up front at the starting size.
+ * Send every eligible mailbox of `phase` once. A chunk is cut only when the gate is about to have room for it (the
+ * rounds keep one request more than the gate's concurrency outstanding), so each chunk gets the size the gate has
+ * learnt by then and a slot never waits for the client to prepare the next one. A chunk goes as one request per
+ * write while the request window has room for them (a write alone costs the server less than inside a $batch), else
+ * as a $batch. With a refill the round also takes ids that become eligible meanwhile, until the refill closes.
  */
-async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase, memory: PhaseMemory): Promise<void> {
-    const queue = takeIds(ledger, phase);
+async function runPhaseRound(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    phase: Phase,
+    memory: PhaseMemory,
+    refill: Refill = NO_REFILL,
+): Promise<void> {
+    let queue = takeIds(ledger, phase);
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
+    const capacity = deps.gateway.capacity;
     for (;;) {
-        while (
-            queue.length > 0 &&
-            !failure &&
-            !deps.signal?.aborted &&
-            running.size < Math.max(1, deps.gateway.capacity.limit)
-        ) {
-            const ids = queue.splice(0, chunkSize(queue.length, deps.gateway.capacity));
-            const sent: Promise<void> = sendChunk(ledger, deps, phase, ids, memory)
+        while (!failure && !deps.signal?.aborted && flow.requests <= Math.max(1, capacity.limit)) {
+            if (queue.length === 0) queue = refill.more();
+            if (queue.length === 0) break;
+            const ids = queue.splice(0, chunkSize(queue.length, capacity));
+            const plain = ids.length <= capacity.requestsLeft() - flow.plainOps;
+            flow.requests += plain ? ids.length : 1;
+            flow.plainOps += plain ? ids.length : 0;
+            const sent: Promise<void> = sendChunk(ledger, deps, flow, { phase, ids, plain }, memory)
                 // e.g. session expired: stop cutting new chunks, let the others drain, then rethrow
                 .catch((error: unknown) => void (failure ??= { error }))
-                .finally(() => running.delete(sent));
+                .finally(() => {
+                    running.delete(sent);
+                    flow.pulse();
+                });
             running.add(sent);
         }
-        if (running.size === 0) break;
-        await Promise.race(running);
+        // Stopping (failure, cancel): drain what runs. Otherwise wait while work is queued (the other round may hold
+        // the capacity), running, or may still come (refill).
+        const stopping = failure !== undefined || deps.signal?.aborted === true;
+        const waiting = !stopping && (queue.length > 0 || refill.isOpen());
+        if (running.size === 0 && !waiting) break;
+        await flow.next();
     }
     if (failure) throw failure.error;
 }
@@ -164,7 +268,12 @@ async function runPhaseRound(ledger: RunLedger, deps: ExecutorDeps, phase: Phase
  * Re-read approvals: applied → confirmed; failed transiently too often → failed with that cause; lost answer or
  * transient failure → pending again; silent no-op → failed('approvalNotApplied').
  */
-async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, memory: PhaseMemory): Promise<void> {
+async function confirmApprovals(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    memory: PhaseMemory,
+    flow?: Flow,
+): Promise<void> {
     const ids = ledger.idsIn('sent');
     if (ids.length === 0) return;
     const states = await deps.gateway.readApprovals(ids);
@@ -183,21 +292,31 @@ async function confirmApprovals(ledger: RunLedger, deps: ExecutorDeps, memory: P
             );
     }
     reportProgress(ledger, deps);
+    // The confirmed ones are Test & Enable's now: wake a round that takes them.
+    if (flow) {
+        flow.confirmations += 1;
+        flow.pulse();
+    }
 }
 
 /**
  * Send the phase's mailboxes round after round until none is left: throttled parts as often as it takes (the client
  * pauses the run if nothing gets through for too long), transient failures a bounded number of times with back-off.
  */
-async function runPhase(ledger: RunLedger, deps: ExecutorDeps, phase: Phase): Promise<void> {
-    const memory = newMemory();
+async function runPhase(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    phase: Phase,
+    memory: PhaseMemory = newMemory(),
+): Promise<void> {
     for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
         if (deps.signal?.aborted) return;
         memory.unknown.clear();
         memory.exhausted.clear();
         memory.backOff = false;
-        await runPhaseRound(ledger, deps, phase, memory);
-        if (phase === 'approve') await confirmApprovals(ledger, deps, memory);
+        await runPhaseRound(ledger, deps, flow, phase, memory);
+        if (phase === 'approve') await confirmApprovals(ledger, deps, memory, flow);
         if (memory.backOff && !(await backOff(deps, round))) return;
     }
 }
@@ -213,13 +332,33 @@ async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
 }
 
 /**
- * Approve, and meanwhile schedule Test & Enable for the mailboxes that need no approval: both share the gate, so
- * the tests fill the slots the approvals' tail and re-reads leave free. Confirmed approvals are tested afterwards.
+ * Approve, and meanwhile Test & Enable the mailboxes that need no approval and, as soon as their re-read confirms
+ * them, the approved ones: both share the gate, so the tests fill the slots the approvals' tail and re-reads leave
+ * free, and no slot idles between approving and testing. Tests that fail transiently meanwhile keep their re-send
+ * count (`testMemory`) into the test phase that follows.
  */
-async function approveWhileTestingApproved(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
+async function approveWhileTestingApproved(
+    ledger: RunLedger,
+    deps: ExecutorDeps,
+    flow: Flow,
+    testMemory: PhaseMemory,
+): Promise<void> {
+    let approving = true;
+    const approvals = runPhase(ledger, deps, flow, 'approve').finally(() => {
+        approving = false;
+        flow.pulse();
+    });
+    let seen = flow.confirmations;
+    // Only a re-read confirms approvals: look for new ones after each, not at every answer (a walk over the ledger).
+    const more = (): string[] => {
+        if (flow.confirmations === seen) return [];
+        seen = flow.confirmations;
+        return ledger.idsIn('confirmed');
+    };
+    const refill: Refill = { more, isOpen: () => approving };
     const results = await Promise.allSettled([
-        runPhase(ledger, deps, 'approve'),
-        runPhaseRound(ledger, deps, 'test', newMemory()),
+        approvals,
+        runPhaseRound(ledger, deps, flow, 'test', testMemory, refill),
     ]);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
@@ -313,8 +452,10 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
     try {
         // A resumed ledger may hold 'sent' approvals whose answers were lost: the re-read settles them.
         await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
-        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps);
-        await runPhase(ledger, deps, 'test');
+        const flow = new Flow();
+        const testMemory = newMemory();
+        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        await runPhase(ledger, deps, flow, 'test', testMemory);
         await pollResults(ledger, deps);
     } finally {
         deps.signal?.removeEventListener('abort', onAbort);

@@ -1,15 +1,10 @@
 import { batchContentType, buildBatch, parseBatchResponse, type BatchOp, type BatchPart } from '../core/batch';
 import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
+import type { Work } from '../core/scheduler/budget';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
 import { classifyFailure, RESENDS } from '../core/run/transience';
-import {
-    bodyExcerpt,
-    DataverseError,
-    NETWORK_ERROR_STATUS,
-    SessionExpiredError,
-    ThrottleStallError,
-    UNREADABLE_BODY_CODE,
-} from './errors';
+import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, ThrottleStallError } from './errors';
+import { dopHint, isRedirect, readJson, toError } from './responses';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -27,11 +22,12 @@ export type SendOptions = {
 /** A JSON Web API response. */
 export type JsonResponse<T> = { status: number; body: T; headers: Headers };
 
-/** Options for getAll. */
-export type GetAllOptions<T> = {
+/** Options for getAll; `map` turns each row as its page arrives, so the raw pages need not all be kept. */
+export type GetAllOptions<T, R = T> = {
     pageSize?: number;
     prefer?: string[];
-    onPage?: (page: T[], total: number) => void;
+    onPage?: (page: R[], total: number) => void;
+    map?: (row: T) => R;
     signal?: AbortSignal;
 };
 
@@ -91,36 +87,6 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
 }
 
-/** JSON text as a value, or undefined when it is not JSON. */
-function parseJson(text: string): unknown {
-    try {
-        return JSON.parse(text) as unknown;
-    } catch {
-        return undefined;
-    }
-}
-
-/** The Dataverse error of a non-2xx answer: its {"error":{code,message}}, or the status and the body's first bytes. */
-async function toError(response: Response, nowMs: number): Promise<DataverseError> {
-    const text = await response.text().catch(() => '');
-    const body = parseJson(text) as { error?: { code?: string; message?: string } } | undefined;
-    const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
-    const message =
-        body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
-    // A 4xx that is not Dataverse's JSON comes from the sign-in flow or a proxy in front of it, not from Dataverse —
-    // except a 404: Dataverse answers a missing record with JSON, so a plain 404 means no Web API at this path (a
-    // host such as pcf-start), which the caller reports as unreachable.
-    const notDataverse = body === undefined && text !== '';
-    const signedOut = notDataverse && response.status < 500 && response.status !== 404;
-    if (response.status === 401 || signedOut) return new SessionExpiredError(message);
-    return new DataverseError(
-        response.status,
-        code,
-        message,
-        parseRetryAfter(response.headers.get('Retry-After'), nowMs),
-    );
-}
-
 /** The OData headers plus Content-Type, If-Match, If-None-Match and Prefer as the options ask. */
 function requestHeaders(options: SendOptions): Record<string, string> {
     const headers: Record<string, string> = { ...BASE_HEADERS };
@@ -133,37 +99,6 @@ function requestHeaders(options: SendOptions): Record<string, string> {
 
 function jsonBody(options: SendOptions): string | undefined {
     return options.body === undefined ? undefined : JSON.stringify(options.body);
-}
-
-/**
- * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON is
- * the sign-in page an expired session gets instead of Dataverse's answer (emulator README "Signed out"): a
- * SessionExpiredError with the status and the body's first bytes, never a bare SyntaxError.
- */
-async function readJson<T>(response: Response): Promise<T> {
-    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
-    if (!text) return undefined as T;
-    const body = parseJson(text);
-    if (body === undefined) {
-        throw new SessionExpiredError(`HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`);
-    }
-    return body as T;
-}
-
-/**
- * The Web API never redirects; a redirect (not followed: redirect 'manual') leads to the sign-in page of an expired
- * session. A browser hides it as an opaque redirect with status 0.
- */
-function isRedirect(response: Response): boolean {
-    return (
-        response.type === 'opaqueredirect' ||
-        (response.status >= 300 && response.status < 400 && response.status !== 304)
-    );
-}
-
-function dopHint(headers: Headers): number | undefined {
-    const value = Number(headers.get('x-ms-dop-hint'));
-    return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** The one place that talks HTTP to the Dataverse Web API; every request goes through the shared gate. */
@@ -210,28 +145,32 @@ export class DataverseHttp {
     }
 
     private async sendOnce<T>(path: string, options: SendOptions): Promise<JsonResponse<T>> {
-        const init = { method: options.method ?? 'GET', headers: requestHeaders(options), body: jsonBody(options) };
-        const response = await this.dispatch(this.url(path), init, options.signal);
+        const method = options.method ?? 'GET';
+        const init = { method, headers: requestHeaders(options), body: jsonBody(options) };
+        const work: Work = { kind: method === 'GET' ? 'read' : 'write', ops: 1 };
+        const response = await this.dispatch(this.url(path), init, work, options.signal);
         if (!response.ok && response.status !== 304) throw await toError(response, this.now());
         return { status: response.status, body: await readJson<T>(response), headers: response.headers };
     }
 
     /** GET every page of a collection, following @odata.nextLink as-is with the same page size; a dropped page is re-read. */
-    async getAll<T>(path: string, options: GetAllOptions<T> = {}): Promise<T[]> {
+    async getAll<T, R = T>(path: string, options: GetAllOptions<T, R> = {}): Promise<R[]> {
         const { pageSize = MAX_PAGE_SIZE, onPage, signal } = options;
+        const map = options.map ?? ((row: T) => row as unknown as R);
         const prefer = [
             `odata.maxpagesize=${Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize))}`,
             ...(options.prefer ?? []),
         ];
-        const rows: T[] = [];
+        const rows: R[] = [];
         let next: string | undefined = path;
         while (next) {
             const res: JsonResponse<{ value: T[]; '@odata.nextLink'?: string }> = await this.send(next, {
                 prefer,
                 signal,
             });
-            rows.push(...res.body.value);
-            onPage?.(res.body.value, rows.length);
+            const page = res.body.value.map(map);
+            for (const row of page) rows.push(row);
+            onPage?.(page, rows.length);
             next = res.body['@odata.nextLink'];
         }
         return rows;
@@ -267,7 +206,13 @@ export class DataverseHttp {
         const headers: Record<string, string> = { ...BASE_HEADERS, 'Content-Type': batchContentType(boundary) };
         if (options.continueOnError ?? true) headers.Prefer = 'odata.continue-on-error';
         const body = buildBatch(ops, { boundary, baseUrl: this.baseUrl });
-        const response = await this.dispatch(this.url('$batch'), { method: 'POST', headers, body }, options.signal);
+        const work: Work = { kind: 'batch', ops: ops.length };
+        const response = await this.dispatch(
+            this.url('$batch'),
+            { method: 'POST', headers, body },
+            work,
+            options.signal,
+        );
         if (!response.ok) throw await toError(response, this.now());
         const contentType = response.headers.get('Content-Type') ?? '';
         const text = await response.text();
@@ -339,13 +284,13 @@ export class DataverseHttp {
      * stall limit passes without progress — checked on the 429 and again after the wait, before sending, so requests
      * still waiting stop at once; a 503 is retried with back-off a bounded number of times.
      */
-    private async dispatch(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    private async dispatch(url: string, init: RequestInit, work: Work, signal?: AbortSignal): Promise<Response> {
         let refusal: DataverseError | undefined;
         const beforeSend = () => refusal && this.throwIfStalled(refusal);
         let throttled = 0;
         let busy = 0;
         for (;;) {
-            const response = await this.once(url, init, signal, beforeSend);
+            const response = await this.once(url, init, work, signal, beforeSend);
             if (response.status === 429 && throttled < this.maxThrottleRetries) {
                 throttled += 1;
                 refusal = await toError(response, this.now());
@@ -359,13 +304,18 @@ export class DataverseHttp {
         }
     }
 
+    /**
+     * One request through the gate. It is charged to the execution budget with the duration observed up to its
+     * headers (the most the server can have spent), a refused one (429) with nothing: the server adds no time for it.
+     */
     private async once(
         url: string,
         init: RequestInit,
+        work: Work,
         signal?: AbortSignal,
         beforeSend?: () => void,
     ): Promise<Response> {
-        const release = await this.gate.acquire(signal);
+        const release = await this.gate.acquire(signal, work);
         try {
             beforeSend?.();
         } catch (error) {
@@ -373,6 +323,7 @@ export class DataverseHttp {
             throw error;
         }
         const startedMs = this.now();
+        let chargedMs = 0;
         try {
             const response = await this.fetchFn(url, {
                 ...init,
@@ -380,23 +331,27 @@ export class DataverseHttp {
                 redirect: 'manual',
                 signal,
             });
+            if (response.status !== 429) chargedMs = this.now() - startedMs;
             if (isRedirect(response)) {
                 const location = response.headers.get('Location');
                 throw new SessionExpiredError(`HTTP ${response.status} redirect${location ? ` to ${location}` : ''}`);
             }
-            this.observe(response, startedMs, url.endsWith('/$batch'));
+            this.observe(response, url.endsWith('/$batch'));
             return response;
         } catch (error) {
-            if (signal?.aborted || error instanceof SessionExpiredError) throw error;
-            this.gate.onResponse({ status: NETWORK_ERROR_STATUS, durationMs: this.now() - startedMs });
+            if (error instanceof SessionExpiredError) throw error;
+            // Whether the server worked on a dropped request is unknown: charge what it may have spent.
+            chargedMs = this.now() - startedMs;
+            if (signal?.aborted) throw error;
+            this.gate.onResponse({ status: NETWORK_ERROR_STATUS });
             throw new DataverseError(NETWORK_ERROR_STATUS, 'NetworkError', 'The request did not reach Dataverse.');
         } finally {
-            release();
+            release(chargedMs);
         }
     }
 
-    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After, duration and x-ms-dop-hint. */
-    private observe(response: Response, startedMs: number, isBatch: boolean): void {
+    /** Learn from an answer: the server's clock (Date), and for the gate Retry-After and x-ms-dop-hint. */
+    private observe(response: Response, isBatch: boolean): void {
         const nowMs = this.now();
         const serverDate = Date.parse(response.headers.get('Date') ?? '');
         if (!Number.isNaN(serverDate)) this.clockOffsetMs = serverDate - 1000 - nowMs;
@@ -405,7 +360,6 @@ export class DataverseHttp {
         this.gate.onResponse({
             status: response.status,
             retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), nowMs),
-            durationMs: nowMs - startedMs,
             dopHint: dopHint(response.headers),
         });
     }

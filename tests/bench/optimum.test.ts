@@ -1,4 +1,4 @@
-import { cheapestMix, minimumTimeMs, workloadFor, type LimitModel } from '../../bench/optimum';
+import { cheapestMix, expectedCosts, minimumTimeMs, workloadFor, type LimitModel } from '../../bench/optimum';
 
 const LIMITS: LimitModel = {
     windowMs: 300_000,
@@ -78,6 +78,20 @@ describe('workloadFor', () => {
             writes: 1000,
             reads: 1,
             chainMs: 200,
+        });
+    });
+});
+
+describe('expectedCosts', () => {
+    it('keeps a fixed cost model as it is', () => {
+        expect(expectedCosts({ read: 50, write: 150, batchPart: 10 })).toEqual({ read: 50, write: 150, batchPart: 10 });
+    });
+
+    it('takes the mean of a heavy write drawn as write + (writeMax − write) × r²: a third of the spread', () => {
+        expect(expectedCosts({ read: 50, write: 300, writeMax: 1_500, batchPart: 10 })).toEqual({
+            read: 50,
+            write: 700,
+            batchPart: 10,
         });
     });
 });

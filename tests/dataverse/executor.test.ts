@@ -3,6 +3,7 @@
  * Test & Enable runs asynchronously and writes statuses and alerts. Time runs SCALE times faster on both sides.
  * Every assertion is on what the server received or ended with, or on the ledger the run leaves.
  */
+import type { BatchOp, BatchPart } from '../../src/core/batch';
 import type { CauseCode } from '../../src/core/credentials/causes';
 import { RunLedger, type LedgerSummary } from '../../src/core/run/ledger';
 import { planRun } from '../../src/core/run/planner';
@@ -42,6 +43,26 @@ function clientFor(
     const recorder = recordRequests(send, beforeSend);
     const http = new DataverseHttp(sandbox.url, recorder.fetch);
     return { http, sent: recorder.sent, gateway: createRunGateway(http, PROFILE), fetch: recorder.fetch };
+}
+
+/** The same gateway with no room in the request window: every chunk goes as a $batch. */
+function batchesOnly(gateway: RunGateway): RunGateway {
+    const capacity = {
+        get limit() {
+            return gateway.capacity.limit;
+        },
+        get batchSize() {
+            return gateway.capacity.batchSize;
+        },
+        requestsLeft: () => 0,
+    };
+    return { ...gateway, capacity };
+}
+
+/** The mailbox ids a request writes to: the parts of a $batch body, or the one in a lone write's URL. */
+function mailboxesWritten(url: string, init: RequestInit): string[] {
+    const body = typeof init.body === 'string' ? init.body : '';
+    return [...`${url}\n${body}`.matchAll(/mailboxes\(([0-9a-f-]{36})\)/g)].map((match) => match[1]);
 }
 
 /** Executor dependencies on a virtual clock that runs at the emulator's pace. */
@@ -241,7 +262,7 @@ describe('runBulk', () => {
             const response = await fetch(url, init);
             const body = typeof init.body === 'string' ? init.body : '';
             if (lost.length === 0 && body.includes('emailrouteraccessapproval')) {
-                lost = [...body.matchAll(/mailboxes\(([0-9a-f-]{36})\)/g)].map((match) => match[1]);
+                lost = mailboxesWritten(url, init);
                 await response.text();
                 throw new TypeError('fetch failed'); // applied on the server, answer never arrived
             }
@@ -265,7 +286,7 @@ describe('runBulk', () => {
         const client = clientFor(USER_IDS.approver, (url, init) => {
             const body = typeof init.body === 'string' ? init.body : '';
             if (dropped.length === 0 && body.includes('emailrouteraccessapproval')) {
-                dropped = [...body.matchAll(/mailboxes\(([0-9a-f-]{36})\)/g)].map((match) => match[1]);
+                dropped = mailboxesWritten(url, init);
                 return Promise.reject(new TypeError('fetch failed'));
             }
             return fetch(url, init);
@@ -287,7 +308,7 @@ describe('runBulk', () => {
         const { rows, plan } = await planFor(client);
         let skipped: string | undefined;
         const gateway: RunGateway = {
-            ...client.gateway,
+            ...batchesOnly(client.gateway),
             batch: async (ops) => {
                 if (skipped !== undefined || ops.length < 2) return client.gateway.batch(ops);
                 // The first part never ran: answer it 429 as Dataverse does inside a batch, send only the rest.
@@ -310,15 +331,21 @@ describe('runBulk', () => {
         const client = clientFor();
         const { rows, plan } = await planFor(client);
         const refused = new Set<string>();
+        const note = (op: BatchOp, part: BatchPart): void => {
+            if (part.error?.code === '0x80044150') refused.add(/mailboxes\(([0-9a-f-]{36})\)/.exec(op.path)![1]);
+        };
+        // Writes go as a $batch or one per request (while the request window has room): watch both.
         const gateway: RunGateway = {
             ...client.gateway,
             batch: async (ops) => {
                 const parts = await client.gateway.batch(ops);
-                parts.forEach((part, i) => {
-                    if (part.error?.code === '0x80044150')
-                        refused.add(/mailboxes\(([0-9a-f-]{36})\)/.exec(ops[i].path)![1]);
-                });
+                parts.forEach((part, i) => note(ops[i], part));
                 return parts;
+            },
+            write: async (op) => {
+                const part = await client.gateway.write(op);
+                note(op, part);
+                return part;
             },
         };
         sandbox.emulator.setFaults({ batchPartSqlErrorRate: 0.3, batchPartSqlError: 'generic' });
@@ -339,21 +366,22 @@ describe('runBulk', () => {
         const client = clientFor();
         const { plan } = await planFor(client);
         const target = plan.items.find((item) => item.approve)!.mailboxId;
+        const message = ' Sql error: SQL timeout expired. CRM ErrorCode: -2147204783';
+        const timeout: BatchPart = {
+            status: 500,
+            headers: {},
+            body: undefined,
+            error: { status: 500, code: '0x80044151', message },
+        };
         const gateway: RunGateway = {
             ...client.gateway,
             batch: async (ops) => {
                 const parts = await client.gateway.batch(ops.filter((op) => !op.path.includes(target)));
                 const index = ops.findIndex((op) => op.path.includes(target));
                 if (index < 0) return parts;
-                const message = ' Sql error: SQL timeout expired. CRM ErrorCode: -2147204783';
-                const timeout = {
-                    status: 500,
-                    headers: {},
-                    body: undefined,
-                    error: { status: 500, code: '0x80044151', message },
-                };
                 return [...parts.slice(0, index), timeout, ...parts.slice(index)];
             },
+            write: async (op) => (op.path.includes(target) ? timeout : client.gateway.write(op)),
         };
         const reads: string[][] = [];
         gateway.readApprovals = (ids) => (reads.push([...ids]), client.gateway.readApprovals(ids));

@@ -284,6 +284,23 @@ describe('DataverseHttp.getAll', () => {
         ]);
     });
 
+    it('maps each page as it arrives and hands the mapped rows to onPage', async () => {
+        server.answer(
+            jsonAnswer(200, { value: [1, 2], '@odata.nextLink': `${BASE}/api/data/v9.2/x?page=2` }),
+            jsonAnswer(200, { value: [3] }),
+        );
+        const pages: Array<[string[], number]> = [];
+        const rows = await client.getAll<number, string>('x', {
+            map: (n) => `row ${n}`,
+            onPage: (page, total) => pages.push([page, total]),
+        });
+        expect(rows).toEqual(['row 1', 'row 2', 'row 3']);
+        expect(pages).toEqual([
+            [['row 1', 'row 2'], 2],
+            [['row 3'], 3],
+        ]);
+    });
+
     it('caps the page size at 5000', async () => {
         server.answer(jsonAnswer(200, { value: [] }));
         await client.getAll('x', { pageSize: 99_999 });

@@ -1,13 +1,14 @@
 /**
  * What the client sent: a fetch that passes every request on to the real server (the emulator) and keeps a copy,
- * with each $batch split into its parts by the emulator's own parser. Tests assert on what the server received.
+ * with each $batch split into its parts by the emulator's own parser and each write sent on its own request kept as
+ * its one part. Tests assert on what the server received.
  */
 import type { FetchLike } from '../../src/dataverse/http';
 import { parseBatch, type BatchPart } from '../sandbox/emulator/batch';
 
 /**
- * One request as it left the client; `parts` are the operations of a $batch (empty otherwise); `status` is the
- * answer's, once one arrived (none for a connection that dropped).
+ * One request as it left the client; `parts` are the write operations it carries: a $batch's parts, a lone write
+ * itself, none for a read; `status` is the answer's, once one arrived (none for a connection that dropped).
  */
 export type SentRequest = {
     method: string;
@@ -36,13 +37,16 @@ export function recordRequests(
     const recordingFetch: FetchLike = (url, init) => {
         const body = typeof init.body === 'string' ? init.body : '';
         const headers = headersOf(init);
+        const method = init.method ?? 'GET';
         const isBatch = url.endsWith('/$batch');
         const parts = isBatch
             ? parseBatch(body, headers['content-type']).flatMap((item) =>
                   item.kind === 'part' ? [item.part] : item.parts,
               )
-            : [];
-        const request: SentRequest = { method: init.method ?? 'GET', url, headers, body, parts };
+            : method === 'GET'
+              ? []
+              : [{ method, url, headers, body }];
+        const request: SentRequest = { method, url, headers, body, parts };
         sent.push(request);
         beforeSend(request);
         return send(url, init).then((response) => {
@@ -53,7 +57,7 @@ export function recordRequests(
     return { fetch: recordingFetch, sent };
 }
 
-/** Every $batch operation sent, in order. */
+/** Every write operation sent, in $batch parts or alone, in order. */
 export function sentParts(sent: readonly SentRequest[]): BatchPart[] {
     return sent.flatMap((request) => request.parts);
 }

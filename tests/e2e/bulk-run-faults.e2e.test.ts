@@ -22,6 +22,7 @@ import {
     setEmulatorConfig,
     twice,
     waitUntil,
+    wasAccepted,
     watchPage,
     watched,
     prepareApproveAndTest,
@@ -100,9 +101,9 @@ describe('bulk run under faults', () => {
         await confirmStart(page());
         const summary = await expectSettledRun(page(), PROFILE, N);
         await recorder.settle();
-        // Every part of a batch answered 503 was sent again later in a batch answered 200. The client first re-sends
-        // the same batch (with back-off); only when its retries run out do the parts go back to the queue and are
-        // re-cut into the next round's batches, so the check is per part, not per batch.
+        // Every write of a request answered 503 (a $batch, or a write sent alone) was sent again later in a request the
+        // server took. The client first re-sends the same request (with back-off); only when its retries run out do
+        // the writes go back to the queue and are re-cut into the next round's requests, so the check is per write.
         const batches = recorder.batches();
         const refused = batches.filter((b) => b.status === 503);
         expect(refused.length).toBeGreaterThan(0);
@@ -115,7 +116,7 @@ describe('bulk run under faults', () => {
                         !batches.some(
                             (later) =>
                                 later.seq > b.seq &&
-                                later.status === 200 &&
+                                wasAccepted(later) &&
                                 later.parts.some((y) => partKey(y) === partKey(x)),
                         ),
                 )
@@ -125,7 +126,7 @@ describe('bulk run under faults', () => {
         // And the client's own re-send is the same batch: at least one refused batch came back whole as a 200.
         expect(
             refused.some((b) =>
-                batches.some((later) => later.seq > b.seq && later.status === 200 && batchKey(later) === batchKey(b)),
+                batches.some((later) => later.seq > b.seq && wasAccepted(later) && batchKey(later) === batchKey(b)),
             ),
         ).toBe(true);
         // Failures are the mailboxes' own test results only: no transport error reaches the summary.
@@ -220,7 +221,7 @@ describe('bulk run under faults', () => {
         const p = await prepare({ fault: 'none' }, N);
         await confirmStart(page());
         // The session ends once the first approvals are through.
-        await waitUntil(() => recorder.batches().some((b) => b.status === 200 && b.parts.some((x) => x.approve)));
+        await waitUntil(() => recorder.batches().some((b) => wasAccepted(b) && b.parts.some((x) => x.approve)));
         await setEmulatorConfig(sandbox(), { faults: { sessionExpired: true } });
         const notice = control().getByText(
             'Your Dynamics session has ended, so the run is paused. Sign in again (for example in another tab), then select Resume. Nothing was lost.',

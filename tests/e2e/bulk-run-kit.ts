@@ -57,20 +57,44 @@ export function emulatedIso(sandbox: Sandbox): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// What the page sent: the parts of every $batch, with the answer they got.
+// What the page sent: the parts of every $batch and every write sent on its own (a "batch" of one), with the
+// answers they got.
 
-/** One PATCH part of a $batch the page sent. */
+/** One mailbox PATCH the page sent: a part of a $batch, or a request of its own. */
 export type SentPart = {
     mailboxId: string;
     approve: boolean;
     test: boolean;
     /** The part's If-Match header ('' when none). */
     ifMatch: string;
-    /** Sequence number of the batch request (in sending order). */
+    /** Sequence number of the request that carried it (in sending order). */
     batch: number;
 };
 
-type BatchRecord = { seq: number; parts: SentPart[]; status?: number; partStatuses?: number[] };
+const WRITE_URL = /\/mailboxes\(([0-9a-f-]{36})\)$/i;
+
+/** A mailbox PATCH sent on its own request, as the one part of its "batch". */
+export function parseWriteRequest(url: string, body: string, ifMatch: string, seq: number): SentPart[] {
+    const match = WRITE_URL.exec(url);
+    if (!match) return [];
+    return [
+        {
+            mailboxId: match[1].toLowerCase(),
+            ifMatch,
+            approve: /"emailrouteraccessapproval"\s*:\s*1\b/.test(body),
+            test: /"testemailconfigurationscheduled"\s*:\s*true/.test(body),
+            batch: seq,
+        },
+    ];
+}
+
+/** True when the server took the request carrying writes: 200 for a $batch, 204 (any 2xx) for a write sent alone. */
+export function wasAccepted(record: { status?: number }): boolean {
+    return record.status !== undefined && record.status >= 200 && record.status < 300;
+}
+
+/** One request carrying writes: a $batch, or a write alone (`lone`, whose one part has the request's status). */
+type BatchRecord = { seq: number; parts: SentPart[]; lone: boolean; status?: number; partStatuses?: number[] };
 
 const PART_LINE = /^PATCH \S*\/mailboxes\(([0-9a-f-]{36})\) HTTP\/1\.1$/i;
 
@@ -117,7 +141,7 @@ export type Exchange = {
     status?: number;
 };
 
-/** Records every Web API request the page sends (and, for $batch, its parts and their answers). */
+/** Records every Web API request the page sends (and, for $batch and lone writes, its parts and their answers). */
 export class BatchRecorder {
     private readonly records = new Map<Request, BatchRecord>();
     private readonly exchanges = new Map<Request, Exchange>();
@@ -128,8 +152,15 @@ export class BatchRecorder {
         page.on('request', (req) => {
             if (!req.url().includes(WEB_API_PATH)) return;
             this.exchanges.set(req, { method: req.method(), url: req.url(), sentAt: Date.now() });
-            if (req.method() !== 'POST' || !req.url().includes('/$batch')) return;
-            this.records.set(req, { seq: this.seq, parts: parseBatchRequest(req.postData() ?? '', this.seq) });
+            const body = req.postData() ?? '';
+            const isBatch = req.method() === 'POST' && req.url().includes('/$batch');
+            const parts = isBatch
+                ? parseBatchRequest(body, this.seq)
+                : req.method() === 'PATCH'
+                  ? parseWriteRequest(req.url(), body, req.headers()['if-match'] ?? '', this.seq)
+                  : [];
+            if (parts.length === 0 && !isBatch) return;
+            this.records.set(req, { seq: this.seq, parts, lone: !isBatch });
             this.seq += 1;
         });
         page.on('requestfinished', (req) => this.track(req, true));
@@ -148,6 +179,10 @@ export class BatchRecorder {
             const record = this.records.get(req);
             if (!record) return;
             record.status = exchange.status;
+            if (record.lone) {
+                record.partStatuses = exchange.status ? [exchange.status] : [];
+                return;
+            }
             const text = res ? await res.text().catch(() => '') : '';
             record.partStatuses = text ? parseBatchResponseStatuses(text) : [];
         })().catch(() => undefined);
@@ -191,7 +226,7 @@ export class BatchRecorder {
         return counts;
     }
 
-    /** Part statuses (>= 400) answered inside batches, with how often. */
+    /** Part statuses (>= 400) answered inside batches or to lone writes, with how often. */
     failedPartStatuses(): number[] {
         return this.batches().flatMap((b) => (b.partStatuses ?? []).filter((s) => s >= 400));
     }

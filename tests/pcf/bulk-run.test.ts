@@ -157,7 +157,8 @@ describe('BulkRunController', () => {
             storage,
             states,
             async (url, init) => {
-                if (!storming || init?.method !== 'POST') return fetch(url, init);
+                // Every write is refused, sent alone or in a $batch; reads get through.
+                if (!storming || (init?.method ?? 'GET') === 'GET') return fetch(url, init);
                 const body = JSON.stringify({ error: { code: '0x80072321', message: 'Combined execution time…' } });
                 return new Response(body, { status: 429, headers: { 'Retry-After': '1' } });
             },
@@ -183,10 +184,10 @@ describe('BulkRunController', () => {
         await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
         const storage = new MemoryStorage();
         let throttledAt = 0;
-        // The first page: its first $batch is answered 429 with Retry-After 2 s, then the page goes away (a reload
-        // while the run waits); its later requests never get an answer.
+        // The first page: its first write ($batch or one sent alone) is answered 429 with Retry-After 2 s, then the
+        // page goes away (a reload while the run waits); its later requests never get an answer.
         const { http, controller } = controllerFor(storage, [], async (url, init) => {
-            if (init.method !== 'POST') return fetch(url, init);
+            if ((init?.method ?? 'GET') === 'GET') return fetch(url, init);
             if (throttledAt) return new Promise<Response>(() => undefined);
             throttledAt = Date.now();
             const body = JSON.stringify({ error: { code: '0x80072322', message: 'Number of requests exceeded' } });
@@ -217,8 +218,8 @@ describe('BulkRunController', () => {
         } as unknown as BulkRunState[];
         let refused = false;
         const { http, controller } = controllerFor(new MemoryStorage(), states, async (url, init) => {
-            if (!refused && init?.method === 'POST') {
-                // The run's only batch is refused; nothing can progress until its Retry-After (1 s) is over.
+            if (!refused && init?.method !== 'GET') {
+                // The run's only write is refused; nothing can progress until its Retry-After (1 s) is over.
                 refused = true;
                 const body = JSON.stringify({ error: { code: '0x80072322', message: 'Too many requests.' } });
                 const headers = { 'Retry-After': '1', 'Content-Type': 'application/json' };

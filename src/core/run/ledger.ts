@@ -76,6 +76,18 @@ function entryFor(item: PlanItem): LedgerEntry {
 /** Mutable run ledger. */
 export class RunLedger {
     private readonly entries = new Map<string, LedgerEntry>();
+    /** Entries per state and in flight, kept as entries move: the page asks for them after every answer. */
+    private readonly counts: Record<EntryState, number> = {
+        pending: 0,
+        sent: 0,
+        confirmed: 0,
+        testing: 0,
+        succeeded: 0,
+        failed: 0,
+        retrying: 0,
+        skipped: 0,
+    };
+    private inFlightCount = 0;
     cancelled = false;
 
     private constructor(
@@ -84,7 +96,11 @@ export class RunLedger {
         readonly testPatch: TestPatch,
         entries: LedgerEntry[],
     ) {
-        for (const entry of entries) this.entries.set(entry.mailboxId, entry);
+        for (const entry of entries) {
+            this.entries.set(entry.mailboxId, entry);
+            this.counts[entry.state] += 1;
+            if (entry.inFlight) this.inFlightCount += 1;
+        }
     }
 
     /** A fresh ledger from a plan. */
@@ -114,7 +130,8 @@ export class RunLedger {
             createdAt: this.createdAt,
             testPatch: this.testPatch,
             cancelled: this.cancelled,
-            entries: this.all(),
+            // The live entries, not copies: stringify only reads them, and 50,000 copies per save add up.
+            entries: this.list(),
         };
         return JSON.stringify(snap);
     }
@@ -130,6 +147,13 @@ export class RunLedger {
         return entry ? { ...entry } : undefined;
     }
 
+    /** Entries in `state` (copies), in plan order. */
+    entriesIn(state: EntryState): LedgerEntry[] {
+        return this.list()
+            .filter((entry) => entry.state === state)
+            .map((entry) => ({ ...entry }));
+    }
+
     /** Ids in `state` and not in flight. */
     idsIn(state: EntryState): string[] {
         return this.list()
@@ -139,7 +163,11 @@ export class RunLedger {
 
     /** Mark ids as dispatched (their request is on the wire). */
     markInFlight(ids: readonly string[], inFlight: boolean): void {
-        for (const id of ids) this.must(id).inFlight = inFlight;
+        for (const id of ids) {
+            const entry = this.must(id);
+            if (entry.inFlight !== inFlight) this.inFlightCount += inFlight ? 1 : -1;
+            entry.inFlight = inFlight;
+        }
     }
 
     /** Approval PATCH dispatched; refuses a second approval for the same mailbox. */
@@ -204,15 +232,8 @@ export class RunLedger {
 
     /** Counts by state plus selected/inFlight/settled. */
     summary(): LedgerSummary {
-        const counts = {
-            ...{ pending: 0, sent: 0, confirmed: 0, testing: 0 },
-            ...{ succeeded: 0, failed: 0, retrying: 0, skipped: 0 },
-        };
-        let inFlight = 0;
-        for (const entry of this.entries.values()) {
-            counts[entry.state] += 1;
-            if (entry.inFlight) inFlight += 1;
-        }
+        const counts = { ...this.counts };
+        const inFlight = this.inFlightCount;
         const selected = this.entries.size;
         const ended = endedCount(counts);
         const settled = ended === selected && inFlight === 0;
@@ -261,6 +282,8 @@ export class RunLedger {
     private move(entry: LedgerEntry, to: EntryState, extra: Partial<LedgerEntry> = {}): void {
         if (!ALLOWED[entry.state].includes(to))
             throw new Error(`Invalid transition ${entry.state} → ${to} for ${entry.mailboxId}`);
+        this.counts[entry.state] -= 1;
+        this.counts[to] += 1;
         entry.state = to;
         Object.assign(entry, extra);
     }

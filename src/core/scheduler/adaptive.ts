@@ -1,7 +1,8 @@
 /**
- * AIMD limits for concurrency and batch size (dataverse.md §9: parallelism ≤ x-ms-dop-hint and well under 52;
- * batches start ~10 ops and grow). Pausing and resuming at full concurrency re-triggers 429 (libraries.md §12.3),
- * so a 429 halves both.
+ * Concurrency and batch size (dataverse.md §9: parallelism ≤ x-ms-dop-hint and well under 52; batches start ~10 ops
+ * and grow). Concurrency follows the hint the server sends (Microsoft Learn "Send parallel requests": use its value);
+ * pausing and resuming at full concurrency re-triggers 429 (libraries.md §12.3), so a 429 halves both and success
+ * grows them back (AIMD) up to the hint.
  */
 
 /** Service-protection codes (dataverse.md §9). */
@@ -34,6 +35,7 @@ export class AdaptiveLimits {
     concurrency: number;
     batchSize: number;
     private cap: number;
+    private hint: number | undefined;
     private successes = 0;
 
     constructor(private readonly options: AdaptiveOptions = DEFAULT_ADAPTIVE) {
@@ -44,9 +46,12 @@ export class AdaptiveLimits {
 
     /** Update both limits from one response. */
     observe(outcome: Outcome): void {
-        if (outcome.dopHint !== undefined && outcome.dopHint > 0) {
-            this.cap = Math.min(this.options.maxConcurrency, Math.floor(outcome.dopHint));
-            this.concurrency = Math.min(this.concurrency, this.cap);
+        if (outcome.dopHint !== undefined && outcome.dopHint > 0 && outcome.dopHint !== this.hint) {
+            // A new hint (the first, or the server changed its mind): run at it, never above the safety cap.
+            this.hint = outcome.dopHint;
+            this.cap = Math.max(1, Math.min(this.options.maxConcurrency, Math.floor(outcome.dopHint)));
+            this.concurrency = this.cap;
+            this.successes = 0;
         }
         const throttled = outcome.code === CODE_CONCURRENCY || outcome.code === CODE_EXECUTION_TIME;
         if (outcome.status === 429 || throttled) return this.decrease(outcome.code);

@@ -1,34 +1,45 @@
 /**
  * The one scheduler every Dataverse call goes through (dataverse.md §9 "client rule"): a shared Retry-After
- * deadline checked right before dispatch, a semaphore whose limit adapts (AIMD), and an execution-time budget.
- * Pure: clock and sleep are injected.
+ * deadline checked right before dispatch, a semaphore that follows the server's parallelism hint (AIMD after a 429),
+ * and the window budgets for requests and execution time. Pure: clock and sleep are injected.
  */
 import { AdaptiveLimits, DEFAULT_ADAPTIVE, type AdaptiveOptions } from './adaptive';
-import { ExecutionBudget } from './budget';
+import { WindowBudget, type Work } from './budget';
 
 /** Current time in ms. */
 export type Clock = () => number;
 /** Resolve after `ms`; reject if `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-/** Frees the slot taken by acquire(); idempotent. */
-export type Release = () => void;
+/**
+ * Frees the slot taken by acquire(); idempotent. `executionMs` is what the request is charged: its observed duration,
+ * or 0 when the server refused it (429) or never saw it.
+ */
+export type Release = (executionMs?: number) => void;
 
 /** Fallback pause after a 429 without a usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
+
+/**
+ * Why a waiter's timer is cancelled once it is woken. A fixed reason: abort() without one builds a DOMException with a
+ * stack each time, and the gate wakes its waiters at every answer.
+ */
+const WOKEN = new Error('Woken before the timeout');
+
+/** What a request carries when its caller does not say: one read. */
+const ONE_READ: Work = { kind: 'read', ops: 1 };
 
 /** What the gate learns from one answer. */
 export type GateResponse = {
     status: number;
     code?: string;
     retryAfterMs?: number;
-    durationMs?: number;
     dopHint?: number;
 };
 
-/** Gate dependencies and tunables. */
+/** Gate dependencies and tunables; `budgetMs` is the execution time the gate plans to use per window. */
 export type GateOptions = { now: Clock; sleep: Sleep; adaptive?: AdaptiveOptions; budgetMs?: number };
 
-/** Shared Retry-After deadline + adaptive semaphore + execution-time budget. */
+/** Shared Retry-After deadline + adaptive semaphore + window budgets. */
 export class RequestGate {
     /** No request is dispatched before this time (ms). */
     resumeAt = 0;
@@ -36,11 +47,11 @@ export class RequestGate {
     private readonly waiters: Array<() => void> = [];
     private readonly pauseListeners = new Set<(resumeAt: number) => void>();
     private readonly limits: AdaptiveLimits;
-    private readonly budget: ExecutionBudget;
+    private readonly budget: WindowBudget;
 
     constructor(private readonly options: GateOptions) {
         this.limits = new AdaptiveLimits(options.adaptive ?? DEFAULT_ADAPTIVE);
-        this.budget = new ExecutionBudget(options.budgetMs);
+        this.budget = new WindowBudget(options.budgetMs);
     }
 
     /** Current concurrency limit. */
@@ -56,6 +67,11 @@ export class RequestGate {
     /** Ops per $batch the gate currently recommends. */
     get batchSize(): number {
         return this.limits.batchSize;
+    }
+
+    /** Requests the window can still take beyond a reserve for batches and reads (see WindowBudget). */
+    requestsLeft(): number {
+        return this.budget.requestsLeft(this.options.now());
     }
 
     /** True while a Retry-After pause is running ("server busy"). */
@@ -77,68 +93,73 @@ export class RequestGate {
         return () => void this.pauseListeners.delete(listener);
     }
 
-    /** Wait for the deadline, a free slot and budget; resolves with the release function. */
-    async acquire(signal?: AbortSignal): Promise<Release> {
+    /** Wait for the deadline, a free slot and room in both budgets for `work`; resolves with the release function. */
+    async acquire(signal?: AbortSignal, work: Work = ONE_READ): Promise<Release> {
         for (;;) {
             if (signal?.aborted) throw signal.reason ?? new Error('Aborted');
-            const wait = this.waitMs();
-            if (wait > 0) {
-                await this.options.sleep(wait, signal);
-            } else if (this.active < this.limits.concurrency) {
-                this.active += 1;
-                return this.releaser();
-            } else {
-                await this.waitForSlot(signal);
+            const now = this.options.now();
+            if (now < this.resumeAt) {
+                await this.options.sleep(this.resumeAt - now, signal);
+                continue;
             }
+            if (this.active >= this.limits.concurrency) {
+                await this.waitForWake(signal);
+                continue;
+            }
+            const wait = this.budget.waitMs(now, work);
+            if (wait === 0) return this.dispatch(now, work);
+            // The window slides at `wait`; an answer in flight may make room sooner (its estimate was high).
+            await this.waitForWake(signal, wait);
         }
     }
 
-    /** Feed back one answer: 429 pauses everyone and halves concurrency; success grows it. */
+    /** Feed back one answer: 429 pauses everyone and halves concurrency; success grows it; the hint caps it. */
     onResponse(response: GateResponse): void {
         const now = this.options.now();
-        if (response.durationMs !== undefined) this.budget.record(now, response.durationMs);
         if (response.status === 429) this.pauseUntil(now + (response.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
         this.limits.observe(response);
         this.wake();
     }
 
-    private waitMs(): number {
-        const now = this.options.now();
-        if (now < this.resumeAt) return this.resumeAt - now;
-        return this.budget.waitMs(now, this.active);
-    }
-
-    private releaser(): Release {
+    private dispatch(now: number, work: Work): Release {
+        this.active += 1;
+        this.budget.dispatched(now, work);
         let done = false;
-        return () => {
+        return (executionMs = 0) => {
             if (done) return;
             done = true;
             this.active -= 1;
+            this.budget.answered(work, now, executionMs);
             this.wake();
         };
     }
 
-    private waitForSlot(signal?: AbortSignal): Promise<void> {
+    /** Until a slot frees or an answer arrives (then re-check), or `timeoutMs` passes, or `signal` aborts. */
+    private waitForWake(signal?: AbortSignal, timeoutMs = Infinity): Promise<void> {
         return new Promise<void>((resolve) => {
-            this.waiters.push(resolve);
-            // An aborted waiter leaves the queue, or a later wake() would spend a free slot on it.
-            signal?.addEventListener(
-                'abort',
-                () => {
-                    const at = this.waiters.indexOf(resolve);
-                    if (at >= 0) this.waiters.splice(at, 1);
-                    resolve();
-                },
-                { once: true },
-            );
+            const timer = new AbortController();
+            const finish = (): void => {
+                // An aborted or timed-out waiter leaves the queue, or a later wake() would count it.
+                const at = this.waiters.indexOf(finish);
+                if (at >= 0) this.waiters.splice(at, 1);
+                signal?.removeEventListener('abort', finish);
+                timer.abort(WOKEN);
+                resolve();
+            };
+            this.waiters.push(finish);
+            signal?.addEventListener('abort', finish, { once: true });
+            if (timeoutMs === Infinity) return;
+            // Woken first: the sleep is aborted and its rejection means nothing.
+            this.options
+                .sleep(timeoutMs, timer.signal)
+                .then(finish)
+                .catch(() => undefined);
         });
     }
 
     private wake(): void {
-        let free = this.limits.concurrency - this.active;
-        while (free > 0 && this.waiters.length > 0) {
-            this.waiters.shift()?.();
-            free -= 1;
-        }
+        // Everyone re-checks: slots, the deadline and the budgets decide who goes; the rest wait again.
+        const waiting = this.waiters.splice(0);
+        for (const waiter of waiting) waiter();
     }
 }

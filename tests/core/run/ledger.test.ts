@@ -57,6 +57,28 @@ describe('RunLedger', () => {
         expect(() => act(ledger)).toThrow(new Error(reason));
     });
 
+    it('keeps its counts in step with the entries through every move and a restore', () => {
+        const ledger = ledgerOf([1], [2], [3], [4, { statecode: 1 }]);
+        ledger.approvalSent(id(1));
+        ledger.approvalConfirmed(id(1));
+        ledger.testQueued(id(1));
+        ledger.approvalSent(id(2));
+        ledger.markInFlight([id(2), id(3)], true);
+        ledger.markInFlight([id(3)], false);
+        ledger.failed(id(3), 'approvalRefused', '0x80040256');
+        const recount = (entries: ReturnType<RunLedger['all']>) => ({
+            testing: entries.filter((e) => e.state === 'testing').length,
+            sent: entries.filter((e) => e.state === 'sent').length,
+            failed: entries.filter((e) => e.state === 'failed').length,
+            skipped: entries.filter((e) => e.state === 'skipped').length,
+            inFlight: entries.filter((e) => e.inFlight).length,
+        });
+        expect(ledger.summary()).toMatchObject({ ...recount(ledger.all()), testing: 1, sent: 1, inFlight: 1 });
+        const restored = RunLedger.deserialise(ledger.serialise());
+        expect(restored.summary()).toMatchObject({ ...recount(restored.all()), inFlight: 0 });
+        expect(ledger.entriesIn('failed').map((e) => e.mailboxId)).toEqual([id(3)]);
+    });
+
     it('settles a test Dynamics retries as retrying, with its cause, apart from failures', () => {
         const ledger = ledgerOf([1, { emailrouteraccessapproval: 1 }], [2, { emailrouteraccessapproval: 1 }]);
         ledger.testQueued(id(1));

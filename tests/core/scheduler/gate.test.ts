@@ -1,5 +1,5 @@
 import { AdaptiveLimits, chunkSize, CODE_EXECUTION_TIME, DEFAULT_ADAPTIVE } from '../../../src/core/scheduler/adaptive';
-import { ExecutionBudget, WINDOW_MS } from '../../../src/core/scheduler/budget';
+import { REQUEST_LIMIT, REQUEST_RESERVE, WindowBudget, WINDOW_MS } from '../../../src/core/scheduler/budget';
 import { RequestGate } from '../../../src/core/scheduler/gate';
 import { parseRetryAfter } from '../../../src/core/scheduler/retry-after';
 import { FakeClock, flush } from './fake-clock';
@@ -142,10 +142,11 @@ describe('RequestGate slot hand-over', () => {
 
 describe('AdaptiveLimits', () => {
     it.each([
-        [{ status: 200, dopHint: 6 }, 4, 6],
+        [{ status: 200, dopHint: 6 }, 6, 6],
+        [{ status: 200, dopHint: 48 }, 48, 48],
         [{ status: 200, dopHint: 2 }, 2, 2],
-        [{ status: 200, dopHint: 500 }, 4, 50],
-    ])('caps growth at the dop hint: %j', (outcome, afterFirst, ceiling) => {
+        [{ status: 200, dopHint: 500 }, 50, 50],
+    ])('runs at the dop hint the server sends, never above 50: %j', (outcome, afterFirst, ceiling) => {
         const limits = new AdaptiveLimits();
         limits.observe(outcome);
         expect(limits.concurrency).toBe(afterFirst);
@@ -171,27 +172,87 @@ describe('AdaptiveLimits', () => {
     });
 });
 
-describe('ExecutionBudget', () => {
-    it('waits until enough of the window expires to stay under the target', () => {
-        const budget = new ExecutionBudget(100_000);
-        budget.record(0, 60_000);
-        budget.record(1_000, 30_000);
-        expect(budget.waitMs(2_000, 0)).toBe(WINDOW_MS - 2_000);
-        expect(budget.waitMs(WINDOW_MS + 1, 0)).toBe(0);
+describe('WindowBudget', () => {
+    const write = (ops: number) => ({ kind: 'write' as const, ops });
+
+    it('waits until enough of the window slides out to stay under the target', () => {
+        const budget = new WindowBudget(100_000);
+        budget.dispatched(0, write(1));
+        budget.answered(write(1), 0, 40_000);
+        budget.dispatched(1_000, write(1));
+        budget.answered(write(1), 1_000, 40_000);
+        // The next write is expected to cost what writes have cost (40,000): 120,000 > 100,000 until the first slides out.
+        expect(budget.waitMs(2_000, write(1))).toBe(WINDOW_MS - 2_000);
+        expect(budget.waitMs(WINDOW_MS, write(1))).toBe(0);
     });
 
     it('lets requests through while the window has room', () => {
-        const budget = new ExecutionBudget(100_000);
-        budget.record(0, 1_000);
-        expect(budget.waitMs(10, 3)).toBe(0);
+        const budget = new WindowBudget(100_000);
+        budget.dispatched(0, write(1));
+        budget.answered(write(1), 0, 1_000);
+        expect(budget.waitMs(10, write(3))).toBe(0);
     });
 
+    it('charges a request where the server does, at its arrival, so it slides out 300 s after it left', () => {
+        const budget = new WindowBudget(10_000);
+        budget.dispatched(0, write(1));
+        budget.answered(write(1), 0, 9_000);
+        expect(budget.used(WINDOW_MS - 1)).toBe(9_000);
+        expect(budget.used(WINDOW_MS)).toBe(0);
+    });
+
+    it('charges nothing for a refused request but counts it against the request limit', () => {
+        const budget = new WindowBudget();
+        for (let i = 0; i < REQUEST_LIMIT; i++) {
+            budget.dispatched(i, write(1));
+            budget.answered(write(1), i, 0);
+        }
+        expect(budget.used(REQUEST_LIMIT)).toBe(0);
+        expect(budget.requestsLeft(REQUEST_LIMIT)).toBe(0);
+        // The next request fits when the first one slides out.
+        expect(budget.waitMs(REQUEST_LIMIT, write(1))).toBe(WINDOW_MS - REQUEST_LIMIT);
+    });
+
+    it('finds when enough slides out though answers arrive out of dispatch order', () => {
+        const budget = new WindowBudget(10_000);
+        // Dispatched at 0, 100 and 200; the one from 100 answers last, so its charge is inserted behind the others.
+        budget.dispatched(0, write(1));
+        budget.dispatched(100, write(1));
+        budget.dispatched(200, write(1));
+        budget.answered(write(1), 0, 4_000);
+        budget.answered(write(1), 200, 2_000);
+        budget.answered(write(1), 100, 3_000);
+        expect(budget.used(300)).toBe(9_000);
+        // A write (≈ 3,200 + 3σ) needs about 4,700 of the 9,000 to slide out: the charges of 0 and 100, at 300,100.
+        expect(budget.waitMs(300, write(1))).toBe(WINDOW_MS + 100 - 300);
+        expect(budget.used(WINDOW_MS + 100)).toBe(2_000);
+    });
+
+    it('keeps a reserve of the request limit out of the room for writes sent one per request', () => {
+        const budget = new WindowBudget();
+        budget.dispatched(0, write(100));
+        expect(budget.requestsLeft(1)).toBe(REQUEST_LIMIT - REQUEST_RESERVE - 1);
+    });
+
+    it('charges work in flight with its estimate, so a full window waits for an answer', () => {
+        const budget = new WindowBudget(10_000);
+        budget.dispatched(0, write(1));
+        budget.answered(write(1), 0, 1_000);
+        for (let i = 0; i < 10; i++) budget.dispatched(1, write(1));
+        // 10 in flight + 1 more at 1,000 each exceed 10,000 even with the window empty.
+        expect(budget.waitMs(2, write(1))).toBe(Infinity);
+        budget.answered(write(1), 1, 1_000);
+        expect(budget.waitMs(2, write(1))).toBe(WINDOW_MS - 2 + 1);
+    });
+});
+
+describe('RequestGate budget', () => {
     it('slows the gate down before the server would throttle', async () => {
         const clock = new FakeClock();
         const gate = new RequestGate({ now: clock.now, sleep: clock.sleep, budgetMs: 10_000 });
-        gate.onResponse({ status: 200, durationMs: 9_000 });
+        (await gate.acquire(undefined, { kind: 'write', ops: 1 }))(9_000);
         let dispatched = false;
-        void gate.acquire().then(() => (dispatched = true));
+        void gate.acquire(undefined, { kind: 'write', ops: 1 }).then(() => (dispatched = true));
         await clock.advance(WINDOW_MS - 1);
         expect(dispatched).toBe(false);
         await clock.advance(1);

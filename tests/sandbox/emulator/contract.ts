@@ -121,8 +121,9 @@ export type Faults = {
     latencyMs: number;
     error503Rate: number;
     dropConnectionRate: number;
+    /** Share of $batch parts (and of writes sent alone) answered 500 instead of running. */
     batchPartFailureRate: number;
-    /** Share of $batch parts answered 500 with a transient SQL error instead of running (issue 14). */
+    /** Share of $batch parts (and of writes sent alone) answered 500 with a transient SQL error instead of running (issue 14). */
     batchPartSqlErrorRate: number;
     /** Which SQL error: 'generic' (0x80044150, a deadlock, Sql Number 1205) or 'timeout' (0x80044151). */
     batchPartSqlError: 'generic' | 'timeout';

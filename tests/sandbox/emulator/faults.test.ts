@@ -41,6 +41,18 @@ describe('emulator faults', () => {
         expect([...text.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => m[1])).toEqual(['500', '500']);
     });
 
+    it('fails a write sent on its own like a $batch part, without applying it', async () => {
+        s.emulator.setFaults({ batchPartFailureRate: 1 });
+        const res = await fetch(`${s.api}mailboxes(${mailboxId(1)})`, {
+            method: 'PATCH',
+            headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+            body: JSON.stringify({ name: 'changed' }),
+        });
+        expect(res.status).toBe(500);
+        s.emulator.setFaults({ batchPartFailureRate: 0 });
+        expect((await json(await fetch(`${s.api}mailboxes(${mailboxId(1)})?$select=name`))).name).not.toBe('changed');
+    });
+
     it('answers 412 to an If-Match PATCH with a current ETag when staleEtag is injected', async () => {
         const etag = (await json(await fetch(`${s.api}mailboxes(${mailboxId(1)})`)))['@odata.etag'];
         s.emulator.setFaults({ staleEtagRate: 1 });

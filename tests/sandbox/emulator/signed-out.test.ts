@@ -5,7 +5,9 @@ import { json, startTestServer, type TestServer } from './test-server';
 
 const signedOut = (over: Partial<SignedOut> = {}): SignedOut => ({
     form: 'page',
-    durationMs: 60_000,
+    // An hour of emulated time (3.6 s real at time scale 1000): the session stays signed out for the whole test even
+    // on a busy machine; a minute (60 ms real) sometimes ended before the first request arrived.
+    durationMs: 3_600_000,
     startOn: 'now',
     ...over,
 });

@@ -33,7 +33,10 @@ function sessionExpired(): Reply {
     };
 }
 
-/** A $batch part's injected failure: the generic 500, or a transient SQL error (issue 14), else undefined. */
+/**
+ * The injected failure of one operation — a $batch part or a write sent alone: the generic 500, or a transient SQL
+ * error (issue 14), else undefined.
+ */
 function partFault(e: Engine): OpResult | undefined {
     const f = e.faults;
     if (f.batchPartFailureRate > 0 && e.random() < f.batchPartFailureRate)
@@ -170,7 +173,9 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
             );
         if (parsed !== undefined && !Array.isArray(parsed)) return finish(parsed);
         await delay(e.clock.toRealMs(cost));
-        finish(execute(e, op, serviceRoot, items, user));
+        // A write sent on its own meets the same per-operation faults as a $batch part (a client may send either).
+        const loneFault = !items && op.method !== 'GET' ? partFault(e) : undefined;
+        finish(loneFault ?? execute(e, op, serviceRoot, items, user));
         noteAnsweredWrite(e, op.method);
     } catch (err) {
         finish(
