@@ -382,6 +382,7 @@ export const STRING_KEYS = [
     'Run_Pace',
     'Run_PaceLastMinute',
     'Run_PaceSlow',
+    'Run_PaceServerTesting',
 ] as const;
 
 /** A key of a user-visible string. */

@@ -2,8 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
 import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
 import type { RunMode } from '../core/run/types';
-import { endedCount } from '../core/run/ledger';
-import type { PacePoint } from '../core/run/pace';
+import { handedOverCount, type PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
 import type { MailboxActions, RunStateView } from './actions';
 import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
@@ -73,11 +72,11 @@ function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () =
     );
 }
 
-/** When this run started (or resumed) here and how many mailboxes were done then; undefined while not running. */
+/** When this run started (or resumed) here and how many mailboxes were handed over then; undefined while not running. */
 function useRunStart(run: RunStateView): PacePoint | undefined {
     const [start, setStart] = React.useState<PacePoint>();
     const isRunning = run.status === 'running';
-    const done = run.summary ? endedCount(run.summary) : 0;
+    const done = run.summary ? handedOverCount(run.summary) : 0;
     const doneRef = React.useRef(done);
     doneRef.current = done;
     React.useEffect(() => setStart(isRunning ? { atMs: Date.now(), done: doneRef.current } : undefined), [isRunning]);

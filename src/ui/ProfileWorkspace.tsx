@@ -56,6 +56,12 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
     );
 }
 
+/** The IDs the form would save, when they differ from the record as read (the credentials card judges these). */
+function unsavedIdsOf(formValues: WorkspaceServices['formValues'], profile: ProfileRecord) {
+    if (!formDiffersFromRecord(formValues, profile)) return undefined;
+    return { exchangeonlinetenantid: formValues.tenantId, oauthclientid: formValues.applicationId };
+}
+
 /**
  * The selected area and the areas opened so far. An area stays mounted (hidden) once opened, so switching tabs keeps
  * a running or finished connection test, the list's filters and selection; areas never opened are not loaded.
@@ -132,7 +138,8 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
         (filter: Segment) => setListFilter((before) => ({ filter, seq: (before?.seq ?? 0) + 1 })),
         [],
     );
-    return { counts, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
+    const expectedTotal = counts.state.status === 'loaded' ? counts.state.counts.total : undefined;
+    return { counts, expectedTotal, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
 type AreasProps = ProfileWorkspaceProps & {
@@ -147,7 +154,6 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
-    const { counts } = overview;
     return (
         <Pivot {...pivot}>
             <PivotItem {...tab('connection')}>
@@ -177,6 +183,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     done={overview.readinessDone.done}
                     doneProblem={overview.readinessDone.problem}
                     onDoneChange={overview.readinessDone.toggle}
+                    isReadOnly={isReadOnly}
                 />
             </PivotItem>
             <PivotItem {...tab('mailboxes')}>
@@ -184,8 +191,8 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    expectedTotal={counts.state.status === 'loaded' ? counts.state.counts.total : undefined}
-                    onRefresh={counts.reload}
+                    expectedTotal={overview.expectedTotal}
+                    onRefresh={overview.counts.reload}
                     {...guard.mailboxProps}
                 />
             </PivotItem>
@@ -213,6 +220,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                     <OverviewCards
                         kind={kind}
                         profile={profile}
+                        unsavedIds={unsavedIdsOf(services.formValues, profile)}
                         isSecretSet={overview.secret.isSecretSet}
                         expiry={overview.secret.expiry}
                         connection={overview.lastTest.summary}

@@ -78,7 +78,18 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((e: Error) => {
-    console.error(`Sandbox failed to start: ${e.message}`);
+/** What to do about a failed start; a busy port (a sandbox already running, often) names the way out. */
+function startFailure(e: NodeJS.ErrnoException): string {
+    if (e.code !== 'EADDRINUSE') return `Sandbox failed to start: ${e.message}`;
+    const port = process.env.PORT || '8181';
+    const host = process.env.HOST || '127.0.0.1';
+    return [
+        `Sandbox failed to start: port ${port} on ${host} is already in use (is another sandbox running?).`,
+        '  Stop it, or start on another port: PORT=8282 npm start (PORT=0 picks a free port and prints it).',
+    ].join('\n');
+}
+
+main().catch((e: NodeJS.ErrnoException) => {
+    console.error(startFailure(e));
     process.exit(1);
 });

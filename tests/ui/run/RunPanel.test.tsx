@@ -79,10 +79,24 @@ describe('RunPanel while running', () => {
         expect(widths).toEqual({ succeeded: '40%', failed: '5%', skipped: '5%', waiting: '30%' });
     });
 
-    it('measures the speed since the run started here and says the time left at that speed', () => {
-        // 50 done since the start two minutes ago: 25 a minute, the other 50 take 2 more minutes.
-        setup({ startedAt: { atMs: 1_000_000 - 120_000, done: 0 } });
-        expect(screen.getByText('25 mailboxes a minute · about 2 min left')).toBeInTheDocument();
+    it('measures how fast mailboxes are handed to Dynamics and says when all will have been sent', () => {
+        // 50 ended and 20 queued for their test since the start four minutes ago: 17.5 a minute; the 30 not handed
+        // over yet take about 2 more minutes.
+        setup({ startedAt: { atMs: 1_000_000 - 240_000, done: 0 } });
+        expect(
+            screen.getByText('18 mailboxes a minute handed to Dynamics · about 2 min until all are sent'),
+        ).toBeInTheDocument();
+    });
+
+    it('promises no time once every mailbox is handed over and only Dynamics is left to test', () => {
+        // A run whose writes are all done but whose results have not come: the old line stayed on "Measuring…".
+        setup({
+            summary: summary({ selected: 100, succeeded: 10, testing: 90 }),
+            startedAt: { atMs: 1_000_000 - 120_000, done: 0 },
+        });
+        expect(screen.getByText(en('Run_PaceServerTesting'))).toBeInTheDocument();
+        expect(screen.queryByText(en('Run_PaceMeasuring'))).toBeNull();
+        expect(screen.queryByText(/min until/)).toBeNull();
     });
 
     it('says it is measuring until there is enough to measure, and names no time', () => {
