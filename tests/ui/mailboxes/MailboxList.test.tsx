@@ -200,6 +200,25 @@ describe('MailboxList', () => {
         expect(within(panel).getByText('raw <b>alert</b>')).toBeInTheDocument();
     });
 
+    it('lists every field of the mailbox in the details panel, those a narrow table leaves out too', async () => {
+        const { user } = await setup();
+        await user.click(screen.getByText('Mailbox 7'));
+        const panel = await screen.findByRole('dialog');
+        const facts = within(panel)
+            .getAllByRole('term')
+            .map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+        expect(facts).toEqual([
+            [en('Mailboxes_Col_Address'), 'user7@contoso.com'],
+            [en('Mailboxes_Col_Type'), en('Mailboxes_Type_Queue')],
+            [en('Mailboxes_Col_Approval'), en('Mailboxes_Approval_Approved')],
+            [en('Mailboxes_Col_Overall'), en('Mailboxes_Status_Failure')],
+            [en('Mailboxes_Col_Incoming'), en('Mailboxes_Status_Failure')],
+            [en('Mailboxes_Col_Outgoing'), en('Mailboxes_Status_Success')],
+            [en('Mailboxes_Col_Act'), en('Mailboxes_Status_Success')],
+            [en('Mailboxes_Col_LastTest'), expect.stringContaining('2026') as unknown as string],
+        ]);
+    });
+
     it('opens the details panel when the name is clicked', async () => {
         const { user } = await setup();
         await user.click(screen.getByText('Mailbox 3'));
