@@ -1,10 +1,18 @@
 /** Copies the project's sources into a temp folder (node_modules linked) so build scripts can be run on a broken copy. */
-import { cpSync, mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export const ROOT = join(__dirname, '..', '..');
+
+/** The bundle's gzip budget as scripts/build.mjs states it (read from its source: importing it would run the build). */
+export const BUNDLE_BUDGET_GZIP_BYTES = ((): number => {
+    const source = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    const match = /export const BUNDLE_BUDGET_GZIP_BYTES = (\d+) \* 1024;/.exec(source);
+    if (!match) throw new Error('scripts/build.mjs no longer states BUNDLE_BUDGET_GZIP_BYTES as N * 1024');
+    return Number(match[1]) * 1024;
+})();
 
 const SOURCES = [
     'src',
