@@ -4,6 +4,8 @@
  */
 export const RESULTS_STRING_KEYS = [
     'Run_CauseShort',
+    'Run_SummarySkippedReasons',
+    'Run_PaceServerTesting',
     'Run_ShowMailboxes',
     'Run_ShowMailboxes_One',
     'Cause_TenantNotFound',
@@ -66,6 +68,10 @@ export const RESULTS_STRING_KEYS = [
     'Skip_NotApprovedDetail',
     'Skip_Cancelled',
     'Skip_CancelledDetail',
+    'Skip_CancelledApproved',
+    'Skip_CancelledApprovedDetail',
+    'Skip_CancelledNotWatched',
+    'Skip_CancelledNotWatchedDetail',
     'Skip_ApprovalRefused',
     'Skip_ApprovalRefusedDetail',
     'Run_ConfirmSkippedMore',

@@ -394,7 +394,6 @@ export const STRING_KEYS = [
     'Run_Pace',
     'Run_PaceLastMinute',
     'Run_PaceSlow',
-    'Run_PaceServerTesting',
 ] as const;
 
 /** A key of a user-visible string. */

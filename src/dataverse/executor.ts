@@ -494,7 +494,7 @@ async function pollResults(ledger: RunLedger, deps: ExecutorDeps): Promise<void>
 
 function finishCancelled(ledger: RunLedger, deps: ExecutorDeps): void {
     ledger.cancel(); // sweeps entries whose in-flight answers arrived after the first cancel()
-    ledger.abandonTesting('Test & Enable was queued; the result was not watched.');
+    ledger.abandonTesting();
     reportProgress(ledger, deps);
 }
 

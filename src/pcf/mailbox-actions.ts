@@ -80,6 +80,7 @@ function toRunView(state: BulkRunState): RunStateView {
         status: state.status,
         summary: state.view?.summary,
         failures: failureGroupsOf(state.view),
+        skips: state.view?.skips ?? [],
         throttledUntilMs: state.throttledUntilMs ?? null,
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),

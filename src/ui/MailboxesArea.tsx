@@ -157,6 +157,7 @@ function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
         <RunPanel
             summary={run.summary}
             failures={run.failures}
+            skips={run.skips}
             throttledUntilMs={run.throttledUntilMs}
             stallAtMs={run.stallAtMs}
             nowMs={nowMs}

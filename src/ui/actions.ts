@@ -6,6 +6,7 @@ import type { SegmentCounts } from '../core/mailbox-segments';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
 import type { ReadinessItemId } from '../core/readiness/items';
 import type { LedgerSummary } from '../core/run/ledger';
+import type { SkipCount } from '../core/run/run-view';
 import type { PlanCounts } from '../core/run/planner';
 import type { RunMode } from '../core/run/types';
 import type { CanaryOption } from './connection/connection-state';
@@ -41,6 +42,8 @@ export type RunStateView = {
     status: 'idle' | 'running' | 'paused' | 'finished' | 'failed';
     summary?: LedgerSummary;
     failures: FailureGroup[];
+    /** Skipped mailboxes by reason (core/run/run-view.ts); absent before the first answer. */
+    skips?: SkipCount[];
     throttledUntilMs: number | null;
     /** While throttled: when the run pauses if Dataverse keeps answering 429. */
     stallAtMs: number | null;

@@ -189,7 +189,7 @@ export class RunLedger {
     approvalConfirmed(id: string): void {
         const entry = this.must(id);
         entry.approvalConfirmed = true;
-        if (this.cancelled) this.skipCancelled(entry, { detail: 'approved' });
+        if (this.cancelled) this.move(entry, 'skipped', { reason: 'cancelledApproved' });
         else this.move(entry, 'confirmed');
     }
 
@@ -226,8 +226,9 @@ export class RunLedger {
     cancel(): void {
         this.cancelled = true;
         for (const entry of this.entries.values()) {
-            if (!entry.inFlight && (entry.state === 'pending' || entry.state === 'confirmed'))
-                this.skipCancelled(entry);
+            if (entry.inFlight) continue;
+            if (entry.state === 'pending') this.skipCancelled(entry);
+            if (entry.state === 'confirmed') this.move(entry, 'skipped', { reason: 'cancelledApproved' });
         }
     }
 
@@ -239,10 +240,15 @@ export class RunLedger {
         }
     }
 
-    /** After a cancelled run has drained: tests already queued are no longer watched. */
-    abandonTesting(detail: string): void {
+    /**
+     * After a cancelled run has drained: tests already queued are no longer watched, though Dynamics still runs them
+     * (the list shows their results). Approved mailboxes the run had not tested yet say they were approved.
+     */
+    abandonTesting(): void {
         for (const entry of this.entries.values()) {
-            if (entry.state === 'testing' && !entry.inFlight) this.skipCancelled(entry, { detail });
+            if (entry.inFlight) continue;
+            if (entry.state === 'testing') this.move(entry, 'skipped', { reason: 'cancelledNotWatched' });
+            if (entry.state === 'confirmed') this.move(entry, 'skipped', { reason: 'cancelledApproved' });
         }
     }
 

@@ -15,6 +15,7 @@ import {
 import type { FailureGroup } from '../mailbox-view';
 import type { LedgerEntry, LedgerSummary } from './ledger';
 import { TRANSIENCE_BY_CODE } from './transience';
+import type { SkipReason } from './types';
 
 /** A Web API request of the run that failed: a $batch part, or the whole batch. */
 export type FailedRequest = { status: number; code: string; message: string; isApproval: boolean };
@@ -76,7 +77,27 @@ export type FailureGroupView = { decoded: DecodedError; entries: LedgerEntry[] }
 export type ApprovalRefusalView = { cause: CauseCode; notSent: number };
 
 /** What the run panel shows. */
-export type RunView = { summary: LedgerSummary; groups: FailureGroupView[]; refusal?: ApprovalRefusalView };
+/** How many mailboxes of a run were skipped for one reason. */
+export type SkipCount = { reason: SkipReason; count: number };
+
+export type RunView = {
+    summary: LedgerSummary;
+    groups: FailureGroupView[];
+    /** Skipped mailboxes by reason, largest first: after a cancel they say how far each got. */
+    skips: SkipCount[];
+    refusal?: ApprovalRefusalView;
+};
+
+/** Skipped entries counted by reason, largest first (ties by reason name, for a stable order). */
+function skipCountsOf(entries: readonly LedgerEntry[]): SkipCount[] {
+    const counts = new Map<SkipReason, number>();
+    for (const entry of entries) {
+        if (entry.state === 'skipped' && entry.reason) counts.set(entry.reason, (counts.get(entry.reason) ?? 0) + 1);
+    }
+    return [...counts]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
 
 /** The run's refusal, when its approvals were all refused because of who sent them. */
 function approvalRefusal(entries: readonly LedgerEntry[]): ApprovalRefusalView | undefined {
@@ -104,7 +125,8 @@ export function buildRunView(summary: LedgerSummary, entries: readonly LedgerEnt
         (a, b) => b.entries.length - a.entries.length || a.decoded.cause.localeCompare(b.decoded.cause),
     );
     const refusal = approvalRefusal(entries);
-    return refusal ? { summary, groups: sorted, refusal } : { summary, groups: sorted };
+    const skips = skipCountsOf(entries);
+    return refusal ? { summary, groups: sorted, skips, refusal } : { summary, groups: sorted, skips };
 }
 
 /** The groups as the summary lists them: cause, count and the ids of the mailboxes, largest group first. */

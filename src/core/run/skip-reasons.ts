@@ -10,5 +10,7 @@ export const SKIP_REASONS: Readonly<Record<SkipReason, { labelKey: StringKey; de
     cannotApprove: { labelKey: 'Skip_CannotApprove', detailKey: 'Skip_CannotApproveDetail' },
     notApproved: { labelKey: 'Skip_NotApproved', detailKey: 'Skip_NotApprovedDetail' },
     cancelled: { labelKey: 'Skip_Cancelled', detailKey: 'Skip_CancelledDetail' },
+    cancelledApproved: { labelKey: 'Skip_CancelledApproved', detailKey: 'Skip_CancelledApprovedDetail' },
+    cancelledNotWatched: { labelKey: 'Skip_CancelledNotWatched', detailKey: 'Skip_CancelledNotWatchedDetail' },
     approvalRefused: { labelKey: 'Skip_ApprovalRefused', detailKey: 'Skip_ApprovalRefusedDetail' },
 };

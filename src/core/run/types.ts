@@ -50,10 +50,20 @@ export type RunMode = 'approveAndTest' | 'testOnly';
 
 /**
  * Why a mailbox is not processed. 'approvalRefused': Dataverse refused the run's first approval (the canary) because
- * of who sent it, so the run stopped before sending anything else.
+ * of who sent it, so the run stopped before sending anything else. A cancel says how far each mailbox got:
+ * 'cancelled' (nothing sent), 'cancelledApproved' (approved, not tested), 'cancelledNotWatched' (Test & Enable queued:
+ * Dynamics still tests it, the run no longer watches).
  */
 export type SkipReason =
-    'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled' | 'approvalRefused';
+    | 'inactive'
+    | 'noProfile'
+    | 'notServerSideSync'
+    | 'cannotApprove'
+    | 'notApproved'
+    | 'cancelled'
+    | 'cancelledApproved'
+    | 'cancelledNotWatched'
+    | 'approvalRefused';
 
 /** One mailbox in a plan. */
 export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };

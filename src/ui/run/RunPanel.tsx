@@ -1,5 +1,6 @@
 import * as React from 'react';
 import type { FailureGroup } from '../../core/mailbox-view';
+import type { SkipCount } from '../../core/run/run-view';
 import type { LedgerSummary } from '../../core/run/ledger';
 import type { PacePoint } from '../../core/run/pace';
 import { RunProgress } from './RunProgress';
@@ -9,6 +10,8 @@ import { RunSummary } from './RunSummary';
 export type RunPanelProps = {
     summary: LedgerSummary;
     failures: readonly FailureGroup[];
+    /** Skipped mailboxes by reason, for the summary. */
+    skips?: readonly SkipCount[];
     /** Epoch ms until which Dataverse asked us to pause (Retry-After); null when not throttled. */
     throttledUntilMs: number | null;
     /** While throttled: when the run pauses if Dataverse keeps answering 429; null otherwise. */

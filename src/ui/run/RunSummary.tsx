@@ -5,6 +5,8 @@ import { CAUSE_LABELS } from '../../core/credentials/cause-labels';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
+import type { SkipCount } from '../../core/run/run-view';
+import { SKIP_REASONS } from '../../core/run/skip-reasons';
 import { format } from '../strings';
 import { useCountString, useFormatNumber, useGetString, type Texts } from '../texts';
 import { ExpandableItem } from './ExpandableItem';
@@ -14,6 +16,8 @@ import { RunBar } from './RunBar';
 export type RunSummaryProps = {
     summary: LedgerSummary;
     failures: readonly FailureGroup[];
+    /** Skipped mailboxes by reason, largest first; said after the skipped count. */
+    skips?: readonly SkipCount[];
     /** Download the CSV of this run's mailboxes. */
     onExport: () => void;
     onRetryFailed: () => void;
@@ -86,7 +90,15 @@ function CauseItem({ group, label, onShowMailboxes }: CauseItemProps) {
     );
 }
 
-function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts): string {
+/** "7 skipped (5 cancelled: Dynamics still tests them, 2 inactive)", or "7 skipped" without reasons. */
+function skippedText(skipped: number, skips: readonly SkipCount[], { getString, formatNumber }: SummaryTexts): string {
+    const count = formatNumber(skipped);
+    if (skips.length === 0) return format(getString('Run_SummarySkipped'), count);
+    const reasons = skips.map((skip) => `${formatNumber(skip.count)} ${getString(SKIP_REASONS[skip.reason].labelKey)}`);
+    return format(getString('Run_SummarySkippedReasons'), count, reasons.join(', '));
+}
+
+function summaryLine({ summary, failures, skips }: RunSummaryProps, texts: SummaryTexts): string {
     const { getString, formatNumber } = texts;
     const causes = failures.map((group) => causeCount(group, texts)).join(', ');
     const failed =
@@ -100,7 +112,7 @@ function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts
         format(getString('Run_SummaryEnabled'), formatNumber(summary.succeeded)),
         failed,
         ...retrying,
-        format(getString('Run_SummarySkipped'), formatNumber(summary.skipped)),
+        skippedText(summary.skipped, skips ?? [], texts),
     ].join(' · ');
 }
 

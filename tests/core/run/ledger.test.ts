@@ -113,7 +113,7 @@ describe('RunLedger', () => {
         expect(ledger.get(id(1))?.state).toBe('sent');
         ledger.markInFlight([id(1)], false);
         ledger.approvalConfirmed(id(1));
-        expect(ledger.get(id(1))).toMatchObject({ state: 'skipped', reason: 'cancelled', detail: 'approved' });
+        expect(ledger.get(id(1))).toMatchObject({ state: 'skipped', reason: 'cancelledApproved' });
         expect(ledger.isSettled()).toBe(true);
     });
 
@@ -162,11 +162,18 @@ describe('RunLedger', () => {
         expect(s.succeeded + s.failed + s.skipped).toBe(s.selected);
     });
 
-    it('abandonTesting settles queued tests of a cancelled run', () => {
-        const ledger = ledgerOf([1, { emailrouteraccessapproval: 1 }]);
+    it('abandonTesting says how far each mailbox of a cancelled run got: test queued, or approved only', () => {
+        // The cold first-time run: after a cancel the summary said every mailbox was "skipped (cancelled)" while
+        // Dynamics went on testing the queued ones and the approved ones stayed approved.
+        const ledger = ledgerOf([1, { emailrouteraccessapproval: 1 }], [2], [3]);
         ledger.testQueued(id(1));
+        ledger.approvalSent(id(2));
+        ledger.approvalConfirmed(id(2));
         ledger.cancel();
-        ledger.abandonTesting('queued');
-        expect(ledger.get(id(1))).toMatchObject({ state: 'skipped', reason: 'cancelled', detail: 'queued' });
+        ledger.abandonTesting();
+        expect(ledger.get(id(1))).toMatchObject({ state: 'skipped', reason: 'cancelledNotWatched' });
+        expect(ledger.get(id(2))).toMatchObject({ state: 'skipped', reason: 'cancelledApproved' });
+        expect(ledger.get(id(3))).toMatchObject({ state: 'skipped', reason: 'cancelled' });
+        expect(ledger.isSettled()).toBe(true);
     });
 });

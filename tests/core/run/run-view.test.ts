@@ -136,6 +136,24 @@ describe('buildRunView', () => {
         expect(view.summary).toBe(SUMMARY);
     });
 
+    it('counts skipped mailboxes by reason, largest first', () => {
+        const skipped = (id: string, reason: LedgerEntry['reason']): LedgerEntry => ({
+            ...failed(id, undefined),
+            state: 'skipped',
+            reason,
+        });
+        const view = buildRunView(SUMMARY, [
+            skipped('1', 'cancelled'),
+            skipped('2', 'cancelledNotWatched'),
+            skipped('3', 'cancelledNotWatched'),
+            failed('4', 'approvalNotApplied'),
+        ]);
+        expect(view.skips).toEqual([
+            { reason: 'cancelledNotWatched', count: 2 },
+            { reason: 'cancelled', count: 1 },
+        ]);
+    });
+
     it('says the approvals were refused because of who sent them, and how many mailboxes were not sent', () => {
         const skipped = (id: string): LedgerEntry => ({
             ...failed(id, undefined),

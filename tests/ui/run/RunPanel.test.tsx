@@ -149,6 +149,20 @@ describe('RunPanel after the run', () => {
         );
     });
 
+    it('says why mailboxes were skipped: after a cancel, which ones Dynamics still tests', () => {
+        // The cold first-time run: "378 skipped" after a cancel, while Dynamics went on testing 373 of them.
+        setup({
+            summary: summary({ selected: 380, succeeded: 2, skipped: 378, settled: true }),
+            skips: [
+                { reason: 'cancelledNotWatched', count: 373 },
+                { reason: 'notServerSideSync', count: 5 },
+            ],
+        });
+        expect(screen.getAllByRole('status')[0]).toHaveTextContent(
+            '2 enabled · 0 failed · 378 skipped (373 cancelled: Dynamics still tests them, 5 not on server-side synchronization)',
+        );
+    });
+
     it('says how many tests Dynamics is retrying, apart from the failures', () => {
         setup({ summary: summary({ selected: 10, succeeded: 5, failed: 1, retrying: 3, skipped: 1, settled: true }) });
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
