@@ -113,13 +113,12 @@ describe('the run summary (item 2)', () => {
                 .getByRole('button', { name: `Select all ${ids.length} shown` })
                 .waitFor();
             // The list shows exactly this cause's mailboxes (all rows fit the virtualized window).
+            // The name column always shows (the address may move to the details panel on a narrower form).
             const all = await profileMailboxes(sandbox(), PROFILE);
-            const addresses = ids.map((id) =>
-                String(all.find((m) => String(m.mailboxid).toLowerCase() === id)?.emailaddress),
-            );
+            const names = ids.map((id) => String(all.find((m) => String(m.mailboxid).toLowerCase() === id)?.name));
             const listed = (await control().getByRole('row').allTextContents()).slice(1);
             expect(listed.length).toBe(ids.length);
-            for (const address of addresses) expect(listed.filter((text) => text.includes(address)).length).toBe(1);
+            for (const name of names) expect(listed.filter((text) => text.includes(name)).length).toBeGreaterThan(0);
             await button.click();
         }
         await control().getByRole('button', { name: 'Show all mailboxes' }).click();
