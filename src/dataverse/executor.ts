@@ -31,8 +31,8 @@ export type ExecutorDeps = {
     sleep: Sleep;
     signal?: AbortSignal;
     onProgress?: (summary: LedgerSummary, ledger: RunLedger) => void;
-    /** Approvals `ids` were just marked 'sent' and are about to leave: keep that so a reload re-reads, not resends. */
-    onApprovalsSent?: (ids: readonly string[], ledger: RunLedger) => void;
+    /** Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends. */
+    onApprovalsSent?: (ledger: RunLedger) => void;
     pollScheduleMs?: readonly number[];
     pollTimeoutMs?: number;
 };
@@ -184,7 +184,7 @@ async function sendChunk(
     const { phase, ids, plain } = chunk;
     if (phase === 'approve') {
         ids.forEach((id) => ledger.approvalSent(id));
-        deps.onApprovalsSent?.(ids, ledger);
+        deps.onApprovalsSent?.(ledger);
     }
     ledger.markInFlight(ids, true);
     if (plain) {

@@ -41,14 +41,7 @@ export type BulkRunDeps = {
     onChange: (state: BulkRunState) => void;
 };
 
-/**
- * How often the whole ledger is stored while the run moves: every 2 s up to 10,000 mailboxes, less often in proportion
- * above (10 s at 50,000), since each save serialises every entry and the garbage grows with both (issue 17). A reload
- * loses at most that much progress, which the resumed run re-reads or re-sends; approvals sent meanwhile are in the
- * journal, so none is sent twice.
- */
 const PERSIST_EVERY_MS = 2000;
-const PERSIST_EVERY_ENTRIES = 10_000;
 // Building the view walks every entry; a few updates a second keep a 50,000-row run smooth.
 const PUBLISH_EVERY_MS = 250;
 
@@ -59,30 +52,26 @@ export class BulkRunController {
     private lastPersist = 0;
     private lastPublish = 0;
     private persistQueued = false;
-    /** Approvals marked 'sent' since the ledger was last stored whole: the journal's content. */
-    private sentSinceSave: string[] = [];
     /** Why the run is pausing, while the paused state is published. */
     private pause: BulkRunState['pause'];
     private state: BulkRunState = { status: 'idle', resumed: false };
     private readonly storageKey: string;
-    private readonly journalKey: string;
 
     constructor(private readonly deps: BulkRunDeps) {
         this.storageKey = `esp.bulkRun.${deps.profileId}`;
-        this.journalKey = `${this.storageKey}.sent`;
     }
 
     /** A run left unfinished by a reload, if any (corrupt or foreign data is discarded). */
     restore(): RunLedger | undefined {
         const json = this.deps.storage?.getItem(this.storageKey);
+        if (!json) return undefined;
         try {
-            const ledger = json ? RunLedger.deserialise(json) : undefined;
-            ledger?.restoreSent(this.storedJournal());
-            if (ledger && !ledger.isSettled()) return ledger;
+            const ledger = RunLedger.deserialise(json);
+            if (!ledger.isSettled()) return ledger;
         } catch {
             // Unknown format: start fresh rather than guess.
         }
-        this.forget();
+        this.deps.storage?.removeItem(this.storageKey);
         return undefined;
     }
 
@@ -154,7 +143,7 @@ export class BulkRunController {
                 sleep,
                 signal: abort.signal,
                 onProgress: () => this.publish('running', resumed),
-                onApprovalsSent: (ids) => this.persistBeforeSend(ids),
+                onApprovalsSent: () => this.persistBeforeSend(),
             });
             this.publish('finished', resumed, true);
         } catch (error) {
@@ -194,52 +183,26 @@ export class BulkRunController {
 
     /**
      * Approvals marked 'sent' must be stored before their request leaves, or a reload in between would send them
-     * again (issue 6: never approve twice); stored as 'sent', the resumed run re-reads them instead. They go to a
-     * small journal beside the stored ledger — the ids sent since it was stored whole — not into the whole ledger
-     * again: with writes sent one per request a 50,000-mailbox run cuts hundreds of chunks, and serialising every
-     * entry for each made most of the page's garbage (issue 17). Workers mark their chunks in the same tick, so one
-     * write per tick: the microtask runs before any of those requests is dispatched, since each first awaits the gate.
+     * again (issue 6: never approve twice); stored as 'sent', the resumed run re-reads them instead. Workers mark
+     * their chunks in the same tick, so one write per tick: the microtask runs before any of those requests is
+     * dispatched, since each first awaits the gate.
      */
-    private persistBeforeSend(ids: readonly string[]): void {
-        this.sentSinceSave.push(...ids);
+    private persistBeforeSend(): void {
         if (this.persistQueued) return;
         this.persistQueued = true;
         queueMicrotask(() => {
             this.persistQueued = false;
-            if (this.sentSinceSave.length === 0) return; // the whole ledger was stored meanwhile
-            try {
-                this.deps.storage?.setItem(this.journalKey, JSON.stringify(this.sentSinceSave));
-            } catch {
-                // Quota exceeded: the run goes on; only resume-after-reload is lost.
-            }
+            if (this.ledger) this.persist(this.ledger, true);
         });
-    }
-
-    /** The journal's ids ([] when none or unreadable: then the stored ledger alone is what the reload knows). */
-    private storedJournal(): string[] {
-        const json = this.deps.storage?.getItem(this.journalKey);
-        const ids: unknown = json ? JSON.parse(json) : [];
-        return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-    }
-
-    private forget(): void {
-        this.deps.storage?.removeItem(this.storageKey);
-        this.deps.storage?.removeItem(this.journalKey);
     }
 
     private persist(ledger: RunLedger, force: boolean): void {
         const now = this.deps.now();
-        const every = PERSIST_EVERY_MS * Math.max(1, ledger.size / PERSIST_EVERY_ENTRIES);
-        if (!force && now - this.lastPersist < every) return;
+        if (!force && now - this.lastPersist < PERSIST_EVERY_MS) return;
         this.lastPersist = now;
         try {
-            if (ledger.isSettled()) this.forget();
-            else {
-                this.deps.storage?.setItem(this.storageKey, ledger.serialise());
-                // Stored whole: the journal's ids are in it now.
-                this.sentSinceSave = [];
-                this.deps.storage?.removeItem(this.journalKey);
-            }
+            if (ledger.isSettled()) this.deps.storage?.removeItem(this.storageKey);
+            else this.deps.storage?.setItem(this.storageKey, ledger.serialise());
         } catch {
             // Quota exceeded: the run goes on; only resume-after-reload is lost.
         }

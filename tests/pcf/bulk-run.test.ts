@@ -180,46 +180,6 @@ describe('BulkRunController', () => {
         expect(last.view!.groups.map((g) => g.decoded.cause)).not.toContain('throttled');
     });
 
-    it('a reload while approvals are on the wire re-reads them: none is approved twice, the run ends', async () => {
-        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
-        const storage = new MemoryStorage();
-        // What a reload finds: the storage as it was when the last approval left the first page.
-        let atLastApproval = new Map<string, string>();
-        // The first page: its writes reach the server, which applies them, but their answers never come back.
-        const first = recordRequests(
-            async (url, init) => {
-                const response = await fetch(url, init);
-                return (init.method ?? 'GET') === 'GET' ? response : new Promise<Response>(() => undefined);
-            },
-            (request) => {
-                if (approvalsSent([request]).length > 0) atLastApproval = new Map(storage.items);
-            },
-        );
-        const { http, controller } = controllerFor(storage, [], first.fetch);
-        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
-        void controller.start(rows, 'approveAndTest', true, true);
-        let sent = 0;
-        for (let i = 0; i < 100 && (sent === 0 || approvalsSent(first.sent).length > sent); i++) {
-            sent = approvalsSent(first.sent).length;
-            await realSleep(100);
-        }
-        const approvedBefore = approvalsSent(first.sent);
-        expect(approvedBefore.length).toBeGreaterThan(0);
-
-        const reloadedStorage = new MemoryStorage();
-        atLastApproval.forEach((value, key) => reloadedStorage.setItem(key, value));
-        const states: BulkRunState[] = [];
-        const second = recordRequests();
-        const { controller: reloaded } = controllerFor(reloadedStorage, states, second.fetch);
-        await reloaded.resumeStored();
-        const last = states[states.length - 1];
-        expect(last.status).toBe('finished');
-        const s = last.view!.summary;
-        expect(s.succeeded + s.failed + s.retrying + s.skipped).toBe(rows.length);
-        expect(approvalsSent(second.sent).filter((id) => approvedBefore.includes(id))).toEqual([]);
-        expect(approvalsSent(second.sent).length).toBeGreaterThan(0);
-    });
-
     it('keeps the Retry-After for the session, and after a reload sends nothing before it ends', async () => {
         await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
         const storage = new MemoryStorage();

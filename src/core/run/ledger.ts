@@ -122,17 +122,6 @@ export class RunLedger {
         return ledger;
     }
 
-    /**
-     * Approvals recorded as sent after this ledger was serialised (BulkRunController's journal): pending → sent, so
-     * the resumed run re-reads them instead of sending them again. Ids no longer pending, or unknown, are left alone.
-     */
-    restoreSent(ids: readonly string[]): void {
-        for (const id of ids) {
-            const entry = this.entries.get(id);
-            if (entry?.state === 'pending' && entry.approve && !entry.approvalConfirmed) this.move(entry, 'sent');
-        }
-    }
-
     /** JSON for sessionStorage: ids, names and states only — no secrets. */
     serialise(): string {
         const snap: LedgerSnapshot = {
@@ -239,11 +228,6 @@ export class RunLedger {
         for (const entry of this.entries.values()) {
             if (entry.state === 'testing' && !entry.inFlight) this.skipCancelled(entry, { detail });
         }
-    }
-
-    /** Mailboxes in the run. */
-    get size(): number {
-        return this.entries.size;
     }
 
     /** Counts by state plus selected/inFlight/settled. */

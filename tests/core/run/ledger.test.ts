@@ -135,17 +135,6 @@ describe('RunLedger', () => {
         expect(() => RunLedger.deserialise('{"version":9}')).toThrow(new Error('Unknown ledger format'));
     });
 
-    it('marks journalled approvals sent only where the stored ledger still has them pending', () => {
-        const ledger = ledgerOf([1], [2], [3]);
-        ledger.approvalSent(id(2));
-        ledger.approvalConfirmed(id(2));
-        ledger.restoreSent([id(1), id(2), 'not-in-this-run']);
-        expect(ledger.get(id(1))?.state).toBe('sent');
-        expect(ledger.get(id(2))?.state).toBe('confirmed');
-        expect(ledger.get(id(3))?.state).toBe('pending');
-        expect(ledger.summary()).toMatchObject({ pending: 1, sent: 1, confirmed: 1 });
-    });
-
     it('discards a run stored with the earlier failure vocabulary (version 1) instead of misreading it', () => {
         const stored = { ...(JSON.parse(ledgerOf([1]).serialise()) as object), version: 1 };
         expect(() => RunLedger.deserialise(JSON.stringify(stored))).toThrow('Unknown ledger format');
