@@ -10,7 +10,8 @@ const CONNECTION = `Connection:
   --no-cache            Keep tokens in memory only (sign in every time)
   --allow-http          Only for the local sandbox on 127.0.0.1 or localhost
 Output:
-  --json                One JSON object per line (NDJSON), the last one {"ok": …}
+  --json                One JSON object per line (NDJSON) on stdout, the last one {"ok": …}; prompts such as
+                        the device code still go to stderr, so a pipeline reads only JSON and you still see them
   --verbose             Every Web API request (method, address, status; never a token)
   --logs <dir>          Where import results and form backups go (default deploy-logs/)`;
 

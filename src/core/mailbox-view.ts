@@ -4,9 +4,9 @@
  * (buildMailboxIndex), so a keystroke only scans precomputed strings — 50,000 rows stay well under a frame budget.
  */
 import type { CauseCode } from './credentials/causes';
-import { segmentOf, SEGMENTS, type Segment } from './mailbox-segments';
+import { segmentOf, SEGMENTS, type Segment, type SegmentCounts } from './mailbox-segments';
 import { APPROVAL_REQUIRED_FOR_ALL, isApprovalRequired, type ApprovalPolicy } from './run/approval-policy';
-import { APPROVAL, TEST_STATUS, type MailboxRow } from './run/types';
+import { TEST_STATUS, type MailboxRow } from './run/types';
 import { LOGICAL_NAME } from './schema';
 
 /** What owns the mailbox. */
@@ -31,6 +31,11 @@ export type MailboxView = {
     lastTestOn: string | null;
     /** False where the organisation processes this kind of mailbox unapproved (ApprovalPolicy); absent = required. */
     approvalRequired?: boolean;
+    /**
+     * Why a run of this page failed the mailbox, laid onto the row so the list counts it as the run summary does
+     * (issue 14 item 6) — above all a refused approval, which changes nothing Dataverse holds. Absent: no failure.
+     */
+    runFailure?: CauseCode;
     /** Newest first; the list shows alerts[0] as "latest alert". */
     alerts: readonly MailboxAlertView[];
 };
@@ -61,8 +66,8 @@ export type MailboxIndex = {
     counts: Readonly<Record<QuickFilter, number>>;
 };
 
-/** Query over an index. */
-export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null };
+/** Query over an index; `ids` (lower case) narrows it to those mailboxes, e.g. the ones a run cause hit. */
+export type MailboxQuery = { filter: QuickFilter; search: string; sort: SortSpec | null; ids?: ReadonlySet<string> };
 
 /** Map a Dataverse row into a list row. */
 export function toMailboxView(
@@ -88,10 +93,14 @@ export function toMailboxView(
     };
 }
 
-/** Pending approval: neither approved nor rejected, where the organisation requires approval for its kind. */
+/**
+ * Pending approval — the one rule the approval notice, the quick filter and the overview's card count by: the
+ * mailbox's segment (segmentOfRow), i.e. not enabled, not failed in a run here, its approval status anything but
+ * Approved (Empty, Pending Approval or Rejected — server-side sync processes none of them, and Approve applies to a
+ * rejected mailbox too), where the organisation requires approval for its kind.
+ */
 export function isPendingApproval(row: MailboxView): boolean {
-    if (row.approvalRequired === false) return false;
-    return row.approval !== APPROVAL.approved && row.approval !== APPROVAL.rejected;
+    return segmentOfRow(row, true) === 'pendingApproval';
 }
 
 /** Overall or any channel reported Failure. */
@@ -129,7 +138,17 @@ export function segmentOfRow(row: MailboxView, requireApproval: boolean): Segmen
     // The organisation's switch for this kind of mailbox, and an error alert ends the retrying (see isRetrying).
     const required = requireApproval && row.approvalRequired !== false;
     const segment = segmentOf({ status: row.overall, scheduled: row.scheduled, approval: row.approval }, required);
+    // A failure of a run here counts as failed, as in the run summary, unless Dataverse shows the mailbox enabled.
+    if (row.runFailure && segment !== 'enabled') return 'failed';
     return segment === 'retrying' && !isRetrying(row) ? 'failed' : segment;
+}
+
+/** The overview's counts from loaded rows: the same segments, so the card and the list's filters agree. */
+export function segmentCountsOfRows(rows: readonly MailboxView[]): SegmentCounts {
+    const counts: SegmentCounts = { enabled: 0, failed: 0, retrying: 0, pendingApproval: 0, neverTested: 0, total: 0 };
+    for (const row of rows) counts[segmentOfRow(row, true)] += 1;
+    counts.total = rows.length;
+    return counts;
 }
 
 const ALL_BIT = 1;
@@ -159,14 +178,23 @@ export function normaliseSearch(search: string): string {
     return search.trim().toLowerCase();
 }
 
-/** Row indices matching the filter and the search (case-insensitive substring over name and address). */
-export function filterIndices(index: MailboxIndex, filter: QuickFilter, search: string): number[] {
+/**
+ * Row indices matching the filter and the search (case-insensitive substring over name and address), and among
+ * `ids` (lower case) when given.
+ */
+export function filterIndices(
+    index: MailboxIndex,
+    filter: QuickFilter,
+    search: string,
+    ids?: ReadonlySet<string>,
+): number[] {
     const needle = normaliseSearch(search);
     const bit = bitOf(filter);
     const out: number[] = [];
-    const { searchKeys, filterBits } = index;
+    const { rows, searchKeys, filterBits } = index;
     for (let i = 0; i < filterBits.length; i++) {
         if ((filterBits[i] & bit) === 0) continue;
+        if (ids && !ids.has(rows[i].id.toLowerCase())) continue;
         // NUL never appears in a needle typed by a user, so a match cannot straddle name and address.
         if (needle !== '' && !searchKeys[i].includes(needle)) continue;
         out.push(i);
@@ -205,7 +233,7 @@ export function sortIndices(index: MailboxIndex, indices: number[], sort: SortSp
 
 /** Filter, search and sort: the rows the list shows. */
 export function queryMailboxes(index: MailboxIndex, query: MailboxQuery): MailboxView[] {
-    const indices = sortIndices(index, filterIndices(index, query.filter, query.search), query.sort);
+    const indices = sortIndices(index, filterIndices(index, query.filter, query.search, query.ids), query.sort);
     return indices.map((rowIndex) => index.rows[rowIndex]);
 }
 
@@ -225,9 +253,9 @@ export function idsOf(rows: readonly MailboxView[]): string[] {
     return rows.map((row) => row.id);
 }
 
-/** The selected rows that failed — the target of "Retry failed". */
+/** The rows the list shows as failed (the Failed filter) — the target of "Retry failed". */
 export function failedIds(rows: readonly MailboxView[]): string[] {
-    return rows.filter(isFailed).map((row) => row.id);
+    return rows.filter((row) => segmentOfRow(row, true) === 'failed').map((row) => row.id);
 }
 
 /** Addresses of the rows still pending approval, for "Copy pending addresses" / "Email an admin". */
@@ -240,8 +268,8 @@ export function enabledChip(index: MailboxIndex): { enabled: number; total: numb
     return { enabled: index.counts.enabled, total: index.counts.all };
 }
 
-/** A run failure group: one cause and how many mailboxes it hit. */
-export type FailureGroup = { cause: CauseCode; count: number };
+/** A run failure group: one cause, how many mailboxes it hit and which (their ids, so the list can show them). */
+export type FailureGroup = { cause: CauseCode; count: number; mailboxIds: readonly string[] };
 
 /** Build a mailto: URL for an admin; every part encoded, addresses capped so the URL stays under maxLength. */
 export function buildAdminMailto(subject: string, intro: string, addresses: readonly string[], maxLength = 1800) {

@@ -10,6 +10,7 @@ export const OVERVIEW_STRING_KEYS = [
     'Overview_TestWhen',
     'Overview_CredentialsValid',
     'Overview_CredentialsInvalid',
+    'Overview_CredentialsUnsaved',
     'Overview_TenantValid',
     'Overview_TenantInvalid',
     'Overview_NothingToSet',

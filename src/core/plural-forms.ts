@@ -29,6 +29,8 @@ export const PLURAL_FORMS = {
     Run_ConfirmRejected: ['one'],
     Overview_SecretExpiresIn: ['one'],
     Overview_NextDeadline: ['one'],
+    Run_ShowMailboxes: ['one'],
+    Run_ConfirmSkippedMore: ['one'],
 } as const satisfies Partial<Record<StringKey, readonly Exclude<PluralCategory, 'other'>[]>>;
 
 /** A key whose sentence counts something and so has plural forms. */

@@ -1,13 +1,16 @@
 import { OVERVIEW_STRING_KEYS } from './overview-string-keys';
+import { RESULTS_STRING_KEYS } from './results-string-keys';
 
 /**
  * Keys of the strings in strings/ProfileAssistant.<lcid>.resx. A test checks that every key here exists in every
  * resx file and that every resx key is listed here, so a typo cannot reach the user as a raw key. The list lives in
  * core so that core's catalogues (causes, validation, readiness) can type their keys too; src/ui/strings.ts
- * re-exports it. The overview cards' keys are listed in overview-string-keys.ts.
+ * re-exports it. The overview cards' keys are listed in overview-string-keys.ts, the run results' in
+ * results-string-keys.ts.
  */
 export const STRING_KEYS = [
     ...OVERVIEW_STRING_KEYS,
+    ...RESULTS_STRING_KEYS,
     'Header_Title',
     'Header_Kind',
     'Header_Cloud',
@@ -279,6 +282,7 @@ export const STRING_KEYS = [
     'Approve_MissingPrivilege',
     'Approve_MissingRole',
     'Approve_CheckFailed',
+    'Approve_Refused',
     'Approve_AdminNote',
     'Approve_PendingCount',
     'Approve_CopyPending',
@@ -332,6 +336,10 @@ export const STRING_KEYS = [
     'Fix_ApprovalNotApplied',
     'Error_TestTimedOut',
     'Fix_TestTimedOut',
+    'Error_AlertsNoPermission',
+    'Fix_AlertsNoPermission',
+    'Error_AlertsQueryRefused',
+    'Fix_AlertsQueryRefused',
     'Area_Connection',
     'Area_Readiness',
     'Area_Mailboxes',
@@ -340,6 +348,10 @@ export const STRING_KEYS = [
     'Run_Resume',
     'Run_SessionExpiredNotice',
     'Run_FailedNotice',
+    'Run_RefusedStop',
+    'Run_RefusedTestOnly',
+    'Run_NotStoredNotice',
+    'Run_NoResumeNotice',
     'Run_ResumedNotice',
     'Run_StalledNotice',
     'Run_StallCountdown',
@@ -382,6 +394,7 @@ export const STRING_KEYS = [
     'Run_Pace',
     'Run_PaceLastMinute',
     'Run_PaceSlow',
+    'Run_PaceServerTesting',
 ] as const;
 
 /** A key of a user-visible string. */

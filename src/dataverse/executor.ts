@@ -5,10 +5,11 @@
  */
 import { APPROVAL, type RunPlan } from '../core/run/types';
 import { testOutcome } from '../core/test-and-enable';
-import { testFailureCause } from '../core/run/run-view';
+import { alertReadFailureCause, isCallerRefusal, testFailureCause } from '../core/run/run-view';
 import { RunLedger, type LedgerSummary } from '../core/run/ledger';
 import type { BatchOp, BatchPart } from '../core/batch';
 import type { AlertInput } from '../core/credentials/error-catalogue';
+import type { CauseCode } from '../core/credentials/causes';
 import { MAILBOX } from '../core/schema';
 import { transientBackoffMs } from '../core/run/transience';
 import { chunkSize } from '../core/scheduler/adaptive';
@@ -31,8 +32,11 @@ export type ExecutorDeps = {
     sleep: Sleep;
     signal?: AbortSignal;
     onProgress?: (summary: LedgerSummary, ledger: RunLedger) => void;
-    /** Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends. */
-    onApprovalsSent?: (ledger: RunLedger) => void;
+    /**
+     * Approvals were just marked 'sent' and are about to leave: keep the ledger so a reload re-reads, not resends.
+     * They leave once this resolves; if it rejects they are not sent (back to pending) and the run stops with it.
+     */
+    onApprovalsSent?: (ledger: RunLedger) => void | Promise<void>;
     pollScheduleMs?: readonly number[];
     pollTimeoutMs?: number;
 };
@@ -174,6 +178,17 @@ async function sendOne(
  * Send one chunk, as a $batch or as one request per write (`plain`). Approvals are marked 'sent' (and stored) for the
  * whole chunk before any of it leaves.
  */
+/** Mark approvals 'sent' and wait until that is kept (onApprovalsSent); if it cannot be, they stay unsent. */
+async function markApprovalsSent(ledger: RunLedger, deps: ExecutorDeps, ids: readonly string[]): Promise<void> {
+    ids.forEach((id) => ledger.approvalSent(id));
+    try {
+        await deps.onApprovalsSent?.(ledger);
+    } catch (error) {
+        ids.forEach((id) => ledger.approvalNotProcessed(id));
+        throw error;
+    }
+}
+
 async function sendChunk(
     ledger: RunLedger,
     deps: ExecutorDeps,
@@ -182,10 +197,12 @@ async function sendChunk(
     memory: PhaseMemory,
 ): Promise<void> {
     const { phase, ids, plain } = chunk;
-    if (phase === 'approve') {
-        ids.forEach((id) => ledger.approvalSent(id));
-        deps.onApprovalsSent?.(ledger);
-    }
+    if (phase === 'approve')
+        await markApprovalsSent(ledger, deps, ids).catch((error: unknown) => {
+            // Not sent after all: give back the requests this chunk held so the other rounds can drain.
+            flow.answered(plain ? ids.length : 1, plain ? ids.length : 0);
+            throw error;
+        });
     ledger.markInFlight(ids, true);
     if (plain) {
         const thrown = await Promise.all(
@@ -208,8 +225,11 @@ async function sendChunk(
     reportProgress(ledger, deps);
 }
 
-function takeIds(ledger: RunLedger, phase: Phase): string[] {
-    const pending = ledger.idsIn('pending').filter((id) => ledger.get(id)?.approve === (phase === 'approve'));
+/** The phase's mailboxes still to send; `only` narrows them (the canary). */
+function takeIds(ledger: RunLedger, phase: Phase, only?: ReadonlySet<string>): string[] {
+    const pending = ledger
+        .idsIn('pending')
+        .filter((id) => ledger.get(id)?.approve === (phase === 'approve') && (!only || only.has(id)));
     return phase === 'approve' ? pending : [...ledger.idsIn('confirmed'), ...pending];
 }
 
@@ -232,8 +252,9 @@ async function runPhaseRound(
     phase: Phase,
     memory: PhaseMemory,
     refill: Refill = NO_REFILL,
+    only?: ReadonlySet<string>,
 ): Promise<void> {
-    let queue = takeIds(ledger, phase);
+    let queue = takeIds(ledger, phase, only);
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     const capacity = deps.gateway.capacity;
@@ -309,13 +330,14 @@ async function runPhase(
     flow: Flow,
     phase: Phase,
     memory: PhaseMemory = newMemory(),
+    only?: ReadonlySet<string>,
 ): Promise<void> {
-    for (let round = 1; takeIds(ledger, phase).length > 0; round++) {
+    for (let round = 1; takeIds(ledger, phase, only).length > 0; round++) {
         if (deps.signal?.aborted) return;
         memory.unknown.clear();
         memory.exhausted.clear();
         memory.backOff = false;
-        await runPhaseRound(ledger, deps, flow, phase, memory);
+        await runPhaseRound(ledger, deps, flow, phase, memory, NO_REFILL, only);
         if (phase === 'approve') await confirmApprovals(ledger, deps, memory, flow);
         if (memory.backOff && !(await backOff(deps, round))) return;
     }
@@ -329,6 +351,23 @@ async function backOff(deps: ExecutorDeps, round: number): Promise<boolean> {
     } catch {
         return false;
     }
+}
+
+/**
+ * Approve one mailbox before anything else is sent (the canary, issue 14 item 4). A refusal that depends on who sends
+ * the approval — no Microsoft 365 admin role (0x80040256) or no approval privilege — would meet every other approval
+ * too, so the run then stops: nothing else is approved or tested, and the admin decides (Test only). Done once per
+ * run: not again once any approval of the run has an outcome (a resumed run).
+ */
+async function approveCanary(ledger: RunLedger, deps: ExecutorDeps, flow: Flow): Promise<void> {
+    const approvals = ledger.all().filter((entry) => entry.approve);
+    const canary = approvals[0];
+    if (!canary || approvals.some((entry) => entry.state !== 'pending')) return;
+    await runPhase(ledger, deps, flow, 'approve', newMemory(), new Set([canary.mailboxId]));
+    const outcome = ledger.get(canary.mailboxId);
+    if (outcome?.state !== 'failed' || !isCallerRefusal(outcome.cause)) return;
+    ledger.stopAfterRefusal();
+    reportProgress(ledger, deps);
 }
 
 /**
@@ -364,17 +403,31 @@ async function approveWhileTestingApproved(
     if (failure) throw failure.reason;
 }
 
-/** The latest alert of each of `ids` (lower-case id → alert), read since the run started. */
-async function latestAlerts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<Map<string, TraceAlert>> {
+/** The latest alerts of a poll's failed tests, or why they could not be read. */
+type LatestAlerts = { latest: Map<string, TraceAlert>; refused?: { cause: CauseCode; detail: string } };
+
+/**
+ * The latest alert of each of `ids` (lower-case id → alert), read since the run started. A refused read (400, 403)
+ * does not end the run: the tests' results stand, their cause is "not available" and says why (issue 14 item 9).
+ */
+async function latestAlerts(ledger: RunLedger, deps: ExecutorDeps, ids: string[]): Promise<LatestAlerts> {
     const latest = new Map<string, TraceAlert>();
-    if (ids.length === 0) return latest;
-    const alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
+    if (ids.length === 0) return { latest };
+    let alerts: TraceAlert[];
+    try {
+        alerts = await deps.gateway.readAlerts(ledger.createdAt, ids);
+    } catch (error) {
+        const cause = error instanceof DataverseError ? alertReadFailureCause(error.status) : undefined;
+        if (!cause || isRunPause(error)) throw error;
+        const { code, message } = error as DataverseError;
+        return { latest, refused: { cause, detail: `${code}: ${message}` } };
+    }
     for (const alert of alerts) {
         const id = alert._regardingobjectid_value?.toLowerCase();
         // Sorted modifiedon desc: the first alert per mailbox is the latest.
         if (id && alert.text && !latest.has(id)) latest.set(id, alert);
     }
-    return latest;
+    return { latest };
 }
 
 /** The text a failure keeps as its detail: the alert's message and its error details (code, activity, exception). */
@@ -403,15 +456,16 @@ async function pollOnce(ledger: RunLedger, deps: ExecutorDeps): Promise<void> {
         return id && outcome.kind !== 'pending' ? [{ id, row, outcome }] : [];
     });
     const failedIds = finished.filter((test) => test.outcome.kind !== 'succeeded').map((test) => test.row.mailboxid);
-    const alerts = await latestAlerts(ledger, deps, failedIds);
+    const { latest, refused } = await latestAlerts(ledger, deps, failedIds);
     for (const { id, row, outcome } of finished) {
         if (outcome.kind === 'succeeded') {
             ledger.succeeded(id);
             continue;
         }
-        const alert = alerts.get(id.toLowerCase());
-        const detail = alert ? alertDetail(alert) : (row.formatted.mailboxstatus ?? '');
-        const cause = testFailureCause(alertInputOf(alert, detail));
+        const alert = latest.get(id.toLowerCase());
+        const status = row.formatted.mailboxstatus ?? '';
+        const detail = alert ? alertDetail(alert) : [status, refused?.detail].filter(Boolean).join('\n');
+        const cause = !alert && refused ? refused.cause : testFailureCause(alertInputOf(alert, status));
         // Still scheduled and no error alert (a warning, or none yet): server-side sync tries again by itself.
         if (outcome.kind === 'retrying' && alert?.level !== ALERT_LEVEL_ERROR) ledger.retrying(id, cause, detail);
         else ledger.failed(id, cause, detail);
@@ -454,7 +508,10 @@ export async function runBulk(plan: RunPlan | RunLedger, deps: ExecutorDeps): Pr
         await confirmApprovals(ledger, deps, newMemory(ledger.idsIn('sent')));
         const flow = new Flow();
         const testMemory = newMemory();
-        if (ledger.mode === 'approveAndTest') await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        if (ledger.mode === 'approveAndTest') {
+            await approveCanary(ledger, deps, flow);
+            await approveWhileTestingApproved(ledger, deps, flow, testMemory);
+        }
         await runPhase(ledger, deps, flow, 'test', testMemory);
         await pollResults(ledger, deps);
     } finally {

@@ -3,14 +3,8 @@ import { RequestGate, type Clock, type Sleep } from '../core/scheduler/gate';
 import type { Work } from '../core/scheduler/budget';
 import { parseRetryAfter } from '../core/scheduler/retry-after';
 import { classifyFailure, RESENDS } from '../core/run/transience';
-import {
-    bodyExcerpt,
-    DataverseError,
-    NETWORK_ERROR_STATUS,
-    SessionExpiredError,
-    ThrottleStallError,
-    UNREADABLE_BODY_CODE,
-} from './errors';
+import { bodyExcerpt, DataverseError, NETWORK_ERROR_STATUS, SessionExpiredError, ThrottleStallError } from './errors';
+import { dopHint, isRedirect, readJson, toError } from './responses';
 
 /** The fetch signature the client needs; injected so tests and the sandbox can supply their own. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -93,36 +87,6 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
 }
 
-/** JSON text as a value, or undefined when it is not JSON. */
-function parseJson(text: string): unknown {
-    try {
-        return JSON.parse(text) as unknown;
-    } catch {
-        return undefined;
-    }
-}
-
-/** The Dataverse error of a non-2xx answer: its {"error":{code,message}}, or the status and the body's first bytes. */
-async function toError(response: Response, nowMs: number): Promise<DataverseError> {
-    const text = await response.text().catch(() => '');
-    const body = parseJson(text) as { error?: { code?: string; message?: string } } | undefined;
-    const code = body?.error?.code ?? (body === undefined && text ? UNREADABLE_BODY_CODE : '');
-    const message =
-        body?.error?.message ?? (text ? `HTTP ${response.status}: ${bodyExcerpt(text)}` : `HTTP ${response.status}`);
-    // A 4xx that is not Dataverse's JSON comes from the sign-in flow or a proxy in front of it, not from Dataverse —
-    // except a 404: Dataverse answers a missing record with JSON, so a plain 404 means no Web API at this path (a
-    // host such as pcf-start), which the caller reports as unreachable.
-    const notDataverse = body === undefined && text !== '';
-    const signedOut = notDataverse && response.status < 500 && response.status !== 404;
-    if (response.status === 401 || signedOut) return new SessionExpiredError(message);
-    return new DataverseError(
-        response.status,
-        code,
-        message,
-        parseRetryAfter(response.headers.get('Retry-After'), nowMs),
-    );
-}
-
 /** The OData headers plus Content-Type, If-Match, If-None-Match and Prefer as the options ask. */
 function requestHeaders(options: SendOptions): Record<string, string> {
     const headers: Record<string, string> = { ...BASE_HEADERS };
@@ -135,37 +99,6 @@ function requestHeaders(options: SendOptions): Record<string, string> {
 
 function jsonBody(options: SendOptions): string | undefined {
     return options.body === undefined ? undefined : JSON.stringify(options.body);
-}
-
-/**
- * The JSON body of a successful answer; 204 No Content and 304 Not Modified have none. A body that is not JSON is
- * the sign-in page an expired session gets instead of Dataverse's answer (emulator README "Signed out"): a
- * SessionExpiredError with the status and the body's first bytes, never a bare SyntaxError.
- */
-async function readJson<T>(response: Response): Promise<T> {
-    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
-    if (!text) return undefined as T;
-    const body = parseJson(text);
-    if (body === undefined) {
-        throw new SessionExpiredError(`HTTP ${response.status} with a body that is not JSON: ${bodyExcerpt(text)}`);
-    }
-    return body as T;
-}
-
-/**
- * The Web API never redirects; a redirect (not followed: redirect 'manual') leads to the sign-in page of an expired
- * session. A browser hides it as an opaque redirect with status 0.
- */
-function isRedirect(response: Response): boolean {
-    return (
-        response.type === 'opaqueredirect' ||
-        (response.status >= 300 && response.status < 400 && response.status !== 304)
-    );
-}
-
-function dopHint(headers: Headers): number | undefined {
-    const value = Number(headers.get('x-ms-dop-hint'));
-    return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** The one place that talks HTTP to the Dataverse Web API; every request goes through the shared gate. */

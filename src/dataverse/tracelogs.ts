@@ -2,7 +2,9 @@
 import { chunk } from '../core/batch';
 import { TRACELOG_FILTER_VIA_NAV } from '../core/assumptions';
 import { guidLiteral, isoLiteral } from '../core/odata';
+import { alertReadFailureCause } from '../core/run/run-view';
 import { ENTITY_SET, TRACELOG } from '../core/schema';
+import { DataverseError } from './errors';
 import type { DataverseHttp } from './http';
 import { anyIdFilter, IDS_PER_QUERY, profileFilter } from './mailboxes';
 import { numberOf, textOf, type RawRow } from './row';
@@ -84,4 +86,13 @@ export async function readMailboxAlerts(
 ): Promise<TraceAlert[]> {
     const filter = `${TRACELOG.regarding} eq ${guidLiteral(mailboxId)} and ${TRACELOG.modifiedOn} ge ${isoLiteral(since)}`;
     return readTraceAlerts(http, filter, signal);
+}
+
+/**
+ * For a `.catch` on an alert read: a refused read (400, 403) is no alerts, so the list shows its rows without causes
+ * instead of failing (issue 14 item 9); any other error is rethrown.
+ */
+export function noAlertsIfRefused(error: unknown): TraceAlert[] {
+    if (error instanceof DataverseError && alertReadFailureCause(error.status)) return [];
+    throw error;
 }

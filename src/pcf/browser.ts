@@ -1,4 +1,5 @@
 /** Browser services the actions need, kept in one place so tests can replace them. */
+import { openLedgerStore } from './ledger-store';
 import type { BrowserServices } from './mailbox-actions';
 
 function storageOrUndefined(): Storage | undefined {
@@ -23,6 +24,7 @@ function download(fileName: string, text: string): void {
 export function createBrowserServices(openUrl: (url: string) => void): BrowserServices {
     return {
         storage: storageOrUndefined(),
+        ledgerStore: openLedgerStore,
         copyText: (text) => navigator.clipboard.writeText(text),
         openUrl,
         download,

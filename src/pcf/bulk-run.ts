@@ -1,6 +1,7 @@
 /**
- * The bulk run as the page drives it: plan → runBulk → live view, kept in browser storage per profile so a reload
- * resumes where it was (issue 6 §3). Only ids, names and states are stored — never credentials.
+ * The bulk run as the page drives it: plan → runBulk → live view, kept in the browser's IndexedDB per profile so a
+ * reload resumes where it was (issue 6 §3, issue 14 item 8). Only ids, names and states are stored — never
+ * credentials. Approvals leave only once their "about to approve" state is stored; where it cannot be, none leave.
  */
 import type { ApprovalPolicy } from '../core/run/approval-policy';
 import { planRun } from '../core/run/planner';
@@ -12,6 +13,7 @@ import { runBulk } from '../dataverse/executor';
 import { createRunGateway } from '../dataverse/run-gateway';
 import { isRunPause, SessionExpiredError } from '../dataverse/errors';
 import type { DataverseHttp } from '../dataverse/http';
+import { LedgerNotStoredError, type LedgerStore } from './ledger-store';
 
 /** Where the run stands: a paused run waits for Resume; a failed one stopped on an unexpected error. */
 export type BulkRunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'failed';
@@ -29,13 +31,15 @@ export type BulkRunState = {
     stallAtMs?: number;
     pause?: { reason: PauseReason; limitMs?: number };
     resumed: boolean;
+    /** The run's ledger could not be stored: no resume after a reload, and no approvals (the run stops before). */
+    notStored?: boolean;
 };
 
-/** Collaborators; storage is sessionStorage/localStorage in the browser (absent in private modes: no resume). */
+/** Collaborators; the ledger store is absent where the browser has no IndexedDB (then: no resume, no approvals). */
 export type BulkRunDeps = {
     http: DataverseHttp;
     profileId: string;
-    storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    ledgerStore?: LedgerStore;
     now: () => number;
     sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
     onChange: (state: BulkRunState) => void;
@@ -51,27 +55,29 @@ export class BulkRunController {
     private abort: AbortController | undefined;
     private lastPersist = 0;
     private lastPublish = 0;
-    private persistQueued = false;
+    /** The one write all workers that marked approvals in the same tick wait for. */
+    private beforeSend: Promise<void> | undefined;
+    /** Set when a write failed; cleared when a later one succeeds. */
+    private notStored = false;
+    /** The last write or clear started by persist, so a run ends only once its record is kept or gone. */
+    private writing: Promise<void> = Promise.resolve();
     /** Why the run is pausing, while the paused state is published. */
     private pause: BulkRunState['pause'];
     private state: BulkRunState = { status: 'idle', resumed: false };
-    private readonly storageKey: string;
 
-    constructor(private readonly deps: BulkRunDeps) {
-        this.storageKey = `esp.bulkRun.${deps.profileId}`;
-    }
+    constructor(private readonly deps: BulkRunDeps) {}
 
-    /** A run left unfinished by a reload, if any (corrupt or foreign data is discarded). */
-    restore(): RunLedger | undefined {
-        const json = this.deps.storage?.getItem(this.storageKey);
-        if (!json) return undefined;
+    /** A run left unfinished by a reload, if any (corrupt, foreign or unreadable data is discarded). */
+    async restore(): Promise<RunLedger | undefined> {
+        const store = this.deps.ledgerStore;
+        if (!store) return undefined;
         try {
-            const ledger = RunLedger.deserialise(json);
-            if (!ledger.isSettled()) return ledger;
+            const ledger = await store.load();
+            if (ledger && !ledger.isSettled()) return ledger;
         } catch {
-            // Unknown format: start fresh rather than guess.
+            // Unknown format or an unreadable database: start fresh rather than guess.
         }
-        this.deps.storage?.removeItem(this.storageKey);
+        await store.clear().catch(() => undefined);
         return undefined;
     }
 
@@ -87,15 +93,17 @@ export class BulkRunController {
         return this.execute(plan, false);
     }
 
-    /** Continue a restored or paused run. */
-    async resume(ledger: RunLedger | undefined = this.ledger): Promise<void> {
+    /** Continue the paused run, or the one a reload left unfinished. */
+    async resume(): Promise<void> {
+        const ledger = this.ledger ?? (await this.restore());
         if (ledger) await this.execute(ledger, true);
     }
 
     /** After a reload: continue the run this browser left unfinished for this profile, unless one is running. */
     async resumeStored(): Promise<void> {
-        const ledger = this.state.status === 'running' ? undefined : this.restore();
-        if (ledger) await this.execute(ledger, true);
+        if (this.state.status === 'running') return;
+        const ledger = await this.restore();
+        if (ledger && this.current().status !== 'running') await this.execute(ledger, true);
     }
 
     /** Run only the failures of the last run again. */
@@ -129,7 +137,10 @@ export class BulkRunController {
         this.abort?.abort();
         const abort = new AbortController();
         this.abort = abort;
+        // A new plan replaces whatever run was stored; a resumed one continues its records.
+        if (!(plan instanceof RunLedger)) await this.deps.ledgerStore?.clear().catch(() => undefined);
         this.ledger = plan instanceof RunLedger ? plan : RunLedger.fromPlan(plan);
+        this.notStored = !this.deps.ledgerStore;
         // Resume after a stall pause: the admin chose to wait again, so the time without progress starts anew.
         this.deps.http.resetStall();
         this.publish('running', resumed, true);
@@ -147,11 +158,13 @@ export class BulkRunController {
             });
             this.publish('finished', resumed, true);
         } catch (error) {
+            if (error instanceof LedgerNotStoredError) this.notStored = true;
             this.pause = isRunPause(error) ? this.pauseFor(error) : undefined;
             this.publish(this.pause ? 'paused' : 'failed', resumed, true);
             this.pause = undefined;
         } finally {
             stopListening();
+            await this.writing;
         }
     }
 
@@ -176,6 +189,7 @@ export class BulkRunController {
             pause: this.pause,
             // The view groups failures only: hand it those, not a copy of every entry four times a second.
             view: buildRunView(ledger.summary(), ledger.entriesIn('failed')),
+            notStored: this.notStored,
         };
         this.persist(ledger, force);
         this.deps.onChange(this.state);
@@ -184,27 +198,36 @@ export class BulkRunController {
     /**
      * Approvals marked 'sent' must be stored before their request leaves, or a reload in between would send them
      * again (issue 6: never approve twice); stored as 'sent', the resumed run re-reads them instead. Workers mark
-     * their chunks in the same tick, so one write per tick: the microtask runs before any of those requests is
-     * dispatched, since each first awaits the gate.
+     * their chunks in the same tick and all wait for one write. Without a store, or when the write fails, this
+     * rejects with LedgerNotStoredError and the executor sends none of them.
      */
-    private persistBeforeSend(): void {
-        if (this.persistQueued) return;
-        this.persistQueued = true;
-        queueMicrotask(() => {
-            this.persistQueued = false;
-            if (this.ledger) this.persist(this.ledger, true);
+    private persistBeforeSend(): Promise<void> {
+        this.beforeSend ??= Promise.resolve().then(() => {
+            this.beforeSend = undefined;
+            const { ledger } = this;
+            const store = this.deps.ledgerStore;
+            if (!store) throw new LedgerNotStoredError('this browser offers no IndexedDB');
+            return ledger ? this.save(store, ledger) : undefined;
         });
+        return this.beforeSend;
     }
 
+    /** Store or forget the run, at most every PERSIST_EVERY_MS unless forced; failures only show as notStored. */
     private persist(ledger: RunLedger, force: boolean): void {
+        const store = this.deps.ledgerStore;
         const now = this.deps.now();
-        if (!force && now - this.lastPersist < PERSIST_EVERY_MS) return;
+        if (!store || (!force && now - this.lastPersist < PERSIST_EVERY_MS)) return;
         this.lastPersist = now;
+        this.writing = (ledger.isSettled() ? store.clear() : this.save(store, ledger)).catch(() => undefined);
+    }
+
+    private async save(store: LedgerStore, ledger: RunLedger): Promise<void> {
         try {
-            if (ledger.isSettled()) this.deps.storage?.removeItem(this.storageKey);
-            else this.deps.storage?.setItem(this.storageKey, ledger.serialise());
-        } catch {
-            // Quota exceeded: the run goes on; only resume-after-reload is lost.
+            await store.save(ledger);
+            this.notStored = false;
+        } catch (error) {
+            this.notStored = true;
+            throw error instanceof LedgerNotStoredError ? error : new LedgerNotStoredError(error);
         }
     }
 }

@@ -8,11 +8,12 @@ import { CAUSES } from '../core/credentials/causes';
 import { APPROVAL_REQUIRED_FOR_ALL, type ApprovalPolicy } from '../core/run/approval-policy';
 import { planCounts, planRun } from '../core/run/planner';
 import { runNoteText } from '../core/run/run-note';
-import { decodeRunFailure } from '../core/run/run-view';
-import type { LedgerSummary } from '../core/run/ledger';
+import { decodeRunFailure, failureGroupsOf } from '../core/run/run-view';
+import type { LedgerEntry, LedgerSummary } from '../core/run/ledger';
+import type { CauseCode } from '../core/credentials/causes';
 import type { MailboxRow, RunMode } from '../core/run/types';
 import { listMailboxes } from '../dataverse/mailboxes';
-import { readAlerts, type TraceAlert } from '../dataverse/tracelogs';
+import { noAlertsIfRefused, readAlerts, type TraceAlert } from '../dataverse/tracelogs';
 import { realSleep, type DataverseHttp } from '../dataverse/http';
 import type { Sleep } from '../core/scheduler/gate';
 import { addNote, RUN_NOTE_SUBJECT } from '../dataverse/notes';
@@ -22,6 +23,7 @@ import type { ApprovalCheckView, MailboxActions, RunStateView } from '../ui/acti
 import { asListItem } from '../core/template';
 import { countString, pluralRulesOf, type GetString } from '../ui/strings';
 import { BulkRunController, type BulkRunState } from './bulk-run';
+import type { LedgerStore } from './ledger-store';
 import { mailboxCsv } from './mailbox-csv';
 
 /** Alerts older than this are not shown as a mailbox's "latest alert". */
@@ -30,6 +32,8 @@ const ALERT_LOOKBACK_MS = 30 * 86_400_000;
 /** Browser services the actions use. */
 export type BrowserServices = {
     storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    /** Where a profile's run is kept for resume (IndexedDB); absent: no resume and no approvals. */
+    ledgerStore?: (profileId: string) => LedgerStore | undefined;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;
     download: (fileName: string, text: string) => void;
@@ -54,23 +58,34 @@ function latestAlerts(alerts: readonly TraceAlert[]): Map<string, MailboxAlertVi
     return byMailbox;
 }
 
+/** The latest alerts of the listed mailboxes; refused alert reads leave the rows without causes (issue 14 item 9). */
+async function readListAlerts(
+    http: DataverseHttp,
+    profileId: string,
+    rows: readonly MailboxRow[],
+    signal: AbortSignal,
+): Promise<Map<string, MailboxAlertView[]>> {
+    const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
+    const mailboxIds = rows.map((row) => row.mailboxid);
+    return latestAlerts(await readAlerts(http, profileId, since, { signal, mailboxIds }).catch(noAlertsIfRefused));
+}
+
 function pauseView(pause: BulkRunState['pause']): RunStateView['pause'] {
     if (!pause) return null;
     return pause.reason === 'stalled' ? { reason: 'stalled', limitMs: pause.limitMs ?? 0 } : { reason: 'signedOut' };
 }
 
 function toRunView(state: BulkRunState): RunStateView {
-    // buildRunView already grouped the failures by cause, largest first.
-    const failures =
-        state.view?.groups.map((group) => ({ cause: group.decoded.cause, count: group.entries.length })) ?? [];
     return {
         status: state.status,
         summary: state.view?.summary,
-        failures,
+        failures: failureGroupsOf(state.view),
         throttledUntilMs: state.throttledUntilMs ?? null,
         stallAtMs: state.stallAtMs ?? null,
         pause: pauseView(state.pause),
         resumed: state.resumed,
+        ...(state.view?.refusal ? { refusal: state.view.refusal } : {}),
+        notStored: state.notStored,
     };
 }
 
@@ -133,27 +148,76 @@ function pickByIds<T>(items: readonly T[], ids: readonly string[], idOf: (item: 
     return items.filter((item) => wanted.has(idOf(item).toLowerCase()));
 }
 
-/** The CSV of the chosen rows, with the current run's outcome where there is one. */
-function exportCsvText(controller: BulkRunController, views: readonly MailboxView[], ids: readonly string[]): string {
+/** The CSV of the chosen rows (all of the run's when `ids` is absent), with the run's outcome where there is one. */
+function exportCsvText(
+    controller: BulkRunController,
+    views: readonly MailboxView[],
+    ids: readonly string[] | undefined,
+    getString: GetString,
+): string {
+    const entries = controller.entries();
+    // A failed or retrying entry carries the cause its test or request met.
     const outcomes = new Map(
-        controller
-            .entries()
-            .map((entry) => [
-                entry.mailboxId.toLowerCase(),
-                { ...entry, decoded: entry.state === 'failed' ? decodeRunFailure(entry) : undefined },
-            ]),
+        entries.map((entry) => [
+            entry.mailboxId.toLowerCase(),
+            { ...entry, decoded: entry.cause ? decodeRunFailure(entry) : undefined },
+        ]),
     );
+    const wanted = ids ?? entries.map((entry) => entry.mailboxId);
     return mailboxCsv(
-        pickByIds(views, ids, (view) => view.id),
+        pickByIds(views, wanted, (view) => view.id),
         outcomes,
+        getString,
     );
 }
 
 type Timing = { now: () => number; sleep: Sleep };
-type RunActions = Pick<
+
+/**
+ * Remember what the runs of this page failed, by mailbox (lower-case id): a failure is laid onto its row until a
+ * later run settles that mailbox otherwise (issue 14 item 6). Skipped mailboxes keep what they had.
+ */
+function noteRunFailures(failures: Map<string, CauseCode>, entries: readonly LedgerEntry[]): void {
+    for (const entry of entries) {
+        const id = entry.mailboxId.toLowerCase();
+        if (entry.state === 'failed') failures.set(id, entry.cause ?? 'unknown');
+        else if (entry.state === 'succeeded' || entry.state === 'retrying') failures.delete(id);
+    }
+}
+
+/** The row with this page's run failure laid onto it, if it has one. */
+function withRunFailure(view: MailboxView, failures: ReadonlyMap<string, CauseCode>): MailboxView {
+    const cause = failures.get(view.id.toLowerCase());
+    return cause ? { ...view, runFailure: cause } : view;
+}
+type RunActions = { entries: () => LedgerEntry[] } & Pick<
     MailboxActions,
-    'start' | 'resume' | 'resumeStored' | 'retryFailed' | 'cancel' | 'exportCsv' | 'addRunNote' | 'subscribe'
+    | 'start'
+    | 'resume'
+    | 'resumeStored'
+    | 'retryFailed'
+    | 'cancel'
+    | 'exportCsv'
+    | 'exportRunCsv'
+    | 'addRunNote'
+    | 'subscribe'
+    | 'runIds'
 >;
+
+/** Record the finished run as a note on the profile (who, when, counts, causes). */
+async function addFinishedRunNote(
+    http: DataverseHttp,
+    profileId: string,
+    identity: RunNoteIdentity,
+    controller: BulkRunController,
+): Promise<void> {
+    const info = controller.runInfo();
+    const run = toRunView(controller.current());
+    if (!info || !run.summary?.settled) throw new Error('No finished run to record');
+    const now = new Date(http.serverNow()).toISOString();
+    const text = runNote(identity, run.summary, run.failures, info, now);
+    await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
+}
 
 /** The run half of the actions: one controller, its listeners, export and the run note. */
 function createRunActions(
@@ -172,29 +236,30 @@ function createRunActions(
     const controller = new BulkRunController({
         http,
         profileId,
-        storage: browser.storage,
+        ledgerStore: browser.ledgerStore?.(profileId),
         ...timing,
         onChange: (state) => {
             const view = toRunView(state);
             listeners.forEach((listener) => listener(view));
         },
     });
+    const download = (ids: readonly string[] | undefined) =>
+        browser.download(
+            `mailboxes-${profileId}.csv`,
+            exportCsvText(controller, loaded.views(), ids, identity.getString),
+        );
     return {
-        start: (ids, mode: RunMode, allowed) => void controller.start(loaded.pick(ids), mode, allowed, loaded.policy()),
-        resume: () => void controller.resume(controller.restore()),
+        start: ({ ids, mode, canApprove }) =>
+            void controller.start(loaded.pick(ids), mode, canApprove, loaded.policy()),
+        runIds: () => controller.entries().map((entry) => entry.mailboxId),
+        entries: () => controller.entries(),
+        resume: () => void controller.resume(),
         resumeStored: () => void controller.resumeStored(),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
-        exportCsv: (ids) =>
-            browser.download(`mailboxes-${profileId}.csv`, exportCsvText(controller, loaded.views(), ids)),
-        addRunNote: async () => {
-            const info = controller.runInfo();
-            const run = toRunView(controller.current());
-            if (!info || !run.summary?.settled) throw new Error('No finished run to record');
-            const now = new Date(http.serverNow()).toISOString();
-            const text = runNote(identity, run.summary, run.failures, info, now);
-            await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
-        },
+        exportCsv: download,
+        exportRunCsv: () => download(undefined),
+        addRunNote: () => addFinishedRunNote(http, profileId, identity, controller),
         subscribe: (listener) => {
             listeners.add(listener);
             return () => listeners.delete(listener);
@@ -213,14 +278,19 @@ export function createMailboxActions(
     let rows: MailboxRow[] = [];
     let views: MailboxView[] = [];
     let policy = APPROVAL_REQUIRED_FOR_ALL;
+    const runFailures = new Map<string, CauseCode>();
     const pick = (ids: readonly string[]) => pickByIds(rows, ids, (row) => row.mailboxid);
+    const { entries, ...run } = createRunActions(http, profileId, identity, browser, timing, {
+        pick,
+        views: () => views,
+        policy: () => policy,
+    });
     return {
-        ...createRunActions(http, profileId, identity, browser, timing, {
-            pick,
-            views: () => views,
-            policy: () => policy,
-        }),
+        ...run,
         load: async (onProgress, signal) => {
+            noteRunFailures(runFailures, entries());
+            const view = (row: MailboxRow, alerts: MailboxAlertView[] = []) =>
+                withRunFailure(toMailboxView(row, alerts, policy), runFailures);
             // Unreadable switches count as on (the platform's default): then approval is asked for, never skipped.
             policy = await readApprovalPolicy(http, signal).catch(() => APPROVAL_REQUIRED_FOR_ALL);
             const arrived: MailboxView[] = [];
@@ -228,25 +298,18 @@ export function createMailboxActions(
                 signal,
                 // The list and its filter counts grow with each page; the alerts follow once all rows are in.
                 onPage: (page, total) => {
-                    arrived.push(...page.map((row) => toMailboxView(row, [], policy)));
+                    arrived.push(...page.map((row) => view(row)));
                     onProgress(total, [...arrived]);
                 },
             });
-            const since = new Date(http.serverNow() - ALERT_LOOKBACK_MS).toISOString();
-            const alerts = latestAlerts(
-                await readAlerts(http, profileId, since, { signal, mailboxIds: rows.map((row) => row.mailboxid) }),
-            );
-            views = rows.map((row) => toMailboxView(row, alerts.get(row.mailboxid.toLowerCase()) ?? [], policy));
+            const alerts = await readListAlerts(http, profileId, rows, signal);
+            views = rows.map((row) => view(row, alerts.get(row.mailboxid.toLowerCase())));
             return views;
         },
         checkApproval: (signal) => checkApproval(http, identity.userId, signal),
-        preview: (ids, mode, allowed) => {
+        preview: ({ ids, mode, canApprove }) => {
             const picked = pick(ids);
-            const plan = planRun(
-                picked,
-                { canApprove: allowed, requireApproval: policy, mode },
-                new Date(http.serverNow()),
-            );
+            const plan = planRun(picked, { canApprove, requireApproval: policy, mode }, new Date(http.serverNow()));
             return planCounts(plan, picked);
         },
         copyText: browser.copyText,

@@ -1,49 +1,96 @@
+/**
+ * The mailbox CSV export as the admin reads it (issue 16 item 3): headers and option labels in the admin's language,
+ * as the list shows them, the decoded cause and its fix, and for support the cause's fixed code and the original text.
+ */
+import { CAUSES } from '../core/credentials/causes';
 import type { DecodedError } from '../core/credentials/error-catalogue';
 import { toCsv, type CsvColumn } from '../core/csv';
-import { isRetrying, type MailboxView } from '../core/mailbox-view';
-import type { LedgerEntry } from '../core/run/ledger';
+import { approvalLabel, statusLabel, TYPE_LABELS } from '../core/mailbox-labels';
+import { isFailed, isRetrying, type MailboxView } from '../core/mailbox-view';
+import type { EntryState, LedgerEntry } from '../core/run/ledger';
+import { SKIP_REASONS } from '../core/run/skip-reasons';
+import type { StringKey } from '../core/string-keys';
+import type { GetString } from '../ui/strings';
 
 /** The last run's outcome for a mailbox, decoded when it failed. */
 export type RunOutcome = LedgerEntry & { decoded?: DecodedError };
 
 type Row = { view: MailboxView; outcome?: RunOutcome };
 
-/** A column that shows a MailboxView field as it is. */
-type ViewColumn = {
-    header: string;
-    field: Exclude<keyof MailboxView, 'alerts' | 'scheduled' | 'approvalRequired'>;
+/** Why a row is what it is: sentence, fix, code for support and the original text; empty when nothing went wrong. */
+type Cause = { messageKey?: StringKey; fixKey?: StringKey; code?: string; raw?: string };
+
+const RESULT_LABELS: Readonly<Record<EntryState, StringKey>> = {
+    succeeded: 'Csv_Result_Succeeded',
+    failed: 'Csv_Result_Failed',
+    retrying: 'Csv_Result_Retrying',
+    skipped: 'Csv_Result_Skipped',
+    pending: 'Csv_Result_Unfinished',
+    sent: 'Csv_Result_Unfinished',
+    confirmed: 'Csv_Result_Unfinished',
+    testing: 'Csv_Result_Unfinished',
 };
 
-const VIEW_COLUMNS: readonly ViewColumn[] = [
-    { header: 'mailboxid', field: 'id' },
-    { header: 'name', field: 'name' },
-    { header: 'emailaddress', field: 'address' },
-    { header: 'type', field: 'ownerType' },
-    { header: 'emailrouteraccessapproval', field: 'approval' },
-    { header: 'incomingemailstatus', field: 'incoming' },
-    { header: 'outgoingemailstatus', field: 'outgoing' },
-    { header: 'actstatus', field: 'act' },
-    { header: 'mailboxstatus', field: 'overall' },
-    { header: 'testmailboxaccesscompletedon', field: 'lastTestOn' },
-];
+/** The run's cause when it failed or skipped the mailbox; else, for a failed or retrying mailbox, its latest alert's. */
+function causeOf({ view, outcome }: Row): Cause {
+    if (outcome?.decoded) {
+        const { messageKey, fixKey, cause, raw } = outcome.decoded;
+        return { messageKey, fixKey, code: cause, raw };
+    }
+    if (outcome?.state === 'skipped' && outcome.reason)
+        return { messageKey: SKIP_REASONS[outcome.reason].detailKey, code: outcome.reason };
+    const alert = view.alerts[0];
+    if (!alert || !(isFailed(view) || isRetrying(view))) return {};
+    return { ...CAUSES[alert.cause], code: alert.cause, raw: alert.text };
+}
 
-// Column headers are stable English identifiers so spreadsheets and scripts can rely on them across languages;
-// cell values are option values and cause codes, not translated labels (pain-points.md: label-based scripts break).
-const COLUMNS: CsvColumn<Row>[] = [
-    ...VIEW_COLUMNS.map(({ header, field }): CsvColumn<Row> => ({ header, value: (row) => row.view[field] })),
-    // Failed and retrying differ only in whether Dynamics tries again; the CSV says which (the run's word first).
-    { header: 'retrying', value: (row) => (row.outcome ? row.outcome.state === 'retrying' : isRetrying(row.view)) },
-    { header: 'latestalertcause', value: (row) => row.view.alerts[0]?.cause },
-    { header: 'latestalerttext', value: (row) => row.view.alerts[0]?.text },
-    { header: 'runoutcome', value: (row) => row.outcome?.state },
-    { header: 'runcause', value: (row) => row.outcome?.decoded?.cause ?? row.outcome?.reason },
-    { header: 'rundetail', value: (row) => row.outcome?.detail },
-];
+/** The columns in order; `text` turns a key into the admin's language, and nothing into an empty cell. */
+function columns(getString: GetString): CsvColumn<Row>[] {
+    const text = (key: StringKey | undefined) => (key ? getString(key) : '');
+    const status = (pick: (view: MailboxView) => number | null) => (row: Row) =>
+        getString(statusLabel(pick(row.view), isRetrying(row.view)));
+    const column = (header: StringKey, value: CsvColumn<Row>['value']) => ({ header: getString(header), value });
+    return [
+        column('Csv_MailboxId', (row) => row.view.id),
+        column('Mailboxes_Col_Name', (row) => row.view.name),
+        column('Mailboxes_Col_Address', (row) => row.view.address),
+        column('Mailboxes_Col_Type', (row) => getString(TYPE_LABELS[row.view.ownerType])),
+        column('Mailboxes_Col_Approval', (row) => getString(approvalLabel(row.view))),
+        column(
+            'Mailboxes_Col_Incoming',
+            status((view) => view.incoming),
+        ),
+        column(
+            'Mailboxes_Col_Outgoing',
+            status((view) => view.outgoing),
+        ),
+        column(
+            'Mailboxes_Col_Act',
+            status((view) => view.act),
+        ),
+        column(
+            'Mailboxes_Col_Overall',
+            status((view) => view.overall),
+        ),
+        // ISO 8601 in UTC: every spreadsheet reads it the same, whatever its locale's date order.
+        column('Mailboxes_Col_LastTest', (row) => row.view.lastTestOn),
+        column('Mailboxes_Col_Alert', (row) => text(row.view.alerts[0] && CAUSES[row.view.alerts[0].cause].messageKey)),
+        column('Csv_RunResult', (row) => text(row.outcome && RESULT_LABELS[row.outcome.state])),
+        column('Csv_Cause', (row) => text(causeOf(row).messageKey)),
+        column('Csv_Fix', (row) => text(causeOf(row).fixKey)),
+        column('Csv_Code', (row) => causeOf(row).code),
+        column('Csv_OriginalText', (row) => causeOf(row).raw),
+    ];
+}
 
-/** CSV (UTF-8 with BOM, formula-safe) of the given mailboxes with their last run outcome. */
-export function mailboxCsv(views: readonly MailboxView[], outcomes: ReadonlyMap<string, RunOutcome>): string {
+/** CSV (UTF-8 with BOM, formula-safe) of the given mailboxes with their last run outcome, in the admin's language. */
+export function mailboxCsv(
+    views: readonly MailboxView[],
+    outcomes: ReadonlyMap<string, RunOutcome>,
+    getString: GetString,
+): string {
     return toCsv(
         views.map((view) => ({ view, outcome: outcomes.get(view.id.toLowerCase()) })),
-        COLUMNS,
+        columns(getString),
     );
 }

@@ -1,20 +1,30 @@
 import * as React from 'react';
 import { MessageBar, MessageBarButton, MessageBarType, Stack } from '@fluentui/react';
-import { pendingAddresses, type QuickFilter } from '../core/mailbox-view';
+import {
+    isPendingApproval,
+    pendingAddresses,
+    segmentCountsOfRows,
+    type FailureGroup,
+    type MailboxView,
+    type QuickFilter,
+} from '../core/mailbox-view';
+import type { SegmentCounts } from '../core/mailbox-segments';
 import type { RunMode } from '../core/run/types';
-import { endedCount } from '../core/run/ledger';
-import type { PacePoint } from '../core/run/pace';
+import { durationParts } from '../core/duration';
+import { handedOverCount, type PacePoint } from '../core/run/pace';
 import type { PlanCounts } from '../core/run/planner';
-import type { MailboxActions, RunStateView } from './actions';
+import type { ApprovalCheckView, MailboxActions, RunStateView } from './actions';
 import { useConnectionCheck, type CheckConnection } from './hooks/use-connection-check';
+import { useCauseRequest } from './hooks/use-mailbox-view';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
 import { MailboxList, type MailboxListProps } from './mailboxes/MailboxList';
+import { RefusalNotice } from './run/RefusalNotice';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
 import { format } from './strings';
-import { useFormatNumber, useGetString } from './texts';
+import { useGetString, useTexts } from './texts';
 
 /** A quick filter the overview asks the list to show; `seq` makes the same filter asked twice a new request. */
 export type ListFilterRequest = { filter: QuickFilter; seq: number };
@@ -33,17 +43,62 @@ export type MailboxesAreaProps = {
     checkConnection?: CheckConnection;
     /** Take the admin to the connection test (the confirmation offers it). */
     onTestConnection?: () => void;
+    /** The segment counts of each complete load of the list, which the overview's card then shows (issue 14 item 6). */
+    onCounts?: (counts: SegmentCounts) => void;
+    /** A new number reloads the list (e.g. after a connection test changed a mailbox). */
+    reloadRequest?: number;
 };
+
+type ApprovalNoticeProps = { rows: readonly MailboxView[]; approval: ApprovalCheckView; actions: MailboxActions };
+
+/** "You can / cannot approve", counting "waiting for approval" by the one rule: the Pending approval segment. */
+function ApprovalNotice({ rows, approval, actions }: ApprovalNoticeProps) {
+    const count = React.useMemo(() => rows.filter(isPendingApproval).length, [rows]);
+    const addresses = React.useMemo(() => pendingAddresses(rows), [rows]);
+    return (
+        <CanApproveNotice
+            canApprove={approval.canApprove}
+            blockers={approval.blockers}
+            pendingCount={count}
+            pendingAddresses={addresses}
+            onCopyPending={(text) => void actions.copyText(text)}
+            onEmailAdmin={actions.openUrl}
+        />
+    );
+}
+
+/** Tell the overview the counts of each complete load, so its card and the list's filters show the same numbers. */
+function useLoadedCounts(rows: readonly MailboxView[], isComplete: boolean, onCounts?: (c: SegmentCounts) => void) {
+    React.useEffect(() => {
+        if (isComplete) onCounts?.(segmentCountsOfRows(rows));
+    }, [rows, isComplete, onCounts]);
+}
 
 type Pending = { ids: readonly string[]; mode: RunMode; counts: PlanCounts };
 
-function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActions }) {
+/** "30 minutes", "6 seconds": the stall limit in the unit that reads honestly, in the language of the strings. */
+function useFormatDuration(): (ms: number) => string {
+    const { language } = useTexts();
+    return (ms) => {
+        const { value, unit } = durationParts(ms);
+        return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+    };
+}
+
+type RunNoticesProps = { run: RunStateView; actions: MailboxActions; onTestOnly: (ids: string[]) => void };
+
+function RunNotices({ run, actions, onTestOnly }: RunNoticesProps) {
     const getString = useGetString();
-    const formatNumber = useFormatNumber();
+    const formatDuration = useFormatDuration();
+    if (run.refusal && run.status !== 'running') {
+        const ids = actions.runIds();
+        const testable = actions.preview({ ids, mode: 'testOnly', canApprove: false }).test;
+        return <RefusalNotice cause={run.refusal.cause} testable={testable} onTestOnly={() => onTestOnly(ids)} />;
+    }
     if (run.status === 'paused' && run.pause) {
         const text =
             run.pause.reason === 'stalled'
-                ? format(getString('Run_StalledNotice'), formatNumber(run.pause.limitMs / 60_000))
+                ? format(getString('Run_StalledNotice'), formatDuration(run.pause.limitMs))
                 : getString('Run_SessionExpiredNotice');
         return (
             <MessageBar
@@ -55,7 +110,13 @@ function RunNotices({ run, actions }: { run: RunStateView; actions: MailboxActio
         );
     }
     if (run.status === 'failed')
-        return <MessageBar messageBarType={MessageBarType.error}>{getString('Run_FailedNotice')}</MessageBar>;
+        return (
+            <MessageBar messageBarType={MessageBarType.error}>
+                {getString(run.notStored ? 'Run_NotStoredNotice' : 'Run_FailedNotice')}
+            </MessageBar>
+        );
+    if (run.notStored && run.status === 'running')
+        return <MessageBar messageBarType={MessageBarType.warning}>{getString('Run_NoResumeNotice')}</MessageBar>;
     if (run.resumed && run.status === 'running') return <MessageBar>{getString('Run_ResumedNotice')}</MessageBar>;
     return null;
 }
@@ -73,21 +134,21 @@ function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () =
     );
 }
 
-/** When this run started (or resumed) here and how many mailboxes were done then; undefined while not running. */
+/** When this run started (or resumed) here and how many mailboxes were handed over then; undefined while not running. */
 function useRunStart(run: RunStateView): PacePoint | undefined {
     const [start, setStart] = React.useState<PacePoint>();
     const isRunning = run.status === 'running';
-    const done = run.summary ? endedCount(run.summary) : 0;
+    const done = run.summary ? handedOverCount(run.summary) : 0;
     const doneRef = React.useRef(done);
     doneRef.current = done;
     React.useEffect(() => setStart(isRunning ? { atMs: Date.now(), done: doneRef.current } : undefined), [isRunning]);
     return start;
 }
 
-type LiveRunProps = { run: RunStateView; actions: MailboxActions; exportIds: readonly { id: string }[] };
+type LiveRunProps = { run: RunStateView; actions: MailboxActions; onShowMailboxes: (group: FailureGroup) => void };
 
 /** The run's progress while it runs and its summary after (RunPanel), with a moving throttle countdown. */
-function LiveRun({ run, actions, exportIds }: LiveRunProps) {
+function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
     // While the run runs the clock moves: the throttle countdown, the speed and the time left follow it.
     const nowMs = useNowWhile(run.status === 'running');
     const startedAt = useRunStart(run);
@@ -101,9 +162,10 @@ function LiveRun({ run, actions, exportIds }: LiveRunProps) {
             nowMs={nowMs}
             startedAt={startedAt}
             onCancel={actions.cancel}
-            onExport={() => actions.exportCsv(exportIds.map((row) => row.id))}
+            onExport={actions.exportRunCsv}
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
+            onShowMailboxes={onShowMailboxes}
         />
     );
 }
@@ -122,11 +184,13 @@ function useListCommands(
 ): ListCommands {
     return React.useMemo(() => {
         const ask = (mode: RunMode) => (ids: string[]) =>
-            setPending({ ids, mode, counts: actions.preview(ids, mode, canApprove) });
+            setPending({ ids, mode, counts: actions.preview({ ids, mode, canApprove }) });
         return {
             onApproveAndTest: ask('approveAndTest'),
             onTestOnly: ask('testOnly'),
-            onRetryFailed: () => actions.retryFailed(),
+            // The rows the list shows as failed, through the confirmation like the other commands; approving again
+            // only where the admin may (the run summary's Retry failed retries that run's failures).
+            onRetryFailed: ask(canApprove ? 'approveAndTest' : 'testOnly'),
             onExport: (ids) => actions.exportCsv(ids),
         };
     }, [actions, canApprove, setPending]);
@@ -135,33 +199,28 @@ function useListCommands(
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
-    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions);
+    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions, props.reloadRequest);
+    useLoadedCounts(rows, loading === null && loadError === null, props.onCounts);
     // A refresh of the list counts the overview's segments again too.
     const refreshAll = React.useCallback(() => (refresh(), onRefresh?.()), [refresh, onRefresh]);
     const [pending, setPending] = React.useState<Pending | null>(null);
+    const [causeRequest, showCause] = useCauseRequest();
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
     const commands = useListCommands(actions, approval.canApprove, setPending);
-    const pendingApproval = React.useMemo(() => pendingAddresses(rows), [rows]);
-    const isRunning = run.status === 'running';
     return (
         <Stack tokens={{ childrenGap: 12 }}>
-            <CanApproveNotice
-                canApprove={approval.canApprove}
-                blockers={approval.blockers}
-                pendingAddresses={pendingApproval}
-                onCopyPending={(text) => void actions.copyText(text)}
-                onEmailAdmin={actions.openUrl}
-            />
+            <ApprovalNotice rows={rows} approval={approval} actions={actions} />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
-            <RunNotices run={run} actions={actions} />
-            <LiveRun run={run} actions={actions} exportIds={rows} />
+            <RunNotices run={run} actions={actions} onTestOnly={commands.onTestOnly} />
+            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
             <MailboxList
                 rows={rows}
                 loading={loading && { loaded: loading.loaded, total: expectedTotal }}
                 filterRequest={props.filterRequest}
+                causeRequest={causeRequest}
                 loadFailed={loadError !== null}
                 canApprove={approval.canApprove && !isReadOnly}
-                isRunning={isRunning}
+                isRunning={run.status === 'running'}
                 isReadOnly={isReadOnly}
                 {...commands}
                 onRefresh={refreshAll}
@@ -170,7 +229,8 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             <RunConfirmDialog
                 request={pending}
                 onStart={() => {
-                    if (pending) actions.start(pending.ids, pending.mode, approval.canApprove);
+                    if (pending)
+                        actions.start({ ids: pending.ids, mode: pending.mode, canApprove: approval.canApprove });
                     setPending(null);
                 }}
                 onDismiss={() => setPending(null)}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Pivot, PivotItem, Stack } from '@fluentui/react';
 import { warnsBeforeRun } from '../core/connection-test/last-test';
-import type { Segment } from '../core/mailbox-segments';
+import type { Segment, SegmentCounts } from '../core/mailbox-segments';
 import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord } from '../core/profile';
 import { buildChecklist } from '../core/readiness/checklist';
 import type { ReadinessItemId } from '../core/readiness/items';
@@ -11,6 +11,7 @@ import { ConnectionArea } from './ConnectionArea';
 import type { CredentialsChange } from './hooks/use-credentials';
 import { useLastTest, useMailboxCounts, useReadinessDone, useRunEnd, useSecretState } from './hooks/use-overview';
 import { MailboxesArea, type ListFilterRequest } from './MailboxesArea';
+import type { CountsState } from './overview/MailboxesCard';
 import { OverviewCards } from './overview/OverviewCards';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
@@ -54,6 +55,12 @@ export function formDiffersFromRecord(formValues: WorkspaceServices['formValues'
         !sameId(formValues.tenantId, profile.exchangeonlinetenantid) ||
         !sameId(formValues.applicationId, profile.oauthclientid)
     );
+}
+
+/** The IDs the form would save, when they differ from the record as read (the credentials card judges these). */
+function unsavedIdsOf(formValues: WorkspaceServices['formValues'], profile: ProfileRecord) {
+    if (!formDiffersFromRecord(formValues, profile)) return undefined;
+    return { exchangeonlinetenantid: formValues.tenantId, oauthclientid: formValues.applicationId };
 }
 
 /**
@@ -112,7 +119,13 @@ function useRunGuard(connection: ConnectionActions, kind: ProfileKind, open: (ar
 function useOverview(profile: ProfileRecord, kind: ProfileKind, services: WorkspaceServices) {
     const counts = useMailboxCounts(services.overview);
     useRunEnd(services.mailboxes, counts.reload);
-    const lastTest = useLastTest(services.connection, services.userName, counts.reload);
+    // Once the list is loaded its counts are the card's (one source of truth, issue 14 item 6); a finished connection
+    // test reads both again.
+    const [listCounts, setListCounts] = React.useState<SegmentCounts>();
+    const [listReload, setListReload] = React.useState(0);
+    const { reload } = counts;
+    const reloadAll = React.useCallback(() => (reload(), setListReload((count) => count + 1)), [reload]);
+    const lastTest = useLastTest(services.connection, services.userName, reloadAll);
     const hasSecret = kind === 'crossTenantOAuth';
     const secret = useSecretState(services.connection, Boolean(profile.isoauthclientsecretset), hasSecret);
     const readinessDone = useReadinessDone(services.overview);
@@ -132,7 +145,14 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
         (filter: Segment) => setListFilter((before) => ({ filter, seq: (before?.seq ?? 0) + 1 })),
         [],
     );
-    return { counts, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
+    const cardCounts: CountsState = listCounts ? { status: 'loaded', counts: listCounts } : counts.state;
+    const list = {
+        onCounts: setListCounts,
+        reloadRequest: listReload,
+        onRefresh: reload,
+        expectedTotal: counts.state.status === 'loaded' ? counts.state.counts.total : undefined,
+    };
+    return { counts, cardCounts, list, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
 type AreasProps = ProfileWorkspaceProps & {
@@ -147,7 +167,6 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
     const openMailboxes = React.useCallback(() => open('mailboxes'), [open]);
-    const { counts } = overview;
     return (
         <Pivot {...pivot}>
             <PivotItem {...tab('connection')}>
@@ -177,6 +196,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     done={overview.readinessDone.done}
                     doneProblem={overview.readinessDone.problem}
                     onDoneChange={overview.readinessDone.toggle}
+                    isReadOnly={isReadOnly}
                 />
             </PivotItem>
             <PivotItem {...tab('mailboxes')}>
@@ -184,8 +204,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    expectedTotal={counts.state.status === 'loaded' ? counts.state.counts.total : undefined}
-                    onRefresh={counts.reload}
+                    {...overview.list}
                     {...guard.mailboxProps}
                 />
             </PivotItem>
@@ -213,11 +232,12 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                     <OverviewCards
                         kind={kind}
                         profile={profile}
+                        unsavedIds={unsavedIdsOf(services.formValues, profile)}
                         isSecretSet={overview.secret.isSecretSet}
                         expiry={overview.secret.expiry}
                         connection={overview.lastTest.summary}
                         readiness={overview.readiness}
-                        counts={overview.counts.state}
+                        counts={overview.cardCounts}
                         today={services.today}
                         onOpenArea={open}
                         onOpenSegment={openSegment}

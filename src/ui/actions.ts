@@ -1,5 +1,6 @@
 /** What the UI asks of the platform; src/pcf implements these, components receive them as props. */
 import type { LastTestRecord, LastTestVerdict } from '../core/connection-test/last-test';
+import type { CauseCode } from '../core/credentials/causes';
 import type { DiscoveryResult } from '../core/credentials/discovery';
 import type { SegmentCounts } from '../core/mailbox-segments';
 import type { FailureGroup, MailboxView } from '../core/mailbox-view';
@@ -24,8 +25,11 @@ export type ConnectionActions = {
     readLastTest: () => Promise<LastTestRecord | undefined>;
 };
 
-/** Why the user cannot approve: no privilege, no suitable role, or the check itself failed. */
-export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed';
+/**
+ * Why the user cannot approve: no privilege, no suitable role, the check itself failed, or Dataverse refused the
+ * approvals of a run here because of who sent them (no Microsoft 365 admin role).
+ */
+export type ApproveBlocker = 'missingPrivilege' | 'missingRole' | 'checkFailed' | 'refused';
 /** Whether the signed-in user can approve, as far as Dataverse can tell (dataverse.md §5). */
 export type ApprovalCheckView = { canApprove: boolean; blockers: ApproveBlocker[] };
 
@@ -42,7 +46,14 @@ export type RunStateView = {
     stallAtMs: number | null;
     pause: RunPauseView | null;
     resumed: boolean;
+    /** Every approval of the run was refused because of who sent it; the run stopped (core/run/run-view.ts). */
+    refusal?: { cause: CauseCode; notSent: number };
+    /** The browser could not keep the run's record: it stopped before approving, or (Test only) will not resume. */
+    notStored?: boolean;
 };
+
+/** A run the admin asks for: over which mailboxes, in which mode, and whether they may approve. */
+export type RunRequest = { ids: readonly string[]; mode: RunMode; canApprove: boolean };
 
 /** The Mailboxes area's actions. */
 export type MailboxActions = {
@@ -52,9 +63,11 @@ export type MailboxActions = {
         signal: AbortSignal,
     ) => Promise<MailboxView[]>;
     checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
-    /** Counts for the confirmation dialog: what a run over `ids` would do. */
-    preview: (ids: readonly string[], mode: RunMode, canApprove: boolean) => PlanCounts;
-    start: (ids: readonly string[], mode: RunMode, canApprove: boolean) => void;
+    /** Counts for the confirmation dialog: what the requested run would do. */
+    preview: (request: RunRequest) => PlanCounts;
+    start: (request: RunRequest) => void;
+    /** The mailboxes of the current (or last) run of this page, in plan order; empty when there was none. */
+    runIds: () => string[];
     resume: () => void;
     /** Continue a run left unfinished by a reload of the page (no-op when there is none or one is running). */
     resumeStored: () => void;
@@ -64,6 +77,8 @@ export type MailboxActions = {
     addRunNote: () => Promise<void>;
     /** Download a CSV of the given mailboxes (with the last run's outcome where there is one). */
     exportCsv: (ids: readonly string[]) => void;
+    /** Download a CSV of exactly the mailboxes of the current (or last) run, with their outcomes. */
+    exportRunCsv: () => void;
     subscribe: (listener: (state: RunStateView) => void) => () => void;
     copyText: (text: string) => Promise<void>;
     openUrl: (url: string) => void;

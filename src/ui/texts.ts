@@ -100,7 +100,12 @@ function calendarFormat({ language, dateFormat }: UserLocale): IDateFormatting {
         dateFormat ? formatDatePattern(dateFormat[key], localFields(date), dateFormat) : fallback.format(date);
     return {
         formatDay: (date) => String(date.getDate()),
-        formatMonth: (date, strings) => strings.months[date.getMonth()],
+        // The month picker shows the short names and is named by this: the name holds the visible text first (WCAG
+        // 2.5.3 Label in Name, axe label-content-name-mismatch), then the full name, "Mrz (März)".
+        formatMonth: (date, { shortMonths, months }) => {
+            const [short, long] = [shortMonths[date.getMonth()], months[date.getMonth()]];
+            return short === long ? long : `${short} (${long})`;
+        },
         formatYear: (date) => String(date.getFullYear()),
         formatMonthDayYear: (date) => pattern(date, 'longDatePattern', long),
         formatMonthYear: (date) => pattern(date, 'yearMonthPattern', monthYear),

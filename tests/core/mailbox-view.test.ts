@@ -5,7 +5,10 @@ import {
     failedIds,
     filterIndices,
     idsOf,
+    isPendingApproval,
     isRetrying,
+    segmentCountsOfRows,
+    segmentOfRow,
     pendingAddresses,
     queryMailboxes,
     secondsUntil,
@@ -113,6 +116,15 @@ describe('queryMailboxes search', () => {
         expect(ids('alicea@')).toEqual([]);
     });
 
+    it('narrows to the given ids, compared case-insensitively, together with filter and search', () => {
+        const only = (search: string, filter: QuickFilter, wanted: string[]) =>
+            queryMailboxes(index, { filter, search, sort: null, ids: new Set(wanted) }).map((r) => r.id);
+        expect(only('', 'all', ['b', 'e', 'zz'])).toEqual(['b', 'e']);
+        expect(only('eve', 'all', ['b', 'e'])).toEqual(['e']);
+        expect(only('', 'failed', ['b', 'e'])).toEqual(['b']);
+        expect(only('', 'all', [])).toEqual([]);
+    });
+
     it('combines search with a quick filter', () => {
         expect(ids('O', 'failed')).toEqual(['b']);
         expect(ids('eve', 'pendingApproval')).toEqual(['e']);
@@ -171,8 +183,28 @@ describe('selection helpers', () => {
 
     it('lists ids, failed ids and pending addresses', () => {
         expect(idsOf(ROWS.slice(0, 2))).toEqual(['a', 'b']);
-        expect(failedIds(ROWS)).toEqual(['b', 'e']);
-        expect(pendingAddresses(ROWS)).toEqual(['a@contoso.com', 'c@contoso.com']);
+        // The rows the Failed filter shows: 'e' failed a channel but is not approved, so it waits for approval.
+        expect(failedIds(ROWS)).toEqual(['b']);
+        // Pending approval is the segment: Empty, Pending and Rejected ('e') alike, as the filter counts them.
+        expect(pendingAddresses(ROWS)).toEqual(['a@contoso.com', 'c@contoso.com', 'e@contoso.com']);
+    });
+
+    it('counts a failure of a run here as failed, in the filter, the card counts and Retry failed', () => {
+        const refused = { ...ROWS[0], runFailure: 'approvalRefused' as const };
+        const rows = [refused, ...ROWS.slice(1)];
+        expect(segmentOfRow(ROWS[0], true)).toBe('pendingApproval');
+        expect(segmentOfRow(refused, true)).toBe('failed');
+        expect(isPendingApproval(refused)).toBe(false);
+        expect(failedIds(rows)).toEqual(['a', 'b']);
+        const counts = segmentCountsOfRows(rows);
+        const index = buildMailboxIndex(rows);
+        expect([counts.failed, counts.pendingApproval]).toEqual([index.counts.failed, index.counts.pendingApproval]);
+        expect(counts).toMatchObject({ failed: 2, pendingApproval: 2, total: 7 });
+    });
+
+    it('lets Dataverse have the last word: a mailbox it shows enabled is not failed by a run here', () => {
+        const enabled = { ...ROWS[3], runFailure: 'testTimedOut' as const };
+        expect(segmentOfRow(enabled, true)).toBe('enabled');
     });
 });
 

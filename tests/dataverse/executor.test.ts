@@ -181,6 +181,31 @@ describe('runBulk', () => {
             expect(stored(entry.mailboxId).testemailconfigurationscheduled).not.toBe(true);
     });
 
+    it.each([
+        ['alerts-refused-403', 'alertsNoPermission', '0x80040220'],
+        ['alerts-refused-400', 'alertsQueryRefused', '0x80060888'],
+    ] as const)(
+        'finishes the run when reading alerts is refused (%s): failures say the cause is not available',
+        async (fault, cause, code) => {
+            const client = clientFor();
+            sandbox.setScenario({ fault });
+            const { rows, plan } = await planFor(client, 'testOnly');
+            const ledger = await runBulk(plan, depsFor(client.gateway));
+
+            expectSettled(ledger.summary(), rows.length);
+            const failed = ledger.all().filter((entry) => entry.state === 'failed');
+            expect(failed.length).toBeGreaterThan(0);
+            for (const entry of failed) {
+                expect(stored(entry.mailboxId).mailboxstatus).toBe(2);
+                expect([entry.mailboxId, entry.cause]).toEqual([entry.mailboxId, cause]);
+                // The detail keeps the mailbox's status and the server's refusal, which names what was missing.
+                expect(entry.detail).toContain(code);
+            }
+            const alertReads = client.sent.filter((request) => request.url.includes('/tracelogs'));
+            expect(alertReads.length).toBeGreaterThan(0);
+        },
+    );
+
     it('never has more requests open than the gate allows at that moment, and sends none inside a Retry-After', async () => {
         const open = { count: 0 };
         const moments: Array<{ open: number; limit: number; insideRetryAfter: boolean }> = [];
@@ -224,23 +249,48 @@ describe('runBulk', () => {
         expect(moments.filter((moment) => moment.insideRetryAfter)).toEqual([]);
     });
 
-    it('records a refused approval for each mailbox a user without the admin role tries to approve', async () => {
+    it('approves one mailbox first and, refused for lack of the admin role, sends nothing else', async () => {
         const client = clientFor(USER_IDS.sysAdminNotApprover);
         const { rows, plan } = await planFor(client);
         const ledger = await runBulk(plan, depsFor(client.gateway));
 
         expectSettled(ledger.summary(), rows.length);
         const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
-        expect(planned.length).toBeGreaterThan(0);
+        expect(planned.length).toBeGreaterThan(1);
+        // The canary: the first mailbox to approve, alone in its batch; nothing else was written, not even a test.
+        const writes = client.sent.filter((request) => request.method !== 'GET');
+        expect(writes).toHaveLength(1);
+        expect(approvalsSent(client.sent)).toEqual([planned[0]]);
+        expect(testsSent(client.sent)).toEqual([]);
         const refused = ledger.failuresByCause().get('approvalRefused') ?? [];
-        expect(sorted(refused.map((entry) => entry.mailboxId))).toEqual(sorted(planned));
-        expect(refused.every((entry) => entry.detail?.includes('should be a global administrator'))).toBe(true);
-        // Each refusal was asked once; the already-approved mailboxes were still tested.
-        expect(sorted(approvalsSent(client.sent))).toEqual(sorted(planned));
-        expect(sorted(testsSent(client.sent).map((part) => mailboxOf(part) ?? ''))).toEqual(
-            sorted(plan.items.filter((item) => item.test && !item.approve).map((item) => item.mailboxId)),
-        );
+        expect(refused.map((entry) => entry.mailboxId)).toEqual([planned[0]]);
+        expect(refused[0].detail).toContain('should be a global administrator');
+        // Every other mailbox of the plan is skipped with the reason, not failed and not left in progress.
+        const others = ledger
+            .all()
+            .filter(
+                (entry) =>
+                    entry.mailboxId !== planned[0] &&
+                    !plan.items.find((item) => item.mailboxId === entry.mailboxId)?.skip,
+            );
+        expect(others.length).toBeGreaterThan(0);
+        expect(others.every((entry) => entry.state === 'skipped' && entry.reason === 'approvalRefused')).toBe(true);
         for (const id of planned) expect(stored(id).emailrouteraccessapproval).not.toBe(1);
+    });
+
+    it('approves the rest in parallel once the canary approval is applied', async () => {
+        const client = clientFor(USER_IDS.approver);
+        const { plan } = await planFor(client);
+        const ledger = await runBulk(plan, depsFor(client.gateway));
+
+        const planned = plan.items.filter((item) => item.approve).map((item) => item.mailboxId);
+        expect(planned.length).toBeGreaterThan(2);
+        // The first write is the canary alone; the later ones carry every other approval.
+        const writes = client.sent.filter((request) => request.method !== 'GET');
+        expect(approvalsSent([writes[0]])).toEqual([planned[0]]);
+        expect(approvalsSent(writes.slice(1)).length).toBe(planned.length - 1);
+        expect(ledger.summary().skipped).toBe(plan.items.filter((item) => item.skip).length);
+        for (const id of planned) expect(stored(id).emailrouteraccessapproval).toBe(1);
     });
 
     it('records approvals the server accepted but did not apply (the silent no-op) after re-reading them', async () => {

@@ -18,6 +18,7 @@ import {
     fmt,
     idsOf,
     need,
+    onServerSideSync,
     profileMailboxes,
     setEmulatorConfig,
     twice,
@@ -91,7 +92,7 @@ describe('bulk run under faults', () => {
         expect(await sentAfterTold429(page())).toEqual([]);
         // The page showed the countdown while it waited, and nothing ended as "throttled".
         expect(seen.seen).toContain('Dataverse asked us to slow down — resuming in');
-        expect(summary.causes).not.toContain('Dataverse is busy and asked us to slow down');
+        expect(summary.causes).not.toContain('Dataverse busy');
         await expectStoreMatches(p, summary, summary.failed);
         expect([...p.applied.keys()].sort()).toEqual(idsOf(p.toApprove));
     }, 180_000);
@@ -241,25 +242,53 @@ describe('bulk run under faults', () => {
         expect([...p.applied.keys()].sort()).toEqual(idsOf(p.toApprove));
     });
 
-    test('approvals Dataverse refuses are reported with the fix; approved mailboxes are still tested', async () => {
+    test('a refused first approval stops the run before any other write; Test only then tests the rest', async () => {
+        // A System Administrator with the privilege but no Microsoft 365 admin role: Dataverse refuses (0x80040256).
         const p = await prepare({ userId: USER_IDS.sysAdminNotApprover }, N);
         await control().getByText('You can approve mailboxes.').waitFor();
         await confirmStart(page());
+        const refusal = control().getByText(
+            'Dataverse refused the first approval, so the run stopped: no other mailbox was approved or tested.',
+        );
+        await refusal.waitFor({ timeout: 60_000 });
         const summary = await expectSettledRun(page(), PROFILE, N);
         await recorder.settle();
-        // Each refused approval was asked once, never again; nothing was approved.
-        expect(twice(recorder.counts('approve'))).toEqual([]);
-        expect([...recorder.counts('approve').keys()].sort()).toEqual(idsOf(p.toApprove));
+        // The server received exactly one approval (the canary, alone in its batch) and no Test & Enable.
+        const approvals = recorder.parts().filter((part) => part.approve);
+        expect(approvals).toHaveLength(1);
+        expect(recorder.batches().filter((batch) => batch.parts.length > 0)).toHaveLength(1);
+        expect(recorder.counts('test').size).toBe(0);
         expect(p.applied.size).toBe(0);
-        expect(summary.causes).toContain(
-            `${fmt(p.toApprove.length)} × The approval was refused: only a Global or Exchange administrator who is also a System Administrator may approve mailboxes`,
-        );
-        await control().getByText('What to do: Ask such an administrator to approve the listed mailboxes.').waitFor();
-        // The refused mailboxes were not tested; the already approved ones were.
-        expect([...recorder.counts('test').keys()].sort()).toEqual(
-            idsOf(p.toTest.filter((m) => m.emailrouteraccessapproval === 1)),
-        );
-        await expectStoreMatches(p, summary, summary.failed - p.toApprove.length);
+        expect(summary).toMatchObject({ enabled: 0, failed: 1, retrying: 0, skipped: N - 1 });
+        // Why, in plain words, and what to do; the approval notice no longer says "You can approve".
+        const why =
+            'The approval was refused: only a Global or Exchange administrator who is also a System Administrator may approve mailboxes.';
+        await expect(control().getByText(why).count()).resolves.toBeGreaterThan(0);
+        await control().getByText('You cannot approve mailboxes because:').waitFor();
+        await control()
+            .getByText(/^Dataverse refused your approval: besides System Administrator/)
+            .waitFor();
+        await expect(control().getByText('You can approve mailboxes.').count()).resolves.toBe(0);
+        const testable = p.before.filter((m) => m.emailrouteraccessapproval === 1 && onServerSideSync(m));
+        expect(testable.length).toBeGreaterThan(0);
+        await control()
+            .getByText(`Mailboxes of this run that Test only can test without an approval: ${fmt(testable.length)}.`)
+            .waitFor();
+        expect(await runAxe(page())).toEqual([]);
+
+        // "Test only" asks first, then tests exactly the approved mailboxes and sends no approval.
+        recorder.clear();
+        await control().getByRole('button', { name: 'Test only' }).click();
+        const dialog = page().getByRole('alertdialog');
+        await dialog.getByRole('button', { name: 'Start' }).waitFor();
+        await expect(dialog.textContent()).resolves.toContain(`Test ${fmt(testable.length)} mailboxes?`);
+        await confirmStart(page());
+        const tested = await expectSettledRun(page(), PROFILE, N);
+        expect(tested.skipped).toBe(N - testable.length);
+        await recorder.settle();
+        expect(recorder.parts().filter((part) => part.approve)).toEqual([]);
+        expect([...recorder.counts('test').keys()].sort()).toEqual(idsOf(testable));
+        await expect(refusal.count()).resolves.toBe(0);
     });
 });
 

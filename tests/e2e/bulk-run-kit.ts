@@ -381,22 +381,48 @@ export async function waitFinished(page: Page, timeout = 120_000): Promise<RunSu
     return parseSummaryLine(line ?? '');
 }
 
-/** The counts per cause in "Failures by cause", summed. */
+/** The counts per cause in "Failures by cause" ("31 consent missing", each a button), summed. */
 export async function failureGroupTotal(page: Page): Promise<number> {
     const section = controlOf(page).getByRole('region', { name: 'Failures by cause' });
     if ((await section.count()) === 0) return 0;
-    const items = await section.getByRole('listitem').allTextContents();
-    return items.reduce((n, t) => n + num(/^([\d,]+) ×/.exec(t)?.[1]), 0);
+    const items = await section.getByRole('listitem').getByRole('button', { expanded: false }).allTextContents();
+    return items.reduce((n, t) => n + num(/([\d,]+) /.exec(t)?.[1]), 0);
 }
 
-/** The run ledger this browser keeps for resume-after-reload (null once the run is settled). */
+/**
+ * The head record of the run ledger this browser keeps in IndexedDB for resume-after-reload (src/pcf/ledger-store.ts),
+ * as JSON; null when there is none (the run settled). The database is only opened when it exists, so looking does not
+ * create it.
+ */
 export async function storedLedger(page: Page, profileId: string): Promise<string | null> {
-    return page.evaluate((key) => window.sessionStorage.getItem(key), `esp.bulkRun.${profileId}`);
+    return page.evaluate(async (name) => {
+        if (!(await indexedDB.databases()).some((db) => db.name === name)) return null;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+        });
+        try {
+            const head = await new Promise<unknown>((resolve, reject) => {
+                const request = db.transaction('ledger').objectStore('ledger').get('head');
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+            });
+            return head === undefined ? null : JSON.stringify(head);
+        } finally {
+            db.close();
+        }
+    }, `esp-bulk-run-${profileId}`);
 }
 
 /** Everything a finished run must satisfy on the page: the numbers add up and nothing is left in progress. */
-export async function expectSettledRun(page: Page, profileId: string, selected: number): Promise<RunSummaryText> {
-    const summary = await waitFinished(page);
+export async function expectSettledRun(
+    page: Page,
+    profileId: string,
+    selected: number,
+    timeout?: number,
+): Promise<RunSummaryText> {
+    const summary = await waitFinished(page, timeout);
     expect(summary.enabled + summary.failed + summary.retrying + summary.skipped).toBe(selected);
     expect(await failureGroupTotal(page)).toBe(summary.failed);
     // No progress bar or Cancel left behind, no "waiting on the server", nothing stored to resume.
@@ -427,25 +453,63 @@ export function need(e2e: E2E | undefined): E2E {
 // ---------------------------------------------------------------------------------------------------------------
 // CSV export.
 
-/** The export's header row (stable English identifiers, src/pcf/mailbox-csv.ts). */
+/** The export's header row for an English user: the list's column names (src/pcf/mailbox-csv.ts). */
 export const CSV_HEADER = [
+    'Mailbox ID',
+    'Name',
+    'Email address',
+    'Type',
+    'Approval',
+    'Incoming',
+    'Outgoing',
+    'Appointments, contacts, tasks',
+    'Status',
+    'Last test',
+    'Latest alert',
+    'Run result',
+    'Cause',
+    'What to do',
+    'Code for support',
+    'Original text',
+];
+
+/** Short names for the CSV's columns in tests, in CSV_HEADER's order. */
+export const CSV_KEYS = [
     'mailboxid',
     'name',
     'emailaddress',
     'type',
-    'emailrouteraccessapproval',
-    'incomingemailstatus',
-    'outgoingemailstatus',
-    'actstatus',
-    'mailboxstatus',
-    'testmailboxaccesscompletedon',
-    'retrying',
-    'latestalertcause',
-    'latestalerttext',
-    'runoutcome',
-    'runcause',
-    'rundetail',
-];
+    'approval',
+    'incoming',
+    'outgoing',
+    'act',
+    'status',
+    'lastTest',
+    'latestAlert',
+    'runResult',
+    'cause',
+    'fix',
+    'code',
+    'originalText',
+] as const;
+
+/** The English labels of the run result column and of the status columns. */
+export const CSV_LABEL = {
+    succeeded: 'Enabled',
+    failed: 'Failed',
+    retrying: 'Retrying — Dynamics tries again',
+    skipped: 'Skipped',
+    success: 'Success',
+    failure: 'Failure',
+    approval: { 0: 'Not requested', 1: 'Approved', 2: 'Pending approval', 3: 'Rejected' } as Record<string, string>,
+};
+
+/** Data rows of a parsed CSV as records keyed by CSV_KEYS. */
+export function csvRecords(rows: string[][]): Record<(typeof CSV_KEYS)[number], string>[] {
+    return rows.map(
+        (r) => Object.fromEntries(CSV_KEYS.map((key, i) => [key, r[i]])) as Record<(typeof CSV_KEYS)[number], string>,
+    );
+}
 
 /** Click something that downloads a file and return the file's name and text (decoded as UTF-8, BOM kept). */
 export async function downloadCsv(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {

@@ -23,6 +23,7 @@ import {
     profileMailboxes,
     setEmulatorConfig,
     twice,
+    waitFinished,
     watchAppliedApprovals,
     watchPage,
     watched,
@@ -82,7 +83,7 @@ describe('a long 429 storm', () => {
         await confirmStart(page());
         const summary = await expectSettledRun(page(), PROFILE, pending.length);
         expect(summary.enabled + summary.failed).toBe(pending.length);
-        expect(summary.causes).not.toContain('Dataverse is busy');
+        expect(summary.causes).not.toContain('Dataverse busy');
         expect((await watched(page())).seen).toEqual(phrases);
         // The re-read was refused far more often in a row than the old cap of four retries allowed.
         const reads = sandbox()
@@ -99,9 +100,9 @@ describe('a long 429 storm', () => {
         await openForm(page(), `${sandbox().url}?pauseAfterMinutes=0.1`);
         const p = await prepare({ fault: 'long-429-storm-execution-time', mailboxCount: N });
         await confirmStart(page());
-        // The minutes are formatted for the locale (a whole number since the merge of main's number formatting).
+        // A tenth of a minute reads as the 6 seconds it is, not as "0 minutes".
         const notice = control().getByText(
-            /^Dataverse let no request through for \S+ minutes, so the run is paused\. Nothing was lost\. Select Resume when Dataverse is less busy\.$/,
+            'Dataverse let no request through for 6 seconds, so the run is paused. Nothing was lost. Select Resume when Dataverse is less busy.',
         );
         await notice.waitFor({ timeout: 60_000 });
         await expect(control().getByText('The run stopped because of an unexpected error').count()).resolves.toBe(0);
@@ -135,13 +136,83 @@ describe('transient SQL errors', () => {
         expect(recorder.failedPartStatuses()).toContain(500);
         const sentTwice = [...recorder.counts('approve'), ...recorder.counts('test')].filter(([, n]) => n > 1);
         expect(sentTwice.length).toBeGreaterThan(0);
-        expect(summary.causes).not.toContain('does not recognize');
+        expect(summary.causes).not.toContain('unrecognized error');
         await expect(
             control()
                 .getByText(/does not recognize/)
                 .count(),
         ).resolves.toBe(0);
         expectApprovedOnce(p);
+    }, 180_000);
+});
+
+describe('refused alert reads', () => {
+    const cases = [
+        [
+            'alerts-refused-403',
+            'Cause not available: you have no permission to read alerts',
+            'Ask your administrator for Read on Trace Log',
+        ],
+        [
+            'alerts-refused-400',
+            'Cause not available: Dataverse refused the query for alerts',
+            'Open the mailbox in Dynamics and look at its Alerts',
+        ],
+    ] as const;
+    for (const [fault, cause, fix] of cases)
+        test(`${fault}: the run ends with its results, each failure's cause "not available" and why`, async () => {
+            const p = await prepare({ fault, mailboxCount: N });
+            await confirmStart(page());
+            const summary = await expectSettledRun(page(), PROFILE, N);
+            // Every test that failed on the server is a failure here, each with the same "not available" cause.
+            const failedOnServer = (await profileMailboxes(sandbox(), PROFILE)).filter((m) => m.mailboxstatus === 2);
+            expect(failedOnServer.length).toBeGreaterThan(0);
+            expect(summary.failed).toBe(failedOnServer.length);
+            expect(summary.causes).toBe(`${failedOnServer.length} × ${cause}`);
+            await control().getByText(fix, { exact: false }).first().waitFor();
+            const refused = sandbox()
+                .emulator.requestLog()
+                .filter(
+                    (entry) =>
+                        entry.path.includes('tracelogs') &&
+                        entry.status === (fault === 'alerts-refused-403' ? 403 : 400),
+                );
+            expect(refused.length).toBeGreaterThan(0);
+            // The list read after the run shows its rows; the refused alerts are not a failed read.
+            await expect(
+                control()
+                    .getByText(/could not be read/)
+                    .count(),
+            ).resolves.toBe(0);
+            await recorder.settle();
+            expectApprovedOnce(p);
+        }, 180_000);
+});
+
+describe('a run record the browser cannot keep', () => {
+    test('stops before any approval and says why; Test only still runs', async () => {
+        const p = await prepare({ mailboxCount: N });
+        // The browser refuses every write to IndexedDB, as when its quota is used up.
+        await page().evaluate(() => {
+            IDBObjectStore.prototype.put = () => {
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            };
+        });
+        await confirmStart(page());
+        await control()
+            .getByText(/^Nothing was approved: this browser could not keep the run's record/)
+            .waitFor({ timeout: 60_000 });
+        await recorder.settle();
+        expect(recorder.counts('approve').size).toBe(0);
+        expect(p.applied.size).toBe(0);
+
+        // Test only needs no guard against approving twice: it still runs (without resume after a reload).
+        expect(await askForRun(page(), 'Test only', N)).toContain('Test');
+        await confirmStart(page());
+        await waitFinished(page());
+        expect(recorder.counts('test').size).toBeGreaterThan(0);
+        expect(p.applied.size).toBe(0);
+        await openForm(page(), sandbox().url);
     }, 180_000);
 });
 

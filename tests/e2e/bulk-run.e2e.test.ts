@@ -10,6 +10,8 @@ import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, wai
 import {
     BatchRecorder,
     CSV_HEADER,
+    CSV_LABEL,
+    csvRecords,
     askForRun,
     confirmStart,
     controlOf,
@@ -208,18 +210,19 @@ describe('bulk run at scale', () => {
         expect(csv.text.charCodeAt(0)).toBe(0xfeff);
         const rows = parseCsv(csv.text.slice(1));
         expect(rows[0]).toEqual(CSV_HEADER);
-        const records = rows.slice(1).map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]])));
+        const records = csvRecords(rows.slice(1));
         expect(records.length).toBe(5_000);
         expect(new Set(records.map((r) => r.mailboxid)).size).toBe(5_000);
-        const outcome = (state: string) => records.filter((r) => r.runoutcome === state).length;
+        const outcome = (state: 'succeeded' | 'failed' | 'retrying' | 'skipped') =>
+            records.filter((r) => r.runResult === CSV_LABEL[state]).length;
         expect(outcome('succeeded')).toBe(summary.enabled);
         expect(outcome('failed')).toBe(summary.failed);
         expect(outcome('skipped')).toBe(summary.skipped);
         for (const r of records) {
             const m = byId.get(r.mailboxid);
-            expect(r.emailrouteraccessapproval).toBe(String(m?.emailrouteraccessapproval));
-            if (r.runoutcome === 'succeeded') expect(r.mailboxstatus).toBe('1');
-            if (r.runoutcome === 'failed') expect(r.mailboxstatus).toBe('2');
+            expect(r.approval).toBe(CSV_LABEL.approval[String(m?.emailrouteraccessapproval ?? 0)]);
+            if (r.runResult === CSV_LABEL.succeeded) expect(r.status).toBe(CSV_LABEL.success);
+            if (r.runResult === CSV_LABEL.failed) expect(r.status).toBe(CSV_LABEL.failure);
         }
         // Hostile names survive the round trip, and anything a spreadsheet would evaluate starts with a quote.
         const names = records.map((r) => r.name);

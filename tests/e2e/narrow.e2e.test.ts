@@ -1,6 +1,6 @@
 /**
  * The control at 320 px, the narrowest section the README promises (issue 13 item 8): no horizontal overflow in
- * English or German, in any area, and axe finds nothing at that width either.
+ * English, German or French, in any area, and axe finds nothing at that width either.
  */
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
@@ -62,6 +62,7 @@ async function openArea(text: (key: string) => string, area: (typeof AREAS)[numb
 describe.each([
     ['English', 1033],
     ['German', 1031],
+    ['French', 1036],
 ])('at 320 px in %s', (_, languageId) => {
     const text = resxStrings(languageId);
 

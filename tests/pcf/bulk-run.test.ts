@@ -1,4 +1,7 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { BulkRunController, type BulkRunState } from '../../src/pcf/bulk-run';
+import { LedgerNotStoredError, openLedgerStore, type LedgerStore } from '../../src/pcf/ledger-store';
 import { DataverseHttp, realSleep, type FetchLike } from '../../src/dataverse/http';
 import { listMailboxes } from '../../src/dataverse/mailboxes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -21,6 +24,15 @@ beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, timeScale: SCALE, testDelayMs: 20_000, mailboxCount: 150 });
 });
 afterAll(() => sandbox.close());
+// A fresh browser database per test; a "reload" opens the same one again.
+beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+});
+
+/** Whether this browser keeps an unfinished run of the profile. */
+async function hasStoredRun(): Promise<boolean> {
+    return (await openLedgerStore(PROFILE_IDS.commercial)?.load()) !== undefined;
+}
 
 type Fetch = FetchLike;
 
@@ -29,6 +41,8 @@ function controllerFor(
     states: BulkRunState[],
     fetchFn: Fetch = (u, i) => fetch(u, i),
     stallLimitMs?: number,
+    /** null: a browser without IndexedDB. */
+    ledgerStore: LedgerStore | null | undefined = openLedgerStore(PROFILE_IDS.commercial),
 ) {
     const http = new DataverseHttp(sandbox.url, fetchFn, { stallLimitMs });
     // As createServices does for the page: one session storage for the run and the Retry-After.
@@ -37,7 +51,7 @@ function controllerFor(
     const controller = new BulkRunController({
         http,
         profileId: PROFILE_IDS.commercial,
-        storage,
+        ledgerStore: ledgerStore ?? undefined,
         now: () => virtual,
         sleep: async (ms, signal) => {
             await realSleep(ms / SCALE, signal);
@@ -91,7 +105,44 @@ describe('BulkRunController', () => {
             expect([entry.mailboxId, status]).toEqual([entry.mailboxId, 2]);
         }
         // A finished run leaves nothing to resume.
-        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
+        expect(await hasStoredRun()).toBe(false);
+    });
+
+    it.each([
+        [
+            'a write the database refuses',
+            {
+                load: async () => undefined,
+                save: () => Promise.reject(new LedgerNotStoredError('quota')),
+                clear: async () => undefined,
+            },
+        ],
+        ['no IndexedDB', null],
+    ] as const)('approves nothing and says why when the run cannot be stored (%s)', async (_, store) => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const states: BulkRunState[] = [];
+        const recorder = recordRequests();
+        const { http, controller } = controllerFor(new MemoryStorage(), states, recorder.fetch, undefined, store);
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        await controller.start(rows, 'approveAndTest', true, true);
+        const last = states[states.length - 1];
+        expect(last).toMatchObject({ status: 'failed', notStored: true });
+        expect(approvalsSent(recorder.sent)).toEqual([]);
+        // Nothing is left looking as if it were on its way to the server.
+        expect(last.view!.summary).toMatchObject({ sent: 0, inFlight: 0 });
+    });
+
+    it('runs Test only without a store, telling the page that a reload will not resume it', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const states: BulkRunState[] = [];
+        const recorder = recordRequests();
+        const { http, controller } = controllerFor(new MemoryStorage(), states, recorder.fetch, undefined, null);
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        await controller.start(rows, 'testOnly', true, true);
+        const last = states[states.length - 1];
+        expect(last).toMatchObject({ status: 'finished', notStored: true });
+        expect(testsSent(recorder.sent).length).toBeGreaterThan(0);
+        expect(approvalsSent(recorder.sent)).toEqual([]);
     });
 
     it('pauses on an expired session, keeps the run for a reload, and resumes it to the end', async () => {
@@ -103,7 +154,7 @@ describe('BulkRunController', () => {
         sandbox.emulator.setFaults({ sessionExpired: true });
         await controller.start(rows, 'approveAndTest', true, true);
         expect(states[states.length - 1]).toMatchObject({ status: 'paused', pause: { reason: 'signedOut' } });
-        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
+        expect(await hasStoredRun()).toBe(true);
 
         sandbox.emulator.setFaults({ sessionExpired: false });
         const fresh: BulkRunState[] = [];
@@ -169,7 +220,7 @@ describe('BulkRunController', () => {
         const paused = states[states.length - 1];
         expect(paused).toMatchObject({ status: 'paused', pause: { reason: 'stalled', limitMs: 500 } });
         expect(paused.view?.summary.settled).toBe(false);
-        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(true);
+        expect(await hasStoredRun()).toBe(true);
 
         storming = false;
         await controller.resume();
@@ -206,7 +257,7 @@ describe('BulkRunController', () => {
         await reloaded.resumeStored();
         expect(sentAt.length).toBeGreaterThan(0);
         expect(Math.min(...sentAt)).toBeGreaterThanOrEqual(throttledAt + 2000);
-        expect(storage.items.has(`esp.bulkRun.${PROFILE_IDS.commercial}`)).toBe(false);
+        expect(await hasStoredRun()).toBe(false);
     });
 
     it('tells the page about a 429 pause as it starts, while nothing else is moving', async () => {

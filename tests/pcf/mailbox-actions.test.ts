@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { DataverseHttp, realSleep } from '../../src/dataverse/http';
 import { RUN_NOTE_SUBJECT } from '../../src/dataverse/notes';
+import { openLedgerStore } from '../../src/pcf/ledger-store';
 import { createMailboxActions } from '../../src/pcf/mailbox-actions';
 import type { RunStateView } from '../../src/ui/actions';
 import type { StringKey } from '../../src/ui/strings';
@@ -27,7 +29,13 @@ afterAll(() => sandbox.close());
 function actionsFor() {
     const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
     let virtual = Date.now();
-    const browser = { copyText: async () => undefined, openUrl: () => undefined, download: () => undefined };
+    // The run's ledger in an in-memory IndexedDB: approvals leave only once it is stored.
+    const browser = {
+        ledgerStore: openLedgerStore,
+        copyText: async () => undefined,
+        openUrl: () => undefined,
+        download: () => undefined,
+    };
     return createMailboxActions(
         http,
         PROFILE_IDS.commercial,
@@ -62,11 +70,7 @@ describe('Mailboxes actions: the run note', () => {
         const finished = new Promise<RunStateView>((resolve) => {
             actions.subscribe((s) => s.status === 'finished' && resolve(s));
         });
-        actions.start(
-            views.map((v) => v.id),
-            'approveAndTest',
-            true,
-        );
+        actions.start({ ids: views.map((v) => v.id), mode: 'approveAndTest', canApprove: true });
         const run = await finished;
         await actions.addRunNote();
         const added = await notes();
@@ -86,7 +90,7 @@ describe('Mailboxes actions: the run note', () => {
         const finished = new Promise<RunStateView>((resolve) => {
             actions.subscribe((s) => s.status === 'finished' && resolve(s));
         });
-        actions.start([first.id], 'approveAndTest', true);
+        actions.start({ ids: [first.id], mode: 'approveAndTest', canApprove: true });
         await finished;
         const before = (await notes()).length;
         await actions.addRunNote();
@@ -112,11 +116,11 @@ describe("Mailboxes actions: the organisation's approval switches", () => {
 
         // "Test only" over the unapproved user mailboxes: every one is tested, none skipped as "not approved".
         const ids = users.map((v) => v.id);
-        expect(actions.preview(ids, 'testOnly', false)).toMatchObject({ approve: 0, skip: 0 });
+        expect(actions.preview({ ids, mode: 'testOnly', canApprove: false })).toMatchObject({ approve: 0, skip: 0 });
         const finished = new Promise<RunStateView>((resolve) => {
             actions.subscribe((s) => s.status === 'finished' && resolve(s));
         });
-        actions.start(ids, 'testOnly', false);
+        actions.start({ ids, mode: 'testOnly', canApprove: false });
         const run = await finished;
         expect(run.summary).toMatchObject({ selected: ids.length, skipped: 0 });
         expect(run.failures.map((f) => f.cause)).not.toContain('mailboxNotApproved');

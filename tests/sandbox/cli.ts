@@ -1,6 +1,7 @@
 /**
  * `npm start` runs this (through scripts/start.mjs and tsx): the sandbox on 127.0.0.1 with a demo scenario.
- * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID,
+ * Environment: PORT (default 8181), HOST (127.0.0.1), SEED, MAILBOXES, TIME_SCALE, TEST_DELAY_MS, FAULT, USER_ID (a
+ * systemuserid or a name of domain/ids.ts USER_IDS, e.g. sysAdminNotApprover: approvals refused with 0x80040256),
  * LANGUAGE_ID (1033 English, 1031 German, 1036 French), ENVIRONMENT (small: x-ms-dop-hint 4, large: 48), COST_MODEL (default,
  * heavy), REQUIRE_APPROVAL (which mailboxes the org processes only when approved: users,queues (default) | users |
  * queues | none), DEPLOYMENT (placed, or fresh: the stock form and nothing installed).
@@ -27,6 +28,12 @@ function requireApprovalEnv(): { users: boolean; queues: boolean } {
     return { users: parts.includes('users'), queues: parts.includes('queues') };
 }
 
+/** USER_ID: a seeded user's id, or its name in USER_IDS (approver, sysAdminNotApprover, …); default the approver. */
+function userIdEnv(): string {
+    const raw = process.env.USER_ID || 'approver';
+    return raw in USER_IDS ? USER_IDS[raw as keyof typeof USER_IDS] : raw;
+}
+
 async function main(): Promise<void> {
     const fault = process.env.FAULT ?? 'none';
     if (!isFaultScenario(fault)) throw new Error(`FAULT "${fault}" is not a known scenario`);
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
         // 30 emulated seconds per Test & Enable at 10× → about 3 real seconds.
         testDelayMs: intEnv('TEST_DELAY_MS', 30_000),
         timeScale: intEnv('TIME_SCALE', 10),
-        userId: process.env.USER_ID || USER_IDS.approver,
+        userId: userIdEnv(),
         fault,
         requireApproval: requireApprovalEnv(),
         environment,
@@ -78,7 +85,18 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((e: Error) => {
-    console.error(`Sandbox failed to start: ${e.message}`);
+/** What to do about a failed start; a busy port (a sandbox already running, often) names the way out. */
+function startFailure(e: NodeJS.ErrnoException): string {
+    if (e.code !== 'EADDRINUSE') return `Sandbox failed to start: ${e.message}`;
+    const port = process.env.PORT || '8181';
+    const host = process.env.HOST || '127.0.0.1';
+    return [
+        `Sandbox failed to start: port ${port} on ${host} is already in use (is another sandbox running?).`,
+        '  Stop it, or start on another port: PORT=8282 npm start (PORT=0 picks a free port and prints it).',
+    ].join('\n');
+}
+
+main().catch((e: NodeJS.ErrnoException) => {
+    console.error(startFailure(e));
     process.exit(1);
 });

@@ -222,6 +222,24 @@ describe('App', () => {
         expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument();
     });
 
+    it('does not call the IDs valid on the credentials card while the form holds a value Save would clear', async () => {
+        // The admin typed a tenant ID that cannot be stored: the control's output clears the form's column.
+        render(
+            <App
+                profileId="p"
+                isReadOnly={false}
+                getString={getString}
+                loadProfile={() => Promise.resolve(SAVED)}
+                services={createFakeServices({
+                    formValues: { tenantId: null, applicationId: SAVED.oauthclientid ?? null },
+                })}
+            />,
+        );
+        const credentials = await screen.findByRole('region', { name: en('Overview_CredentialsTitle') });
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsInvalid'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsUnsaved'));
+    });
+
     it('keeps the connection test result when the admin switches to another area and back', async () => {
         const user = userEvent.setup();
         const services = readyToTest();
@@ -475,5 +493,18 @@ describe('App', () => {
     it('says why nothing can be changed on a read-only form', async () => {
         renderApp(createFakeServices(), () => Promise.resolve(PROFILE), true);
         expect(await screen.findByText(en('State_ReadOnly'))).toBeInTheDocument();
+    });
+
+    it('does not let a read-only form mark a readiness step done (the mark is written to a note)', async () => {
+        const user = userEvent.setup();
+        const saveReadinessDone = jest.fn(() => Promise.resolve());
+        renderApp(createFakeServices({ overview: { saveReadinessDone } }), () => Promise.resolve(SAVED), true);
+        await screen.findByText(en('State_ReadOnly'));
+        await openArea(user, 'Area_Readiness');
+        const title = en('Readiness_AdminConsentTitle');
+        const consent = await screen.findByRole('checkbox', { name: `${title}: done` });
+        expect(consent).toBeDisabled();
+        await user.click(consent);
+        expect(saveReadinessDone).not.toHaveBeenCalled();
     });
 });

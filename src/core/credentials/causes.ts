@@ -43,6 +43,8 @@ export type CauseCode =
     | 'approvalPrivilegeMissing'
     | 'approvalNotApplied'
     | 'testTimedOut'
+    | 'alertsNoPermission'
+    | 'alertsQueryRefused'
     | 'throttled'
     | 'serverTransient'
     | 'concurrencyConflict'
@@ -209,6 +211,17 @@ export const CAUSES: Readonly<Record<CauseCode, CauseEntry>> = {
     },
     approvalNotApplied: { messageKey: 'Error_ApprovalNotApplied', fixKey: 'Fix_ApprovalNotApplied', transient: false },
     testTimedOut: { messageKey: 'Error_TestTimedOut', fixKey: 'Fix_TestTimedOut', transient: true },
+    // The test's own cause is unknown because its alerts could not be read (issue 14 item 9).
+    alertsNoPermission: {
+        messageKey: 'Error_AlertsNoPermission',
+        fixKey: 'Fix_AlertsNoPermission',
+        transient: false,
+    },
+    alertsQueryRefused: {
+        messageKey: 'Error_AlertsQueryRefused',
+        fixKey: 'Fix_AlertsQueryRefused',
+        transient: false,
+    },
     throttled: { messageKey: 'Error_Throttled', fixKey: 'Fix_WaitAndRetry', transient: true },
     serverTransient: { messageKey: 'Error_ServerTransient', fixKey: 'Fix_RetryFailedLater', transient: true },
     concurrencyConflict: { messageKey: 'Error_ConcurrencyConflict', fixKey: 'Fix_Reload', transient: false },

@@ -110,7 +110,11 @@ export class RunLedger {
 
     /** Restore a serialised ledger; in-flight marks are dropped (those responses are lost with the page). */
     static deserialise(json: string): RunLedger {
-        const snap = JSON.parse(json) as LedgerSnapshot;
+        return RunLedger.fromSnapshot(JSON.parse(json) as LedgerSnapshot);
+    }
+
+    /** Restore a snapshot (from JSON or a browser database); an unknown version is refused, not misread. */
+    static fromSnapshot(snap: LedgerSnapshot): RunLedger {
         if (snap.version !== SERIAL_VERSION || !Array.isArray(snap.entries)) throw new Error('Unknown ledger format');
         const ledger = new RunLedger(
             snap.mode,
@@ -122,9 +126,14 @@ export class RunLedger {
         return ledger;
     }
 
-    /** JSON for sessionStorage: ids, names and states only — no secrets. */
+    /** JSON of the snapshot: ids, names and states only — no secrets. */
     serialise(): string {
-        const snap: LedgerSnapshot = {
+        return JSON.stringify(this.snapshot());
+    }
+
+    /** What is kept for resume: the run's settings and every entry (copies) in plan order. */
+    snapshot(): LedgerSnapshot {
+        return {
             version: SERIAL_VERSION,
             mode: this.mode,
             createdAt: this.createdAt,
@@ -133,7 +142,6 @@ export class RunLedger {
             // The live entries, not copies: stringify only reads them, and 50,000 copies per save add up.
             entries: this.list(),
         };
-        return JSON.stringify(snap);
     }
 
     /** Every entry in plan order (copies). */
@@ -220,6 +228,14 @@ export class RunLedger {
         for (const entry of this.entries.values()) {
             if (!entry.inFlight && (entry.state === 'pending' || entry.state === 'confirmed'))
                 this.skipCancelled(entry);
+        }
+    }
+
+    /** The first approval was refused because of who sent it: nothing still pending is sent; each is skipped. */
+    stopAfterRefusal(): void {
+        for (const entry of this.entries.values()) {
+            if (!entry.inFlight && entry.state === 'pending')
+                this.move(entry, 'skipped', { reason: 'approvalRefused' });
         }
     }
 

@@ -1,8 +1,16 @@
 /**
  * How fast a bulk run goes and how long it has left, measured from what it did since it started here — never a
- * guess from a nominal rate. Waits (Retry-After, test polling) are part of the measurement, so the estimate already
- * includes them. A mailbox counts as done once it succeeded, failed or was skipped (the ledger's settled states).
+ * guess from a nominal rate. Waits (Retry-After, re-reads) are part of the measurement, so the estimate already
+ * includes them. What is measured is the part the run controls: a mailbox counts once it is handed to Dynamics
+ * (its Test & Enable queued) or ended. How long Dynamics then takes to test is its own (no SLA, dataverse.md §6),
+ * so no time is promised for it.
  */
+import { endedCount, type LedgerSummary } from './ledger';
+
+/** Mailboxes handed to Dynamics: Test & Enable queued and waiting for its result, or already ended. */
+export function handedOverCount(summary: LedgerSummary): number {
+    return endedCount(summary) + summary.testing;
+}
 
 /** A point of the run: when (epoch ms) and how many mailboxes were done by then. */
 export type PacePoint = { atMs: number; done: number };

@@ -59,8 +59,26 @@ export function planRun(mailboxes: readonly MailboxRow[], options: PlanOptions, 
     return { mode: options.mode, createdAt: now.toISOString(), items, testPatch: testPatchFor(now) };
 }
 
-/** What the confirmation says a plan will do; `rejected` = approvals that override an earlier rejection. */
-export type PlanCounts = { approve: number; test: number; skip: number; rejected: number };
+/** The selected mailboxes a plan skips for one reason, in selection order. */
+export type SkipGroup = { reason: SkipReason; names: string[] };
+
+/**
+ * What the confirmation says a plan will do; `rejected` = approvals that override an earlier rejection; `skipped` =
+ * which mailboxes are skipped and why, largest group first.
+ */
+export type PlanCounts = { approve: number; test: number; skip: number; rejected: number; skipped?: SkipGroup[] };
+
+/** The skipped items of a plan grouped by reason, largest group first (ties in the order reasons first appear). */
+export function skipGroups(plan: RunPlan): SkipGroup[] {
+    const groups = new Map<SkipReason, SkipGroup>();
+    for (const item of plan.items) {
+        if (!item.skip) continue;
+        const group = groups.get(item.skip) ?? { reason: item.skip, names: [] };
+        group.names.push(item.name);
+        groups.set(item.skip, group);
+    }
+    return [...groups.values()].sort((a, b) => b.names.length - a.names.length);
+}
 
 /** Count a plan's approvals, tests and skips, and the approvals of rows an admin rejected earlier. */
 export function planCounts(plan: RunPlan, rows: readonly MailboxRow[]): PlanCounts {
@@ -69,7 +87,7 @@ export function planCounts(plan: RunPlan, rows: readonly MailboxRow[]): PlanCoun
             .filter((row) => row.emailrouteraccessapproval === APPROVAL.rejected)
             .map((row) => row.mailboxid.toLowerCase()),
     );
-    const counts: PlanCounts = { approve: 0, test: 0, skip: 0, rejected: 0 };
+    const counts: PlanCounts = { approve: 0, test: 0, skip: 0, rejected: 0, skipped: skipGroups(plan) };
     for (const item of plan.items) {
         if (item.skip) {
             counts.skip += 1;

@@ -12,6 +12,7 @@ import {
     type CauseCode,
     type DecodedError,
 } from '../credentials/error-catalogue';
+import type { FailureGroup } from '../mailbox-view';
 import type { LedgerEntry, LedgerSummary } from './ledger';
 import { TRANSIENCE_BY_CODE } from './transience';
 
@@ -34,11 +35,30 @@ export function requestFailureCause({ status, code, message, isApproval }: Faile
 }
 
 /**
+ * Whether a failed approval was refused because of who sent it, not because of the mailbox: no Microsoft 365 admin
+ * role (0x80040256, dataverse.md §5 "Refusals") or no approval privilege. Every other approval would meet it too.
+ */
+export function isCallerRefusal(cause: CauseCode | undefined): boolean {
+    return cause === 'approvalRefused' || cause === 'approvalPrivilegeMissing';
+}
+
+/**
  * The cause of a failed Test & Enable, from its latest alert — error code first, text second (decodeAlert) — or from
  * the status label when there is none.
  */
 export function testFailureCause(alert: AlertInput): CauseCode {
     return decodeAlert(alert).cause;
+}
+
+/**
+ * Why a failed test's cause is not available when reading its alerts was refused: 403 = no read access to alerts,
+ * 400 = a query the organisation refuses (dataverse.md §7: the alert filter is (unconfirmed)). Other statuses are
+ * not a refusal to read alerts.
+ */
+export function alertReadFailureCause(status: number): CauseCode | undefined {
+    if (status === 403) return 'alertsNoPermission';
+    if (status === 400) return 'alertsQueryRefused';
+    return undefined;
 }
 
 /** One failed ledger entry with its cause's message and fix; the detail is the original text. */
@@ -49,8 +69,26 @@ export function decodeRunFailure(entry: Pick<LedgerEntry, 'cause' | 'detail'>): 
 /** A group of failures sharing a cause. */
 export type FailureGroupView = { decoded: DecodedError; entries: LedgerEntry[] };
 
+/**
+ * Every approval of the run that got an answer was refused because of who sent it (isCallerRefusal), none applied:
+ * `cause` is the refusal's, `notSent` how many mailboxes the run then skipped without sending anything.
+ */
+export type ApprovalRefusalView = { cause: CauseCode; notSent: number };
+
 /** What the run panel shows. */
-export type RunView = { summary: LedgerSummary; groups: FailureGroupView[] };
+export type RunView = { summary: LedgerSummary; groups: FailureGroupView[]; refusal?: ApprovalRefusalView };
+
+/** The run's refusal, when its approvals were all refused because of who sent them. */
+function approvalRefusal(entries: readonly LedgerEntry[]): ApprovalRefusalView | undefined {
+    let cause: CauseCode | undefined;
+    let notSent = 0;
+    for (const entry of entries) {
+        if (entry.approvalConfirmed) return undefined;
+        if (entry.state === 'failed' && entry.approve && isCallerRefusal(entry.cause)) cause = entry.cause;
+        if (entry.state === 'skipped' && entry.reason === 'approvalRefused') notSent += 1;
+    }
+    return cause ? { cause, notSent } : undefined;
+}
 
 /** Group failed entries by cause, largest group first, then by cause name for a stable order. */
 export function buildRunView(summary: LedgerSummary, entries: readonly LedgerEntry[]): RunView {
@@ -65,5 +103,15 @@ export function buildRunView(summary: LedgerSummary, entries: readonly LedgerEnt
     const sorted = [...groups.values()].sort(
         (a, b) => b.entries.length - a.entries.length || a.decoded.cause.localeCompare(b.decoded.cause),
     );
-    return { summary, groups: sorted };
+    const refusal = approvalRefusal(entries);
+    return refusal ? { summary, groups: sorted, refusal } : { summary, groups: sorted };
+}
+
+/** The groups as the summary lists them: cause, count and the ids of the mailboxes, largest group first. */
+export function failureGroupsOf(view: RunView | undefined): FailureGroup[] {
+    return (view?.groups ?? []).map(({ decoded, entries }) => ({
+        cause: decoded.cause,
+        count: entries.length,
+        mailboxIds: entries.map((entry) => entry.mailboxId),
+    }));
 }

@@ -48,8 +48,12 @@ export const TEST_STATUS = { notRun: 0, success: 1, failure: 2 } as const;
 /** Run modes offered by the UI. */
 export type RunMode = 'approveAndTest' | 'testOnly';
 
-/** Why a mailbox is not processed. */
-export type SkipReason = 'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled';
+/**
+ * Why a mailbox is not processed. 'approvalRefused': Dataverse refused the run's first approval (the canary) because
+ * of who sent it, so the run stopped before sending anything else.
+ */
+export type SkipReason =
+    'inactive' | 'noProfile' | 'notServerSideSync' | 'cannotApprove' | 'notApproved' | 'cancelled' | 'approvalRefused';
 
 /** One mailbox in a plan. */
 export type PlanItem = { mailboxId: string; name: string; approve: boolean; test: boolean; skip?: SkipReason };

@@ -6,17 +6,26 @@ import {
     idsOf,
     queryMailboxes,
     type MailboxIndex,
+    type FailureGroup,
     type MailboxView,
     type QuickFilter,
     type SortSpec,
 } from '../../core/mailbox-view';
+import type { CauseCode } from '../../core/credentials/causes';
+
+/** A run cause's mailboxes asked for from outside (the run summary); a new `seq` applies it again. */
+export type CauseFilterRequest = { cause: CauseCode; ids: readonly string[]; seq: number };
 
 /** What MailboxList needs from its view state. */
 export type MailboxViewState = {
     index: MailboxIndex;
     items: MailboxView[];
     filter: QuickFilter;
+    /** Choose a quick filter; it replaces a cause filter. */
     setFilter: (filter: QuickFilter) => void;
+    /** The run cause whose mailboxes the list shows; null when none. */
+    causeFilter: CauseFilterRequest | null;
+    clearCauseFilter: () => void;
     search: string;
     setSearch: (search: string) => void;
     sort: SortSpec | null;
@@ -25,8 +34,11 @@ export type MailboxViewState = {
     selection: Selection;
     selected: MailboxView[];
     selectedIds: string[];
-    /** Selected rows that failed: the target of "Retry failed". */
-    failedSelectedIds: string[];
+    /**
+     * The target of "Retry failed": the selected rows the list shows as failed, or, with nothing selected, every row
+     * it shows as failed (so it works after a reload too, with no run of this page to remember).
+     */
+    retryIds: string[];
     /** Selected ids, or every shown id when nothing is selected. */
     exportIds: string[];
 };
@@ -41,26 +53,58 @@ function selectedIdsOf(selection: Selection): ReadonlySet<string> {
     return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
 }
 
+/** The run cause the list is asked to show, and how the run summary asks for one (each ask a new request). */
+export function useCauseRequest(): [CauseFilterRequest | undefined, (group: FailureGroup) => void] {
+    const [request, setRequest] = React.useState<CauseFilterRequest>();
+    const ask = React.useCallback(
+        ({ cause, mailboxIds }: FailureGroup) =>
+            setRequest((last) => ({ cause, ids: mailboxIds, seq: (last?.seq ?? 0) + 1 })),
+        [],
+    );
+    return [request, ask];
+}
+
+/** The quick filter and the run cause filter: a request from outside sets one, clears the other and the search. */
+function useFilters(request?: { filter: QuickFilter; seq: number }, causeRequest?: CauseFilterRequest) {
+    const [filter, setQuickFilter] = React.useState<QuickFilter>(request?.filter ?? 'all');
+    const [causeFilter, setCauseFilter] = React.useState<CauseFilterRequest | null>(causeRequest ?? null);
+    const [search, setSearch] = React.useState('');
+    const apply = React.useCallback((quick: QuickFilter, cause: CauseFilterRequest | null) => {
+        setQuickFilter(quick);
+        setCauseFilter(cause);
+        setSearch('');
+    }, []);
+    React.useEffect(() => request && apply(request.filter, null), [request, apply]);
+    React.useEffect(() => causeRequest && apply('all', causeRequest), [causeRequest, apply]);
+    const setFilter = React.useCallback((quick: QuickFilter) => (setQuickFilter(quick), setCauseFilter(null)), []);
+    const clearCauseFilter = React.useCallback(() => setCauseFilter(null), []);
+    // Dataverse ids are compared case-insensitively.
+    const ids = React.useMemo(
+        () => (causeFilter ? new Set(causeFilter.ids.map((id) => id.toLowerCase())) : undefined),
+        [causeFilter],
+    );
+    return { filter, setFilter, causeFilter, clearCauseFilter, ids, search, setSearch };
+}
+
 /**
  * Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. A
  * `request` from outside (a segment of the overview) sets the filter and clears the search, so the list shows exactly
- * that segment.
+ * that segment; a `causeRequest` (a cause of the run summary) shows exactly its mailboxes.
  */
 export function useMailboxView(
     rows: readonly MailboxView[],
     request?: { filter: QuickFilter; seq: number },
+    causeRequest?: CauseFilterRequest,
 ): MailboxViewState {
     const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
-    const [filter, setFilter] = React.useState<QuickFilter>(request?.filter ?? 'all');
-    const [search, setSearch] = React.useState('');
+    const { ids, ...filters } = useFilters(request, causeRequest);
+    const { filter, search } = filters;
     const [sort, setSort] = React.useState<SortSpec | null>(null);
-    React.useEffect(() => {
-        if (!request) return;
-        setFilter(request.filter);
-        setSearch('');
-    }, [request]);
     const [selectedKeys, setSelectedKeys] = React.useState<ReadonlySet<string>>(() => new Set());
-    const items = React.useMemo(() => queryMailboxes(index, { filter, search, sort }), [index, filter, search, sort]);
+    const items = React.useMemo(
+        () => queryMailboxes(index, { filter, search, sort, ids }),
+        [index, filter, search, sort, ids],
+    );
     const [selection] = React.useState<Selection>(() => {
         const created: Selection = new Selection({
             getKey: (item) => (item as MailboxView).id,
@@ -72,10 +116,11 @@ export function useMailboxView(
     const selected = React.useMemo(() => index.rows.filter((row) => selectedKeys.has(row.id)), [index, selectedKeys]);
     const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);
     const selectedIds = React.useMemo(() => idsOf(selected), [selected]);
-    const failedSelectedIds = React.useMemo(() => failedIds(selected), [selected]);
+    const retryIds = React.useMemo(() => failedIds(selected.length > 0 ? selected : index.rows), [selected, index]);
     const exportIds = React.useMemo(() => (selectedIds.length > 0 ? selectedIds : idsOf(items)), [selectedIds, items]);
     return {
-        ...{ index, items, filter, setFilter, search, setSearch, sort, toggleSort, selection, selected },
-        ...{ selectedIds, failedSelectedIds, exportIds },
+        ...filters,
+        ...{ index, items, sort, toggleSort, selection, selected },
+        ...{ selectedIds, retryIds, exportIds },
     };
 }

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
 import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
+import { useRunEnd } from './use-overview';
 
 const IDLE: RunStateView = {
     status: 'idle',
@@ -12,12 +13,26 @@ const IDLE: RunStateView = {
     resumed: false,
 };
 
+/** Once a run's approvals were all refused because of who sent them, the notice says so (not "You can approve"). */
+function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): ApprovalCheckView {
+    const [refused, setRefused] = React.useState<ApprovalCheckView | null>(null);
+    const cause = run.refusal?.cause;
+    React.useEffect(() => {
+        if (cause)
+            setRefused({
+                canApprove: false,
+                blockers: [cause === 'approvalPrivilegeMissing' ? 'missingPrivilege' : 'refused'],
+            });
+    }, [cause]);
+    return refused ?? checked;
+}
+
 /**
- * Rows of the profile (reloaded on demand and after each run), why the last read failed, the approval check and the
- * live run state. A failed read keeps the rows already shown and says so; it never shows an empty list as if the
- * profile had no mailboxes.
+ * Rows of the profile (reloaded on demand and whenever a run ends, however it ended), why the last read failed, the
+ * approval check and the live run state. A failed read keeps the rows already shown and says so; it never shows an
+ * empty list as if the profile had no mailboxes.
  */
-export function useMailboxes(actions: MailboxActions) {
+export function useMailboxes(actions: MailboxActions, reloadRequest = 0) {
     const [rows, setRows] = React.useState<MailboxView[]>([]);
     const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
     const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -44,7 +59,7 @@ export function useMailboxes(actions: MailboxActions) {
         };
         void load();
         return () => controller.abort();
-    }, [actions, generation]);
+    }, [actions, generation, reloadRequest]);
     React.useEffect(() => {
         const controller = new AbortController();
         actions
@@ -59,9 +74,7 @@ export function useMailboxes(actions: MailboxActions) {
     React.useEffect(() => {
         actions.resumeStored();
     }, [actions]);
-    const finished = run.status === 'finished';
-    React.useEffect(() => {
-        if (finished) refresh();
-    }, [finished, refresh]);
-    return { rows, loading, loadError, approval, run, refresh };
+    // However the run ended, the list shows what Dataverse holds now — by the same rule as the overview's counts.
+    useRunEnd(actions, refresh);
+    return { rows, loading, loadError, approval: useRefusedApproval(run, approval), run, refresh };
 }

@@ -27,15 +27,19 @@ export function useMailboxCounts(actions: OverviewActions) {
     return { state, reload };
 }
 
-/** Calls `onEnd` each time a bulk run stops running (finished, failed or paused): its results change the counts. */
+/**
+ * Calls `onEnd` each time a bulk run ends — finished (also cancelled, or stopped by a refused first approval) or
+ * stopped by an error — so the list and the overview's counts are read again together (issue 14 item 6). A pause is
+ * no end: the run waits for Resume while Dataverse refuses requests or the session is gone, so reading then would
+ * fail or add load (nothing is sent while paused).
+ */
 export function useRunEnd(actions: MailboxActions, onEnd: () => void) {
     const running = React.useRef(false);
     React.useEffect(
         () =>
             actions.subscribe((run) => {
-                const isRunning = run.status === 'running';
-                if (running.current && !isRunning) onEnd();
-                running.current = isRunning;
+                if (running.current && (run.status === 'finished' || run.status === 'failed')) onEnd();
+                if (run.status !== 'paused') running.current = run.status === 'running';
             }),
         [actions, onEnd],
     );

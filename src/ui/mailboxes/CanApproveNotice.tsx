@@ -9,6 +9,9 @@ import type { ApproveBlocker } from '../actions';
 export type CanApproveNoticeProps = {
     canApprove: boolean;
     blockers: readonly ApproveBlocker[];
+    /** How many mailboxes are pending approval (core/mailbox-view.ts isPendingApproval, the Pending approval filter). */
+    pendingCount: number;
+    /** Their addresses, for Copy and Email an admin (rows without an address have none). */
     pendingAddresses: readonly string[];
     /** Receives the addresses joined by newlines; the parent writes the clipboard. */
     onCopyPending: (text: string) => void;
@@ -20,6 +23,7 @@ const BLOCKER_KEYS: Record<ApproveBlocker, StringKey> = {
     missingPrivilege: 'Approve_MissingPrivilege',
     missingRole: 'Approve_MissingRole',
     checkFailed: 'Approve_CheckFailed',
+    refused: 'Approve_Refused',
 };
 
 /** "You can / cannot approve mailboxes because …", with the honest note on M365 admin roles and two actions. */
@@ -32,6 +36,7 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
         [getString, pendingAddresses],
     );
     const hasPending = pendingAddresses.length > 0;
+    const { pendingCount } = props;
     return (
         <MessageBar
             messageBarType={canApprove ? MessageBarType.success : MessageBarType.warning}
@@ -48,7 +53,7 @@ export const CanApproveNotice = React.memo(function CanApproveNotice(props: CanA
                     </ul>
                 )}
                 <Text block>{getString('Approve_AdminNote')}</Text>
-                {hasPending && <Text block>{formatCount('Approve_PendingCount', pendingAddresses.length)}</Text>}
+                {pendingCount > 0 && <Text block>{formatCount('Approve_PendingCount', pendingCount)}</Text>}
                 {mailto.omitted > 0 && <Text block>{formatCount('Approve_MailTruncated', mailto.omitted)}</Text>}
                 <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
                     <DefaultButton

@@ -6,7 +6,8 @@ import { useGetString } from '../texts';
 /** Props of the mailbox command bar; each callback receives the ids it applies to. */
 export type MailboxCommandsProps = {
     selectedIds: readonly string[];
-    failedSelectedIds: readonly string[];
+    /** What Retry failed retries: the failed rows of the selection, or of the whole list when nothing is selected. */
+    retryIds: readonly string[];
     exportIds: readonly string[];
     canApprove: boolean;
     isRunning: boolean;
@@ -43,7 +44,7 @@ function commandSpecs(props: MailboxCommandsProps): CommandSpec[] {
     const loading: Blocker = { applies: props.isLoading, reason: 'Mailboxes_Reason_Loading' };
     const noSelection: Blocker = { applies: props.selectedIds.length === 0, reason: 'Mailboxes_Reason_NoSelection' };
     const cannotApprove: Blocker = { applies: !props.canApprove, reason: 'Mailboxes_Reason_CannotApprove' };
-    const noFailed: Blocker = { applies: props.failedSelectedIds.length === 0, reason: 'Mailboxes_Reason_NoFailed' };
+    const noFailed: Blocker = { applies: props.retryIds.length === 0, reason: 'Mailboxes_Reason_NoFailed' };
     const nothingToExport: Blocker = { applies: props.exportIds.length === 0, reason: 'Mailboxes_Reason_Empty' };
     return [
         {
@@ -65,7 +66,7 @@ function commandSpecs(props: MailboxCommandsProps): CommandSpec[] {
             label: 'Mailboxes_Command_RetryFailed',
             icon: 'Refresh',
             reason: firstReason(readOnly, busy, loading, noFailed),
-            run: () => props.onRetryFailed([...props.failedSelectedIds]),
+            run: () => props.onRetryFailed([...props.retryIds]),
         },
         {
             key: 'export',

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { SearchBox, Stack, Text } from '@fluentui/react';
+import { SearchBox, Stack, Text, type ISearchBox } from '@fluentui/react';
 import type { MailboxView, QuickFilter } from '../../core/mailbox-view';
-import { useMailboxView } from '../hooks/use-mailbox-view';
+import { useMailboxView, type CauseFilterRequest } from '../hooks/use-mailbox-view';
 import { useGetString } from '../texts';
+import { CauseFilterNotice } from './CauseFilterNotice';
 import { MailboxCommands } from './MailboxCommands';
 import { MailboxDetailsPanel } from './MailboxDetailsPanel';
 import { MailboxFilters } from './MailboxFilters';
@@ -17,6 +18,8 @@ export type MailboxListProps = {
     loading: { loaded: number; total?: number } | null;
     /** A quick filter asked for from outside (a segment of the overview); a new `seq` applies it again. */
     filterRequest?: { filter: QuickFilter; seq: number };
+    /** The mailboxes of a run cause asked for from the run summary; a new `seq` applies it again. */
+    causeRequest?: CauseFilterRequest;
     /** The last read failed (said above the list), so an empty list says nothing about the profile. */
     loadFailed?: boolean;
     canApprove: boolean;
@@ -36,20 +39,25 @@ export type MailboxListProps = {
 export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, height = 480 } = props;
     const getString = useGetString();
-    const view = useMailboxView(rows, props.filterRequest);
+    const view = useMailboxView(rows, props.filterRequest, props.causeRequest);
     const [opened, setOpened] = React.useState<MailboxView | null>(null);
+    const searchBox = React.useRef<ISearchBox>(null);
+    // Show all removes the notice that held the focus: the focus goes on to the search box below it.
+    const clearCauseFilter = () => (view.clearCauseFilter(), searchBox.current?.focus());
     const { selection } = view;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <MailboxCommands
                 {...props}
                 selectedIds={view.selectedIds}
-                failedSelectedIds={view.failedSelectedIds}
+                retryIds={view.retryIds}
                 exportIds={view.exportIds}
                 isLoading={loading !== null}
             />
             <MailboxFilters {...props} value={view.filter} counts={view.index.counts} onChange={view.setFilter} />
+            {view.causeFilter && <CauseFilterNotice filter={view.causeFilter} onClear={clearCauseFilter} />}
             <SearchBox
+                componentRef={searchBox}
                 placeholder={getString('Mailboxes_Search')}
                 ariaLabel={getString('Mailboxes_Search')}
                 value={view.search}

@@ -7,14 +7,13 @@ import {
     SelectionMode,
     ShimmeredDetailsList,
     type IColumn,
+    type IDetailsColumnStyles,
+    type IDetailsHeaderStyles,
     type Selection,
 } from '@fluentui/react';
-import { CAUSES } from '../../core/credentials/causes';
-import { isRetrying, type MailboxView, type SortKey, type SortSpec } from '../../core/mailbox-view';
-import { APPROVAL } from '../../core/run/types';
-import type { StringKey } from '../strings';
+import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
 import { useFormatDateTime, useGetString, type Texts } from '../texts';
-import { StatusCell } from './StatusCell';
+import { mailboxFields } from './mailbox-fields';
 
 /** Props of the virtualized mailbox table. */
 export type MailboxTableProps = {
@@ -27,93 +26,62 @@ export type MailboxTableProps = {
     onOpen: (row: MailboxView) => void;
 };
 
-/** One column: the sort key it is named by, its header, its widest width and how a row's cell shows. */
-type ColumnSpec = {
-    key: SortKey;
-    label: StringKey;
-    width: number;
-    render: (row: MailboxView) => React.ReactNode;
+/**
+ * The columns in priority order, each with its narrowest and widest width. Name, status, last test and latest alert
+ * always show; the others collapse from the end when the form is too narrow for them (Fluent's justified layout drops
+ * collapsible columns last-first) and the details panel shows them all. Widths leave room for the longest word of a
+ * header in German and French: headers and cells wrap rather than cut a label short.
+ */
+const COLUMNS: readonly { key: SortKey; minWidth: number; maxWidth: number; isCollapsible?: true }[] = [
+    { key: 'name', minWidth: 140, maxWidth: 200 },
+    { key: 'overall', minWidth: 110, maxWidth: 140 },
+    { key: 'lastTestOn', minWidth: 120, maxWidth: 160 },
+    { key: 'alert', minWidth: 240, maxWidth: 400 },
+    { key: 'approval', minWidth: 110, maxWidth: 140, isCollapsible: true },
+    { key: 'address', minWidth: 180, maxWidth: 240, isCollapsible: true },
+    { key: 'incoming', minWidth: 110, maxWidth: 140, isCollapsible: true },
+    { key: 'outgoing', minWidth: 110, maxWidth: 140, isCollapsible: true },
+    { key: 'act', minWidth: 120, maxWidth: 140, isCollapsible: true },
+    { key: 'ownerType', minWidth: 80, maxWidth: 110, isCollapsible: true },
+];
+
+/** Header cells grow to the lines their label wraps to (Fluent's header is one 42 px line). */
+const HEADER_STYLES: Partial<IDetailsHeaderStyles> = {
+    root: { display: 'flex', height: 'auto', minHeight: 42, lineHeight: 'normal' },
 };
+const COLUMN_STYLES: Partial<IDetailsColumnStyles> = {
+    root: { height: 'auto', minHeight: 42, whiteSpace: 'normal' },
+    cellTitle: { height: '100%', alignItems: 'center', paddingTop: 4, paddingBottom: 4 },
+    cellName: { whiteSpace: 'normal', overflowWrap: 'break-word' },
+};
+
 type ColumnContext = Pick<MailboxTableProps, 'sort' | 'onSort' | 'onOpen'> &
     Pick<Texts, 'getString' | 'formatDateTime'>;
 
-const TYPE_KEYS: Record<MailboxView['ownerType'], StringKey> = {
-    user: 'Mailboxes_Type_User',
-    queue: 'Mailboxes_Type_Queue',
-    other: 'Mailboxes_Type_Other',
-};
-const APPROVAL_KEYS: Record<number, StringKey> = {
-    [APPROVAL.empty]: 'Mailboxes_Approval_Empty',
-    [APPROVAL.approved]: 'Mailboxes_Approval_Approved',
-    [APPROVAL.pending]: 'Mailboxes_Approval_Pending',
-    [APPROVAL.rejected]: 'Mailboxes_Approval_Rejected',
-};
-
-/** The approval as a label; an unapproved mailbox the organisation processes without approval says "Not required". */
-function approvalKey(row: MailboxView): StringKey {
-    const approval = row.approval ?? APPROVAL.empty;
-    if (row.approvalRequired === false && approval !== APPROVAL.approved) return 'Mailboxes_Approval_NotRequired';
-    return APPROVAL_KEYS[approval] ?? 'Mailboxes_Approval_Empty';
-}
-
-/** The message of the latest alert's cause, or "no alert". */
-function latestAlertKey(row: MailboxView): StringKey {
-    const latest = row.alerts[0];
-    return latest ? CAUSES[latest.cause].messageKey : 'Mailboxes_NoAlert';
-}
-
-/** The columns in order. */
-function columnSpecs({ getString, formatDateTime, onOpen }: ColumnContext): ColumnSpec[] {
-    const status = (value: number | null, row: MailboxView) => <StatusCell status={value} retrying={isRetrying(row)} />;
-    return [
-        // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
-        {
-            key: 'name',
-            label: 'Mailboxes_Col_Name',
-            width: 160,
-            render: (row) => <Link onClick={() => onOpen(row)}>{row.name}</Link>,
-        },
-        { key: 'address', label: 'Mailboxes_Col_Address', width: 200, render: (row) => row.address },
-        {
-            key: 'ownerType',
-            label: 'Mailboxes_Col_Type',
-            width: 70,
-            render: (row) => getString(TYPE_KEYS[row.ownerType]),
-        },
-        {
-            key: 'approval',
-            label: 'Mailboxes_Col_Approval',
-            width: 110,
-            render: (row) => getString(approvalKey(row)),
-        },
-        { key: 'incoming', label: 'Mailboxes_Col_Incoming', width: 90, render: (row) => status(row.incoming, row) },
-        { key: 'outgoing', label: 'Mailboxes_Col_Outgoing', width: 90, render: (row) => status(row.outgoing, row) },
-        { key: 'act', label: 'Mailboxes_Col_Act', width: 90, render: (row) => status(row.act, row) },
-        { key: 'overall', label: 'Mailboxes_Col_Overall', width: 90, render: (row) => status(row.overall, row) },
-        {
-            key: 'lastTestOn',
-            label: 'Mailboxes_Col_LastTest',
-            width: 140,
-            render: (row) => (row.lastTestOn ? formatDateTime(row.lastTestOn) : getString('Mailboxes_Never')),
-        },
-        { key: 'alert', label: 'Mailboxes_Col_Alert', width: 220, render: (row) => getString(latestAlertKey(row)) },
-    ];
-}
-
 function buildColumns(context: ColumnContext): IColumn[] {
-    const { sort, onSort, getString } = context;
-    return columnSpecs(context).map(({ key, label, width, render }) => ({
-        key,
-        name: getString(label),
-        fieldName: key,
-        minWidth: Math.min(width, 80),
-        maxWidth: width,
-        isResizable: true,
-        isSorted: sort?.key === key,
-        isSortedDescending: sort?.key === key && sort.descending,
-        onColumnClick: () => onSort(key),
-        onRender: render,
-    }));
+    const { sort, onSort, onOpen, getString } = context;
+    const fields = mailboxFields(context);
+    // The name is a link so a single click (or Enter on it) opens the details; a row click still selects.
+    const name = {
+        label: 'Mailboxes_Col_Name' as const,
+        render: (row: MailboxView) => <Link onClick={() => onOpen(row)}>{row.name}</Link>,
+    };
+    return COLUMNS.map(({ key, ...widths }) => {
+        const { label, render } = key === 'name' ? name : fields[key];
+        return {
+            ...widths,
+            key,
+            name: getString(label),
+            fieldName: key,
+            isMultiline: true,
+            isResizable: true,
+            isSorted: sort?.key === key,
+            isSortedDescending: sort?.key === key && sort.descending,
+            styles: COLUMN_STYLES,
+            onColumnClick: () => onSort(key),
+            onRender: render,
+        };
+    });
 }
 
 /** DetailsList over the filtered rows; virtualization stays on (libraries.md §12.4), so the container scrolls. */
@@ -137,9 +105,12 @@ export const MailboxTable = React.memo(function MailboxTable(props: MailboxTable
                 checkboxVisibility={CheckboxVisibility.always}
                 selectionPreservedOnEmptyClick
                 enableShimmer={isLoading && items.length === 0}
-                layoutMode={DetailsListLayoutMode.fixedColumns}
+                layoutMode={DetailsListLayoutMode.justified}
                 constrainMode={ConstrainMode.unconstrained}
                 onItemInvoked={onOpen}
+                onRenderDetailsHeader={(headerProps, render) =>
+                    headerProps && render ? render({ ...headerProps, styles: HEADER_STYLES }) : null
+                }
                 ariaLabelForGrid={getString('Mailboxes_ListLabel')}
                 ariaLabelForSelectAllCheckbox={getString('Mailboxes_SelectAll')}
                 ariaLabelForSelectionColumn={selectRow}

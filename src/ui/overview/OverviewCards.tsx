@@ -25,6 +25,11 @@ export type OverviewArea = 'connection' | 'readiness' | 'mailboxes';
 export type OverviewCardsProps = {
     kind: ProfileKind;
     profile: Pick<ProfileRecord, 'exchangeonlinetenantid' | 'oauthclientid'>;
+    /**
+     * The IDs the form holds now (what its Save would write), when they differ from the saved record: the card judges
+     * these, so it never calls IDs valid that the fields beside it mark wrong, and says they are not saved yet.
+     */
+    unsavedIds?: Pick<ProfileRecord, 'exchangeonlinetenantid' | 'oauthclientid'>;
     isSecretSet: boolean;
     /** The secret's recorded expiry (a UTC day), or null. */
     expiry: Date | null;
@@ -106,12 +111,13 @@ function useSecretLines({ isSecretSet, expiry, today }: OverviewCardsProps): Lin
 }
 
 function CredentialsCard(props: OverviewCardsProps) {
-    const { kind, profile, onOpenArea } = props;
+    const { kind, profile, unsavedIds, onOpenArea } = props;
     const getString = useGetString();
     const secretLines = useSecretLines(props);
-    const tenant = parseTenantId(profile.exchangeonlinetenantid ?? '');
+    const ids = unsavedIds ?? profile;
+    const tenant = parseTenantId(ids.exchangeonlinetenantid ?? '');
     const tenantOk = tenant.ok && tenant.value.kind === 'guid';
-    const appOk = parseApplicationId(profile.oauthclientid ?? '', tenantOk ? tenant.normalised : undefined).ok;
+    const appOk = parseApplicationId(ids.oauthclientid ?? '', tenantOk ? tenant.normalised : undefined).ok;
     let status: Line;
     let lines: Line[] = [];
     if (kind === 'exchangeOnline') status = { text: getString('Overview_NothingToSet'), tone: 'ok' };
@@ -127,6 +133,8 @@ function CredentialsCard(props: OverviewCardsProps) {
         };
         lines = secretLines;
     }
+    if (unsavedIds && kind !== 'exchangeOnline')
+        lines = [{ text: getString('Overview_CredentialsUnsaved'), tone: 'warning' }, ...lines];
     const tone = worst([status, ...lines].map((line) => line.tone ?? 'ok'));
     const action = {
         text: getString('Overview_ReviewCredentials'),

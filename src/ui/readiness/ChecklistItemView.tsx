@@ -23,6 +23,8 @@ export type ChecklistItemViewProps = {
     /** Marked done by an admin; the check box shows only with `onDoneChange`. */
     isDone?: boolean;
     onDoneChange?: (id: ReadinessItemId, isDone: boolean) => void;
+    /** A read-only form shows the marks but does not let them change (they are written to a note). */
+    isReadOnly?: boolean;
 };
 
 function useClasses(isHighlighted: boolean) {
@@ -75,7 +77,7 @@ function Deadline({ item }: Pick<ChecklistItemViewProps, 'item'>) {
 }
 
 /** "Done": an admin's mark that the step is taken (shown only where marking is offered). */
-function DoneCheckbox({ item, isDone, onDoneChange, title }: ChecklistItemViewProps & { title: string }) {
+function DoneCheckbox({ item, isDone, onDoneChange, isReadOnly, title }: ChecklistItemViewProps & { title: string }) {
     const getString = useGetString();
     if (!onDoneChange) return null;
     return (
@@ -83,6 +85,7 @@ function DoneCheckbox({ item, isDone, onDoneChange, title }: ChecklistItemViewPr
             label={getString('Readiness_Done')}
             ariaLabel={format(getString('Readiness_DoneLabel'), title)}
             checked={isDone ?? false}
+            disabled={isReadOnly}
             onChange={(_, checked) => onDoneChange(item.id, Boolean(checked))}
         />
     );

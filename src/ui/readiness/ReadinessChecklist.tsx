@@ -24,6 +24,8 @@ export type ReadinessChecklistProps = {
     /** The items an admin marked done, and how to mark one; without `onDoneChange` there are no check boxes. */
     done?: ReadonlySet<ReadinessItemId>;
     onDoneChange?: (id: ReadinessItemId, isDone: boolean) => void;
+    /** A read-only form (or no write rights): the done marks show but cannot be changed. */
+    isReadOnly?: boolean;
     /** Reading or saving the done marks failed, with Dataverse's message. */
     doneProblem?: { kind: 'read' | 'save'; message: string } | null;
 };
@@ -63,6 +65,7 @@ function useScrollIntoView(highlightedItemId: ReadinessItemId | undefined) {
 export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: ReadinessChecklistProps) {
     const { tenantId, applicationId, cloud, today, highlightedItemId, copyText, done, onDoneChange, doneProblem } =
         props;
+    const { isReadOnly } = props;
     const getString = useGetString();
     const items = React.useMemo(
         () => buildChecklist({ tenantId, applicationId, cloud, today }),
@@ -89,6 +92,7 @@ export const ReadinessChecklist = React.memo(function ReadinessChecklist(props: 
                         onCopy={onCopy}
                         isDone={done?.has(item.id) ?? false}
                         onDoneChange={onDoneChange}
+                        isReadOnly={isReadOnly}
                     />
                 ))}
             </ol>

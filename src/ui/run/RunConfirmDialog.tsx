@@ -15,6 +15,7 @@ import { format } from '../strings';
 import type { ConnectionCheck } from '../hooks/use-connection-check';
 import { useCountString, useFormatCount, useFormatNumber, useGetString } from '../texts';
 import { ConnectionWarning } from './ConnectionWarning';
+import { SkippedList } from './SkippedList';
 
 /** Props of the confirmation shown before a run starts. */
 export type RunConfirmDialogProps = {
@@ -32,7 +33,10 @@ export type RunConfirmDialogProps = {
 };
 
 // What the dialog shows while it fades out after the request is gone.
-const NO_REQUEST = { mode: 'approveAndTest', counts: { approve: 0, test: 0, skip: 0, rejected: 0 } } as const;
+const NO_REQUEST: { mode: RunMode; counts: PlanCounts } = {
+    mode: 'approveAndTest',
+    counts: { approve: 0, test: 0, skip: 0, rejected: 0 },
+};
 
 /**
  * "Test connection" closes the dialog first and, once it has gone, goes to the test: focus then moves there instead
@@ -79,7 +83,7 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             }}
         >
             {connection && <ConnectionWarning check={connection} onTestConnection={onTestConnection && leaveForTest} />}
-            {counts.skip > 0 && <Text block>{formatCount('Run_ConfirmSkipped', counts.skip)}</Text>}
+            {counts.skip > 0 && <SkippedList count={counts.skip} groups={counts.skipped ?? []} />}
             {counts.rejected > 0 && (
                 <MessageBar messageBarType={MessageBarType.warning}>
                     {formatCount('Run_ConfirmRejected', counts.rejected)}

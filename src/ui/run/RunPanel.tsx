@@ -21,6 +21,8 @@ export type RunPanelProps = {
     onExport: () => void;
     onRetryFailed: () => void;
     onAddNote: () => Promise<void>;
+    /** Show exactly the mailboxes of one failure cause in the list (the summary's causes are filters). */
+    onShowMailboxes?: (group: FailureGroup) => void;
 };
 
 /** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */

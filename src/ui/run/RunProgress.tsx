@@ -3,7 +3,7 @@ import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { POLITE_STATUS } from '../common';
 import { secondsUntil } from '../../core/mailbox-view';
 import { endedCount, type LedgerSummary } from '../../core/run/ledger';
-import { measurePace, type PacePoint } from '../../core/run/pace';
+import { handedOverCount, measurePace, type PacePoint } from '../../core/run/pace';
 import { format } from '../strings';
 import { useFormatNumber, useGetString } from '../texts';
 import { runParts, RunBar } from './RunBar';
@@ -20,13 +20,17 @@ export type RunProgressProps = {
     onCancel: () => void;
 };
 
-/** "150 mailboxes a minute · about 6 min left", measured since the run started here (core/run/pace.ts). */
+/**
+ * "150 mailboxes a minute handed to Dynamics · about 6 min until all are sent", measured since the run started here
+ * (core/run/pace.ts); once all are handed over, that Dynamics tests them in its own time.
+ */
 function PaceLine({ summary, startedAt, nowMs }: Pick<RunProgressProps, 'summary' | 'startedAt' | 'nowMs'>) {
     const getString = useGetString();
     const formatNumber = useFormatNumber();
     if (!startedAt) return null;
-    const done = endedCount(summary);
-    const { perMinute, secondsLeft } = measurePace(startedAt, { atMs: nowMs, done }, summary.selected);
+    const handed = handedOverCount(summary);
+    if (handed >= summary.selected) return <Text block>{getString('Run_PaceServerTesting')}</Text>;
+    const { perMinute, secondsLeft } = measurePace(startedAt, { atMs: nowMs, done: handed }, summary.selected);
     let text = getString('Run_PaceMeasuring');
     if (perMinute !== null && secondsLeft !== null) {
         const speed = Math.round(perMinute);

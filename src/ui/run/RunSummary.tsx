@@ -1,20 +1,24 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { DefaultButton, Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { messageOf, POLITE_STATUS } from '../common';
+import { CAUSE_LABELS } from '../../core/credentials/cause-labels';
 import { CAUSES } from '../../core/credentials/causes';
 import type { FailureGroup } from '../../core/mailbox-view';
 import type { LedgerSummary } from '../../core/run/ledger';
-import { asListItem } from '../../core/template';
 import { format } from '../strings';
-import { useFormatNumber, useGetString, type Texts } from '../texts';
+import { useCountString, useFormatNumber, useGetString, type Texts } from '../texts';
+import { ExpandableItem } from './ExpandableItem';
 import { RunBar } from './RunBar';
 
 /** Props of the result summary after a run. */
 export type RunSummaryProps = {
     summary: LedgerSummary;
     failures: readonly FailureGroup[];
+    /** Download the CSV of this run's mailboxes. */
     onExport: () => void;
     onRetryFailed: () => void;
+    /** Show exactly the mailboxes of one cause in the list; absent: the causes are no filter. */
+    onShowMailboxes?: (group: FailureGroup) => void;
     /** Record the run as a note on the profile. */
     onAddNote: () => Promise<void>;
 };
@@ -56,10 +60,30 @@ function RunNoteButton({ onAddNote }: Pick<RunSummaryProps, 'onAddNote'>) {
 
 type SummaryTexts = Pick<Texts, 'getString' | 'formatNumber'>;
 
-/** "52 × mailbox not approved": one cause of failure and how many mailboxes it hit. */
+/** "31 consent missing": one cause of failure by its short label, and how many mailboxes it hit. */
 function causeCount(group: FailureGroup, { getString, formatNumber }: SummaryTexts): string {
-    const cause = asListItem(getString(CAUSES[group.cause].messageKey));
-    return format(getString('Run_CauseCount'), formatNumber(group.count), cause);
+    return format(getString('Run_CauseShort'), formatNumber(group.count), getString(CAUSE_LABELS[group.cause]));
+}
+
+type CauseItemProps = { group: FailureGroup; label: string; onShowMailboxes?: (group: FailureGroup) => void };
+
+/** One cause: its count and short label, opening to the full sentence, the fix and a filter of the list. */
+function CauseItem({ group, label, onShowMailboxes }: CauseItemProps) {
+    const getString = useGetString();
+    const formatNumber = useFormatNumber();
+    const countString = useCountString();
+    const { messageKey, fixKey } = CAUSES[group.cause];
+    return (
+        <ExpandableItem label={label}>
+            <Text block>{getString(messageKey)}</Text>
+            <Text block>{format(getString('Mailboxes_Details_Fix'), getString(fixKey))}</Text>
+            {onShowMailboxes && (
+                <Link onClick={() => onShowMailboxes(group)}>
+                    {format(countString('Run_ShowMailboxes', group.count), formatNumber(group.count))}
+                </Link>
+            )}
+        </ExpandableItem>
+    );
 }
 
 function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts): string {
@@ -80,7 +104,10 @@ function summaryLine({ summary, failures }: RunSummaryProps, texts: SummaryTexts
     ].join(' · ');
 }
 
-/** "1,180 enabled · 52 failed (…) · 3 retrying — Dynamics tries again · 8 skipped", failures grouped by cause with the fix, Export and Retry failed. */
+/**
+ * "1,180 enabled · 52 failed (31 consent missing, 21 mailbox not licensed) · 3 retrying — Dynamics tries again ·
+ * 8 skipped", the failures by cause (each opens to its sentence, fix and filter of the list), Export and Retry failed.
+ */
 export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps) {
     const { summary, failures } = props;
     const getString = useGetString();
@@ -100,13 +127,14 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
                     <Text block variant="medium" as="h3">
                         {getString('Run_FailuresHeading')}
                     </Text>
-                    <ul>
+                    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                         {failures.map((group) => (
                             <li key={group.cause}>
-                                <Text block>{causeCount(group, texts)}</Text>
-                                <Text block>
-                                    {format(getString('Mailboxes_Details_Fix'), getString(CAUSES[group.cause].fixKey))}
-                                </Text>
+                                <CauseItem
+                                    group={group}
+                                    label={causeCount(group, texts)}
+                                    onShowMailboxes={props.onShowMailboxes}
+                                />
                             </li>
                         ))}
                     </ul>

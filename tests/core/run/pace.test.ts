@@ -1,4 +1,4 @@
-import { measurePace, MIN_MEASURE_MS } from '../../../src/core/run/pace';
+import { handedOverCount, measurePace, MIN_MEASURE_MS } from '../../../src/core/run/pace';
 
 describe('measurePace', () => {
     it('measures mailboxes a minute since the start and the time the rest take at that pace', () => {
@@ -28,5 +28,21 @@ describe('measurePace', () => {
             perMinute: null,
             secondsLeft: 0,
         });
+    });
+});
+
+describe('handedOverCount', () => {
+    it('counts queued tests with the ended mailboxes, not what is still to be sent or re-read', () => {
+        const counts = {
+            pending: 7,
+            sent: 3,
+            confirmed: 2,
+            testing: 20,
+            succeeded: 5,
+            failed: 4,
+            retrying: 2,
+            skipped: 1,
+        };
+        expect(handedOverCount({ ...counts, selected: 44, inFlight: 3, settled: false })).toBe(32);
     });
 });

@@ -1,4 +1,4 @@
-import { planCounts, planRun, type PlanOptions } from '../../../src/core/run/planner';
+import { planCounts, planRun, skipGroups, type PlanOptions } from '../../../src/core/run/planner';
 import type { MailboxRow, PlanItem } from '../../../src/core/run/types';
 import { row } from './rows';
 
@@ -145,12 +145,41 @@ describe('planCounts', () => {
             row(4, { statecode: 1 }), // inactive → skipped
         ];
         const plan = planRun(rows, ADMIN, NOW);
-        expect(planCounts(plan, rows)).toEqual({ approve: 2, test: 3, skip: 1, rejected: 1 });
+        expect(planCounts(plan, rows)).toEqual({
+            ...{ approve: 2, test: 3, skip: 1, rejected: 1 },
+            skipped: [{ reason: 'inactive', names: ['Mailbox 4'] }],
+        });
     });
 
     it('reports no override when the run approves nothing', () => {
         const rows = [row(1, { emailrouteraccessapproval: 3 }), row(2, { emailrouteraccessapproval: 1 })];
         const plan = planRun(rows, { ...ADMIN, mode: 'testOnly' }, NOW);
-        expect(planCounts(plan, rows)).toEqual({ approve: 0, test: 1, skip: 1, rejected: 0 });
+        expect(planCounts(plan, rows)).toEqual({
+            ...{ approve: 0, test: 1, skip: 1, rejected: 0 },
+            skipped: [{ reason: 'notApproved', names: ['Mailbox 1'] }],
+        });
+    });
+});
+
+describe('skipGroups', () => {
+    it('groups the skipped mailboxes by reason, largest group first, names in selection order', () => {
+        const rows = [
+            row(1, { statecode: 1 }), // inactive
+            row(2), // pending: Test only skips it
+            row(3, { emailrouteraccessapproval: 1 }), // approved: tested
+            row(4), // pending
+            row(5, { profileId: null }), // no profile
+        ];
+        const plan = planRun(rows, { ...ADMIN, mode: 'testOnly' }, NOW);
+        expect(skipGroups(plan)).toEqual([
+            { reason: 'notApproved', names: ['Mailbox 2', 'Mailbox 4'] },
+            { reason: 'inactive', names: ['Mailbox 1'] },
+            { reason: 'noProfile', names: ['Mailbox 5'] },
+        ]);
+    });
+
+    it('is empty when nothing is skipped', () => {
+        const plan = planRun([row(1, { emailrouteraccessapproval: 1 })], ADMIN, NOW);
+        expect(skipGroups(plan)).toEqual([]);
     });
 });

@@ -1,6 +1,7 @@
 import {
     buildRunView,
     decodeRunFailure,
+    failureGroupsOf,
     requestFailureCause,
     testFailureCause,
     type FailedRequest,
@@ -133,5 +134,40 @@ describe('buildRunView', () => {
             ['approvalNotApplied', ['2']],
         ]);
         expect(view.summary).toBe(SUMMARY);
+    });
+
+    it('says the approvals were refused because of who sent them, and how many mailboxes were not sent', () => {
+        const skipped = (id: string): LedgerEntry => ({
+            ...failed(id, undefined),
+            state: 'skipped',
+            reason: 'approvalRefused',
+        });
+        const view = buildRunView(SUMMARY, [failed('1', 'approvalRefused'), skipped('2'), skipped('3')]);
+        expect(view.refusal).toEqual({ cause: 'approvalRefused', notSent: 2 });
+    });
+
+    it('says nothing of a refusal when an approval of the run was applied or none was refused', () => {
+        const confirmed: LedgerEntry = { ...failed('2', undefined), state: 'succeeded', approvalConfirmed: true };
+        expect(buildRunView(SUMMARY, [failed('1', 'approvalRefused'), confirmed]).refusal).toBeUndefined();
+        expect(buildRunView(SUMMARY, [failed('1', 'approvalNotApplied')]).refusal).toBeUndefined();
+    });
+});
+
+describe('failureGroupsOf', () => {
+    it('gives each cause its count and the ids of its mailboxes, largest group first', () => {
+        const view = buildRunView(SUMMARY, [
+            failed('a', 'ewsTokenNoPermissions'),
+            failed('b', 'mailboxNotEnabledForRest'),
+            failed('c', 'ewsTokenNoPermissions'),
+            { ...failed('d', 'ewsServerBusy'), state: 'retrying' },
+        ]);
+        expect(failureGroupsOf(view)).toEqual([
+            { cause: 'ewsTokenNoPermissions', count: 2, mailboxIds: ['a', 'c'] },
+            { cause: 'mailboxNotEnabledForRest', count: 1, mailboxIds: ['b'] },
+        ]);
+    });
+
+    it('is empty before a run has a view', () => {
+        expect(failureGroupsOf(undefined)).toEqual([]);
     });
 });

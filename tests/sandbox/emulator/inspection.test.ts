@@ -16,6 +16,14 @@ describe('emulator inspection API', () => {
             body: body === undefined ? undefined : JSON.stringify(body),
         });
 
+    it('lists its endpoints at its root, the address the sandbox prints', async () => {
+        const res = await fetch(`${s.url}/_emulator/`);
+        expect(res.status).toBe(200);
+        const { endpoints } = await json(res);
+        expect(endpoints).toEqual(expect.arrayContaining([expect.stringMatching(/^GET requests/)]));
+        expect(endpoints).toHaveLength(5);
+    });
+
     it('shows state with a __set flag instead of write-only values', async () => {
         const res = await fetch(`${s.url}/_emulator/state/emailserverprofiles`);
         const text = await res.text();

@@ -11,6 +11,15 @@ import { SIGN_IN_PATH, signInPageHtml } from './signed-out';
 /** Path prefix of the inspection API. */
 export const INSPECTION_ROOT = '/_emulator/';
 
+/** What GET /_emulator/ lists, so the address the sandbox prints leads somewhere. */
+const INSPECTION_ENDPOINTS = [
+    'GET state/<entity set> — the table as stored (write-only columns as <column>__set)',
+    'GET requests — the request log',
+    'GET config — faults, limits, time scale and user',
+    'POST config — change them (JSON body with faults, limits, timeScale, userId)',
+    'POST reset — the seeded state again',
+];
+
 /** What POST /_emulator/config accepts. */
 export type EmulatorConfig = {
     faults?: Partial<Faults>;
@@ -62,6 +71,8 @@ async function route(e: Engine, req: IncomingMessage, res: ServerResponse): Prom
     }
     if (`${INSPECTION_ROOT}${path}` === SIGN_IN_PATH && method === 'GET')
         return send(res, 200, { 'Cache-Control': 'no-store' }, signInPageHtml(), 'text/html; charset=utf-8');
+    if (path === '' && method === 'GET')
+        return send(res, 200, {}, { endpoints: INSPECTION_ENDPOINTS }, 'application/json');
     if (path === 'requests' && method === 'GET') return send(res, 200, {}, { value: e.log }, 'application/json');
     if (path === 'config' && method === 'GET') return send(res, 200, {}, config(e), 'application/json');
     if (path === 'config' && method === 'POST') return send(res, 200, {}, applyConfig(e, body), 'application/json');

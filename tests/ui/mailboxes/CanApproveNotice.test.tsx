@@ -15,6 +15,7 @@ function setup(over: Partial<CanApproveNoticeProps> = {}) {
     const props: CanApproveNoticeProps = {
         canApprove: true,
         blockers: [],
+        pendingCount: 2,
         pendingAddresses: ['a&b@contoso.com', 'x+y@contoso.com'],
         onCopyPending: jest.fn(),
         onEmailAdmin: jest.fn(),
@@ -64,13 +65,21 @@ describe('CanApproveNotice', () => {
         expect(screen.getByText('2 mailboxes are waiting for approval.')).toBeInTheDocument();
     });
 
+    it('counts every mailbox pending approval, also those without an address to copy', () => {
+        setup({ pendingCount: 3 });
+        expect(screen.getByText('3 mailboxes are waiting for approval.')).toBeInTheDocument();
+    });
+
     it('says "1 mailbox is waiting" with the singular sentence', () => {
-        setup({ pendingAddresses: ['only@contoso.com'] });
+        setup({ pendingCount: 1, pendingAddresses: ['only@contoso.com'] });
         expect(screen.getByText('1 mailbox is waiting for approval.')).toBeInTheDocument();
     });
 
     it('says how many addresses did not fit in the email', () => {
-        setup({ pendingAddresses: Array.from({ length: 1000 }, (_, index) => `user${index}@contoso.com`) });
+        setup({
+            pendingCount: 1000,
+            pendingAddresses: Array.from({ length: 1000 }, (_, index) => `user${index}@contoso.com`),
+        });
         expect(screen.getByText('1,000 mailboxes are waiting for approval.')).toBeInTheDocument();
         // 72 addresses fit in the 1,800-character mailto: URL.
         expect(
@@ -79,7 +88,7 @@ describe('CanApproveNotice', () => {
     });
 
     it('disables both actions when nothing is pending', () => {
-        setup({ pendingAddresses: [] });
+        setup({ pendingCount: 0, pendingAddresses: [] });
         expect(screen.getByRole('button', { name: 'Copy pending addresses' })).toBeDisabled();
         expect(screen.getByRole('button', { name: 'Email an admin' })).toBeDisabled();
         expect(screen.queryByText(/waiting for approval/)).toBeNull();

@@ -132,17 +132,26 @@ describe('MailboxList', () => {
 
     it('counts selected rows and passes selected ids to the commands', async () => {
         const { props, user } = await setup();
-        selectRow(0);
         selectRow(2);
+        selectRow(7);
         expect(summaryText()).toBe('5,000 mailboxes · 5,000 shown · 2 selected');
         await user.click(await command('Approve & test'));
-        expect(props.onApproveAndTest).toHaveBeenCalledWith(['id-0', 'id-2']);
+        expect(props.onApproveAndTest).toHaveBeenCalledWith(['id-2', 'id-7']);
         await user.click(await command('Test only'));
-        expect(props.onTestOnly).toHaveBeenCalledWith(['id-0', 'id-2']);
+        expect(props.onTestOnly).toHaveBeenCalledWith(['id-2', 'id-7']);
         await user.click(await command('Export CSV'));
-        expect(props.onExport).toHaveBeenCalledWith(['id-0', 'id-2']);
+        expect(props.onExport).toHaveBeenCalledWith(['id-2', 'id-7']);
+        // Retry failed: the selected rows the list shows as failed (id-7; id-2 is enabled).
         await user.click(await command('Retry failed'));
-        expect(props.onRetryFailed).toHaveBeenCalledWith(['id-0']);
+        expect(props.onRetryFailed).toHaveBeenCalledWith(['id-7']);
+    });
+
+    it('retries every row the list shows as failed when nothing is selected (e.g. after a reload)', async () => {
+        const { props, user } = await setup();
+        await user.click(await command('Retry failed'));
+        // Failed: a failed test of an approved mailbox (i % 7 === 0 and i % 10 !== 0); id-0 is pending approval.
+        const failed = ROWS.filter((_, i) => i % 7 === 0 && i % 10 !== 0).map((r) => r.id);
+        expect(props.onRetryFailed).toHaveBeenCalledWith(failed);
     });
 
     it('selects every shown row with "select all shown"', async () => {
@@ -189,6 +198,25 @@ describe('MailboxList', () => {
             ),
         ).toBeInTheDocument();
         expect(within(panel).getByText('raw <b>alert</b>')).toBeInTheDocument();
+    });
+
+    it('lists every field of the mailbox in the details panel, those a narrow table leaves out too', async () => {
+        const { user } = await setup();
+        await user.click(screen.getByText('Mailbox 7'));
+        const panel = await screen.findByRole('dialog');
+        const facts = within(panel)
+            .getAllByRole('term')
+            .map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+        expect(facts).toEqual([
+            [en('Mailboxes_Col_Address'), 'user7@contoso.com'],
+            [en('Mailboxes_Col_Type'), en('Mailboxes_Type_Queue')],
+            [en('Mailboxes_Col_Approval'), en('Mailboxes_Approval_Approved')],
+            [en('Mailboxes_Col_Overall'), en('Mailboxes_Status_Failure')],
+            [en('Mailboxes_Col_Incoming'), en('Mailboxes_Status_Failure')],
+            [en('Mailboxes_Col_Outgoing'), en('Mailboxes_Status_Success')],
+            [en('Mailboxes_Col_Act'), en('Mailboxes_Status_Success')],
+            [en('Mailboxes_Col_LastTest'), expect.stringContaining('2026') as unknown as string],
+        ]);
     });
 
     it('opens the details panel when the name is clicked', async () => {

@@ -92,6 +92,27 @@ describe('OverviewCards', () => {
         expect(card(en('Overview_CredentialsTitle'))).not.toHaveTextContent(en('Overview_SecretSet'));
     });
 
+    it('judges the IDs the form holds, and says they are not saved, when they differ from the saved record', () => {
+        // The saved record is valid; the admin typed a tenant ID one character short, which Save would clear.
+        setup({ unsavedIds: { exchangeonlinetenantid: null, oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc' } });
+        const credentials = card(en('Overview_CredentialsTitle'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsInvalid'));
+        expect(credentials).not.toHaveTextContent(en('Overview_CredentialsValid'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsUnsaved'));
+    });
+
+    it('calls unsaved valid IDs valid and still says they are not saved', () => {
+        setup({
+            unsavedIds: {
+                exchangeonlinetenantid: '8d2e61f0-3c4b-4a9d-8e7f-0a1b2c3d4e51',
+                oauthclientid: '1b2c3d4e-0000-4000-8000-123456789abc',
+            },
+        });
+        const credentials = card(en('Overview_CredentialsTitle'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsValid'));
+        expect(credentials).toHaveTextContent(en('Overview_CredentialsUnsaved'));
+    });
+
     it('shows the last test with its cause, when and by whom', () => {
         setup({
             connection: { status: 'failed', atIso: '2026-11-23T09:05:00Z', by: 'Dana Admin', cause: 'secretInvalid' },

@@ -160,6 +160,17 @@ describe('ReadinessChecklist', () => {
         expect(await axe(container)).toHaveNoViolations();
     });
 
+    it('shows the done marks but does not let them change on a read-only form', async () => {
+        const user = userEvent.setup();
+        const onDoneChange = jest.fn();
+        renderChecklist({ done: new Set(['appRegistration']), onDoneChange, isReadOnly: true });
+        const done = within(itemOf(en('Readiness_AppRegistrationTitle'))).getByRole('checkbox', { name: /: done$/ });
+        expect(done).toBeChecked();
+        expect(done).toBeDisabled();
+        await user.click(done);
+        expect(onDoneChange).not.toHaveBeenCalled();
+    });
+
     it('shows no check boxes where marking steps done is not offered', () => {
         renderChecklist();
         expect(screen.queryAllByRole('checkbox')).toEqual([]);

@@ -18,8 +18,8 @@ function summary(over: Partial<LedgerSummary>): LedgerSummary {
     };
 }
 
-function setup(over: Partial<RunPanelProps> = {}) {
-    const props: RunPanelProps = {
+function setupProps(over: Partial<RunPanelProps> = {}): RunPanelProps {
+    return {
         summary: summary({ selected: 100, succeeded: 40, failed: 5, skipped: 5, sent: 10, testing: 20, pending: 20 }),
         failures: [],
         throttledUntilMs: null,
@@ -31,6 +31,10 @@ function setup(over: Partial<RunPanelProps> = {}) {
         onAddNote: jest.fn(() => Promise.resolve()),
         ...over,
     };
+}
+
+function setup(over: Partial<RunPanelProps> = {}) {
+    const props = setupProps(over);
     return {
         props,
         user: userEvent.setup(),
@@ -38,10 +42,13 @@ function setup(over: Partial<RunPanelProps> = {}) {
     };
 }
 
+/** `count` distinct mailbox ids starting with `prefix`. */
+const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
 const DONE = summary({ selected: 1240, succeeded: 1180, failed: 52, skipped: 8, settled: true });
 const GROUPS: RunPanelProps['failures'] = [
-    { cause: 'servicePrincipalMissing', count: 31 },
-    { cause: 'ewsNoMailbox', count: 21 },
+    { cause: 'servicePrincipalMissing', count: 31, mailboxIds: ids('sp', 31) },
+    { cause: 'ewsNoMailbox', count: 21, mailboxIds: ids('nm', 21) },
 ];
 
 describe('RunPanel while running', () => {
@@ -79,10 +86,24 @@ describe('RunPanel while running', () => {
         expect(widths).toEqual({ succeeded: '40%', failed: '5%', skipped: '5%', waiting: '30%' });
     });
 
-    it('measures the speed since the run started here and says the time left at that speed', () => {
-        // 50 done since the start two minutes ago: 25 a minute, the other 50 take 2 more minutes.
-        setup({ startedAt: { atMs: 1_000_000 - 120_000, done: 0 } });
-        expect(screen.getByText('25 mailboxes a minute · about 2 min left')).toBeInTheDocument();
+    it('measures how fast mailboxes are handed to Dynamics and says when all will have been sent', () => {
+        // 50 ended and 20 queued for their test since the start four minutes ago: 17.5 a minute; the 30 not handed
+        // over yet take about 2 more minutes.
+        setup({ startedAt: { atMs: 1_000_000 - 240_000, done: 0 } });
+        expect(
+            screen.getByText('18 mailboxes a minute handed to Dynamics · about 2 min until all are sent'),
+        ).toBeInTheDocument();
+    });
+
+    it('promises no time once every mailbox is handed over and only Dynamics is left to test', () => {
+        // A run whose writes are all done but whose results have not come: the old line stayed on "Measuring…".
+        setup({
+            summary: summary({ selected: 100, succeeded: 10, testing: 90 }),
+            startedAt: { atMs: 1_000_000 - 120_000, done: 0 },
+        });
+        expect(screen.getByText(en('Run_PaceServerTesting'))).toBeInTheDocument();
+        expect(screen.queryByText(en('Run_PaceMeasuring'))).toBeNull();
+        expect(screen.queryByText(/min until/)).toBeNull();
     });
 
     it('says it is measuring until there is enough to measure, and names no time', () => {
@@ -121,11 +142,10 @@ describe('RunPanel while running', () => {
 });
 
 describe('RunPanel after the run', () => {
-    it('summarises enabled, failed by cause (sentences without their full stops) and skipped', () => {
+    it('summarises enabled, failed by the short labels of their causes, and skipped', () => {
         setup({ summary: DONE, failures: GROUPS });
         expect(screen.getAllByRole('status')[0]).toHaveTextContent(
-            '1,180 enabled · 52 failed (31 × The app has no enterprise application (service principal) in the ' +
-                'mailbox tenant, 21 × No mailbox exists at this address in the mailbox tenant) · 8 skipped',
+            '1,180 enabled · 52 failed (31 enterprise app missing, 21 no mailbox at the address) · 8 skipped',
         );
     });
 
@@ -136,19 +156,69 @@ describe('RunPanel after the run', () => {
         );
     });
 
-    it('groups failures by cause with the fix', () => {
+    it('lists each cause as a count and short label that is a collapsed button', () => {
         setup({ summary: DONE, failures: GROUPS });
         const region = screen.getByRole('region', { name: 'Failures by cause' });
         const groups = within(region).getAllByRole('listitem');
-        expect(groups).toHaveLength(2);
-        expect(groups[0]).toHaveTextContent(
-            '31 × The app has no enterprise application (service principal) in the mailbox tenant' +
-                'What to do: Create the enterprise application in the mailbox tenant',
+        expect(groups.map((group) => within(group).getByRole('button').textContent)).toEqual([
+            '31 enterprise app missing',
+            '21 no mailbox at the address',
+        ]);
+        for (const group of groups) expect(within(group).getByRole('button')).toHaveAttribute('aria-expanded', 'false');
+        for (const text of screen.getAllByText(/^What to do/)) expect(text).not.toBeVisible();
+    });
+
+    it('opens a cause to its full sentence, its fix and a filter of the list', async () => {
+        const { user } = setup({ summary: DONE, failures: GROUPS, onShowMailboxes: jest.fn() });
+        const button = screen.getByRole('button', { name: '21 no mailbox at the address' });
+        await user.click(button);
+        expect(button).toHaveAttribute('aria-expanded', 'true');
+        const details = document.getElementById(button.getAttribute('aria-controls') ?? '');
+        expect(details).toHaveTextContent(
+            'No mailbox exists at this address in the mailbox tenant.' +
+                "What to do: Check the tenant ID, the spelling of the address and the mailbox's license." +
+                'Show these 21 mailboxes in the list',
         );
-        expect(groups[1]).toHaveTextContent(
-            '21 × No mailbox exists at this address in the mailbox tenant' +
-                "What to do: Check the tenant ID, the spelling of the address and the mailbox's license.",
-        );
+        await user.click(button);
+        expect(button).toHaveAttribute('aria-expanded', 'false');
+        expect(details).not.toBeVisible();
+    });
+
+    it("shows exactly a cause's mailboxes in the list when asked", async () => {
+        const onShowMailboxes = jest.fn();
+        const { user } = setup({ summary: DONE, failures: GROUPS, onShowMailboxes });
+        await user.click(screen.getByRole('button', { name: '31 enterprise app missing' }));
+        await user.click(screen.getByRole('button', { name: 'Show these 31 mailboxes in the list' }));
+        expect(onShowMailboxes).toHaveBeenCalledWith(GROUPS[0]);
+    });
+
+    it('uses the singular for one mailbox in English and for 0 and 1 in French', async () => {
+        const one = [{ cause: 'ewsNoMailbox' as const, count: 1, mailboxIds: ['a'] }];
+        const { user, unmount } = setup({ summary: DONE, failures: one, onShowMailboxes: jest.fn() });
+        await user.click(screen.getByRole('button', { name: '1 no mailbox at the address' }));
+        expect(screen.getByRole('button', { name: 'Show this 1 mailbox in the list' })).toBeInTheDocument();
+        unmount();
+        const fr = resxStrings(1036);
+        for (const [count, text] of [
+            [0, 'Afficher cette 0 boîte aux lettres dans la liste'],
+            [1, 'Afficher cette 1 boîte aux lettres dans la liste'],
+            [2, 'Afficher ces 2 boîtes aux lettres dans la liste'],
+        ] as const) {
+            const failures = [{ cause: 'ewsNoMailbox' as const, count, mailboxIds: ids('x', count) }];
+            const view = renderWithTexts(
+                <RunPanel {...setupProps({ summary: DONE, failures, onShowMailboxes: jest.fn() })} />,
+                { locale: 'fr-FR', getString: fr },
+            );
+            await user.click(screen.getByRole('button', { name: `${count} aucune boîte à cette adresse` }));
+            expect(screen.getByRole('button', { name: text })).toBeInTheDocument();
+            view.unmount();
+        }
+    });
+
+    it('has no axe violations with a cause open', async () => {
+        const { user, container } = setup({ summary: DONE, failures: GROUPS, onShowMailboxes: jest.fn() });
+        await user.click(screen.getByRole('button', { name: '31 enterprise app missing' }));
+        expect(await axe(container)).toHaveNoViolations();
     });
 
     it('exports and retries failed', async () => {

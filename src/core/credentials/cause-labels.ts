@@ -1,0 +1,58 @@
+/**
+ * Short labels of the decoded causes ("consent missing"), for where a count comes first and room is short: the run
+ * summary ("31 consent missing"), its cause filter of the list. The full sentence and fix stay in CAUSES.
+ */
+import type { StringKey } from '../string-keys';
+import type { CauseCode } from './causes';
+
+/** Cause → the key of its short label; every key is written out whole so a search for it finds this file. */
+export const CAUSE_LABELS: Readonly<Record<CauseCode, StringKey>> = {
+    tenantNotFound: 'Cause_TenantNotFound',
+    tenantMalformed: 'Cause_TenantMalformed',
+    tenantGenericUsed: 'Cause_TenantGenericUsed',
+    wrongNationalCloud: 'Cause_WrongNationalCloud',
+    appNotInTenant: 'Cause_AppNotInTenant',
+    appIdInvalid: 'Cause_AppIdInvalid',
+    servicePrincipalMissing: 'Cause_ServicePrincipalMissing',
+    secretInvalid: 'Cause_SecretInvalid',
+    secretExpired: 'Cause_SecretExpired',
+    secretMissing: 'Cause_SecretMissing',
+    appDisabled: 'Cause_AppDisabled',
+    resourceNotFound: 'Cause_ResourceNotFound',
+    invalidScope: 'Cause_InvalidScope',
+    conditionalAccess: 'Cause_ConditionalAccess',
+    crossOriginToken: 'Cause_CrossOriginToken',
+    unknownAadsts: 'Cause_UnknownAadsts',
+    ewsTokenNoPermissions: 'Cause_EwsTokenNoPermissions',
+    ewsWrongAudience: 'Cause_EwsWrongAudience',
+    ewsTokenInvalid: 'Cause_EwsTokenInvalid',
+    ewsForbidden: 'Cause_EwsForbidden',
+    ewsImpersonateDenied: 'Cause_EwsImpersonateDenied',
+    ewsNoMailbox: 'Cause_EwsNoMailbox',
+    ewsAccessDenied: 'Cause_EwsAccessDenied',
+    ewsServerBusy: 'Cause_EwsServerBusy',
+    ewsMissingEmailAddress: 'Cause_EwsMissingEmailAddress',
+    mailboxNotApproved: 'Cause_MailboxNotApproved',
+    credentialsIncorrect: 'Cause_CredentialsIncorrect',
+    mailboxLocationUnknown: 'Cause_MailboxLocationUnknown',
+    httpForbidden: 'Cause_HttpForbidden',
+    userNotFound: 'Cause_UserNotFound',
+    mailboxNotEnabledForRest: 'Cause_MailboxNotEnabledForRest',
+    actOwnerMismatch: 'Cause_ActOwnerMismatch',
+    impersonationFailed: 'Cause_ImpersonationFailed',
+    ownerDisabled: 'Cause_OwnerDisabled',
+    approvalRefused: 'Cause_ApprovalRefused',
+    approvalPrivilegeMissing: 'Cause_ApprovalPrivilegeMissing',
+    approvalNotApplied: 'Cause_ApprovalNotApplied',
+    testTimedOut: 'Cause_TestTimedOut',
+    throttled: 'Cause_Throttled',
+    serverTransient: 'Cause_ServerTransient',
+    concurrencyConflict: 'Cause_ConcurrencyConflict',
+    sessionExpired: 'Cause_SessionExpired',
+    privilegeMissing: 'Cause_PrivilegeMissing',
+    recordNotFound: 'Cause_RecordNotFound',
+    networkError: 'Cause_NetworkError',
+    alertsNoPermission: 'Cause_AlertsNoPermission',
+    alertsQueryRefused: 'Cause_AlertsQueryRefused',
+    unknown: 'Cause_Unknown',
+};
