@@ -19,7 +19,7 @@ import { useCauseRequest } from './hooks/use-mailbox-view';
 import { useMailboxes } from './hooks/use-mailboxes';
 import { useNowWhile } from './hooks/use-now-while';
 import { CanApproveNotice } from './mailboxes/CanApproveNotice';
-import { MailboxList } from './mailboxes/MailboxList';
+import { MailboxList, type MailboxListProps } from './mailboxes/MailboxList';
 import { RefusalNotice } from './run/RefusalNotice';
 import { RunConfirmDialog } from './run/RunConfirmDialog';
 import { RunPanel } from './run/RunPanel';
@@ -171,23 +171,48 @@ function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
     );
 }
 
+type ListCommands = Pick<MailboxListProps, 'onApproveAndTest' | 'onTestOnly' | 'onRetryFailed' | 'onExport'>;
+
+/**
+ * The list's run and export commands; "Approve & test" and "Test only" ask for confirmation with the plan's counts.
+ * Kept stable across the run's progress updates, so the memoised list (50,000 rows) is not rendered again four times
+ * a second (issue 17).
+ */
+function useListCommands(
+    actions: MailboxActions,
+    canApprove: boolean,
+    setPending: (pending: Pending) => void,
+): ListCommands {
+    return React.useMemo(() => {
+        const ask = (mode: RunMode) => (ids: string[]) =>
+            setPending({ ids, mode, counts: actions.preview({ ids, mode, canApprove }) });
+        return {
+            onApproveAndTest: ask('approveAndTest'),
+            onTestOnly: ask('testOnly'),
+            // The rows the list shows as failed, through the confirmation like the other commands; approving again
+            // only where the admin may (the run summary's Retry failed retries that run's failures).
+            onRetryFailed: ask(canApprove ? 'approveAndTest' : 'testOnly'),
+            onExport: (ids) => actions.exportCsv(ids),
+        };
+    }, [actions, canApprove, setPending]);
+}
+
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
     const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions, props.reloadRequest);
     useLoadedCounts(rows, loading === null && loadError === null, props.onCounts);
     // A refresh of the list counts the overview's segments again too.
-    const refreshAll = () => (refresh(), onRefresh?.());
+    const refreshAll = React.useCallback(() => (refresh(), onRefresh?.()), [refresh, onRefresh]);
     const [pending, setPending] = React.useState<Pending | null>(null);
     const [causeRequest, showCause] = useCauseRequest();
     const connection = useConnectionCheck(props.checkConnection, pending !== null);
-    const ask = (mode: RunMode) => (ids: string[]) =>
-        setPending({ ids, mode, counts: actions.preview({ ids, mode, canApprove: approval.canApprove }) });
+    const commands = useListCommands(actions, approval.canApprove, setPending);
     return (
         <Stack tokens={{ childrenGap: 12 }}>
             <ApprovalNotice rows={rows} approval={approval} actions={actions} />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
-            <RunNotices run={run} actions={actions} onTestOnly={ask('testOnly')} />
+            <RunNotices run={run} actions={actions} onTestOnly={commands.onTestOnly} />
             <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
             <MailboxList
                 rows={rows}
@@ -198,12 +223,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 canApprove={approval.canApprove && !isReadOnly}
                 isRunning={run.status === 'running'}
                 isReadOnly={isReadOnly}
-                onApproveAndTest={ask('approveAndTest')}
-                onTestOnly={ask('testOnly')}
-                // The rows the list shows as failed, through the confirmation like the other commands; approving
-                // again only where the admin may (the run summary's Retry failed retries that run's failures).
-                onRetryFailed={ask(approval.canApprove ? 'approveAndTest' : 'testOnly')}
-                onExport={(ids) => actions.exportCsv(ids)}
+                {...commands}
                 onRefresh={refreshAll}
             />
             {/* Nothing irreversible without saying what will happen and to how many mailboxes (product.md, Principles). */}

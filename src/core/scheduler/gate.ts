@@ -137,18 +137,20 @@ export class RequestGate {
     /** Until a slot frees or an answer arrives (then re-check), or `timeoutMs` passes, or `signal` aborts. */
     private waitForWake(signal?: AbortSignal, timeoutMs = Infinity): Promise<void> {
         return new Promise<void>((resolve) => {
-            const timer = new AbortController();
+            // Only a timed wait needs a timer to cancel: every answer wakes every waiter, so with a chunk of writes
+            // queued one per request an AbortController per wait was much of the page's garbage (issue 17).
+            const timer = timeoutMs === Infinity ? undefined : new AbortController();
             const finish = (): void => {
                 // An aborted or timed-out waiter leaves the queue, or a later wake() would count it.
                 const at = this.waiters.indexOf(finish);
                 if (at >= 0) this.waiters.splice(at, 1);
                 signal?.removeEventListener('abort', finish);
-                timer.abort(WOKEN);
+                timer?.abort(WOKEN);
                 resolve();
             };
             this.waiters.push(finish);
             signal?.addEventListener('abort', finish, { once: true });
-            if (timeoutMs === Infinity) return;
+            if (!timer) return;
             // Woken first: the sleep is aborted and its rejection means nothing.
             this.options
                 .sleep(timeoutMs, timer.signal)
