@@ -30,6 +30,7 @@ const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 60;
 const de = resxStrings(1031);
+const en = resxStrings(1033);
 
 /** The short label (English) of the cause each failing emulator outcome decodes to (tests/sandbox/domain/README.md). */
 const LABEL_OF_OUTCOME: Record<string, string> = {
@@ -80,6 +81,16 @@ async function emulatorFailures(startedAt: string): Promise<Map<string, string[]
     return groups;
 }
 
+/** Export CSV from the list's command bar: each row's id (lower case) and name, by id. */
+async function commandBarExport(): Promise<{ id: string; name: string }[]> {
+    const bar = control().getByRole('menubar', { name: en('Mailboxes_CommandBarLabel') });
+    const exportCsv = bar.getByRole('menuitem', { name: en('Mailboxes_Command_Export') });
+    const csv = await downloadCsv(page(), () => exportCsv.click());
+    const [header, ...rows] = parseCsv(csv.text.slice(1));
+    const [id, name] = [header.indexOf(en('Csv_MailboxId')), header.indexOf(en('Mailboxes_Col_Name'))];
+    return rows.map((row) => ({ id: row[id].toLowerCase(), name: row[name] })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
 describe('the run summary (item 2)', () => {
     test("lists causes by short label with the emulator's counts; each opens to its fix and filters the list", async () => {
         const { startedAt } = await prepareApproveAndTest(
@@ -119,6 +130,11 @@ describe('the run summary (item 2)', () => {
             const listed = (await control().getByRole('row').allTextContents()).slice(1);
             expect(listed.length).toBe(ids.length);
             for (const name of names) expect(listed.filter((text) => text.includes(name)).length).toBeGreaterThan(0);
+            // The command bar exports this cause's mailboxes (the run's "select all" still covers the rows shown), also
+            // after a cause of the same size.
+            expect(await commandBarExport()).toEqual(
+                ids.map((id, i) => ({ id, name: names[i] })).sort((a, b) => a.id.localeCompare(b.id)),
+            );
             await button.click();
         }
         await control().getByRole('button', { name: 'Show all mailboxes' }).click();

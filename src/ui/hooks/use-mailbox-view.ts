@@ -106,9 +106,13 @@ export function useMailboxView(
         [index, filter, search, sort, ids],
     );
     const [selection] = React.useState<Selection>(() => {
+        const mirror = () => setSelectedKeys(selectedIdsOf(created));
+        // onItemsChanged too: when the list's rows change but not their number, Fluent keeps "all selected" over the
+        // new rows without a selection change event, and the commands would act on the rows shown before (issue 16).
         const created: Selection = new Selection({
             getKey: (item) => (item as MailboxView).id,
-            onSelectionChanged: () => setSelectedKeys(selectedIdsOf(created)),
+            onSelectionChanged: mirror,
+            onItemsChanged: mirror,
         });
         return created;
     });

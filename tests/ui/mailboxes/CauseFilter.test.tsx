@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { MailboxView } from '../../../src/core/mailbox-view';
@@ -86,6 +86,24 @@ describe('MailboxList filtered to a run cause', () => {
             <MailboxList {...given} causeRequest={{ cause: 'ewsForbidden', ids: ['id-1', 'id-2', 'id-3'], seq: 2 }} />,
         );
         expect(screen.getByText(/failed with: Exchange refused access$/)).toBeInTheDocument();
+        await exportList(user);
+        expect(given.onExport).toHaveBeenLastCalledWith(['id-1', 'id-2', 'id-3']);
+    });
+
+    it('exports the next cause of the same size when every row was selected before (as a run leaves it)', async () => {
+        const { props: given, user, rerender } = await setup();
+        await user.click(screen.getByRole('button', { name: 'Select all 40 shown' }));
+        rerender(<MailboxList {...given} causeRequest={CONSENT} />);
+        rerender(
+            <MailboxList {...given} causeRequest={{ cause: 'ewsForbidden', ids: ['id-1', 'id-2', 'id-3'], seq: 2 }} />,
+        );
+        // Fluent keeps "all selected" over the new rows without a change event when their number stays the same.
+        const selectedRows = screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true');
+        expect(selectedRows.map((r) => within(r).getByText(/^Mailbox \d+$/).textContent)).toEqual([
+            'Mailbox 1',
+            'Mailbox 2',
+            'Mailbox 3',
+        ]);
         await exportList(user);
         expect(given.onExport).toHaveBeenLastCalledWith(['id-1', 'id-2', 'id-3']);
     });
