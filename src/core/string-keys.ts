@@ -243,6 +243,7 @@ export const STRING_KEYS = [
     'Mailboxes_ListLabel',
     'Mailboxes_SelectAll',
     'Mailboxes_SelectRow',
+    'Mailboxes_SelectRowNamed',
     'Mailboxes_SelectFiltered',
     'Mailboxes_ClearSelection',
     'Mailboxes_Empty',

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
+import { format } from '../../src/core/template';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, runAxe, startE2E, type E2E } from './harness';
 import {
@@ -199,8 +200,13 @@ describe('the confirmation and the CSV in German (item 3)', () => {
         await control().getByRole('button', { name: 'Auswahl aufheben' }).click();
 
         // Approve & test over the first five rows only: the summary's export has exactly those five.
-        const checks = control().getByRole('checkbox', { name: de('Mailboxes_SelectRow') });
-        for (let i = 0; i < 5; i++) await checks.nth(i).click();
+        // Each row's check box is named, in German, by the mailbox it selects.
+        const checks = control().locator('[role="row"][aria-selected] [role="checkbox"]');
+        const checkNames = new Set(before.map((m) => format(de('Mailboxes_SelectRowNamed'), String(m.name))));
+        for (let i = 0; i < 5; i++) {
+            expect(checkNames.has(String(await checks.nth(i).getAttribute('aria-label')))).toBe(true);
+            await checks.nth(i).click();
+        }
         await control().getByText(`${N} Postfächer · ${N} angezeigt · 5 ausgewählt`).waitFor();
         const picked = await control().locator('[role="row"][aria-selected="true"]').allTextContents();
         expect(picked.length).toBe(5);

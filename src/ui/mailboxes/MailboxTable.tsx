@@ -9,9 +9,12 @@ import {
     type IColumn,
     type IDetailsColumnStyles,
     type IDetailsHeaderStyles,
+    type IDetailsRowProps,
+    type IRenderFunction,
     type Selection,
 } from '@fluentui/react';
 import type { MailboxView, SortKey, SortSpec } from '../../core/mailbox-view';
+import { format } from '../strings';
 import { useFormatDateTime, useGetString, type Texts } from '../texts';
 import { mailboxFields } from './mailbox-fields';
 
@@ -90,9 +93,21 @@ export const MailboxTable = React.memo(function MailboxTable(props: MailboxTable
     const getString = useGetString();
     const formatDateTime = useFormatDateTime();
     const selectRow = getString('Mailboxes_SelectRow');
+    const selectNamed = getString('Mailboxes_SelectRowNamed');
     const columns = React.useMemo(
         () => buildColumns({ ...props, getString, formatDateTime }),
         [props, getString, formatDateTime],
+    );
+    // Each row's check box says which mailbox it selects ("Select Alex Sato"), not the same words on every row.
+    const onRenderRow = React.useCallback<IRenderFunction<IDetailsRowProps>>(
+        (rowProps, render) =>
+            rowProps && render
+                ? render({
+                      ...rowProps,
+                      checkButtonAriaLabel: format(selectNamed, (rowProps.item as MailboxView).name),
+                  })
+                : null,
+        [selectNamed],
     );
     return (
         <div data-is-scrollable="true" style={{ height, overflowY: 'auto', position: 'relative' }}>
@@ -113,8 +128,8 @@ export const MailboxTable = React.memo(function MailboxTable(props: MailboxTable
                 }
                 ariaLabelForGrid={getString('Mailboxes_ListLabel')}
                 ariaLabelForSelectAllCheckbox={getString('Mailboxes_SelectAll')}
+                onRenderRow={onRenderRow}
                 ariaLabelForSelectionColumn={selectRow}
-                checkButtonAriaLabel={selectRow}
             />
         </div>
     );

@@ -77,7 +77,7 @@ const KEYS = { Enter: 13, ' ': 32 } as const;
 const press = (el: Element, key: keyof typeof KEYS) =>
     fireEvent.keyDown(el, { key, keyCode: KEYS[key], which: KEYS[key] });
 const selectRow = (index: number) =>
-    fireEvent.click(within(dataRows()[index]).getByRole('checkbox', { name: 'Select mailbox' }));
+    fireEvent.click(within(dataRows()[index]).getByRole('checkbox', { name: /^Select Mailbox \d+$/ }));
 
 describe('MailboxList', () => {
     it('renders only a window of a 5,000-row list (virtualization on)', async () => {
@@ -271,6 +271,17 @@ describe('MailboxList', () => {
         dataRows()[1].focus();
         press(dataRows()[1], ' ');
         expect(dataRows()[1]).toHaveAttribute('aria-selected', 'true');
+    });
+
+    it("names each row's check box by its mailbox, as text", async () => {
+        await setup();
+        const checks = dataRows()
+            .slice(0, 3)
+            .map((r) => within(r).getByRole('checkbox'));
+        expect(checks[0]).toHaveAccessibleName('Select Mailbox 0');
+        expect(checks[1]).toHaveAccessibleName(`Select ${HOSTILE}`);
+        expect(checks[2]).toHaveAccessibleName('Select Mailbox 2');
+        expect(document.querySelector('img')).toBeNull();
     });
 
     it('has no axe violations', async () => {
