@@ -240,6 +240,7 @@ export const STRING_KEYS = [
     'Mailboxes_Chip',
     'Mailboxes_LoadFailed',
     'Mailboxes_Loading',
+    'Mailboxes_LoadingAlerts',
     'Mailboxes_ListLabel',
     'Mailboxes_SelectAll',
     'Mailboxes_SelectRow',

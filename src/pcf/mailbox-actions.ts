@@ -300,9 +300,11 @@ export function createMailboxActions(
                 // The list and its filter counts grow with each page; the alerts follow once all rows are in.
                 onPage: (page, total) => {
                     arrived.push(...page.map((row) => view(row)));
-                    onProgress(total, [...arrived]);
+                    onProgress({ stage: 'rows', loaded: total, rowsSoFar: [...arrived] });
                 },
             });
+            // Every row is in: the list says what it still waits for, not "Loading 20,000 of 20,000".
+            onProgress({ stage: 'alerts', loaded: rows.length });
             const alerts = await readListAlerts(http, profileId, rows, signal);
             views = rows.map((row) => view(row, alerts.get(row.mailboxid.toLowerCase())));
             return views;

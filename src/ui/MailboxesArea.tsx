@@ -216,7 +216,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
             <MailboxList
                 rows={rows}
-                loading={loading && { loaded: loading.loaded, total: expectedTotal }}
+                loading={loading && { ...loading, total: expectedTotal }}
                 filterRequest={props.filterRequest}
                 causeRequest={causeRequest}
                 loadFailed={loadError !== null}

@@ -58,13 +58,17 @@ export type RunStateView = {
 /** A run the admin asks for: over which mailboxes, in which mode, and whether they may approve. */
 export type RunRequest = { ids: readonly string[]; mode: RunMode; canApprove: boolean };
 
+/**
+ * How far a load of the list is: pages of rows arriving (the rows so far, without alerts), or every row in and their
+ * latest alerts being read.
+ */
+export type LoadProgress =
+    { stage: 'rows'; loaded: number; rowsSoFar: MailboxView[] } | { stage: 'alerts'; loaded: number };
+
 /** The Mailboxes area's actions. */
 export type MailboxActions = {
-    /** Every mailbox of the profile; `onProgress` gets the rows so far (without alerts) as each page arrives. */
-    load: (
-        onProgress: (loaded: number, rowsSoFar: MailboxView[]) => void,
-        signal: AbortSignal,
-    ) => Promise<MailboxView[]>;
+    /** Every mailbox of the profile with its latest alerts; `onProgress` hears of each page and of the alerts read. */
+    load: (onProgress: (progress: LoadProgress) => void, signal: AbortSignal) => Promise<MailboxView[]>;
     checkApproval: (signal: AbortSignal) => Promise<ApprovalCheckView>;
     /** Counts for the confirmation dialog: what the requested run would do. */
     preview: (request: RunRequest) => PlanCounts;

@@ -343,7 +343,7 @@ export async function openMailboxes(page: Page, total: number): Promise<void> {
     await control.getByRole('tab', { name: 'Mailboxes' }).click();
     await control.getByText(`${fmt(total)} mailboxes · `).waitFor({ timeout: 90_000 });
     await control
-        .getByText(/^Loading( [\d,]+ of [\d,]+|… [\d,]+ so far)$/)
+        .getByText(/^Loading( [\d,]+ of [\d,]+|… [\d,]+ so far| the latest alerts…)$/)
         .waitFor({ state: 'detached', timeout: 90_000 });
 }
 

@@ -3,7 +3,7 @@ import { DataverseHttp, realSleep } from '../../src/dataverse/http';
 import { RUN_NOTE_SUBJECT } from '../../src/dataverse/notes';
 import { openLedgerStore } from '../../src/pcf/ledger-store';
 import { createMailboxActions } from '../../src/pcf/mailbox-actions';
-import type { RunStateView } from '../../src/ui/actions';
+import type { LoadProgress, RunStateView } from '../../src/ui/actions';
 import type { StringKey } from '../../src/ui/strings';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -97,6 +97,19 @@ describe('Mailboxes actions: the run note', () => {
         const added = (await notes()).slice(before);
         expect(added).toHaveLength(1);
         expect(String(added[0].notetext)).toContain('Dana Admin ran "Approve & test" on 1 mailbox.');
+    });
+});
+
+describe('Mailboxes actions: loading the list', () => {
+    it('reports each page of rows, then once that every row is in and the alerts are read', async () => {
+        const heard: LoadProgress[] = [];
+        const views = await actionsFor().load((progress) => heard.push(progress), new AbortController().signal);
+        const stages = heard.map((p) => p.stage);
+        expect(stages.at(-1)).toBe('alerts');
+        expect(stages.indexOf('alerts')).toBe(stages.length - 1);
+        expect(heard.at(-1)?.loaded).toBe(views.length);
+        const pages = heard.flatMap((p) => (p.stage === 'rows' ? [p.rowsSoFar] : []));
+        expect(pages.at(-1)?.map((v) => v.id)).toEqual(views.map((v) => v.id));
     });
 });
 

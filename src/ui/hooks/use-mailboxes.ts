@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { messageOf } from '../common';
 import type { MailboxView } from '../../core/mailbox-view';
-import type { ApprovalCheckView, MailboxActions, RunStateView } from '../actions';
+import type { ApprovalCheckView, LoadProgress, MailboxActions, RunStateView } from '../actions';
 import { useRunEnd } from './use-overview';
 
 const IDLE: RunStateView = {
@@ -12,6 +12,11 @@ const IDLE: RunStateView = {
     pause: null,
     resumed: false,
 };
+
+/** Where a load of the list is: rows arriving (how many so far), or all in and their alerts being read. */
+export type ListLoading = { stage: LoadProgress['stage']; loaded: number };
+
+const START: ListLoading = { stage: 'rows', loaded: 0 };
 
 /** Once a run's approvals were all refused because of who sent them, the notice says so (not "You can approve"). */
 function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): ApprovalCheckView {
@@ -34,7 +39,7 @@ function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): Appr
  */
 export function useMailboxes(actions: MailboxActions, reloadRequest = 0) {
     const [rows, setRows] = React.useState<MailboxView[]>([]);
-    const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
+    const [loading, setLoading] = React.useState<ListLoading | null>(START);
     const [loadError, setLoadError] = React.useState<string | null>(null);
     const [approval, setApproval] = React.useState<ApprovalCheckView>({ canApprove: false, blockers: [] });
     const [run, setRun] = React.useState<RunStateView>(IDLE);
@@ -42,13 +47,13 @@ export function useMailboxes(actions: MailboxActions, reloadRequest = 0) {
     const refresh = React.useCallback(() => setGeneration((count) => count + 1), []);
     React.useEffect(() => {
         const controller = new AbortController();
-        setLoading({ loaded: 0 });
+        setLoading(START);
         setLoadError(null);
         const load = async () => {
             try {
-                const onProgress = (loaded: number, rowsSoFar: MailboxView[]) => {
-                    setLoading({ loaded });
-                    setRows(rowsSoFar);
+                const onProgress = (progress: LoadProgress) => {
+                    setLoading({ stage: progress.stage, loaded: progress.loaded });
+                    if (progress.stage === 'rows') setRows(progress.rowsSoFar);
                 };
                 setRows(await actions.load(onProgress, controller.signal));
             } catch (error) {

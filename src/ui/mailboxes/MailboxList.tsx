@@ -7,15 +7,18 @@ import { CauseFilterNotice } from './CauseFilterNotice';
 import { MailboxCommands } from './MailboxCommands';
 import { MailboxDetailsPanel } from './MailboxDetailsPanel';
 import { MailboxFilters } from './MailboxFilters';
-import { MailboxLoading } from './MailboxLoading';
+import { MailboxLoading, type MailboxLoadingProps } from './MailboxLoading';
 import { MailboxSelectionBar } from './MailboxSelectionBar';
 import { MailboxTable } from './MailboxTable';
 
 /** Props of the mailbox area. Data and actions come from the parent; nothing here does I/O. */
 export type MailboxListProps = {
     rows: readonly MailboxView[];
-    /** While pages arrive: loaded so far and the total Dataverse counted (undefined if unknown); null when done. */
-    loading: { loaded: number; total?: number } | null;
+    /**
+     * While the list loads: rows loaded so far and the total Dataverse counted (undefined if unknown), and whether
+     * pages of rows still arrive or, all in, their alerts are read (absent: rows); null when done.
+     */
+    loading: MailboxLoadingProps | null;
     /** A quick filter asked for from outside (a segment of the overview); a new `seq` applies it again. */
     filterRequest?: { filter: QuickFilter; seq: number };
     /** The mailboxes of a run cause asked for from the run summary; a new `seq` applies it again. */

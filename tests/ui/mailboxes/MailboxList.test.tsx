@@ -238,6 +238,15 @@ describe('MailboxList', () => {
         expect(screen.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
     });
 
+    it('says it loads the latest alerts, not "Loading 5,000 of 5,000", once every row is in', async () => {
+        await setup({ loading: { loaded: 5000, total: 5000, stage: 'alerts' } });
+        expect(screen.getByRole('progressbar', { name: 'Loading the latest alerts…' })).not.toHaveAttribute(
+            'aria-valuenow',
+        );
+        expect(screen.queryByText(/^Loading 5,000/)).not.toBeInTheDocument();
+        expect(await command('Export CSV')).toHaveAttribute('title', en('Mailboxes_Reason_Loading'));
+    });
+
     it('counts the quick filters over the rows arrived so far while pages arrive', async () => {
         const { rerender } = await setup({ rows: ROWS.slice(0, 700), loading: { loaded: 700, total: 5000 } });
         expect(screen.getByRole('button', { name: 'All (700)' })).toBeInTheDocument();
