@@ -1,7 +1,8 @@
 /**
  * A bulk run across a reload of the page (issue 14 item 3 and the interrupted-run notice), in chromium against the
  * sandbox: the reloaded page keeps the Retry-After the previous page was told, and it says at once that a run was
- * interrupted. Checked on the page and in the emulator's request log and applied writes.
+ * interrupted and waits for Resume or Discard. Checked on the page, in the emulator's request log and in the
+ * approvals the emulated Dataverse applied.
  */
 import type { Page } from 'playwright-core';
 import type { RequestLogEntry } from '../sandbox/emulator/contract';
@@ -9,14 +10,17 @@ import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { expectCleanPage, itWithScreenshot, startE2E, waitReady, type E2E } from './harness';
 import {
     BatchRecorder,
+    INTERRUPTED_NOTICE,
     confirmStart,
     controlOf,
     expectSettledRun,
     idsOf,
     need,
     prepareApproveAndTest,
+    resumeInterrupted,
     setEmulatorConfig,
     twice,
+    waitUntil,
     type PreparedRun,
 } from './bulk-run-kit';
 
@@ -90,7 +94,8 @@ describe('a reload during a Retry-After pause', () => {
         // The premise: the reloaded page started well inside the wait.
         expect(until - sandbox().emulator.now()).toBeGreaterThan(10_000 * SCALE);
 
-        await control().getByRole('tab', { name: 'Mailboxes' }).click({ timeout: 60_000 });
+        // The control's first reads wait out the window; then it tells of the interrupted run, and Resume continues it.
+        await resumeInterrupted(page(), 60_000);
         await expectSettledRun(page(), PROFILE, N, 120_000);
         await recorder.settle();
         expectApprovedOnce(p);
@@ -103,6 +108,41 @@ describe('a reload during a Retry-After pause', () => {
         // The form host's own read of the record did arrive inside the wait (it is not ours to hold back).
         expect(after.filter(isHostRead).some((entry) => entry.startedMs < until)).toBe(true);
     }, 240_000);
+});
+
+describe('a reload in the middle of a run', () => {
+    test('tells of the interrupted run before any area is opened; Resume finishes it, approving nothing twice', async () => {
+        const p = await prepare();
+        // Slow answers (real ms) so the reload lands while the approvals are on the wire.
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 400 } });
+        await confirmStart(page());
+        await waitUntil(() => recorder.parts().some((part) => part.approve));
+        await page().reload();
+        await waitReady(page(), 1);
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 0 } });
+        const before = sandbox().emulator.requestLog().length;
+
+        // Without opening Mailboxes (the form opens on Connection for this profile): the notice, its numbers.
+        const notice = control().getByText(INTERRUPTED_NOTICE);
+        await notice.waitFor({ timeout: 60_000 });
+        const mailboxesTab = control().getByRole('tab', { name: 'Mailboxes' });
+        await expect(mailboxesTab.getAttribute('aria-selected')).resolves.toBe('false');
+        const [, done, total] = INTERRUPTED_NOTICE.exec((await notice.textContent()) ?? '') ?? [];
+        expect(Number(total)).toBe(N);
+        // Skipped mailboxes were settled when the run was planned; the approvals in flight were not.
+        expect(Number(done)).toBeGreaterThanOrEqual(N - p.toTest.length);
+        expect(Number(done)).toBeLessThan(N);
+        // The run waits for the admin: no approval or Test & Enable (no write, no $batch) left the reloaded page.
+        await page().waitForTimeout(1_000);
+        const waiting = sandbox().emulator.requestLog().slice(before);
+        expect(waiting.filter((entry) => entry.method !== 'GET')).toEqual([]);
+
+        await resumeInterrupted(page());
+        await expect(mailboxesTab.getAttribute('aria-selected')).resolves.toBe('true');
+        await expectSettledRun(page(), PROFILE, N, 120_000);
+        await recorder.settle();
+        expectApprovedOnce(p);
+    }, 180_000);
 });
 
 describe('the page', () => {
