@@ -9,12 +9,12 @@ import { expectCleanPage, itWithScreenshot, startE2E, waitReady, type E2E } from
 import {
     BatchRecorder,
     confirmStart,
-    controlOf,
     expectSettledRun,
     idsOf,
     need,
     prepareApproveAndTest,
     profileMailboxes,
+    resumeInterrupted,
     storedLedger,
     twice,
     waitUntil,
@@ -53,10 +53,8 @@ describe('a 50,000-mailbox run reloaded half-way', () => {
         await page().reload();
         await waitReady(page(), 1);
 
-        await controlOf(page()).getByRole('tab', { name: 'Mailboxes' }).click();
-        await controlOf(page())
-            .getByText('Resumed the run that was in progress when this page was last open.')
-            .waitFor({ timeout: 120_000 });
+        // The reloaded page tells of the interrupted run at once; Resume continues it.
+        await resumeInterrupted(page(), 120_000);
         const summary = await expectSettledRun(page(), PROFILE, N, 600_000);
 
         // The server's own count: every planned approval applied once, every mailbox to test tested in this run.

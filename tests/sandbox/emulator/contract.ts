@@ -220,6 +220,8 @@ export type RequestLogEntry = {
     operations: number;
     /** True when the request arrived while a Retry-After window from an earlier 429 was still in force for the user. */
     insideRetryAfter: boolean;
+    /** The Retry-After (real seconds) the answer carried, when it had one: the window the client was told about. */
+    retryAfterS?: number;
     /** Emulated execution ms the server charged to the user's window (0 when refused before running). */
     costMs?: number;
     /** True when a signed-out session answered with the sign-in flow instead of Dataverse. */
