@@ -353,6 +353,8 @@ export const STRING_KEYS = [
     'Run_NotStoredNotice',
     'Run_NoResumeNotice',
     'Run_ResumedNotice',
+    'Run_InterruptedNotice',
+    'Run_Discard',
     'Run_StalledNotice',
     'Run_StallCountdown',
     'RunNote_Header',

@@ -1,11 +1,11 @@
 /**
  * Where a bulk run's ledger is kept for resume after a reload: IndexedDB, one database per profile (issue 14 item 8).
  * sessionStorage held it as one JSON string, which at 50,000 mailboxes is over the browser's quota. Writes are
- * incremental: only records that changed since the last write are put, in one transaction, and a write counts as
- * stored once its transaction completes — the guard against approving twice waits for that.
+ * incremental: the ledger tracks which entries changed, only their records are put, in one transaction, and a write
+ * counts as stored once its transaction completes — the guard against approving twice waits for that.
  */
 import { clear, createStore, entries, setMany, type UseStore } from 'idb-keyval';
-import { fromRecords, toRecords, type EntryRecord, type LedgerHead } from '../core/run/ledger-record';
+import { fromRecords, headOf, toRecord, type EntryRecord, type LedgerHead } from '../core/run/ledger-record';
 import { RunLedger } from '../core/run/ledger';
 
 /** The ledger could not be stored (no IndexedDB, quota, a failed transaction): approvals must not be sent. */
@@ -35,9 +35,9 @@ export function openLedgerStore(profileId: string): LedgerStore | undefined {
 }
 
 class IndexedDbLedgerStore implements LedgerStore {
-    /** What the database holds, as JSON by key, so a write puts only what changed. */
-    private written = new Map<IDBValidKey, string>();
-    /** Writes one after another, so each compares with what the previous one stored. */
+    /** The head record as last written (JSON), so a write puts it only when it changed. */
+    private writtenHead: string | undefined;
+    /** Writes one after another, so each takes the changes the previous one left. */
     private queue: Promise<void> = Promise.resolve();
 
     constructor(private readonly store: UseStore) {}
@@ -53,9 +53,8 @@ class IndexedDbLedgerStore implements LedgerStore {
                 records.sort((a, b) => a[0] - b[0]).map(([, record]) => record),
             );
         if (!head || !snap) return undefined;
-        const ledger = RunLedger.fromSnapshot(snap);
-        this.written = new Map(rows.map(([key, value]) => [key, JSON.stringify(value)]));
-        return ledger;
+        this.writtenHead = JSON.stringify(head);
+        return RunLedger.fromSnapshot(snap);
     }
 
     save(ledger: RunLedger): Promise<void> {
@@ -65,31 +64,27 @@ class IndexedDbLedgerStore implements LedgerStore {
     }
 
     clear(): Promise<void> {
-        const cleared = this.queue.then(() => clear(this.store)).then(() => this.written.clear());
+        const cleared = this.queue.then(() => clear(this.store)).then(() => (this.writtenHead = undefined));
         this.queue = cleared.catch(() => undefined);
         return cleared;
     }
 
+    /** Put the entries the ledger changed since the last write, and the head if it changed, in one transaction. */
     private async write(ledger: RunLedger): Promise<void> {
-        const { head, records } = toRecords(ledger.snapshot());
-        const changed: [IDBValidKey, unknown, string][] = [];
-        const compare = (key: IDBValidKey, value: unknown) => {
-            const json = JSON.stringify(value);
-            if (this.written.get(key) !== json) changed.push([key, value, json]);
-        };
-        records.forEach((record, index) => compare(index, record));
-        compare(HEAD, head);
-        if (changed.length === 0) return;
+        const changed = ledger.takeUnsaved();
+        const head = headOf(ledger);
+        const headJson = JSON.stringify(head);
+        const rows: [IDBValidKey, unknown][] = changed.map(([place, entry]) => [place, toRecord(entry)]);
+        if (headJson !== this.writtenHead) rows.push([HEAD, head]);
+        if (rows.length === 0) return;
         try {
-            await setMany(
-                changed.map(([key, value]) => [key, value]),
-                this.store,
-            );
+            await setMany(rows, this.store);
         } catch (error) {
-            // Unknown what the database holds now: the next write puts everything again.
-            this.written.clear();
+            // Not written: the next write puts these entries and the head again.
+            ledger.markUnsaved(changed.map(([place]) => place));
+            this.writtenHead = undefined;
             throw new LedgerNotStoredError(error);
         }
-        for (const [key, , json] of changed) this.written.set(key, json);
+        this.writtenHead = headJson;
     }
 }

@@ -196,6 +196,8 @@ type RunActions = { entries: () => LedgerEntry[] } & Pick<
     | 'start'
     | 'resume'
     | 'resumeStored'
+    | 'readStoredRun'
+    | 'discardStoredRun'
     | 'retryFailed'
     | 'cancel'
     | 'exportCsv'
@@ -220,6 +222,22 @@ async function addFinishedRunNote(
     await addNote(http, profileId, RUN_NOTE_SUBJECT, text);
 }
 
+/**
+ * The run a reload left unfinished, for the notice shown on load: its counts, and Discard. Nothing is sent to
+ * Dataverse; a run going on this page owns the stored record, so Discard leaves it alone.
+ */
+function storedRunActions(
+    controller: BulkRunController,
+    store: LedgerStore | undefined,
+): Pick<RunActions, 'readStoredRun' | 'discardStoredRun'> {
+    return {
+        readStoredRun: async () => (await controller.restore())?.summary(),
+        discardStoredRun: async () => {
+            if (controller.current().status === 'idle') await store?.clear();
+        },
+    };
+}
+
 /** The run half of the actions: one controller, its listeners, export and the run note. */
 function createRunActions(
     http: DataverseHttp,
@@ -234,10 +252,11 @@ function createRunActions(
     },
 ): RunActions {
     const listeners = new Set<(state: RunStateView) => void>();
+    const ledgerStore = browser.ledgerStore?.(profileId);
     const controller = new BulkRunController({
         http,
         profileId,
-        ledgerStore: browser.ledgerStore?.(profileId),
+        ledgerStore,
         ...timing,
         onChange: (state) => {
             const view = toRunView(state);
@@ -256,6 +275,7 @@ function createRunActions(
         entries: () => controller.entries(),
         resume: () => void controller.resume(),
         resumeStored: () => void controller.resumeStored(),
+        ...storedRunActions(controller, ledgerStore),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
         exportCsv: download,

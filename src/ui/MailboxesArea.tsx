@@ -47,6 +47,8 @@ export type MailboxesAreaProps = {
     onCounts?: (counts: SegmentCounts) => void;
     /** A new number reloads the list (e.g. after a connection test changed a mailbox). */
     reloadRequest?: number;
+    /** A new number continues the run a reload interrupted (the admin chose Resume in the notice on load). */
+    resumeRequest?: number;
 };
 
 type ApprovalNoticeProps = { rows: readonly MailboxView[]; approval: ApprovalCheckView; actions: MailboxActions };
@@ -200,7 +202,11 @@ function useListCommands(
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
-    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(actions, props.reloadRequest);
+    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(
+        actions,
+        props.reloadRequest,
+        props.resumeRequest,
+    );
     useLoadedCounts(rows, loading === null && loadError === null, props.onCounts);
     // A refresh of the list counts the overview's segments again too.
     const refreshAll = React.useCallback(() => (refresh(), onRefresh?.()), [refresh, onRefresh]);

@@ -9,12 +9,14 @@ import { readinessProgress } from '../core/readiness/progress';
 import type { ConnectionActions, MailboxActions, OverviewActions } from './actions';
 import { ConnectionArea } from './ConnectionArea';
 import type { CredentialsChange } from './hooks/use-credentials';
+import { useInterruptedRun } from './hooks/use-interrupted-run';
 import { useLastTest, useMailboxCounts, useReadinessDone, useRunEnd, useSecretState } from './hooks/use-overview';
 import { MailboxesArea, type ListFilterRequest } from './MailboxesArea';
 import type { CountsState } from './overview/MailboxesCard';
 import { OverviewCards } from './overview/OverviewCards';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
+import { InterruptedRunNotice } from './run/InterruptedRunNotice';
 import type { StringKey } from './strings';
 import { useGetString } from './texts';
 
@@ -155,14 +157,31 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
     return { counts, cardCounts, list, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
+/**
+ * A run a reload interrupted is told of on load, whichever area is open; Resume opens Mailboxes, which continues it
+ * once it listens to the run (MailboxesArea resumeRequest).
+ */
+function useInterruptedNotice(mailboxes: MailboxActions, open: (area: Area) => void) {
+    const { stored, dismiss, discard } = useInterruptedRun(mailboxes);
+    const [resumeRequest, setResumeRequest] = React.useState(0);
+    const resume = React.useCallback(() => {
+        dismiss();
+        open('mailboxes');
+        setResumeRequest((count) => count + 1);
+    }, [dismiss, open]);
+    const notice = stored && <InterruptedRunNotice summary={stored} onResume={resume} onDiscard={discard} />;
+    return { notice, resumeRequest };
+}
+
 type AreasProps = ProfileWorkspaceProps & {
     kind: Exclude<ProfileKind, 'unsupported'>;
     overview: ReturnType<typeof useOverview>;
     areas: ReturnType<typeof useAreas>;
+    resumeRequest: number;
 };
 
 /** The three areas as tabs; each is loaded when first opened. */
-function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasProps) {
+function Areas({ profile, isReadOnly, services, kind, overview, areas, resumeRequest }: AreasProps) {
     const { pivot, tab, open } = areas;
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
@@ -204,6 +223,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas }: AreasPr
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
+                    resumeRequest={resumeRequest}
                     {...overview.list}
                     {...guard.mailboxProps}
                 />
@@ -220,6 +240,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
     const overview = useOverview(profile, kind, services);
     const { showSegment } = overview;
     const { open } = areas;
+    const interrupted = useInterruptedNotice(services.mailboxes, open);
     const openSegment = React.useCallback(
         (segment: Segment) => (showSegment(segment), open('mailboxes')),
         [showSegment, open],
@@ -229,6 +250,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
             <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} />
             {kind !== 'unsupported' && (
                 <>
+                    {interrupted.notice}
                     <OverviewCards
                         kind={kind}
                         profile={profile}
@@ -242,7 +264,13 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                         onOpenArea={open}
                         onOpenSegment={openSegment}
                     />
-                    <Areas {...props} kind={kind} overview={overview} areas={areas} />
+                    <Areas
+                        {...props}
+                        kind={kind}
+                        overview={overview}
+                        areas={areas}
+                        resumeRequest={interrupted.resumeRequest}
+                    />
                 </>
             )}
         </Stack>

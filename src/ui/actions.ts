@@ -74,6 +74,10 @@ export type MailboxActions = {
     resume: () => void;
     /** Continue a run left unfinished by a reload of the page (no-op when there is none or one is running). */
     resumeStored: () => void;
+    /** The counts of the run a reload of the page left unfinished; undefined when there is none. */
+    readStoredRun: () => Promise<LedgerSummary | undefined>;
+    /** Forget the run a reload left unfinished (what Dataverse already did stays); no-op while a run is going. */
+    discardStoredRun: () => Promise<void>;
     retryFailed: () => void;
     cancel: () => void;
     /** Record the finished run (who, what, when, counts) as a note on the profile. */

@@ -367,6 +367,23 @@ export async function confirmStart(page: Page): Promise<void> {
     await dialog.getByRole('button', { name: 'Start' }).waitFor({ state: 'detached' });
 }
 
+/** The notice a reloaded page shows of the run the reload interrupted, before any area is opened. */
+export const INTERRUPTED_NOTICE = /^A run was interrupted — ([\d,]+) of ([\d,]+) done\.$/;
+
+/**
+ * Wait for the notice of an interrupted run and choose Resume in it; returns the notice's numbers (done, in the run).
+ * Resume opens Mailboxes, which says it resumed the run.
+ */
+export async function resumeInterrupted(page: Page, timeout = 60_000): Promise<{ done: number; total: number }> {
+    const control = controlOf(page);
+    const notice = control.getByText(INTERRUPTED_NOTICE);
+    await notice.waitFor({ timeout });
+    const [, done, total] = INTERRUPTED_NOTICE.exec((await notice.textContent()) ?? '') ?? [];
+    await control.getByRole('button', { name: 'Resume' }).click();
+    await control.getByText('Resumed the run that was in progress when this page was last open.').waitFor({ timeout });
+    return { done: Number(done.replace(/,/g, '')), total: Number(total.replace(/,/g, '')) };
+}
+
 /** The notice of a run that stopped on an unexpected error. */
 export const RUN_STOPPED = 'The run stopped because of an unexpected error.';
 

@@ -81,6 +81,7 @@ export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
         if (!unfilledPlaceholders.includes(text)) unfilledPlaceholders.push(text);
     });
     await page.addInitScript(watchPlaceholders);
+    if (options.clientClock === 'emulated') await page.addInitScript(runOnScaledClock, options.timeScale ?? 1);
     await openForm(page, sandbox.url);
     return {
         sandbox,
@@ -127,6 +128,38 @@ export function setUpE2E(
         return started;
     };
     return { e2e, page: () => e2e().page, sandbox: () => e2e().sandbox, test: itWithScreenshot(() => started?.page) };
+}
+
+/**
+ * Runs in the page before its scripts (with `clientClock: 'emulated'`): the page's clocks run `scale` times faster and
+ * its timers wait `scale` times less, like the emulator's. A long run needs it: at a time scale of 200 the emulator's
+ * five-minute service-protection window passes in 1.5 real seconds, while a page on real time would keep its own
+ * five-minute request window and wait for it as a real client must — so both sides share one clock. The emulator
+ * then sends Retry-After in emulated seconds. Fixed at page start: a later change of the emulator's scale is not seen.
+ */
+function runOnScaledClock(scale: number): void {
+    const realNow = performance.now.bind(performance);
+    const start = realNow();
+    const epoch = Date.now();
+    const elapsed = () => (realNow() - start) * scale;
+    const RealDate = Date;
+    class ScaledDate extends RealDate {
+        constructor(...args: unknown[]) {
+            if (args.length === 0) super(epoch + elapsed());
+            else super(...(args as [number]));
+        }
+        static now(): number {
+            return epoch + elapsed();
+        }
+    }
+    window.Date = ScaledDate as DateConstructor;
+    performance.now = () => start + elapsed();
+    const setTimeoutReal = window.setTimeout.bind(window);
+    const setIntervalReal = window.setInterval.bind(window);
+    window.setTimeout = ((handler: TimerHandler, ms = 0, ...rest: unknown[]) =>
+        setTimeoutReal(handler, Number(ms) / scale, ...rest)) as typeof window.setTimeout;
+    window.setInterval = ((handler: TimerHandler, ms = 0, ...rest: unknown[]) =>
+        setIntervalReal(handler, Number(ms) / scale, ...rest)) as typeof window.setInterval;
 }
 
 /**

@@ -49,6 +49,31 @@ describe('openLedgerStore', () => {
         expect(put).not.toHaveBeenCalled();
     });
 
+    it('puts the records of a refused write again with the next one, and keeps a cancel', async () => {
+        const ledger = ledgerOf(20);
+        const store = openLedgerStore(PROFILE);
+        await store?.save(ledger);
+        const [first, second] = ledger.all().map((entry) => entry.mailboxId);
+        ledger.approvalSent(first);
+        const refuse = jest.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        });
+        await expect(store?.save(ledger)).rejects.toThrow(/could not be stored/);
+        refuse.mockRestore();
+
+        const put = jest.spyOn(IDBObjectStore.prototype, 'put');
+        ledger.approvalSent(second);
+        await store?.save(ledger);
+        // The refused write's entry, the new change, and the head (unknown after a refused write).
+        expect(put.mock.calls.map(([, key]) => key)).toEqual([0, 1, 'head']);
+
+        ledger.cancel();
+        await store?.save(ledger);
+        const restored = await openLedgerStore(PROFILE)?.load();
+        expect(restored?.snapshot()).toEqual(ledger.snapshot());
+        expect(restored?.cancelled).toBe(true);
+    });
+
     it('has nothing to give back once cleared, and nothing where the browser has no IndexedDB', async () => {
         const store = openLedgerStore(PROFILE);
         await store?.save(ledgerOf(3));

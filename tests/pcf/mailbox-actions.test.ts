@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
+import { RunLedger } from '../../src/core/run/ledger';
+import { planRun } from '../../src/core/run/planner';
 import { DataverseHttp, realSleep } from '../../src/dataverse/http';
+import { listMailboxes } from '../../src/dataverse/mailboxes';
 import { RUN_NOTE_SUBJECT } from '../../src/dataverse/notes';
 import { openLedgerStore } from '../../src/pcf/ledger-store';
 import { createMailboxActions } from '../../src/pcf/mailbox-actions';
@@ -124,5 +127,24 @@ describe("Mailboxes actions: the organisation's approval switches", () => {
         const run = await finished;
         expect(run.summary).toMatchObject({ selected: ids.length, skipped: 0 });
         expect(run.failures.map((f) => f.cause)).not.toContain('mailboxNotApproved');
+    });
+});
+
+describe('Mailboxes actions: a run a reload left unfinished', () => {
+    it('tells its counts and forgets it on Discard, without a request to Dataverse', async () => {
+        // As a reload leaves it: planned and stored, nothing of it settled but the mailboxes the plan skips.
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        const plan = planRun(rows, { canApprove: true, requireApproval: true, mode: 'approveAndTest' }, new Date());
+        await openLedgerStore(PROFILE_IDS.commercial)!.save(RunLedger.fromPlan(plan));
+        const sent = sandbox.emulator.requestLog().length;
+
+        const actions = actionsFor();
+        const stored = await actions.readStoredRun();
+        expect(stored).toMatchObject({ selected: rows.length, succeeded: 0, settled: false });
+        await actions.discardStoredRun();
+        await expect(actions.readStoredRun()).resolves.toBeUndefined();
+        await expect(openLedgerStore(PROFILE_IDS.commercial)!.load()).resolves.toBeUndefined();
+        expect(sandbox.emulator.requestLog().length).toBe(sent);
     });
 });

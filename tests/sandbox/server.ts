@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
-import type { Emulator } from './emulator/contract';
+import type { ClientClock, Emulator } from './emulator/contract';
 import {
     COST_MODELS,
     ENVIRONMENTS,
@@ -34,6 +34,8 @@ export type SandboxOptions = {
     mailboxCount?: number;
     /** Emulated seconds per real second (10 = ten times faster). */
     timeScale?: number;
+    /** The clock the page runs on: 'emulated' when the browser test scales the page's clock too (see the harness). */
+    clientClock?: ClientClock;
     /** Emulated duration of one mailbox Test & Enable. */
     testDelayMs?: number;
     /** The email server profile the form shows; defaults to the domain's first profile. */
@@ -279,6 +281,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const emulator = createEmulator({
         domain,
         timeScale: options.timeScale,
+        clientClock: options.clientClock,
         seed: scenario.seed,
         userId: scenario.userId,
         faults: settings.faults,

@@ -11,6 +11,7 @@ import { createFakeServices } from '../fakes/fake-services';
 import type { ConnectionTestView } from '../../src/ui/connection/connection-state';
 import type { RunConnectionTest } from '../../src/ui/hooks/use-connection-test';
 import type { RunStateView } from '../../src/ui/actions';
+import type { LedgerSummary } from '../../src/core/run/ledger';
 import { decodeAadstsCode, decodeDataverseError } from '../../src/core/credentials/error-catalogue';
 
 const en = resxStrings(1033);
@@ -447,6 +448,44 @@ describe('App', () => {
         act(() => notify({ ...IDLE_RUN, status: 'running' }));
         act(() => notify({ ...IDLE_RUN, status: 'finished' }));
         await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
+    });
+
+    describe('a run a reload interrupted', () => {
+        // 2 succeeded, 1 failed, 1 skipped of 10: 4 done; nothing is read or sent until the admin chooses.
+        const STORED: LedgerSummary = {
+            ...{ pending: 4, sent: 2, confirmed: 0, testing: 0, succeeded: 2, failed: 1, retrying: 0, skipped: 1 },
+            ...{ selected: 10, inFlight: 0, settled: false },
+        };
+        const load = jest.fn(() => Promise.resolve([] as MailboxView[]));
+        const interrupted = () =>
+            createFakeServices({ mailboxes: { load, readStoredRun: () => Promise.resolve(STORED) } });
+        const NOTICE = 'A run was interrupted — 4 of 10 done.';
+
+        it('is told on load, before the Mailboxes area is opened, and Resume continues it there', async () => {
+            const user = userEvent.setup();
+            const services = interrupted();
+            const { container } = renderApp(services);
+            expect(await screen.findByText(NOTICE)).toBeInTheDocument();
+            expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'false');
+            expect(services.calls).not.toContain('resumeStored');
+            expect(await axe(container)).toHaveNoViolations();
+            await user.click(screen.getByRole('button', { name: en('Run_Resume') }));
+            expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'true');
+            await waitFor(() => expect(services.calls).toContain('resumeStored'));
+            expect(screen.queryByText(NOTICE)).toBeNull();
+        });
+
+        it('is forgotten on Discard, and opening the Mailboxes area then resumes nothing', async () => {
+            const user = userEvent.setup();
+            const services = interrupted();
+            renderApp(services);
+            await user.click(await screen.findByRole('button', { name: en('Run_Discard') }));
+            expect(services.calls).toContain('discardStoredRun');
+            expect(screen.queryByText(NOTICE)).toBeNull();
+            await user.click(screen.getByRole('tab', { name: en('Area_Mailboxes') }));
+            await waitFor(() => expect(load).toHaveBeenCalled());
+            expect(services.calls).not.toContain('resumeStored');
+        });
     });
 
     it('says when the mailboxes could not be read, offers to try again, and keeps rows already shown', async () => {

@@ -4,7 +4,7 @@
  * did not, and a change rewrites only the records that changed.
  */
 import type { CauseCode } from '../credentials/causes';
-import type { EntryState, LedgerEntry, LedgerSnapshot } from './ledger';
+import type { EntryState, LedgerEntry, LedgerSnapshot, RunLedger } from './ledger';
 import type { SkipReason } from './types';
 
 /** One mailbox as stored: id, name, flags (1 = approve, 2 = approval confirmed), state, reason, cause, detail. */
@@ -46,10 +46,9 @@ export function fromRecord([mailboxId, name, flags, state, reason, cause, detail
     return entry;
 }
 
-/** Head and records of a snapshot. */
-export function toRecords(snap: LedgerSnapshot): { head: LedgerHead; records: EntryRecord[] } {
-    const { entries, ...settings } = snap;
-    return { head: { ...settings, count: entries.length }, records: entries.map(toRecord) };
+/** The head record of a ledger: its settings and how many entry records belong to it. */
+export function headOf(ledger: RunLedger): LedgerHead {
+    return { ...ledger.settings(), count: ledger.size };
 }
 
 /** The snapshot back from head and records; undefined when records are missing (an interrupted first write). */

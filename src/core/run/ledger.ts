@@ -88,6 +88,11 @@ export class RunLedger {
         skipped: 0,
     };
     private inFlightCount = 0;
+    /** The entries in plan order, and each one's place in it: the key of its stored record. */
+    private readonly order: LedgerEntry[] = [];
+    private readonly places = new Map<string, number>();
+    /** Places of the entries changed since the store last took them, so a save writes only those (issue 14 item 8). */
+    private readonly unsaved = new Set<number>();
     cancelled = false;
 
     private constructor(
@@ -95,17 +100,21 @@ export class RunLedger {
         readonly createdAt: string,
         readonly testPatch: TestPatch,
         entries: LedgerEntry[],
+        saved: boolean,
     ) {
-        for (const entry of entries) {
+        entries.forEach((entry, place) => {
             this.entries.set(entry.mailboxId, entry);
+            this.order.push(entry);
+            this.places.set(entry.mailboxId, place);
             this.counts[entry.state] += 1;
             if (entry.inFlight) this.inFlightCount += 1;
-        }
+            if (!saved) this.unsaved.add(place);
+        });
     }
 
-    /** A fresh ledger from a plan. */
+    /** A fresh ledger from a plan: none of it is stored yet. */
     static fromPlan(plan: RunPlan): RunLedger {
-        return new RunLedger(plan.mode, plan.createdAt, plan.testPatch, plan.items.map(entryFor));
+        return new RunLedger(plan.mode, plan.createdAt, plan.testPatch, plan.items.map(entryFor), false);
     }
 
     /** Restore a serialised ledger; in-flight marks are dropped (those responses are lost with the page). */
@@ -113,7 +122,10 @@ export class RunLedger {
         return RunLedger.fromSnapshot(JSON.parse(json) as LedgerSnapshot);
     }
 
-    /** Restore a snapshot (from JSON or a browser database); an unknown version is refused, not misread. */
+    /**
+     * Restore a snapshot (from JSON or a browser database); an unknown version is refused, not misread. What it was
+     * read from holds it, so nothing counts as unsaved until an entry changes.
+     */
     static fromSnapshot(snap: LedgerSnapshot): RunLedger {
         if (snap.version !== SERIAL_VERSION || !Array.isArray(snap.entries)) throw new Error('Unknown ledger format');
         const ledger = new RunLedger(
@@ -121,6 +133,7 @@ export class RunLedger {
             snap.createdAt,
             snap.testPatch,
             snap.entries.map((entry) => ({ ...entry, inFlight: false })),
+            true,
         );
         ledger.cancelled = snap.cancelled;
         return ledger;
@@ -131,17 +144,41 @@ export class RunLedger {
         return JSON.stringify(this.snapshot());
     }
 
-    /** What is kept for resume: the run's settings and every entry (copies) in plan order. */
+    /** What is kept for resume: the run's settings and every entry (live, not copies) in plan order. */
     snapshot(): LedgerSnapshot {
+        return { ...this.settings(), entries: [...this.list()] };
+    }
+
+    /** The run's settings as kept for resume: the snapshot without its entries. */
+    settings(): Omit<LedgerSnapshot, 'entries'> {
         return {
             version: SERIAL_VERSION,
             mode: this.mode,
             createdAt: this.createdAt,
             testPatch: this.testPatch,
             cancelled: this.cancelled,
-            // The live entries, not copies: stringify only reads them, and 50,000 copies per save add up.
-            entries: this.list(),
         };
+    }
+
+    /** Number of mailboxes in the run. */
+    get size(): number {
+        return this.entries.size;
+    }
+
+    /**
+     * The entries changed since the last call, each with its place in plan order (copies), and from now on they count
+     * as saved. A store that then fails to write them hands them back with `markUnsaved`.
+     */
+    takeUnsaved(): Array<[number, LedgerEntry]> {
+        const places = [...this.unsaved].sort((a, b) => a - b);
+        const changed = places.map((place): [number, LedgerEntry] => [place, { ...this.order[place] }]);
+        this.unsaved.clear();
+        return changed;
+    }
+
+    /** A write of these places failed: they are written again with the next save. */
+    markUnsaved(places: readonly number[]): void {
+        for (const place of places) this.unsaved.add(place);
     }
 
     /** Every entry in plan order (copies). */
@@ -290,9 +327,9 @@ export class RunLedger {
         return { mode: this.mode, createdAt: now.toISOString(), items, testPatch };
     }
 
-    /** The live entries in plan order. */
-    private list(): LedgerEntry[] {
-        return [...this.entries.values()];
+    /** The live entries in plan order (callers only read it). */
+    private list(): readonly LedgerEntry[] {
+        return this.order;
     }
 
     private must(id: string): LedgerEntry {
@@ -308,6 +345,8 @@ export class RunLedger {
         this.counts[to] += 1;
         entry.state = to;
         Object.assign(entry, extra);
+        const place = this.places.get(entry.mailboxId);
+        if (place !== undefined) this.unsaved.add(place);
     }
 
     private skipCancelled(entry: LedgerEntry, extra: Partial<LedgerEntry> = {}): void {

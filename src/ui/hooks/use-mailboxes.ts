@@ -32,7 +32,7 @@ function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): Appr
  * approval check and the live run state. A failed read keeps the rows already shown and says so; it never shows an
  * empty list as if the profile had no mailboxes.
  */
-export function useMailboxes(actions: MailboxActions, reloadRequest = 0) {
+export function useMailboxes(actions: MailboxActions, reloadRequest = 0, resumeRequest = 0) {
     const [rows, setRows] = React.useState<MailboxView[]>([]);
     const [loading, setLoading] = React.useState<{ loaded: number } | null>({ loaded: 0 });
     const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -70,10 +70,11 @@ export function useMailboxes(actions: MailboxActions, reloadRequest = 0) {
         return () => controller.abort();
     }, [actions]);
     React.useEffect(() => actions.subscribe(setRun), [actions]);
-    // After subscribing, so the resumed run's progress reaches this view (issue 6: a reload resumes the run).
+    // After subscribing, so the resumed run's progress reaches this view. A run a reload interrupted continues only
+    // when the admin asks for it (the notice on load, ProfileWorkspace), like a paused run.
     React.useEffect(() => {
-        actions.resumeStored();
-    }, [actions]);
+        if (resumeRequest > 0) actions.resumeStored();
+    }, [actions, resumeRequest]);
     // However the run ended, the list shows what Dataverse holds now — by the same rule as the overview's counts.
     useRunEnd(actions, refresh);
     return { rows, loading, loadError, approval: useRefusedApproval(run, approval), run, refresh };

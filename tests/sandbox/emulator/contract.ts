@@ -170,12 +170,22 @@ export type ThrottleStorm = {
 };
 
 /** Options for creating an emulator. */
+/** Which clock the client under test runs on (EmulatorOptions.clientClock). */
+export type ClientClock = 'real' | 'emulated';
+
 export type EmulatorOptions = {
     domain: Domain;
     limits?: Partial<Limits>;
     faults?: Partial<Faults>;
     /** Scaled time: 10 means ten emulated seconds pass per real second (limits, Retry-After, job delays). */
     timeScale?: number;
+    /**
+     * The clock the client runs on: 'real' (default) — Retry-After is sent in real seconds, so a client sleeping with
+     * real timers waits the right emulated time; 'emulated' — the page runs on the emulator's scaled clock (its
+     * timers and its own service-protection windows too, see tests/e2e/harness.ts), so Retry-After is sent in
+     * emulated seconds like any server's.
+     */
+    clientClock?: ClientClock;
     /** Seed for the fault PRNG. */
     seed?: number;
     /** systemuserid of the signed-in user; defaults to the domain's first user. */
@@ -210,6 +220,8 @@ export type RequestLogEntry = {
     operations: number;
     /** True when the request arrived while a Retry-After window from an earlier 429 was still in force for the user. */
     insideRetryAfter: boolean;
+    /** The Retry-After (real seconds) the answer carried, when it had one: the window the client was told about. */
+    retryAfterS?: number;
     /** Emulated execution ms the server charged to the user's window (0 when refused before running). */
     costMs?: number;
     /** True when a signed-out session answered with the sign-in flow instead of Dataverse. */

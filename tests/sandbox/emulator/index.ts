@@ -56,9 +56,10 @@ function createEngine(options: ExtendedEmulatorOptions): Engine {
         random: createPrng(seed),
         costRandom: createPrng(deriveCostSeed(seed)),
         userId: options.userId ?? options.domain.users[0]?.systemuserid ?? '',
+        // Retry-After in the seconds of the clock the client sleeps by.
         protection: createProtection(
             () => e.limits,
-            (ms) => clock.toRealMs(ms),
+            (ms) => (options.clientClock === 'emulated' ? ms : clock.toRealMs(ms)),
         ),
         pages: createPageCache(),
         faultStartedMs: {},

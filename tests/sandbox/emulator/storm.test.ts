@@ -54,6 +54,8 @@ describe('emulator 429 storm', () => {
         const res = await reRead(s);
         expect(res.status).toBe(429);
         expect(res.headers.get('retry-after')).toBe('1'); // 30 emulated s at 1000× is under a second: at least 1
+        // The request log keeps what the client was told, so a test can tell its window from one a later 429 set.
+        expect(s.emulator.requestLog().at(-1)).toMatchObject({ status: 429, retryAfterS: 1 });
         expect((await json(res)).error).toEqual({
             code: '0x80072322',
             message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.',

@@ -22,6 +22,19 @@ describe('emulator service protection over HTTP', () => {
         expect(s.emulator.requestLog().map((e) => e.insideRetryAfter)).toEqual([false, false, false, false, true]);
     });
 
+    it('sends Retry-After in emulated seconds to a client that runs on the emulated clock', async () => {
+        s = await startTestServer({
+            timeScale: 100,
+            clientClock: 'emulated',
+            limits: { maxRequests: 3, windowMs: 600_000 },
+        });
+        for (let i = 0; i < 3; i += 1) expect((await fetch(`${s.api}WhoAmI`)).status).toBe(200);
+        const ra = Number((await fetch(`${s.api}WhoAmI`)).headers.get('retry-after'));
+        // The window's 600 emulated seconds, less the little that passed: not 6 real seconds.
+        expect(ra).toBeGreaterThan(590);
+        expect(ra).toBeLessThanOrEqual(600);
+    });
+
     it('answers 429 0x80072321 once the execution-time budget is spent', async () => {
         s = await startTestServer({
             timeScale: 1,

@@ -137,7 +137,13 @@ export async function serveWebApi(e: Engine, req: IncomingMessage, res: ServerRe
     const finish = (r: Reply) => {
         const headers = { 'OData-Version': '4.0', ...e.protection.headers(userId, e.clock.now()), ...r.headers };
         send(res, r.status, headers, r.body, r.contentType);
-        e.log.push({ ...entry, status: r.status, endedMs: e.clock.now() });
+        const retryAfterS = Number(r.headers['Retry-After']);
+        e.log.push({
+            ...entry,
+            status: r.status,
+            endedMs: e.clock.now(),
+            ...(retryAfterS > 0 ? { retryAfterS } : {}),
+        });
         if (e.log.length > MAX_LOG) e.log.splice(0, e.log.length - MAX_LOG);
     };
     if (admission?.drop) {

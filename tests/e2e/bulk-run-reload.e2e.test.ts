@@ -1,0 +1,151 @@
+/**
+ * A bulk run across a reload of the page (issue 14 item 3 and the interrupted-run notice), in chromium against the
+ * sandbox: the reloaded page keeps the Retry-After the previous page was told, and it says at once that a run was
+ * interrupted and waits for Resume or Discard. Checked on the page, in the emulator's request log and in the
+ * approvals the emulated Dataverse applied.
+ */
+import type { Page } from 'playwright-core';
+import type { RequestLogEntry } from '../sandbox/emulator/contract';
+import { PROFILE_IDS } from '../sandbox/domain/ids';
+import { expectCleanPage, itWithScreenshot, startE2E, waitReady, type E2E } from './harness';
+import {
+    BatchRecorder,
+    INTERRUPTED_NOTICE,
+    confirmStart,
+    controlOf,
+    expectSettledRun,
+    idsOf,
+    need,
+    prepareApproveAndTest,
+    resumeInterrupted,
+    setEmulatorConfig,
+    twice,
+    waitUntil,
+    type PreparedRun,
+} from './bulk-run-kit';
+
+let e2e: E2E | undefined;
+let recorder: BatchRecorder;
+const page = (): Page => need(e2e).page;
+const sandbox = () => need(e2e).sandbox;
+const control = () => controlOf(page());
+const test = itWithScreenshot(() => e2e?.page);
+const PROFILE = PROFILE_IDS.commercial;
+const N = 10;
+/** Emulated ms per real ms: a Test & Enable (20 emulated s) takes half a real second. */
+const SCALE = 40;
+/** The Retry-After window the run meets, in real ms: long enough that a reload lands well inside it. */
+const WINDOW_REAL_MS = 25_000;
+
+beforeAll(async () => {
+    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE });
+    recorder = new BatchRecorder(e2e.page);
+}, 120_000);
+afterAll(async () => {
+    await e2e?.close();
+});
+
+const prepare = (): Promise<PreparedRun> =>
+    prepareApproveAndTest({ page: page(), sandbox: sandbox(), recorder, profileId: PROFILE }, { mailboxCount: N }, N);
+
+/**
+ * The sandbox form host's own read of the record (tests/sandbox/host/host.js readRecord, its SELECT). It is the
+ * form's request, not the control's: the platform's form would make it too, and the control cannot hold it back.
+ */
+const HOST_RECORD_READ =
+    /^\/api\/data\/v9\.2\/emailserverprofiles\([0-9a-f-]{36}\)\?\$select=name,servertype,emailservertypename,serverauthority,exchangeonlinetenantid,oauthclientid$/i;
+const isHostRead = (entry: RequestLogEntry): boolean => entry.method === 'GET' && HOST_RECORD_READ.test(entry.path);
+
+/**
+ * Slack when comparing the page's clock with the emulator's (real ms): the page's Date.now is whole milliseconds and
+ * the log takes an answer's time after writing it. A request sent without waiting is early by the whole window.
+ */
+const CLOCK_SLACK_REAL_MS = 5;
+
+/** The end (emulated ms) of the latest Retry-After the server told about in `entries`, less the clock slack. */
+function toldUntil(entries: readonly RequestLogEntry[]): number {
+    const ends = entries.filter((e) => e.status === 429).map((e) => e.endedMs + (e.retryAfterS ?? 0) * 1000 * SCALE);
+    return Math.max(...ends) - CLOCK_SLACK_REAL_MS * SCALE;
+}
+
+/** Every planned approval applied exactly once by the server. */
+function expectApprovedOnce(p: PreparedRun): void {
+    expect(twice(p.applied)).toEqual([]);
+    expect([...p.applied.keys()].sort()).toEqual(idsOf(p.toApprove));
+}
+
+describe('a reload during a Retry-After pause', () => {
+    test('the reloaded control sends nothing before the end of the wait it was told, then finishes the run', async () => {
+        const p = await prepare();
+        // Once the approvals land, every request is refused for 25 real seconds, each refusal asking for all of it.
+        const windowMs = WINDOW_REAL_MS * SCALE;
+        const storm = { limit: 'requests', durationMs: windowMs, retryAfterMs: windowMs, startOn: 'afterFirstWrite' };
+        await setEmulatorConfig(sandbox(), { faults: { throttleStorm: storm } });
+        await confirmStart(page());
+        await control()
+            .getByText('Dataverse asked us to slow down — resuming in', { exact: false })
+            .waitFor({ timeout: 60_000 });
+        // Let the answers still on their way arrive, so the page was told every window the server set.
+        await page().waitForTimeout(500);
+        const before = sandbox().emulator.requestLog();
+        const until = toldUntil(before.filter((entry) => !isHostRead(entry)));
+        await page().reload();
+        await waitReady(page(), 1);
+        // The premise: the reloaded page started well inside the wait.
+        expect(until - sandbox().emulator.now()).toBeGreaterThan(10_000 * SCALE);
+
+        // The control's first reads wait out the window; then it tells of the interrupted run, and Resume continues it.
+        await resumeInterrupted(page(), 60_000);
+        await expectSettledRun(page(), PROFILE, N, 120_000);
+        await recorder.settle();
+        expectApprovedOnce(p);
+
+        const after = sandbox().emulator.requestLog().slice(before.length);
+        const fromControl = after.filter((entry) => !isHostRead(entry));
+        // The control's first reads, the list, the overview's aggregates and the resumed run all came after the end.
+        expect(fromControl.length).toBeGreaterThan(0);
+        expect(fromControl.filter((entry) => entry.startedMs < until)).toEqual([]);
+        // The form host's own read of the record did arrive inside the wait (it is not ours to hold back).
+        expect(after.filter(isHostRead).some((entry) => entry.startedMs < until)).toBe(true);
+    }, 240_000);
+});
+
+describe('a reload in the middle of a run', () => {
+    test('tells of the interrupted run before any area is opened; Resume finishes it, approving nothing twice', async () => {
+        const p = await prepare();
+        // Slow answers (real ms) so the reload lands while the approvals are on the wire.
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 400 } });
+        await confirmStart(page());
+        await waitUntil(() => recorder.parts().some((part) => part.approve));
+        await page().reload();
+        await waitReady(page(), 1);
+        await setEmulatorConfig(sandbox(), { faults: { latencyMs: 0 } });
+        const before = sandbox().emulator.requestLog().length;
+
+        // Without opening Mailboxes (the form opens on Connection for this profile): the notice, its numbers.
+        const notice = control().getByText(INTERRUPTED_NOTICE);
+        await notice.waitFor({ timeout: 60_000 });
+        const mailboxesTab = control().getByRole('tab', { name: 'Mailboxes' });
+        await expect(mailboxesTab.getAttribute('aria-selected')).resolves.toBe('false');
+        const [, done, total] = INTERRUPTED_NOTICE.exec((await notice.textContent()) ?? '') ?? [];
+        expect(Number(total)).toBe(N);
+        // Skipped mailboxes were settled when the run was planned; the approvals in flight were not.
+        expect(Number(done)).toBeGreaterThanOrEqual(N - p.toTest.length);
+        expect(Number(done)).toBeLessThan(N);
+        // The run waits for the admin: no approval or Test & Enable (no write, no $batch) left the reloaded page.
+        await page().waitForTimeout(1_000);
+        const waiting = sandbox().emulator.requestLog().slice(before);
+        expect(waiting.filter((entry) => entry.method !== 'GET')).toEqual([]);
+
+        await resumeInterrupted(page());
+        await expect(mailboxesTab.getAttribute('aria-selected')).resolves.toBe('true');
+        await expectSettledRun(page(), PROFILE, N, 120_000);
+        await recorder.settle();
+        expectApprovedOnce(p);
+    }, 180_000);
+});
+
+describe('the page', () => {
+    test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
+        expectCleanPage(e2e));
+});
