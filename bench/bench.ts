@@ -177,6 +177,7 @@ export async function runBench(args: BenchArgs, log: (line: string) => void): Pr
         runs,
         listFilterMs: list.filterMs,
         listSortMs: list.sortMs,
+        listResortMs: list.resortMs,
         listIndexMs: list.indexMs,
         listRows: list.rows,
         browser,

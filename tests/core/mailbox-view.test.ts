@@ -146,6 +146,30 @@ describe('queryMailboxes sort', () => {
         expect(sorted({ key: 'approval', descending: true })).toEqual(['e', 'a', 'b', 'd', 'f', 'g', 'c']);
     });
 
+    it('keeps load order for names equal but for case, in both directions', () => {
+        const rows = [
+            view('p', { name: 'bob' }),
+            view('q', { name: 'Anna' }),
+            view('r', { name: 'BOB' }),
+            view('s', { name: 'Bob' }),
+        ];
+        const byName = (descending: boolean) =>
+            queryMailboxes(buildMailboxIndex(rows), {
+                filter: 'all',
+                search: '',
+                sort: { key: 'name', descending },
+            }).map((r) => r.id);
+        expect(byName(false)).toEqual(['q', 'p', 'r', 's']);
+        expect(byName(true)).toEqual(['p', 'r', 's', 'q']);
+    });
+
+    it('sorts a narrower search the same way after sorting the whole list', () => {
+        const query = (search: string) =>
+            queryMailboxes(index, { filter: 'all', search, sort: { key: 'name', descending: true } }).map((r) => r.id);
+        expect(query('')).toEqual(['g', 'e', 'd', 'c', 'b', 'a', 'f']);
+        expect(query('a')).toEqual(['d', 'c', 'a', 'f']);
+    });
+
     it('puts missing statuses first when ascending', () => {
         expect(sorted({ key: 'overall', descending: false })[0]).toBe('c');
     });

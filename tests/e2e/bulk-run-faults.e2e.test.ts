@@ -4,10 +4,9 @@
  * server refuses. Each run must end with every selected mailbox accounted for, nothing approved twice, and the
  * emulator's store matching what the page reports.
  */
-import type { Page } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, runAxe, setUpE2E } from './harness';
 import {
     BatchRecorder,
     confirmStart,
@@ -17,7 +16,6 @@ import {
     expectSettledRun,
     fmt,
     idsOf,
-    need,
     onServerSideSync,
     profileMailboxes,
     setEmulatorConfig,
@@ -33,24 +31,21 @@ import {
     type RunSummaryText,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 300;
 
-beforeAll(async () => {
-    // 300 mailboxes: enough parts for every fault to hit several times, and for the storm's 20 s execution budget
-    // to run out a few times. 40x: the storm's 60 s window is 1.5 real seconds; a Test & Enable half a second.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 40 });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// 300 mailboxes: enough parts for every fault to hit several times, and for the storm's 20 s execution budget
+// to run out a few times. 40x: the storm's 60 s window is 1.5 real seconds; a Test & Enable half a second.
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: 40 },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 /** Switch the scenario with the panel, open the list and open the confirmation for Approve & test over all. */
 const prepare = (change: Parameters<typeof applyScenario>[1], count: number): Promise<PreparedRun> =>
@@ -294,5 +289,5 @@ describe('bulk run under faults', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

@@ -3,10 +3,9 @@
  * refused approvals counted as failures, and transient Test & Enable failures that Dynamics retries by itself. Each
  * test compares the page with the emulated Dataverse's store.
  */
-import type { Page } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, expectCleanPage, itWithScreenshot, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, setUpE2E } from './harness';
 import {
     BatchRecorder,
     CSV_HEADER,
@@ -22,30 +21,26 @@ import {
     expectSettledRun,
     fmt,
     idsOf,
-    need,
     onServerSideSync,
     openMailboxes,
     profileMailboxes,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 120;
 
-beforeAll(async () => {
-    // 10x: a Test & Enable answers in 2 real seconds; server-side sync retries a transient failure every 30 real
-    // seconds, so a retrying mailbox stays so while the page is checked.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 10 });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// 10x: a Test & Enable answers in 2 real seconds; server-side sync retries a transient failure every 30 real
+// seconds, so a retrying mailbox stays so while the page is checked.
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: 10 },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 /** Whether a mailbox row belongs to a queue (its regarding id is a queue's). */
 async function queueOwned(): Promise<(m: Row) => boolean> {
@@ -159,5 +154,5 @@ describe('tests Dynamics retries by itself (item 11)', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

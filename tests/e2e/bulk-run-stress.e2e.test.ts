@@ -4,10 +4,9 @@
  * alerts decoded by code, refused alert reads, a sign-in page instead of JSON and Test & Enable that Dynamics retries.
  * Each test failed before its fix; each checks what the admin sees and what the emulated Dataverse received.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { scenarioSettings } from '../sandbox/scenarios';
-import { applyScenario, expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, openForm, setUpE2E } from './harness';
 import {
     BatchRecorder,
     RUN_STOPPED,
@@ -16,7 +15,6 @@ import {
     controlOf,
     expectSettledRun,
     idsOf,
-    need,
     onServerSideSync,
     openMailboxes,
     prepareApproveAndTest,
@@ -30,24 +28,21 @@ import {
     type PreparedRun,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 10;
 /** The storms last 10 emulated minutes: 15 real seconds at this scale, each Retry-After (20 s) one real second. */
 const SCALE = 40;
 
-beforeAll(async () => {
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 const prepare = (change: Parameters<typeof prepareApproveAndTest>[1], count = N): Promise<PreparedRun> =>
     prepareApproveAndTest({ page: page(), sandbox: sandbox(), recorder, profileId: PROFILE }, change, count);
@@ -245,5 +240,5 @@ describe('a sign-in page instead of JSON', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

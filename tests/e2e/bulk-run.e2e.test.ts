@@ -3,10 +3,9 @@
  * mailboxes in one run, a reload in the middle of a run, and the CSV export — each checked on the page (the numbers
  * add up, nothing left in progress), in the emulator's store and in what the page sent.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
 import { HOSTILE_NAMES } from '../sandbox/domain/names';
-import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, waitReady, type E2E } from './harness';
+import { applyScenario, expectCleanPage, runAxe, waitReady, setUpE2E } from './harness';
 import {
     BatchRecorder,
     CSV_HEADER,
@@ -21,7 +20,6 @@ import {
     expectSettledRun,
     fmt,
     idsOf,
-    need,
     onServerSideSync,
     openMailboxes,
     prepareApproveAndTest,
@@ -36,23 +34,20 @@ import {
     watched,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 
-beforeAll(async () => {
-    // Emulated time runs 40x (a batch of 200 parts is held 0.8 s instead of 3.2 s); a Test & Enable takes 20
-    // emulated seconds, half a real second. The page still polls for results after 15 real seconds.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 40, timeScale: 40 });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Emulated time runs 40x (a batch of 200 parts is held 0.8 s instead of 3.2 s); a Test & Enable takes 20
+// emulated seconds, half a real second. The page still polls for results after 15 real seconds.
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: 40, timeScale: 40 },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 /**
  * After an approve + test run: each mailbox to approve was approved exactly once and is approved in the store,
@@ -113,7 +108,7 @@ describe('bulk run by users who cannot approve', () => {
         expect(await runAxe(page())).toEqual([]);
 
         // Copy pending addresses puts exactly those addresses on the clipboard, one per line.
-        await need(e2e).browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await e2e().browser.grantPermissions(['clipboard-read', 'clipboard-write']);
         await page().evaluate(() => navigator.clipboard.writeText(''));
         await control().getByRole('button', { name: 'Copy pending addresses' }).click();
         await page().waitForFunction(async () => (await navigator.clipboard.readText()).length > 0);
@@ -261,5 +256,5 @@ describe('bulk run across a reload', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

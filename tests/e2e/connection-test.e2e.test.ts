@@ -7,41 +7,29 @@
  * Time: the control's time-out runs on the browser's clock, which the emulator's time scale does not touch, so the
  * browser clock is Playwright's (flowing naturally until a test moves it forward).
  */
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { emulatorRows, need, setEmulatorConfig, waitUntil, WEB_API_PATH } from './bulk-run-kit';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    openForm,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { emulatorRows, setEmulatorConfig, waitUntil, WEB_API_PATH } from './bulk-run-kit';
+import { applyScenario, axeAtRest, expectCleanPage, openForm, resxStrings, setUpE2E } from './harness';
 
 const TIME_SCALE = 10;
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const testRegion = () => control().getByRole('region', { name: en('ConnectionTest_Title') });
 
 const en = resxStrings(1033);
 
-beforeAll(async () => {
-    // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 20, timeScale: TIME_SCALE });
-    // Playwright's clock for the whole context; reload so the control starts on it.
-    await e2e.page.clock.install();
-    await openForm(e2e.page, e2e.sandbox.url);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: 20, timeScale: TIME_SCALE },
+    {
+        setUp: async (started) => {
+            // Playwright's clock for the whole context; reload so the control starts on it.
+            await started.page.clock.install();
+            await openForm(started.page, started.sandbox.url);
+        },
+    },
+);
 
 const axe = () => axeAtRest(page());
 
@@ -363,5 +351,5 @@ describe('the connection test when Dynamics does not finish in time', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

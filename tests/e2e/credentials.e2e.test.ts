@@ -8,19 +8,8 @@ import type { Page } from 'playwright-core';
 import { format } from '../../src/ui/strings';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
 const testRegion = () => control().getByRole('region', { name: en('ConnectionTest_Title') });
@@ -28,16 +17,11 @@ const testRegion = () => control().getByRole('region', { name: en('ConnectionTes
 const en = resxStrings(1033);
 const de = resxStrings(1031);
 
-beforeAll(async () => {
-    // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x; the first poll comes after 5 s.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 20 });
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Test & Enable takes 20 emulated seconds: 2 real seconds at 10x; the first poll comes after 5 s.
+const { e2e, page, test } = setUpE2E({ testDelayMs: 20_000, mailboxCount: 20 });
 
 async function state(entitySet: string): Promise<Record<string, unknown>[]> {
-    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, (e2e as E2E).sandbox.url));
+    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, e2e().sandbox.url));
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>[] | { value: Record<string, unknown>[] };
     return Array.isArray(body) ? body : body.value;
@@ -51,7 +35,7 @@ async function profileRow(id: string): Promise<Record<string, unknown>> {
 
 const axe = () => axeAtRest(page());
 
-const requestLog = () => (e2e as E2E).sandbox.emulator.requestLog();
+const requestLog = () => e2e().sandbox.emulator.requestLog();
 
 /** The canary the control scheduled Test & Enable for, from the requests the emulator received since `from`. */
 function scheduledCanaries(from: number): string[] {
@@ -456,7 +440,7 @@ describe('keyboard only', () => {
 
 describe('German', () => {
     afterAll(async () => {
-        if (e2e) await applyScenario(page(), { languageId: 1033 });
+        await applyScenario(page(), { languageId: 1033 });
     });
 
     test('shows the control in German for a German user, including a decoded failure', async () => {
@@ -509,5 +493,5 @@ describe('German', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

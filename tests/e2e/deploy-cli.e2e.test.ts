@@ -6,19 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { createWorkspace, runCli, type Workspace } from '../deploy/cli-kit';
 import { MANAGED_ZIP } from '../deploy/deploy-kit';
-import { expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
+import { expectCleanPage, openForm, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
 let ws: Workspace;
 let zipFolder: string;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const general = () => page().getByRole('region', { name: 'General' });
 const MARKER = 'deployed-by-the-cli';
-const env = () => ['--env', (e2e as E2E).sandbox.url.replace(/\/$/, ''), '--allow-http'];
+const env = () => ['--env', e2e().sandbox.url.replace(/\/$/, ''), '--allow-http'];
 
 /** The dist zip with a marker in its bundle, so the page proves its bundle came from the deployed zip. */
 function markedZip(): string {
@@ -30,16 +26,16 @@ function markedZip(): string {
     return path;
 }
 
-beforeAll(async () => {
-    e2e = await startE2E({ deployment: 'fresh', timeScale: 1000, log: () => undefined });
+const { e2e, page, test } = setUpE2E({ deployment: 'fresh', timeScale: 1000, log: () => undefined });
+
+beforeAll(() => {
     ws = createWorkspace();
     zipFolder = mkdtempSync(join(tmpdir(), 'esp-deploy-zip-'));
-}, 120_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
     ws?.close();
     rmSync(zipFolder, { recursive: true, force: true });
-    await e2e?.close();
 });
 
 describe('npm run deploy against the sandbox', () => {
@@ -52,7 +48,7 @@ describe('npm run deploy against the sandbox', () => {
         const r = await runCli(['deploy', ...env(), '--zip', markedZip(), '--json'], ws);
         expect(r.code).toBe(0);
         expect(r.events.at(-1)).toMatchObject({ ok: true });
-        await openForm(page(), (e2e as E2E).sandbox.url);
+        await openForm(page(), e2e().sandbox.url);
         await general().locator('#control-root').getByTestId('profile-kind').waitFor();
         await expect(page().locator('#field-tenant').isVisible()).resolves.toBe(false);
         expect(await page().evaluate(() => document.body.dataset.controlSource)).toBe('solution');
@@ -64,12 +60,12 @@ describe('npm run deploy against the sandbox', () => {
     test('form remove takes it off again: the default field shows', async () => {
         const r = await runCli(['form', 'remove', ...env()], ws);
         expect(r.code).toBe(0);
-        await openForm(page(), (e2e as E2E).sandbox.url);
+        await openForm(page(), e2e().sandbox.url);
         await expect(general().getByLabel('Tenant ID').isVisible()).resolves.toBe(true);
         await expect(page().locator('#control-root').isVisible()).resolves.toBe(false);
     });
 
     test('raised no uncaught error and requested nothing outside the sandbox', async () => {
-        await expectCleanPage(e2e);
+        await expectCleanPage(e2e());
     });
 });

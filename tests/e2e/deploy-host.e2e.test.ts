@@ -3,33 +3,35 @@
  * a text box; after a solution import, a form edit and a publish through the Web API the control sits where the form
  * places it, loaded from the imported zip; after the control is taken off the form again the text box is back.
  */
-import type { Page } from 'playwright-core';
 import { STOCK_INFORMATION_FORM_ID } from '../sandbox/deploy/constants';
 import { controlDescription } from '../sandbox/deploy/forms';
 import { api, appToken, solutionZip, waitFor, type Kit } from '../sandbox/deploy/test-kit';
-import { expectCleanPage, itWithScreenshot, openForm, startE2E, type E2E } from './harness';
+import { expectCleanPage, openForm, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
 let kit: Kit;
 let token: string;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const MARKER = 'deployed-from-the-zip';
 const PUBLISH = {
     ParameterXml: '<importexportxml><entities><entity>emailserverprofile</entity></entities></importexportxml>',
 };
 const UNIQUE_ID = '{0d5e7c1a-3b1f-4c55-9a37-2f6d8e4b9c10}';
 
-beforeAll(async () => {
-    e2e = await startE2E({ deployment: 'fresh', timeScale: 1000, log: () => undefined });
-    const origin = e2e.sandbox.url.replace(/\/$/, '');
-    kit = { sandbox: e2e.sandbox, origin, api: `${origin}/api/data/v9.2/`, lines: [], close: async () => undefined };
-    token = await appToken(kit);
-}, 120_000);
-
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E(
+    { deployment: 'fresh', timeScale: 1000, log: () => undefined },
+    {
+        setUp: async (started) => {
+            const origin = started.sandbox.url.replace(/\/$/, '');
+            kit = {
+                sandbox: started.sandbox,
+                origin,
+                api: `${origin}/api/data/v9.2/`,
+                lines: [],
+                close: async () => undefined,
+            };
+            token = await appToken(kit);
+        },
+    },
+);
 
 async function publishedForm(): Promise<{ formxml: string; etag: string }> {
     const r = await api(kit, 'GET', `systemforms(${STOCK_INFORMATION_FORM_ID})?$select=formxml`, { token });
@@ -95,7 +97,7 @@ describe('the form host after a deployment', () => {
                 ),
         );
         // Reload, as an admin does after a publish: the form definition is read once per page.
-        await openForm(page(), e2e?.sandbox.url ?? '');
+        await openForm(page(), e2e().sandbox.url);
         await general().locator('#control-root').getByTestId('profile-kind').waitFor();
         await expect(page().locator('#field-tenant').isVisible()).resolves.toBe(false);
         expect(await page().evaluate(() => (window as unknown as { __bundleSource?: string }).__bundleSource)).toBe(
@@ -111,12 +113,12 @@ describe('the form host after a deployment', () => {
                 .replace(/<controlDescriptions>[\s\S]*<\/controlDescriptions>/, '')
                 .replace(` uniqueid="${UNIQUE_ID}"`, ''),
         );
-        await openForm(page(), e2e?.sandbox.url ?? '');
+        await openForm(page(), e2e().sandbox.url);
         await expect(general().getByLabel('Tenant ID').isVisible()).resolves.toBe(true);
         await expect(page().locator('#control-root').isVisible()).resolves.toBe(false);
     });
 
     test('raised no uncaught error and requested nothing outside the sandbox', async () => {
-        await expectCleanPage(e2e);
+        await expectCleanPage(e2e());
     });
 });

@@ -4,23 +4,13 @@
  */
 import type { Page } from 'playwright-core';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, expectCleanPage, itWithScreenshot, runAxe, startE2E, waitReady, type E2E } from './harness';
+import { applyScenario, expectCleanPage, runAxe, waitReady, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
-
-beforeAll(async () => {
-    e2e = await startE2E();
-}, 120_000);
-
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E();
 
 /** Rows of an entity set as the emulator's inspection endpoint returns them. */
 async function emulatorRows(entitySet: string): Promise<Record<string, unknown>[]> {
-    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, (e2e as E2E).sandbox.url));
+    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, e2e().sandbox.url));
     expect(res.status).toBe(200);
     const body = (await res.json()) as unknown;
     if (Array.isArray(body)) return body as Record<string, unknown>[];
@@ -50,7 +40,7 @@ async function refreshForm(): Promise<void> {
 
 describe('form host', () => {
     test('shows the default profile with its name, kind and cloud', async () => {
-        const state = (e2e as E2E).sandbox.state();
+        const state = e2e().sandbox.state();
         const profile = state.profiles.find((p) => p.id === state.profileId);
         expect(state.profileId).toBe(PROFILE_IDS.commercial);
         await expect(page().locator('#record-name').textContent()).resolves.toBe(profile?.name);
@@ -139,7 +129,7 @@ describe('form host', () => {
             userId: `{${USER_IDS.approver.toUpperCase()}}`,
             canWriteProfiles: true,
             entityId: id,
-            clientUrl: new URL((e2e as E2E).sandbox.url).origin,
+            clientUrl: new URL(e2e().sandbox.url).origin,
             count: 5,
             hasNextLink: true,
         });
@@ -177,5 +167,5 @@ describe('form host', () => {
     });
 
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

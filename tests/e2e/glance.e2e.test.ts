@@ -4,25 +4,14 @@
  * the list filtered to exactly that segment, the list loads only when opened, and the cards pass axe at 320 and
  * 1280 px in English, German and French.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { segmentOf, SEGMENTS, type Segment, type SegmentCounts } from '../../src/core/mailbox-segments';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import type { Row } from '../sandbox/emulator/contract';
-import { askForRun, confirmStart, controlOf, expectSettledRun, fmt, need, profileMailboxes } from './bulk-run-kit';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { askForRun, confirmStart, controlOf, expectSettledRun, fmt, profileMailboxes } from './bulk-run-kit';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const en = resxStrings(1033);
 const de = resxStrings(1031);
 const fr = resxStrings(1036);
@@ -36,18 +25,13 @@ const SEGMENT_LABELS: Record<Segment, string> = {
     neverTested: en('Segment_NeverTested'),
 };
 
-beforeAll(async () => {
-    // A Test & Enable takes 20 emulated seconds: half a real second at 40x.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 60, timeScale: 40 });
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// A Test & Enable takes 20 emulated seconds: half a real second at 40x.
+const { e2e, page, test } = setUpE2E({ testDelayMs: 20_000, mailboxCount: 60, timeScale: 40 });
 
 /** The profile's segments, counted row by row from the emulator's store (the organisation requires approval). */
 async function storeCounts(): Promise<SegmentCounts> {
     const counts: SegmentCounts = { enabled: 0, failed: 0, retrying: 0, pendingApproval: 0, neverTested: 0, total: 0 };
-    for (const m of (await profileMailboxes(need(e2e).sandbox, PROFILE)).filter((row: Row) => row.statecode === 0)) {
+    for (const m of (await profileMailboxes(e2e().sandbox, PROFILE)).filter((row: Row) => row.statecode === 0)) {
         const columns = {
             status: m.mailboxstatus as number | null,
             scheduled: m.testemailconfigurationscheduled as boolean | null,
@@ -85,13 +69,13 @@ async function cardCounts(): Promise<SegmentCounts> {
 
 /** Requests for the counts (FetchXML aggregates) the page sent since `from`. */
 async function countRequestsSince(from: number): Promise<number> {
-    const log = await need(e2e).sandbox.emulator.requestLog();
+    const log = await e2e().sandbox.emulator.requestLog();
     return log.slice(from).filter((r) => r.method === 'GET' && r.path.includes('fetchXml=')).length;
 }
 
 describe('the overview cards', () => {
     test('count the mailboxes as the emulated Dataverse holds them, with one aggregate query', async () => {
-        const before = (await need(e2e).sandbox.emulator.requestLog()).length;
+        const before = (await e2e().sandbox.emulator.requestLog()).length;
         await applyScenario(page(), { profileId: PROFILE });
         const shown = await cardCounts();
         expect(shown).toEqual(await storeCounts());
@@ -99,7 +83,7 @@ describe('the overview cards', () => {
         expect(SEGMENTS.filter((segment) => shown[segment] > 0).length).toBeGreaterThanOrEqual(3);
         expect(await countRequestsSince(before)).toBe(1);
         // The list is not read until it is opened.
-        const log = (await need(e2e).sandbox.emulator.requestLog()).slice(before);
+        const log = (await e2e().sandbox.emulator.requestLog()).slice(before);
         const listReads = log.filter((r) => decodeURIComponent(r.path).endsWith(`${PROFILE} and statecode eq 0`));
         expect(listReads).toEqual([]);
     });
@@ -129,7 +113,7 @@ describe('the overview cards', () => {
     test('count again after a connection test and show its result, when and by whom', async () => {
         await applyScenario(page(), { profileId: PROFILE });
         await cardCounts();
-        const before = (await need(e2e).sandbox.emulator.requestLog()).length;
+        const before = (await e2e().sandbox.emulator.requestLog()).length;
         await control()
             .getByRole('tab', { name: en('Area_Connection') })
             .click();
@@ -138,7 +122,7 @@ describe('the overview cards', () => {
         await region.getByText(en('ConnectionTest_Succeeded')).waitFor({ timeout: 60_000 });
         const card = cardOf(en('Area_Connection'));
         await card.getByText(en('Overview_TestPassed')).waitFor();
-        const state = need(e2e).sandbox.state();
+        const state = e2e().sandbox.state();
         const user = state.users.find((u) => u.systemuserid === state.userId);
         expect(await card.textContent()).toContain(`, by ${user?.fullname}`);
         await page().waitForFunction(() => true); // one round trip: the re-count starts with the card's update
@@ -213,5 +197,5 @@ describe('the overview in every language, narrow and wide', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

@@ -98,6 +98,38 @@ export async function startE2E(options: SandboxOptions = {}): Promise<E2E> {
     };
 }
 
+/** What a browser test file uses of its one sandbox and page (setUpE2E); each getter throws until they have started. */
+export type E2EFile = {
+    e2e: () => E2E;
+    page: () => Page;
+    sandbox: () => Sandbox;
+    /** `it` that saves a screenshot of the page when it fails (itWithScreenshot). */
+    test: ReturnType<typeof itWithScreenshot>;
+};
+
+/**
+ * One sandbox and page for a test file: started (startE2E with `options`, then `setUp`) before its tests, closed after
+ * them. Call it at the top level of the file, where its beforeAll should run.
+ */
+export function setUpE2E(
+    options: SandboxOptions = {},
+    { setUp, timeoutMs = 120_000 }: { setUp?: (e2e: E2E) => unknown; timeoutMs?: number } = {},
+): E2EFile {
+    let started: E2E | undefined;
+    beforeAll(async () => {
+        started = await startE2E(options);
+        await setUp?.(started);
+    }, timeoutMs);
+    afterAll(async () => {
+        await started?.close();
+    });
+    const e2e = (): E2E => {
+        if (!started) throw new Error('the browser did not start');
+        return started;
+    };
+    return { e2e, page: () => e2e().page, sandbox: () => e2e().sandbox, test: itWithScreenshot(() => started?.page) };
+}
+
 /**
  * Runs in the page before its scripts (with `clientClock: 'emulated'`): the page's clocks run `scale` times faster and
  * its timers wait `scale` times less, like the emulator's. A long run needs it: at a time scale of 200 the emulator's

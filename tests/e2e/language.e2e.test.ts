@@ -3,33 +3,16 @@
  * user's German settings (month before year, the user's month names in calendar order, Monday first, dd.MM.yyyy),
  * and French counts 0 and 1 in the singular and 2 in the plural, in the sentences the admin reads.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { CULTURES } from '../sandbox/host/cultures.js';
-import { need } from './bulk-run-kit';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
 const control = () => page().locator('#control-root');
-const test = itWithScreenshot(() => e2e?.page);
 const de = resxStrings(1031);
 const fr = resxStrings(1036);
 
-beforeAll(async () => {
-    e2e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E();
 
 /** Open the Connection area in `languageId` and the secret expiry's calendar; returns the calendar. */
 async function openCalendar(text: (key: string) => string): Promise<Locator> {
@@ -137,5 +120,5 @@ describe('counted sentences in French', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

@@ -4,25 +4,19 @@
  * moves, and quick-filter counts that grow with the rows; once every row is in, it says it loads the latest alerts
  * (not "Loading total of total"); at the end it holds every mailbox the emulator has.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { fmt, need, profileMailboxes } from './bulk-run-kit';
-import { expectCleanPage, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
+import { fmt, profileMailboxes } from './bulk-run-kit';
+import { expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const PROFILE = PROFILE_IDS.commercial;
 const en = resxStrings(1033);
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
 const control = () => page().locator('#control-root');
-const test = itWithScreenshot(() => e2e?.page);
 
-beforeAll(async () => {
-    // Four pages of 5,000 rows, each answered 1.5 s late (the sandbox's `slow` scenario), so each page shows.
-    e2e = await startE2E({ mailboxCount: 20_000, profileId: PROFILE, fault: 'slow' });
-}, 180_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Four pages of 5,000 rows, each answered 1.5 s late (the sandbox's `slow` scenario), so each page shows.
+const { e2e, page, test } = setUpE2E(
+    { mailboxCount: 20_000, profileId: PROFILE, fault: 'slow' },
+    { timeoutMs: 180_000 },
+);
 
 /** What the list says while it loads, read once: the label, the bar's value (null: indeterminate), the "All" count. */
 type Sample = { label: string; value: number | null; all: number };
@@ -44,7 +38,7 @@ async function sample(): Promise<Sample | null> {
 
 describe('the mailbox list while its pages arrive', () => {
     test('counts up to the total Dataverse holds, with a moving bar and growing filter counts', async () => {
-        const active = (await profileMailboxes(need(e2e).sandbox, PROFILE)).filter((m) => m.statecode === 0);
+        const active = (await profileMailboxes(e2e().sandbox, PROFILE)).filter((m) => m.statecode === 0);
         expect(active.length).toBeGreaterThan(15_000);
         const total = fmt(active.length);
         // The overview counts first; the list is opened from its tab.
@@ -92,5 +86,5 @@ describe('the mailbox list while its pages arrive', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

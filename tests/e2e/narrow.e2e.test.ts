@@ -2,33 +2,22 @@
  * The control at 320 px, the narrowest section the README promises (issue 13 item 8): no horizontal overflow in
  * English, German or French, in any area, and axe finds nothing at that width either.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const NARROW = { width: 320, height: 800 };
 const AREAS = ['Area_Connection', 'Area_Readiness', 'Area_Mailboxes'] as const;
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 
-beforeAll(async () => {
-    e2e = await startE2E();
-    await page().setViewportSize(NARROW);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E(
+    {},
+    {
+        setUp: async (started) => {
+            await started.page.setViewportSize(NARROW);
+        },
+    },
+);
 
 /** How far the page, or the control, reaches past the right edge of the viewport (0 when it fits). */
 async function overflow(): Promise<{ page: number; control: number }> {
@@ -78,5 +67,5 @@ describe.each([
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

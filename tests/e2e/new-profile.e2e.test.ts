@@ -4,16 +4,13 @@
  * reload) then reads and works on the saved profile. Checked on the page and in the emulator's store.
  */
 import type { Page } from 'playwright-core';
-import { expectCleanPage, itWithScreenshot, resxStrings, startE2E, waitReady, type E2E } from './harness';
+import { expectCleanPage, resxStrings, waitReady, setUpE2E } from './harness';
 
 const en = resxStrings(1033);
 const NAME = 'Woodgrove cross-tenant (new)';
 const TENANT = '9c2a6f4e-5b1d-4e7a-8f3c-2d1e0b9a8c7f';
 const APP = '6e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = (): ReturnType<Page['locator']> => page().locator('#control-root');
 const formCommand = (name: string) =>
     page().getByRole('toolbar', { name: 'Form commands' }).getByRole('button', { name });
@@ -27,13 +24,7 @@ const contextRecordId = (): Promise<string | undefined> =>
                 .page.entityId,
     );
 
-beforeAll(async () => {
-    e2e = await startE2E();
-}, 120_000);
-
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E();
 
 describe('a new profile', () => {
     test('opens without a record id and asks to save first', async () => {
@@ -57,7 +48,7 @@ describe('a new profile', () => {
         // The host created the record and handed its id to the context it already gave the control.
         const id = await contextRecordId();
         expect(id).toMatch(/^[0-9a-f-]{36}$/);
-        const row = (e2e as E2E).sandbox.emulator.store.get('emailserverprofiles', id as string);
+        const row = e2e().sandbox.emulator.store.get('emailserverprofiles', id as string);
         expect(row).toMatchObject({ name: NAME, exchangeonlinetenantid: TENANT, oauthclientid: APP, servertype: 0 });
         expect(await boots()).toBe(before);
 
@@ -79,8 +70,8 @@ describe('a new profile', () => {
             .getByRole('tab', { name: en('Area_Mailboxes') })
             .click();
         await control().getByText(en('Mailboxes_NoneOnProfile')).waitFor();
-        const reads = (e2e as E2E).sandbox.emulator
-            .requestLog()
+        const reads = e2e()
+            .sandbox.emulator.requestLog()
             .filter((entry) => entry.method === 'GET' && entry.path.includes(id as string));
         expect(reads.length).toBeGreaterThan(0);
     });
@@ -88,5 +79,5 @@ describe('a new profile', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

@@ -4,16 +4,13 @@
  * run summary give the same numbers — refused approvals count under Failed everywhere, and "waiting for approval"
  * is the Pending approval segment.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { SEGMENTS, type SegmentCounts } from '../../src/core/mailbox-segments';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
-import { confirmStart, controlOf, expectSettledRun, fmt, need, askForRun, openMailboxes } from './bulk-run-kit';
+import { applyScenario, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { confirmStart, controlOf, expectSettledRun, fmt, askForRun, openMailboxes } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const en = resxStrings(1033);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 60;
@@ -33,13 +30,8 @@ const SEGMENT_KEYS = {
     neverTested: 'Segment_NeverTested',
 } as const;
 
-beforeAll(async () => {
-    // A Test & Enable takes 20 emulated seconds: 2 real seconds at 10x, long enough to cancel a run in the middle.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 10 });
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// A Test & Enable takes 20 emulated seconds: 2 real seconds at 10x, long enough to cancel a run in the middle.
+const { e2e, page, test } = setUpE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 10 });
 
 const numberIn = (text: string | null): number => Number((text ?? '').replace(/\D/g, ''));
 
@@ -156,5 +148,5 @@ describe('counts after a run ends', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(need(e2e)));
+        expectCleanPage(e2e()));
 });

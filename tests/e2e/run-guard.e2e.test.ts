@@ -3,39 +3,21 @@
  * the run confirmation says so first and offers "Test connection"; the admin may still start. What it says comes
  * from the last test recorded on the profile, so it is the same after a reload.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    waitReady,
-    type E2E,
-} from './harness';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, waitReady, setUpE2E } from './harness';
 
 const en = resxStrings(1033);
 /** A sentence of the resx up to its first placeholder (the date and time vary). */
 const lead = (key: string) => en(key).split('{0}')[0];
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
 const testRegion = () => control().getByRole('region', { name: en('ConnectionTest_Title') });
 // Fluent renders dialogs in a layer at the end of the page, outside the control's root.
 const dialog = () => page().getByRole('alertdialog');
 
-beforeAll(async () => {
-    // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 10 });
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
+const { e2e, page, test } = setUpE2E({ testDelayMs: 20_000, mailboxCount: 10 });
 
 async function runConnectionTest(done: string): Promise<void> {
     await tab(en('Area_Connection')).click();
@@ -143,5 +125,5 @@ describe('the run confirmation on a profile with credentials', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

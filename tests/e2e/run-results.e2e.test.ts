@@ -3,18 +3,16 @@
  * of the list; the CSV in the admin's language with exactly the run's rows; the confirmation's skipped mailboxes and
  * why. Each check compares the page with what the emulated Dataverse decided.
  */
-import type { Page } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { format } from '../../src/core/template';
 import { PROFILE_IDS, USER_IDS } from '../sandbox/domain/ids';
-import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, resxStrings, runAxe, setUpE2E } from './harness';
 import {
     confirmStart,
     controlOf,
     downloadCsv,
     expectSettledRun,
     idsOf,
-    need,
     onServerSideSync,
     parseCsv,
     prepareApproveAndTest,
@@ -22,12 +20,8 @@ import {
     BatchRecorder,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 60;
 const de = resxStrings(1031);
@@ -53,13 +47,14 @@ function countsByLabel(texts: string[]): Map<string, number> {
     );
 }
 
-beforeAll(async () => {
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 20 });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: 20 },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 /** The finished run's summary area (its live status and the buttons below it). */
 const summaryArea = (done = 'Run finished.') => control().getByRole('status').filter({ hasText: done }).locator('..');
@@ -253,5 +248,5 @@ describe('the confirmation and the CSV in German (item 3)', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

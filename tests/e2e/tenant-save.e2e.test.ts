@@ -4,33 +4,24 @@
  * before Save and in the emulator's store after it. An edited value that resolves to nothing (not a tenant, unknown to
  * Entra, a domain that was not looked up) clears the column; it never leaves an earlier value in place.
  */
-import type { Page } from 'playwright-core';
 import { format } from '../../src/ui/strings';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const en = resxStrings(1033);
 /** A well-formed GUID that no seeded tenant has: discovery answers "not found" (AADSTS90002) on every host. */
 const UNKNOWN_TENANT = '0badf00d-1111-4222-8333-444455556666';
 
-let e2e: E2E | undefined;
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const tenantField = () => control().getByRole('textbox', { name: en('Credentials_TenantIdLabel') });
 /** The form's own Tenant ID field: what the form holds, and so what Save writes. */
 const formTenant = () => page().getByRole('region', { name: 'General' }).getByLabel('Tenant ID');
 
-beforeAll(async () => {
-    e2e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E();
 
 const stored = (profileId: string): unknown =>
-    (e2e as E2E).sandbox.emulator.store.get('emailserverprofiles', profileId)?.exchangeonlinetenantid;
+    e2e().sandbox.emulator.store.get('emailserverprofiles', profileId)?.exchangeonlinetenantid;
 
 /** Wait until the form's Tenant ID field holds `value` (the control's outputs arrive asynchronously). */
 async function formHolds(value: string): Promise<void> {
@@ -144,5 +135,5 @@ describe('when the browser blocks the Microsoft sign-in hosts (a content securit
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

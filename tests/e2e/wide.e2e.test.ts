@@ -3,23 +3,11 @@
  * shows name, status, last test and latest alert without scrolling sideways, cuts no header or cell label short in
  * English, German or French, the details panel shows the columns the table leaves out, and axe finds nothing.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { need } from './bulk-run-kit';
-import {
-    applyScenario,
-    axeAtRest,
-    expectCleanPage,
-    itWithScreenshot,
-    resxStrings,
-    startE2E,
-    type E2E,
-} from './harness';
+import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
-const page = (): Page => need(e2e).page;
 const control = () => page().locator('#control-root');
-const test = itWithScreenshot(() => e2e?.page);
 
 /** The columns that always show, in order; the others show as far as the width allows. */
 const ALWAYS = ['Mailboxes_Col_Name', 'Mailboxes_Col_Overall', 'Mailboxes_Col_LastTest', 'Mailboxes_Col_Alert'];
@@ -33,12 +21,7 @@ const ALL = [
     'Mailboxes_Col_Type',
 ];
 
-beforeAll(async () => {
-    e2e = await startE2E({ mailboxCount: 60 });
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, test } = setUpE2E({ mailboxCount: 60 });
 
 /** Open the Mailboxes area in `languageId` and wait until the table shows rows. */
 async function openTable(languageId: number, text: (key: string) => string): Promise<Locator> {
@@ -121,5 +104,5 @@ describe.each([
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

@@ -2,35 +2,32 @@
  * The admin's main flows in chromium against the sandbox: tenant discovery, a blocked Secret-ID paste, the
  * connection test, and one bulk approve + Test & Enable run — checked on the page and in the emulator's state.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { applyScenario, expectCleanPage, itWithScreenshot, resxStrings, runAxe, startE2E, type E2E } from './harness';
+import { applyScenario, expectCleanPage, resxStrings, runAxe, setUpE2E } from './harness';
 
-let e2e: E2E | undefined;
 /** Every request the page sent, with its body and headers. */
 const sent: { method: string; url: string; body: string; headers: string }[] = [];
-const page = (): Page => (e2e as E2E).page;
-const test = itWithScreenshot(() => e2e?.page);
 const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
 const en = resxStrings(1033);
 
-beforeAll(async () => {
-    // Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: 40 });
-    e2e.page.on('request', (request) =>
-        sent.push({
-            method: request.method(),
-            url: request.url(),
-            body: request.postData() ?? '',
-            headers: JSON.stringify(request.headers()),
-        }),
-    );
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Test & Enable takes 20 emulated seconds: 2 real seconds at 10x.
+const { e2e, page, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: 40 },
+    {
+        setUp: (started) => {
+            started.page.on('request', (request) =>
+                sent.push({
+                    method: request.method(),
+                    url: request.url(),
+                    body: request.postData() ?? '',
+                    headers: JSON.stringify(request.headers()),
+                }),
+            );
+        },
+    },
+);
 
 /** The secret saved in 'replaces the secret in place'; no request but its own PATCH and nothing stored may hold it. */
 const SECRET = 'Abc8Q~' + 'x'.repeat(34);
@@ -60,7 +57,7 @@ async function storedByPage(): Promise<string[]> {
         texts.push(document.cookie);
         return texts;
     });
-    const cookies = await (e2e as E2E).browser.cookies();
+    const cookies = await e2e().browser.cookies();
     return [...inPage, ...cookies.map((cookie) => `${cookie.name}=${cookie.value}`)];
 }
 
@@ -78,7 +75,7 @@ function selectedColumns(): string[][] {
 }
 
 async function state(entitySet: string): Promise<Record<string, unknown>[]> {
-    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, (e2e as E2E).sandbox.url));
+    const res = await fetch(new URL(`/_emulator/state/${entitySet}`, e2e().sandbox.url));
     const body = (await res.json()) as Record<string, unknown>[] | { value: Record<string, unknown>[] };
     return Array.isArray(body) ? body : body.value;
 }
@@ -133,7 +130,7 @@ describe('admin workflows', () => {
 
     test('copies a readiness command with the profile IDs filled in', async () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
-        await (e2e as E2E).browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await e2e().browser.grantPermissions(['clipboard-read', 'clipboard-write']);
         await tab('Tenant readiness').click();
         const copy = control()
             .getByRole('button', { name: /^Copy the value for/ })
@@ -149,12 +146,12 @@ describe('admin workflows', () => {
 
     test('blocks a pasted Secret ID before anything is sent', async () => {
         await applyScenario(page(), { profileId: PROFILE_IDS.commercial });
-        const before = (await (e2e as E2E).sandbox.emulator.requestLog()).length;
+        const before = (await e2e().sandbox.emulator.requestLog()).length;
         await control().getByRole('button', { name: 'Replace secret' }).click();
         await control().getByLabel('Client secret (Value)').fill('8f14e45f-ceea-467f-a0e6-3b0f1a2b3c4d');
         await control().getByText("This is the Secret ID. Dynamics needs the secret's Value.").waitFor();
         await expect(control().getByRole('button', { name: 'Save secret' }).isDisabled()).resolves.toBe(true);
-        const after = (await (e2e as E2E).sandbox.emulator.requestLog()).slice(before);
+        const after = (await e2e().sandbox.emulator.requestLog()).slice(before);
         expect(after.filter((r) => r.method === 'PATCH' && r.path.includes('emailserverprofiles'))).toEqual([]);
         expect(await page().content()).not.toContain('8f14e45f-ceea-467f-a0e6-3b0f1a2b3c4d"');
     });
@@ -194,7 +191,7 @@ describe('admin workflows', () => {
             (n) => n._objectid_value === PROFILE_IDS.commercial && String(n.subject).endsWith('bulk run'),
         );
         expect(notes).toHaveLength(1);
-        const sandboxState = (e2e as E2E).sandbox.state();
+        const sandboxState = e2e().sandbox.state();
         const user = sandboxState.users.find((u) => u.systemuserid === sandboxState.userId);
         expect(String(notes[0].notetext)).toContain(`${user?.fullname} ran "Approve & test" on 40 mailboxes.`);
         expect(String(notes[0].notetext)).toMatch(/Result: \d+ enabled, \d+ failed, \d+ skipped\./);
@@ -214,7 +211,7 @@ describe('admin workflows', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 
     test('never sent the secret again after its PATCH, never asked for it, and stored it nowhere', async () => {
         expect(requestsHolding(SECRET)).toHaveLength(1);

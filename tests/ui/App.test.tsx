@@ -460,18 +460,22 @@ describe('App', () => {
         const interrupted = () =>
             createFakeServices({ mailboxes: { load, readStoredRun: () => Promise.resolve(STORED) } });
         const NOTICE = 'A run was interrupted — 4 of 10 done.';
+        // The stored run is read after the first render; on a loaded machine that can take longer than 1 s.
+        const SLOW = { timeout: 5000 };
 
         it('is told on load, before the Mailboxes area is opened, and Resume continues it there', async () => {
             const user = userEvent.setup();
             const services = interrupted();
             const { container } = renderApp(services);
-            expect(await screen.findByText(NOTICE)).toBeInTheDocument();
-            expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'false');
+            expect(await screen.findByText(NOTICE, {}, SLOW)).toBeInTheDocument();
+            // The notice may come before the areas' tabs: the stored run is read from the browser, the profile is not.
+            const mailboxesTab = await screen.findByRole('tab', { name: en('Area_Mailboxes') }, SLOW);
+            expect(mailboxesTab).toHaveAttribute('aria-selected', 'false');
             expect(services.calls).not.toContain('resumeStored');
             expect(await axe(container)).toHaveNoViolations();
             await user.click(screen.getByRole('button', { name: en('Run_Resume') }));
             expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'true');
-            await waitFor(() => expect(services.calls).toContain('resumeStored'));
+            await waitFor(() => expect(services.calls).toContain('resumeStored'), SLOW);
             expect(screen.queryByText(NOTICE)).toBeNull();
         });
 
@@ -479,11 +483,11 @@ describe('App', () => {
             const user = userEvent.setup();
             const services = interrupted();
             renderApp(services);
-            await user.click(await screen.findByRole('button', { name: en('Run_Discard') }));
+            await user.click(await screen.findByRole('button', { name: en('Run_Discard') }, SLOW));
             expect(services.calls).toContain('discardStoredRun');
             expect(screen.queryByText(NOTICE)).toBeNull();
             await user.click(screen.getByRole('tab', { name: en('Area_Mailboxes') }));
-            await waitFor(() => expect(load).toHaveBeenCalled());
+            await waitFor(() => expect(load).toHaveBeenCalled(), SLOW);
             expect(services.calls).not.toContain('resumeStored');
         });
     });

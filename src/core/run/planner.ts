@@ -1,6 +1,7 @@
 /** Decide, per mailbox, whether to approve, Test & Enable, or skip (dataverse.md §5 recipe, §6 "check first"). */
 import { testPatchFor } from '../test-and-enable';
 import { isApprovalRequired, type ApprovalPolicy } from './approval-policy';
+import { groupBySkipReason } from './skip-reasons';
 import {
     APPROVAL,
     serverSideSyncDirections,
@@ -68,16 +69,12 @@ export type SkipGroup = { reason: SkipReason; names: string[] };
  */
 export type PlanCounts = { approve: number; test: number; skip: number; rejected: number; skipped?: SkipGroup[] };
 
-/** The skipped items of a plan grouped by reason, largest group first (ties in the order reasons first appear). */
+/** The skipped items of a plan grouped by reason, largest group first (ties by reason name). */
 export function skipGroups(plan: RunPlan): SkipGroup[] {
-    const groups = new Map<SkipReason, SkipGroup>();
-    for (const item of plan.items) {
-        if (!item.skip) continue;
-        const group = groups.get(item.skip) ?? { reason: item.skip, names: [] };
-        group.names.push(item.name);
-        groups.set(item.skip, group);
-    }
-    return [...groups.values()].sort((a, b) => b.names.length - a.names.length);
+    return groupBySkipReason(plan.items, (item) => item.skip).map(({ reason, items }) => ({
+        reason,
+        names: items.map((item) => item.name),
+    }));
 }
 
 /** Count a plan's approvals, tests and skips, and the approvals of rows an admin rejected earlier. */

@@ -14,6 +14,7 @@ import {
 } from '../credentials/error-catalogue';
 import type { FailureGroup } from '../mailbox-view';
 import type { LedgerEntry, LedgerSummary } from './ledger';
+import { groupBySkipReason } from './skip-reasons';
 import { TRANSIENCE_BY_CODE } from './transience';
 import type { SkipReason } from './types';
 
@@ -88,15 +89,10 @@ export type RunView = {
     refusal?: ApprovalRefusalView;
 };
 
-/** Skipped entries counted by reason, largest first (ties by reason name, for a stable order). */
+/** Skipped entries counted by reason, largest first (ties by reason name). */
 function skipCountsOf(entries: readonly LedgerEntry[]): SkipCount[] {
-    const counts = new Map<SkipReason, number>();
-    for (const entry of entries) {
-        if (entry.state === 'skipped' && entry.reason) counts.set(entry.reason, (counts.get(entry.reason) ?? 0) + 1);
-    }
-    return [...counts]
-        .map(([reason, count]) => ({ reason, count }))
-        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    const skipped = groupBySkipReason(entries, (entry) => (entry.state === 'skipped' ? entry.reason : undefined));
+    return skipped.map(({ reason, items }) => ({ reason, count: items.length }));
 }
 
 /** The run's refusal, when its approvals were all refused because of who sent them. */
