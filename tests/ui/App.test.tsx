@@ -468,13 +468,13 @@ describe('App', () => {
             const services = interrupted();
             const { container } = renderApp(services);
             expect(await screen.findByText(NOTICE, {}, SLOW)).toBeInTheDocument();
-            // The notice may come before the areas' tabs: the stored run is read from the browser, the profile is not.
-            const mailboxesTab = await screen.findByRole('tab', { name: en('Area_Mailboxes') }, SLOW);
-            expect(mailboxesTab).toHaveAttribute('aria-selected', 'false');
+            // The Mailboxes area is not open: its list, read when it opens, is not read (the tabs themselves may be
+            // in Fluent's overflow menu at jsdom's zero width, so the test looks at what was read instead).
+            expect(load).not.toHaveBeenCalled();
             expect(services.calls).not.toContain('resumeStored');
             expect(await axe(container)).toHaveNoViolations();
             await user.click(screen.getByRole('button', { name: en('Run_Resume') }));
-            expect(screen.getByRole('tab', { name: en('Area_Mailboxes') })).toHaveAttribute('aria-selected', 'true');
+            await waitFor(() => expect(load).toHaveBeenCalled(), SLOW);
             await waitFor(() => expect(services.calls).toContain('resumeStored'), SLOW);
             expect(screen.queryByText(NOTICE)).toBeNull();
         });
