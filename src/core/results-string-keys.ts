@@ -1,8 +1,14 @@
 /**
  * Keys of the run results' strings: the short cause labels of the run summary (Cause_*), why the confirmation skips a
- * mailbox (Skip_*), the cause filter of the list and the CSV export's headers and values (Csv_*); part of STRING_KEYS.
+ * mailbox (Skip_*), the cause filter of the list and the CSV export's headers and values (Csv_*), and what a run kept
+ * for resume after a reload says (stored or not, resumed, interrupted); part of STRING_KEYS.
  */
 export const RESULTS_STRING_KEYS = [
+    'Run_NotStoredNotice',
+    'Run_NoResumeNotice',
+    'Run_ResumedNotice',
+    'Run_InterruptedNotice',
+    'Run_Discard',
     'Run_CauseShort',
     'Run_SummarySkippedReasons',
     'Run_PaceServerTesting',
