@@ -252,8 +252,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const deployment = createDeployment({
         mode: options.deployment,
         controlVersion: builtControlVersion(outDir),
-        timeScale: () => options.timeScale ?? 1,
-        // Called only once requests arrive, after the emulator below exists.
+        // Both called only once requests arrive, after the emulator below exists; the scale is the current one, so a
+        // Retry-After follows a change made through /_emulator/config.
+        timeScale: () => emulator.timeScale(),
         now: () => emulator.now(),
         log: options.log,
     });

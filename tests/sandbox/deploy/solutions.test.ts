@@ -16,6 +16,15 @@ beforeEach(async () => {
     await setSwitch(kit, 'reset', { mode: 'fresh' });
 });
 
+/** Set the emulated clock's speed: a window a test must land inside gets real seconds, not a race with the machine. */
+async function setTimeScale(timeScale: number): Promise<void> {
+    await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale }) });
+}
+
+/** Wait as long as a 429's Retry-After (real seconds here) says. */
+const waitRetryAfter = (r: { headers: Headers }) =>
+    new Promise((resolve) => setTimeout(resolve, Number(r.headers.get('retry-after')) * 1000));
+
 const importBody = (file: string) => ({
     OverwriteUnmanagedCustomizations: false,
     PublishWorkflows: true,
@@ -124,11 +133,13 @@ describe('StageSolution', () => {
 
 describe('ImportSolutionAsync', () => {
     it('runs 0 → 2 → 3/30, the job appears after a 404 with rising progress, and installs solution and control', async () => {
-        // A slower clock, so the first read comes before the job exists: 44 emulated seconds take about a second.
-        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 50 }) });
+        // Real time while the job does not exist yet (4 emulated seconds are 4 real ones), so the first read surely comes
+        // before it, however busy the machine; then 44 emulated seconds in about a second.
+        await setTimeScale(1);
         const started = await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) });
         const { AsyncOperationId: asyncId, ImportJobKey: jobId } = started.body;
         expect((await api(kit, 'GET', `importjobs(${jobId})?$select=progress`, { token })).status).toBe(404);
+        await setTimeScale(50);
         const progress: number[] = [];
         const states = new Set<number>();
         await waitFor(async () => {
@@ -158,7 +169,7 @@ describe('ImportSolutionAsync', () => {
             token,
         });
         expect(controls.body.value[0].version).toBe('0.2.0');
-        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 1000 }) });
+        await setTimeScale(1000);
         const formatted = await api(kit, 'GET', `RetrieveFormattedImportJobResults(ImportJobId=${jobId})`, { token });
         expect(formatted.body.FormattedResults).toContain(CONTROL_NAME);
     });
@@ -244,7 +255,8 @@ describe('more refusals', () => {
     });
 
     it('refuses a second import while one runs, and publish and form writes by a user without privileges', async () => {
-        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 100 }) });
+        // Real time: the first import and its lock last a real minute, so the second surely comes while they hold.
+        await setTimeScale(1);
         try {
             expect(
                 (await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) })).status,
@@ -253,10 +265,7 @@ describe('more refusals', () => {
             expect(second.status).toBe(429);
             expect(second.body.error.message).toContain('[Import] because there is another [Import]');
         } finally {
-            await fetch(`${kit.origin}/_emulator/config`, {
-                method: 'POST',
-                body: JSON.stringify({ timeScale: 1000 }),
-            });
+            await setTimeScale(1000);
         }
         await setSwitch(kit, 'signin-user', { upn: 'bo@woodgrovebank.com' });
         try {
@@ -276,37 +285,52 @@ describe('more refusals', () => {
 
 describe('the customization lock', () => {
     it('answers 429 with Retry-After to a publish during an import and for a while after it', async () => {
-        // 100×: the 20 emulated seconds of lock after the import last 200 ms, long enough to observe.
-        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 100 }) });
-        const started = await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) });
-        const during = await api(kit, 'POST', 'PublishAllXml', { token });
-        expect(during.status).toBe(429);
-        expect(during.body.error.code).toBe(LOCK_CODE);
-        expect(during.body.error.message).toContain('[PublishAll] because there is another [Import]');
-        expect(Number(during.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-        await waitFor(async () => {
-            const ao = await api(kit, 'GET', `asyncoperations(${started.body.AsyncOperationId})?$select=statecode`, {
-                token,
+        // 10×: the import takes 4.4 real seconds and the 20 emulated seconds of lock after it 2, so the publish after the
+        // import lands inside the lock even on a busy machine (at 100× it had 200 ms, and missed it on a loaded one).
+        await setTimeScale(10);
+        try {
+            const started = await api(kit, 'POST', 'ImportSolutionAsync', { token, body: importBody(solutionZip()) });
+            const during = await api(kit, 'POST', 'PublishAllXml', { token });
+            expect(during.status).toBe(429);
+            expect(during.body.error.code).toBe(LOCK_CODE);
+            expect(during.body.error.message).toContain('[PublishAll] because there is another [Import]');
+            expect(Number(during.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+            await waitFor(async () => {
+                const ao = await api(
+                    kit,
+                    'GET',
+                    `asyncoperations(${started.body.AsyncOperationId})?$select=statecode`,
+                    { token },
+                );
+                return ao.body.statecode === 3 ? true : undefined;
             });
-            return ao.body.statecode === 3 ? true : undefined;
-        });
-        expect((await api(kit, 'POST', 'PublishAllXml', { token })).status).toBe(429);
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await fetch(`${kit.origin}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 1000 }) });
-        expect((await api(kit, 'POST', 'PublishAllXml', { token })).status).toBe(204);
+            const after = await api(kit, 'POST', 'PublishAllXml', { token });
+            expect(after.status).toBe(429);
+            // Its Retry-After is the rest of the lock: once it has passed, the publish goes through.
+            await waitRetryAfter(after);
+            expect((await api(kit, 'POST', 'PublishAllXml', { token })).status).toBe(204);
+        } finally {
+            await setTimeScale(1000);
+        }
     });
 
     it('holds a seeded lock window and can answer it as 0x80071151 instead of 429', async () => {
-        await setSwitch(kit, 'lock', { seconds: 30, reply: 'error' });
-        const r = await api(kit, 'POST', 'PublishXml', {
-            token,
-            body: {
-                ParameterXml:
-                    '<importexportxml><entities><entity>emailserverprofile</entity></entities></importexportxml>',
-            },
-        });
-        expect(r.status).toBe(400);
-        expect(r.body.error.code).toBe(LOCK_CODE);
+        // Real time while the publish meets the 30 s window (at 1000× it had 30 ms); then at most 30 ms are left of it.
+        await setTimeScale(1);
+        try {
+            await setSwitch(kit, 'lock', { seconds: 30, reply: 'error' });
+            const r = await api(kit, 'POST', 'PublishXml', {
+                token,
+                body: {
+                    ParameterXml:
+                        '<importexportxml><entities><entity>emailserverprofile</entity></entities></importexportxml>',
+                },
+            });
+            expect(r.status).toBe(400);
+            expect(r.body.error.code).toBe(LOCK_CODE);
+        } finally {
+            await setTimeScale(1000);
+        }
         await new Promise((resolve) => setTimeout(resolve, 40));
         expect((await api(kit, 'POST', 'PublishAllXml', { token })).status).toBe(204);
     });

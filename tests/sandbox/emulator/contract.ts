@@ -199,6 +199,8 @@ export type Emulator = {
     store: Store;
     /** Emulated now in ms (scaled time). */
     now(): number;
+    /** Emulated ms per real ms now (POST /_emulator/config may change it). */
+    timeScale(): number;
     setUser(systemuserid: string): void;
     setFaults(faults: Partial<Faults>): void;
     setLimits(limits: Partial<Limits>): void;

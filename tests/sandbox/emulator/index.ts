@@ -133,6 +133,7 @@ export function createEmulator(options: ExtendedEmulatorOptions): Emulator {
         },
         store: e.store,
         now: () => e.clock.now(),
+        timeScale: () => e.clock.scale(),
         setUser: (id) => e.setUser(id),
         setFaults: (f) => e.setFaults(f),
         setLimits: (l) => e.setLimits(l),
