@@ -133,11 +133,14 @@ describe('bearer validation', () => {
     });
 
     it('refuses an expired token with 401', async () => {
-        await setSwitch(kit, 'entra', { accessTokenLifetimeSeconds: 1 });
+        // exp is whole seconds from a floored iat: a 1 s token issued late in a second lived a few ms, so the first
+        // call could meet it expired. Two seconds leave it at least one; then wait until its own exp has passed.
+        await setSwitch(kit, 'entra', { accessTokenLifetimeSeconds: 2 });
         try {
             const token = await appToken(kit);
             expect((await api(kit, 'GET', 'WhoAmI', { token })).status).toBe(200);
-            await new Promise((resolve) => setTimeout(resolve, 1_100));
+            const expiresAt = (claims(token) as { exp: number }).exp * 1000;
+            await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 20));
             expect((await api(kit, 'GET', 'WhoAmI', { token })).status).toBe(401);
         } finally {
             await setSwitch(kit, 'entra', { accessTokenLifetimeSeconds: 3600 });
