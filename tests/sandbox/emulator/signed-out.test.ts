@@ -19,6 +19,8 @@ describe('emulator signed-out session', () => {
     });
     afterEach(() => s.close());
 
+    const setTimeScale = (timeScale: number) =>
+        fetch(`${s.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale }) });
     const approve = (n: number) =>
         fetch(`${s.api}mailboxes(${mailboxId(n)})`, {
             method: 'PATCH',
@@ -72,11 +74,15 @@ describe('emulator signed-out session', () => {
     });
 
     it('starts after the first answered write when asked to, and ends after its duration', async () => {
+        // Real time while the read must land inside the 100 emulated seconds (at 1000× they were 100 ms, which a busy
+        // machine can miss); then back to 1000×, where what is left of them is at most 100 ms.
+        await setTimeScale(1);
         s.emulator.setFaults({ signedOut: signedOut({ startOn: 'afterFirstWrite', durationMs: 100_000 }) });
         expect((await approve(2)).status).toBe(204);
         const during = await fetch(`${s.api}mailboxes(${mailboxId(2)})?$select=emailrouteraccessapproval`);
         expect(during.headers.get('content-type')).toContain('text/html');
         await during.text();
+        await setTimeScale(1000);
         await sleep(120);
         const after = await fetch(`${s.api}mailboxes(${mailboxId(2)})?$select=emailrouteraccessapproval`);
         expect(after.headers.get('content-type')).toContain('application/json');

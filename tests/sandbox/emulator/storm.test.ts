@@ -20,14 +20,18 @@ const approve = (s: TestServer) =>
     });
 
 /** Re-read until the answer is not 429, each time waiting the emulated Retry-After the storm asks for. */
-async function reReadThroughStorm(s: TestServer, waitEmulatedMs: number): Promise<{ refusals: number; last: number }> {
+async function reReadThroughStorm(
+    s: TestServer,
+    waitEmulatedMs: number,
+    timeScale: number,
+): Promise<{ refusals: number; last: number }> {
     let refusals = 0;
     for (;;) {
         const res = await reRead(s);
         if (res.status !== 429) return { refusals, last: res.status };
         refusals += 1;
         await res.text();
-        await sleep(waitEmulatedMs / TIME_SCALE);
+        await sleep(waitEmulatedMs / timeScale);
     }
 }
 
@@ -39,9 +43,13 @@ describe('emulator 429 storm', () => {
     afterEach(() => s.close());
 
     it('refuses a re-read GET ten times and more in a row, then lets it through once the storm is over', async () => {
+        // How many re-reads fit in the storm depends on how late the machine wakes the test's sleeps. At 1000× the
+        // twenty 30 ms sleeps had to overshoot by less than 30 ms each; at 100× each sleep is 300 ms and may overshoot
+        // by as much again, which even a loaded machine keeps to.
+        await fetch(`${s.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ timeScale: 100 }) });
         const armedAt = s.emulator.now();
         s.emulator.setFaults({ throttleStorm: storm() });
-        const { refusals, last } = await reReadThroughStorm(s, 30_000);
+        const { refusals, last } = await reReadThroughStorm(s, 30_000, 100);
         expect(refusals).toBeGreaterThanOrEqual(10);
         expect(last).toBe(200);
         const log = s.emulator.requestLog();
