@@ -85,8 +85,9 @@ describe('a reload during a Retry-After pause', () => {
         await control()
             .getByText('Dataverse asked us to slow down — resuming in', { exact: false })
             .waitFor({ timeout: 60_000 });
-        // Let the answers still on their way arrive, so the page was told every window the server set.
-        await page().waitForTimeout(500);
+        // Every answer the page is waiting for has arrived, so it was told every window the server set (no fixed
+        // sleep: on a busy machine an answer may take longer than any guess).
+        await waitUntil(() => recorder.all().every((exchange) => exchange.status !== undefined));
         const before = sandbox().emulator.requestLog();
         const until = toldUntil(before.filter((entry) => !isHostRead(entry)));
         await page().reload();
@@ -120,7 +121,9 @@ describe('a reload in the middle of a run', () => {
         await page().reload();
         await waitReady(page(), 1);
         await setEmulatorConfig(sandbox(), { faults: { latencyMs: 0 } });
-        const before = sandbox().emulator.requestLog().length;
+        // From here on, requests by when they arrived, not by when they were logged: the old page's approvals still
+        // held by the latency are logged when they end, which on a fast machine is after the reloaded page is ready.
+        const readyAt = sandbox().emulator.now();
 
         // Without opening Mailboxes (the form opens on Connection for this profile): the notice, its numbers.
         const notice = control().getByText(INTERRUPTED_NOTICE);
@@ -134,7 +137,9 @@ describe('a reload in the middle of a run', () => {
         expect(Number(done)).toBeLessThan(N);
         // The run waits for the admin: no approval or Test & Enable (no write, no $batch) left the reloaded page.
         await page().waitForTimeout(1_000);
-        const waiting = sandbox().emulator.requestLog().slice(before);
+        const waiting = sandbox()
+            .emulator.requestLog()
+            .filter((entry) => entry.startedMs >= readyAt);
         expect(waiting.filter((entry) => entry.method !== 'GET')).toEqual([]);
 
         await resumeInterrupted(page());
