@@ -15,6 +15,21 @@ beforeEach(async () => {
 });
 afterEach(() => ws.close());
 
+/**
+ * The CLI's fetch, setting the lock just before its first publish reaches the sandbox: the lock's few real hundred ms
+ * then start with the publish, not before a sign-in that a busy machine may make longer than they are.
+ */
+function lockBeforeFirstPublish(lock: { seconds: number; operation: string }): typeof fetch {
+    let locked = false;
+    return async (url, init) => {
+        if (!locked && /\/Publish(All)?Xml$/.test(String(url))) {
+            locked = true;
+            await setSwitch(kit, 'lock', lock);
+        }
+        return fetch(url, init);
+    };
+}
+
 describe('publish', () => {
     it('publishes the email server profile table with PublishXml', async () => {
         const r = await runCli(['publish', ...env()], ws);
@@ -24,8 +39,10 @@ describe('publish', () => {
 
     it('waits out the customization lock, honouring Retry-After, then publishes everything with --all', async () => {
         // 500 emulated s at scale 1000 = half a real second: the first retry (Retry-After 1 s, real clock) gets through.
-        await setSwitch(kit, 'lock', { seconds: 500, operation: 'Import' });
-        const r = await runCli(['publish', ...env(), '--all', '--json'], ws, { clock: scaledClock(1) });
+        const r = await runCli(['publish', ...env(), '--all', '--json'], ws, {
+            clock: scaledClock(1),
+            fetch: lockBeforeFirstPublish({ seconds: 500, operation: 'Import' }),
+        });
         expect(r.code).toBe(0);
         const waits = r.events.filter((e) => e.step === 'publish' && e.status === 'info');
         expect(waits).toEqual([expect.objectContaining({ attempt: 1, waitMs: 1000 })]);
@@ -34,8 +51,10 @@ describe('publish', () => {
     });
 
     it('gives up after six retries while the lock holds (exit 6)', async () => {
-        await setSwitch(kit, 'lock', { seconds: 3600, operation: 'Import' });
-        const r = await runCli(['publish', ...env(), '--json'], ws, { clock: scaledClock(50) });
+        const r = await runCli(['publish', ...env(), '--json'], ws, {
+            clock: scaledClock(50),
+            fetch: lockBeforeFirstPublish({ seconds: 3600, operation: 'Import' }),
+        });
         expect(r.code).toBe(6);
         expect(r.events.filter((e) => e.step === 'publish' && e.status === 'info')).toHaveLength(6);
         expect(r.events.at(-1)).toMatchObject({
