@@ -5,6 +5,9 @@ if (typeof document !== 'undefined') {
     expect.extend(toHaveNoViolations);
     // The platform registers Fluent's icon font in model-driven apps; unit tests do not load fonts.
     require('@fluentui/react').setIconOptions({ disableWarnings: true });
+    // findBy… and waitFor wait for what the user would see; the library's default of 1 s is a guess at machine speed
+    // that a loaded CI machine misses (rendering 5,000 rows took 4 s here while a browser test ran alongside).
+    require('@testing-library/react').configure({ asyncUtilTimeout: 10_000 });
     // Fluent measures and positions in animation frames (ResizeGroup in the command bar, Callout). A browser paints
     // those before the user sees anything, so tests run them inside act() like any other React update.
     const { act } = require('react-dom/test-utils');
