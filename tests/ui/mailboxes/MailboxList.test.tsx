@@ -49,19 +49,7 @@ function baseProps(): MailboxListProps {
 }
 
 async function setup(over: Partial<MailboxListProps> = {}) {
-    const props: MailboxListProps = {
-        rows: ROWS,
-        loading: null,
-        canApprove: true,
-        isRunning: false,
-        height: 400,
-        onApproveAndTest: jest.fn(),
-        onTestOnly: jest.fn(),
-        onRetryFailed: jest.fn(),
-        onExport: jest.fn(),
-        onRefresh: jest.fn(),
-        ...over,
-    };
+    const props: MailboxListProps = { ...baseProps(), ...over };
     const user = userEvent.setup();
     const rendered = renderWithTexts(<MailboxList {...props} />, { locale: 'en-US' });
     // Let the CommandBar finish its measuring pass (an animation frame) inside act().
