@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, appToken, setSwitch, startKit, type Kit } from '../sandbox/deploy/test-kit';
-import { ROOT } from './cli-kit';
+import { createWorkspace, ROOT, type Workspace } from './cli-kit';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const base = `EmailServerProfileAssistant_${pkg.version.replace(/\./g, '_')}_0`;
@@ -22,6 +22,41 @@ export async function startFresh(): Promise<Kit> {
 export async function resetFresh(kit: Kit): Promise<void> {
     await setSwitch(kit, 'reset', { mode: 'fresh' });
     await setSwitch(kit, 'signin-user', { upn: 'avery@woodgrovebank.com' });
+}
+
+/** What a deploy command test file uses (setUpFreshCli); each getter throws until its hook has run. */
+export type FreshCli = {
+    kit: () => Kit;
+    /** This test's CLI workspace (config folder, logs). */
+    ws: () => Workspace;
+    /** The options that point the CLI at the sandbox. */
+    env: () => string[];
+};
+
+/**
+ * One fresh sandbox for a deploy command test file, reset to fresh (then `reset`, when given) before each test, and a
+ * new CLI workspace for each test. Call it at the top level of the file.
+ */
+export function setUpFreshCli(reset?: (kit: Kit) => Promise<unknown>): FreshCli {
+    let started: Kit | undefined;
+    let workspace: Workspace | undefined;
+    const kit = (): Kit => {
+        if (!started) throw new Error('the sandbox did not start');
+        return started;
+    };
+    beforeAll(async () => (started = await startFresh()));
+    afterAll(() => started?.close());
+    beforeEach(async () => {
+        await resetFresh(kit());
+        await reset?.(kit());
+        workspace = createWorkspace();
+    });
+    afterEach(() => workspace?.close());
+    const ws = (): Workspace => {
+        if (!workspace) throw new Error('no workspace outside a test');
+        return workspace;
+    };
+    return { kit, ws, env: () => ['--env', kit().origin, '--allow-http'] };
 }
 
 /** The stand-in's state: imports started, the form the host renders, token requests. */

@@ -1,19 +1,9 @@
 /** `publish` against the sandbox: the customization lock is waited out, or it outlasts the retries (exit 6). */
-import { setSwitch, type Kit } from '../../sandbox/deploy/test-kit';
-import { createWorkspace, runCli, scaledClock, type Workspace } from '../cli-kit';
-import { resetFresh, startFresh } from '../deploy-kit';
+import { setSwitch } from '../../sandbox/deploy/test-kit';
+import { runCli, scaledClock } from '../cli-kit';
+import { setUpFreshCli } from '../deploy-kit';
 
-let kit: Kit;
-let ws: Workspace;
-const env = () => ['--env', kit.origin, '--allow-http'];
-
-beforeAll(async () => (kit = await startFresh()));
-afterAll(() => kit.close());
-beforeEach(async () => {
-    await resetFresh(kit);
-    ws = createWorkspace();
-});
-afterEach(() => ws.close());
+const { kit, ws, env } = setUpFreshCli();
 
 /**
  * The CLI's fetch, setting the lock just before its first publish reaches the sandbox: the lock's few real hundred ms
@@ -24,7 +14,7 @@ function lockBeforeFirstPublish(lock: { seconds: number; operation: string }): t
     return async (url, init) => {
         if (!locked && /\/Publish(All)?Xml$/.test(String(url))) {
             locked = true;
-            await setSwitch(kit, 'lock', lock);
+            await setSwitch(kit(), 'lock', lock);
         }
         return fetch(url, init);
     };
@@ -32,14 +22,14 @@ function lockBeforeFirstPublish(lock: { seconds: number; operation: string }): t
 
 describe('publish', () => {
     it('publishes the email server profile table with PublishXml', async () => {
-        const r = await runCli(['publish', ...env()], ws);
+        const r = await runCli(['publish', ...env()], ws());
         expect(r.code).toBe(0);
         expect(r.stdout).toBe('Published the emailserverprofile table.\n');
     });
 
     it('waits out the customization lock, honouring Retry-After, then publishes everything with --all', async () => {
         // 500 emulated s at scale 1000 = half a real second: the first retry (Retry-After 1 s, real clock) gets through.
-        const r = await runCli(['publish', ...env(), '--all', '--json'], ws, {
+        const r = await runCli(['publish', ...env(), '--all', '--json'], ws(), {
             clock: scaledClock(1),
             fetch: lockBeforeFirstPublish({ seconds: 500, operation: 'Import' }),
         });
@@ -51,7 +41,7 @@ describe('publish', () => {
     });
 
     it('gives up after six retries while the lock holds (exit 6)', async () => {
-        const r = await runCli(['publish', ...env(), '--json'], ws, {
+        const r = await runCli(['publish', ...env(), '--json'], ws(), {
             clock: scaledClock(50),
             fetch: lockBeforeFirstPublish({ seconds: 3600, operation: 'Import' }),
         });
@@ -65,8 +55,8 @@ describe('publish', () => {
     });
 
     it('treats a 400 0x80071151 lock answer the same way', async () => {
-        await setSwitch(kit, 'lock', { seconds: 3600, operation: 'PublishAll', reply: 'error' });
-        const r = await runCli(['publish', ...env()], ws, { clock: scaledClock(1000) });
+        await setSwitch(kit(), 'lock', { seconds: 3600, operation: 'PublishAll', reply: 'error' });
+        const r = await runCli(['publish', ...env()], ws(), { clock: scaledClock(1000) });
         expect(r.code).toBe(6);
         expect(r.stderr).toMatch(/retry 6 of 6/);
     });

@@ -5,27 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION } from '../../sandbox/deploy/accounts';
-import { setSwitch, type Kit } from '../../sandbox/deploy/test-kit';
-import { createWorkspace, filesUnder, runCli, type Workspace } from '../cli-kit';
-import { deployState, MANAGED_ZIP, resetFresh, startFresh } from '../deploy-kit';
+import { setSwitch } from '../../sandbox/deploy/test-kit';
+import { filesUnder, runCli } from '../cli-kit';
+import { deployState, MANAGED_ZIP, setUpFreshCli } from '../deploy-kit';
 
-let kit: Kit;
-let ws: Workspace;
-const env = () => ['--env', kit.origin, '--allow-http'];
-const cacheFolder = () => join(ws.home, 'esp-deploy');
+const { kit, ws, env } = setUpFreshCli((started) => setSwitch(started, 'entra', { deviceCode: 'approve' }));
+const cacheFolder = () => join(ws().home, 'esp-deploy');
 const grants = async () =>
-    ((await deployState(kit)).tokenRequests as { grant: string; status: number }[]).map(
+    ((await deployState(kit())).tokenRequests as { grant: string; status: number }[]).map(
         (r) => `${r.grant}:${r.status}`,
     );
-
-beforeAll(async () => (kit = await startFresh()));
-afterAll(() => kit.close());
-beforeEach(async () => {
-    await resetFresh(kit);
-    await setSwitch(kit, 'entra', { deviceCode: 'approve' });
-    ws = createWorkspace();
-});
-afterEach(() => ws.close());
 
 /** The secret values msal keeps in the cache file (access and refresh tokens). */
 function cachedSecrets(): string[] {
@@ -43,7 +32,7 @@ function cachedSecrets(): string[] {
 describe('sign-in', () => {
     it('signs in with a device code, keeps the tokens 0600 and signs in silently the next time', async () => {
         const before = (await grants()).length;
-        const login = await runCli(['login', ...env(), '--device-code'], ws);
+        const login = await runCli(['login', ...env(), '--device-code'], ws());
         expect(login.code).toBe(0);
         expect(login.stderr).toMatch(
             /To sign in, use a web browser to open the page https:\/\/microsoft\.com\/devicelogin and enter the code \w+/,
@@ -53,7 +42,7 @@ describe('sign-in', () => {
         );
         for (const file of ['token-cache.json', 'profiles.json'])
             expect(filesUnder(cacheFolder()).find((f) => f.path.endsWith(file))?.mode).toBe(0o600);
-        const status = await runCli(['status', ...env(), '--device-code'], ws);
+        const status = await runCli(['status', ...env(), '--device-code'], ws());
         expect(status.code).toBe(0);
         expect(status.stderr).not.toMatch(/devicelogin/);
         expect((await grants()).slice(before).filter((g) => g.startsWith('device_code:200'))).toHaveLength(1);
@@ -65,7 +54,7 @@ describe('sign-in', () => {
             login.stderr,
             status.stdout,
             status.stderr,
-            ...filesUnder(ws.logs).map((f) => f.text),
+            ...filesUnder(ws().logs).map((f) => f.text),
         ].join('\n');
         expect(written).not.toMatch(/eyJ/);
         for (const secret of secrets) expect(written).not.toContain(secret);
@@ -73,23 +62,23 @@ describe('sign-in', () => {
 
     it('asks again in the browser when the refresh token has expired (AADSTS700082)', async () => {
         // Tokens that live a second are renewed at once (msal renews ahead of expiry), with a refresh token Entra refuses.
-        await setSwitch(kit, 'entra', { accessTokenLifetimeSeconds: 1 });
-        expect((await runCli(['login', ...env()], ws)).code).toBe(0);
-        await setSwitch(kit, 'entra', { refreshTokens: 'expire' });
-        const again = await runCli(['status', ...env(), '--json'], ws);
+        await setSwitch(kit(), 'entra', { accessTokenLifetimeSeconds: 1 });
+        expect((await runCli(['login', ...env()], ws())).code).toBe(0);
+        await setSwitch(kit(), 'entra', { refreshTokens: 'expire' });
+        const again = await runCli(['status', ...env(), '--json'], ws());
         expect(again.code).toBe(0);
-        expect(ws.urlsOpened).toHaveLength(2);
+        expect(ws().urlsOpened).toHaveLength(2);
         expect(await grants()).toEqual(expect.arrayContaining(['refresh_token:400', 'authorization_code:200']));
     });
 
     it('keeps nothing with --no-cache, and logout deletes what was kept', async () => {
-        expect((await runCli(['login', ...env(), '--no-cache'], ws)).code).toBe(0);
+        expect((await runCli(['login', ...env(), '--no-cache'], ws())).code).toBe(0);
         expect(existsSync(cacheFolder())).toBe(false);
-        expect((await runCli(['login', ...env()], ws)).code).toBe(0);
-        const one = await runCli(['logout', ...env()], ws);
+        expect((await runCli(['login', ...env()], ws())).code).toBe(0);
+        const one = await runCli(['logout', ...env()], ws());
         expect(one).toMatchObject({ code: 0, stdout: 'Signed out of 127.0.0.1.\n' });
         expect(JSON.parse(readFileSync(join(cacheFolder(), 'profiles.json'), 'utf8'))).toEqual({});
-        const all = await runCli(['logout'], ws);
+        const all = await runCli(['logout'], ws());
         expect(all).toMatchObject({ code: 0, stdout: 'Deleted the kept sign-in.\n' });
         expect(filesUnder(cacheFolder())).toEqual([]);
     });
@@ -97,7 +86,7 @@ describe('sign-in', () => {
     it('signs in as a service principal from environment variables only, never showing the secret', async () => {
         const r = await runCli(
             ['deploy', ...env(), '--service-principal', '--zip', MANAGED_ZIP, '--json', '--verbose'],
-            ws,
+            ws(),
             {
                 env: { AZURE_CLIENT_ID: APPLICATION.clientId, AZURE_CLIENT_SECRET: APPLICATION.clientSecret },
             },
@@ -108,14 +97,14 @@ describe('sign-in', () => {
         expect(r.stderr).not.toMatch(/sample client/);
         expect(await grants()).toContain('client_credentials:200');
         expect(
-            filesUnder(ws.logs)
+            filesUnder(ws().logs)
                 .map((f) => f.text)
                 .join(''),
         ).not.toContain(APPLICATION.clientSecret);
     });
 
     it('names the missing variable when the service principal has no secret (exit 2)', async () => {
-        const r = await runCli(['login', ...env(), '--service-principal'], ws, {
+        const r = await runCli(['login', ...env(), '--service-principal'], ws(), {
             env: { AZURE_CLIENT_ID: APPLICATION.clientId },
         });
         expect(r.code).toBe(2);
@@ -123,14 +112,14 @@ describe('sign-in', () => {
     });
 
     it('says which client it uses: the sample with a warning, or --client-id', async () => {
-        const sample = await runCli(['login', ...env()], ws);
+        const sample = await runCli(['login', ...env()], ws());
         expect(sample.stderr).toMatch(/Using Microsoft's sample client 51f81489-12ee-4a9e-aaae-a2591f45987d/);
-        const own = await runCli(['login', ...env(), '--client-id', '51f81489-12ee-4a9e-aaae-a2591f45987d'], ws);
+        const own = await runCli(['login', ...env(), '--client-id', '51f81489-12ee-4a9e-aaae-a2591f45987d'], ws());
         expect(own.stderr).not.toMatch(/sample client/);
     });
 
     it('reports a refused sign-in with its AADSTS code (exit 3)', async () => {
-        await setSwitch(kit, 'entra', {
+        await setSwitch(kit(), 'entra', {
             fail: [
                 {
                     grant: 'authorization_code',
@@ -140,15 +129,15 @@ describe('sign-in', () => {
                 },
             ],
         });
-        const r = await runCli(['login', ...env()], ws);
+        const r = await runCli(['login', ...env()], ws());
         expect(r.code).toBe(3);
         expect(r.stderr).toMatch(/Sign-in failed: .*AADSTS50126/);
         expect(r.stderr).not.toMatch(/Trace ID/);
     });
 
     it('reports a declined device code (exit 3)', async () => {
-        await setSwitch(kit, 'entra', { deviceCode: 'decline' });
-        const r = await runCli(['login', ...env(), '--device-code'], ws);
+        await setSwitch(kit(), 'entra', { deviceCode: 'decline' });
+        const r = await runCli(['login', ...env(), '--device-code'], ws());
         expect(r.code).toBe(3);
         expect(r.stderr).toMatch(/Sign-in failed/);
     });
