@@ -3,15 +3,13 @@
  * the browser kept in IndexedDB and finishes with no mailbox approved twice and every mailbox accounted for. The
  * sessionStorage ledger of before was over the quota at this size, so the reloaded page had nothing to resume.
  */
-import type { Page } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { expectCleanPage, itWithScreenshot, startE2E, waitReady, type E2E } from './harness';
+import { expectCleanPage, setUpE2E, waitReady } from './harness';
 import {
     BatchRecorder,
     confirmStart,
     expectSettledRun,
     idsOf,
-    need,
     prepareApproveAndTest,
     profileMailboxes,
     resumeInterrupted,
@@ -22,21 +20,19 @@ import {
 
 const N = 50_000;
 const PROFILE = PROFILE_IDS.commercial;
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
-const test = itWithScreenshot(() => e2e?.page);
 
-beforeAll(async () => {
-    // Test & Enable takes 20 emulated seconds: a tenth of a real second at this scale, so the run is the approvals'.
-    // The page runs on the emulator's clock: its own five-minute request window must pass as fast as the server's.
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: 20, clientClock: 'emulated' });
-    recorder = new BatchRecorder(e2e.page);
-}, 180_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+// Test & Enable takes 20 emulated seconds: a tenth of a real second at this scale, so the run is the approvals'.
+// The page runs on the emulator's clock: its own five-minute request window must pass as fast as the server's.
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: 20, clientClock: 'emulated' },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+        timeoutMs: 180_000,
+    },
+);
 
 describe('a 50,000-mailbox run reloaded half-way', () => {
     test('resumes from the stored ledger and approves no mailbox twice', async () => {
@@ -72,5 +68,5 @@ describe('a 50,000-mailbox run reloaded half-way', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });

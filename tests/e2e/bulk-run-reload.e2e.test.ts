@@ -4,10 +4,9 @@
  * interrupted and waits for Resume or Discard. Checked on the page, in the emulator's request log and in the
  * approvals the emulated Dataverse applied.
  */
-import type { Page } from 'playwright-core';
 import type { RequestLogEntry } from '../sandbox/emulator/contract';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { expectCleanPage, itWithScreenshot, startE2E, waitReady, type E2E } from './harness';
+import { expectCleanPage, setUpE2E, waitReady } from './harness';
 import {
     BatchRecorder,
     INTERRUPTED_NOTICE,
@@ -15,7 +14,6 @@ import {
     controlOf,
     expectSettledRun,
     idsOf,
-    need,
     prepareApproveAndTest,
     resumeInterrupted,
     setEmulatorConfig,
@@ -24,12 +22,8 @@ import {
     type PreparedRun,
 } from './bulk-run-kit';
 
-let e2e: E2E | undefined;
 let recorder: BatchRecorder;
-const page = (): Page => need(e2e).page;
-const sandbox = () => need(e2e).sandbox;
 const control = () => controlOf(page());
-const test = itWithScreenshot(() => e2e?.page);
 const PROFILE = PROFILE_IDS.commercial;
 const N = 10;
 /** Emulated ms per real ms: a Test & Enable (20 emulated s) takes half a real second. */
@@ -37,13 +31,14 @@ const SCALE = 40;
 /** The Retry-After window the run meets, in real ms: long enough that a reload lands well inside it. */
 const WINDOW_REAL_MS = 25_000;
 
-beforeAll(async () => {
-    e2e = await startE2E({ testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE });
-    recorder = new BatchRecorder(e2e.page);
-}, 120_000);
-afterAll(async () => {
-    await e2e?.close();
-});
+const { e2e, page, sandbox, test } = setUpE2E(
+    { testDelayMs: 20_000, mailboxCount: N, timeScale: SCALE },
+    {
+        setUp: (started) => {
+            recorder = new BatchRecorder(started.page);
+        },
+    },
+);
 
 const prepare = (): Promise<PreparedRun> =>
     prepareApproveAndTest({ page: page(), sandbox: sandbox(), recorder, profileId: PROFILE }, { mailboxCount: N }, N);
@@ -151,5 +146,5 @@ describe('a reload in the middle of a run', () => {
 
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
-        expectCleanPage(e2e));
+        expectCleanPage(e2e()));
 });
