@@ -1,27 +1,16 @@
 /** systemforms with published and draft copies, publish, variants and what the form host reads (deploy.md §5–§6). */
 import { CONTROL_NAME, STOCK_INFORMATION_FORM_ID } from './constants';
 import { controlDescription, SECOND_FORM_ID } from './forms';
-import { api, appToken, setSwitch, startKit, type Kit } from './test-kit';
+import { api, setSwitch, setUpFreshKit } from './test-kit';
 
-let kit: Kit;
-let token: string;
-beforeAll(async () => {
-    kit = await startKit({ deployment: 'fresh' });
-    token = await appToken(kit);
-});
-afterAll(async () => {
-    await kit.close();
-});
-beforeEach(async () => {
-    await setSwitch(kit, 'reset', { mode: 'fresh' });
-});
+const { kit, token } = setUpFreshKit();
 
 const MAIN_FORMS =
     "systemforms?$select=formid,name,formactivationstate,iscustomizable,formxml&$filter=objecttypecode eq 'emailserverprofile' and type eq 2";
 const PUBLISH_FORM = {
     ParameterXml: '<importexportxml><entities><entity>emailserverprofile</entity></entities></importexportxml>',
 };
-const host = async () => (await fetch(`${kit.origin}/_sandbox/form`)).json() as Promise<any>;
+const host = async () => (await fetch(`${kit().origin}/_sandbox/form`)).json() as Promise<any>;
 
 function placed(formxml: string): string {
     return formxml
@@ -37,7 +26,7 @@ function placed(formxml: string): string {
 
 describe('systemforms', () => {
     it('lists the stock Information main form with an ETag, customizable, with the tenant field', async () => {
-        const r = await api(kit, 'GET', MAIN_FORMS, { token });
+        const r = await api(kit(), 'GET', MAIN_FORMS, { token: token() });
         expect(r.body.value).toHaveLength(1);
         const form = r.body.value[0];
         expect(form).toMatchObject({ formid: STOCK_INFORMATION_FORM_ID, name: 'Information', formactivationstate: 1 });
@@ -48,45 +37,45 @@ describe('systemforms', () => {
     });
 
     it('writes a PATCH as a draft seen only by RetrieveUnpublishedMultiple until PublishXml, then the host places the control', async () => {
-        const before = (await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0];
+        const before = (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0];
         expect((await host()).placement).toBeNull();
-        const patched = await api(kit, 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
-            token,
+        const patched = await api(kit(), 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
+            token: token(),
             body: { formxml: placed(before.formxml) },
             headers: { 'If-Match': before['@odata.etag'] },
         });
         expect(patched.status).toBe(204);
-        expect((await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0].formxml).toBe(before.formxml);
+        expect((await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0].formxml).toBe(before.formxml);
         const draft = await api(
-            kit,
+            kit(),
             'GET',
             `systemforms/Microsoft.Dynamics.CRM.RetrieveUnpublishedMultiple()?$filter=formid eq ${STOCK_INFORMATION_FORM_ID}&$select=formxml`,
-            { token },
+            { token: token() },
         );
         expect(draft.body.value[0].formxml).toContain(CONTROL_NAME);
-        expect((await api(kit, 'POST', 'PublishXml', { token, body: PUBLISH_FORM })).status).toBe(204);
-        expect((await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0].formxml).toContain(CONTROL_NAME);
+        expect((await api(kit(), 'POST', 'PublishXml', { token: token(), body: PUBLISH_FORM })).status).toBe(204);
+        expect((await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0].formxml).toContain(CONTROL_NAME);
         // The customcontrol is not installed in a fresh sandbox: the host still shows the text field.
         expect((await host()).placement).toBeNull();
     });
 
     it('answers 412 to a PATCH with a stale If-Match and keeps the form', async () => {
-        const before = (await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0];
-        await setSwitch(kit, 'forms/edit', {});
-        const r = await api(kit, 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
-            token,
+        const before = (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0];
+        await setSwitch(kit(), 'forms/edit', {});
+        const r = await api(kit(), 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
+            token: token(),
             body: { formxml: placed(before.formxml) },
             headers: { 'If-Match': before['@odata.etag'] },
         });
         expect(r.status).toBe(412);
-        const after = (await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0];
+        const after = (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0];
         expect(after['@odata.etag']).not.toBe(before['@odata.etag']);
         expect(after.formxml).toContain('Profile name');
         const draft = await api(
-            kit,
+            kit(),
             'GET',
             `systemforms/Microsoft.Dynamics.CRM.RetrieveUnpublishedMultiple()?$filter=formid eq ${STOCK_INFORMATION_FORM_ID}&$select=formxml`,
-            { token },
+            { token: token() },
         );
         expect(draft.body.value[0].formxml).toBe(after.formxml);
     });
@@ -94,19 +83,19 @@ describe('systemforms', () => {
     it('refuses malformed form XML and a form that is not customizable', async () => {
         expect(
             (
-                await api(kit, 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
-                    token,
+                await api(kit(), 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
+                    token: token(),
                     body: { formxml: '<form><tabs>' },
                 })
             ).status,
         ).toBe(400);
-        await setSwitch(kit, 'forms', { variant: 'not-customizable' });
-        const form = (await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0];
+        await setSwitch(kit(), 'forms', { variant: 'not-customizable' });
+        const form = (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0];
         expect(form.iscustomizable.Value).toBe(false);
         expect(
             (
-                await api(kit, 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
-                    token,
+                await api(kit(), 'PATCH', `systemforms(${STOCK_INFORMATION_FORM_ID})`, {
+                    token: token(),
                     body: { formxml: placed(form.formxml) },
                 })
             ).status,
@@ -114,38 +103,40 @@ describe('systemforms', () => {
     });
 
     it('offers the variants: two forms, no field, a foreign draft', async () => {
-        await setSwitch(kit, 'forms', { variant: 'two-forms' });
-        expect((await api(kit, 'GET', MAIN_FORMS, { token })).body.value.map((f: any) => f.formid).sort()).toEqual(
-            [STOCK_INFORMATION_FORM_ID, SECOND_FORM_ID].sort(),
-        );
-        await setSwitch(kit, 'forms', { variant: 'no-field' });
-        expect((await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0].formxml).not.toContain(
+        await setSwitch(kit(), 'forms', { variant: 'two-forms' });
+        expect(
+            (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value.map((f: any) => f.formid).sort(),
+        ).toEqual([STOCK_INFORMATION_FORM_ID, SECOND_FORM_ID].sort());
+        await setSwitch(kit(), 'forms', { variant: 'no-field' });
+        expect((await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0].formxml).not.toContain(
             'exchangeonlinetenantid',
         );
-        await setSwitch(kit, 'forms', { variant: 'foreign-draft' });
-        const published = (await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0].formxml;
+        await setSwitch(kit(), 'forms', { variant: 'foreign-draft' });
+        const published = (await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0].formxml;
         const draft = await api(
-            kit,
+            kit(),
             'GET',
             `systemforms/Microsoft.Dynamics.CRM.RetrieveUnpublishedMultiple()?$filter=formid eq ${STOCK_INFORMATION_FORM_ID}&$select=formxml`,
-            { token },
+            { token: token() },
         );
         expect(draft.body.value[0].formxml).not.toBe(published);
-        expect((await api(kit, 'POST', 'PublishAllXml', { token })).status).toBe(204);
-        expect((await api(kit, 'GET', MAIN_FORMS, { token })).body.value[0].formxml).toBe(draft.body.value[0].formxml);
+        expect((await api(kit(), 'POST', 'PublishAllXml', { token: token() })).status).toBe(204);
+        expect((await api(kit(), 'GET', MAIN_FORMS, { token: token() })).body.value[0].formxml).toBe(
+            draft.body.value[0].formxml,
+        );
     });
 
     it('reports the table IsCustomizable and its seeded opposite', async () => {
         const path = "EntityDefinitions(LogicalName='emailserverprofile')?$select=IsCustomizable";
-        expect((await api(kit, 'GET', path, { token })).body.IsCustomizable.Value).toBe(true);
-        await setSwitch(kit, 'failures', { tableCustomizable: false });
-        expect((await api(kit, 'GET', path, { token })).body.IsCustomizable.Value).toBe(false);
+        expect((await api(kit(), 'GET', path, { token: token() })).body.IsCustomizable.Value).toBe(true);
+        await setSwitch(kit(), 'failures', { tableCustomizable: false });
+        expect((await api(kit(), 'GET', path, { token: token() })).body.IsCustomizable.Value).toBe(false);
     });
 });
 
 describe('the host form', () => {
     it('places the control from the local build by default and nothing in a fresh sandbox', async () => {
-        await setSwitch(kit, 'reset', { mode: 'placed' });
+        await setSwitch(kit(), 'reset', { mode: 'placed' });
         const form = await host();
         expect(form.placement).toMatchObject({
             sectionLabel: 'Connection assistant',
@@ -153,7 +144,7 @@ describe('the host form', () => {
             parameters: { tenantId: 'exchangeonlinetenantid', applicationId: 'oauthclientid' },
         });
         expect(form.control).toMatchObject({ name: CONTROL_NAME, source: 'build' });
-        await setSwitch(kit, 'reset', { mode: 'fresh' });
+        await setSwitch(kit(), 'reset', { mode: 'fresh' });
         expect(await host()).toMatchObject({ placement: null, control: null });
     });
 });

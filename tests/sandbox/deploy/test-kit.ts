@@ -34,6 +34,32 @@ export async function startKit(options: SandboxOptions = {}): Promise<Kit> {
     return { sandbox, origin, api: `${origin}/api/data/v9.2/`, lines, close: () => sandbox.close() };
 }
 
+/**
+ * One fresh-deployment sandbox and an application token for a test file, reset to fresh before each test. Call it at
+ * the top level of the file; each getter throws until the sandbox has started.
+ */
+export function setUpFreshKit(): { kit: () => Kit; token: () => string } {
+    let started: Kit | undefined;
+    let appTokenValue: string | undefined;
+    const kit = (): Kit => {
+        if (!started) throw new Error('the sandbox did not start');
+        return started;
+    };
+    beforeAll(async () => {
+        started = await startKit({ deployment: 'fresh' });
+        appTokenValue = await appToken(started);
+    });
+    afterAll(async () => {
+        await started?.close();
+    });
+    beforeEach(() => setSwitch(kit(), 'reset', { mode: 'fresh' }));
+    const token = (): string => {
+        if (appTokenValue === undefined) throw new Error('no application token');
+        return appTokenValue;
+    };
+    return { kit, token };
+}
+
 /** A solution zip in pac's layout; the control files come from out/controls when built, else a tiny stand-in. */
 export function solutionZip(
     options: { version?: string; managed?: boolean; uniqueName?: string; bundle?: string } = {},
