@@ -30,6 +30,8 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
     const form = useSecretForm(props);
     const [id] = React.useState(() => getId('secret'));
     const { check } = form;
+    // The form opens from "Replace secret" / "Enter secret", which it replaces: the focus goes on to the field.
+    React.useEffect(() => form.inputRef.current?.focus(), [form.inputRef]);
     const message = messageOf(check, getString);
     const isError = check?.severity === 'error';
     return (

@@ -163,13 +163,29 @@ describe('SecretPanel', () => {
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Enter') })).toHaveFocus();
         await user.keyboard('{Enter}');
-        await user.tab();
         expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
         await user.keyboard(SECRET);
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Save') })).toHaveFocus();
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Cancel') })).toHaveFocus();
+    });
+
+    it('moves the focus into the field it opens, and back to the button when it closes', async () => {
+        // The button the keyboard pressed goes away with the form's opening and the form with its closing.
+        const user = userEvent.setup();
+        renderPanel({ isSecretSet: true });
+        screen.getByRole('button', { name: en('Secret_Replace') }).focus();
+        await user.keyboard('{Enter}');
+        expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
+        await user.tab(); // past Save secret, disabled while the field is empty
+        expect(screen.getByRole('button', { name: en('Secret_Cancel') })).toHaveFocus();
+        await user.keyboard('{Enter}');
+        expect(screen.getByRole('button', { name: en('Secret_Replace') })).toHaveFocus();
+        await user.keyboard('{Enter}');
+        await user.paste(SECRET);
+        await user.keyboard('{Enter}');
+        await waitFor(() => expect(screen.getByRole('button', { name: en('Secret_Replace') })).toHaveFocus());
     });
 
     it('offers no way to change anything on a read-only form', () => {
