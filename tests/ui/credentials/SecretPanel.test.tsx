@@ -73,7 +73,10 @@ describe('SecretPanel', () => {
         await user.click(field);
         await user.paste(` ${SECRET}\n`);
         expect(screen.getByRole('button', { name: en('Secret_Save') })).toBeDisabled();
-        await user.click(screen.getByRole('button', { name: en('Fix_ApplyCorrection') }));
+        // The link says what it corrects, as on the ID fields, not the message's last sentence again.
+        // (A password input drops the line break as it is pasted; the spaces stay.)
+        const fix = `Apply fix: ${en('Fix_Trimmed')}`;
+        await user.click(screen.getByRole('button', { name: fix }));
         await user.click(screen.getByRole('button', { name: en('Secret_Save') }));
         expect(onSaveSecret).toHaveBeenCalledWith(SECRET);
         expect(await screen.findByText(en('Secret_IsSet'))).toBeInTheDocument();
