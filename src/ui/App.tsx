@@ -118,6 +118,9 @@ function useLayerHost(language: string) {
     return { settings, host };
 }
 
+/** Text starts at the start edge as on a form, whatever the host page sets (pcf-start's harness centres its text). */
+const ROOT_STYLES = { root: { maxWidth: '100%', textAlign: 'start' } } as const;
+
 function Localized(props: AppProps) {
     const { isReadOnly, getString, locale } = props;
     const texts = React.useMemo(() => createTexts(getString, locale), [getString, locale]);
@@ -125,7 +128,7 @@ function Localized(props: AppProps) {
     return (
         <TextsProvider value={texts}>
             <Customizer scopedSettings={layers.settings}>
-                <Stack lang={texts.language} tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
+                <Stack lang={texts.language} tokens={{ childrenGap: 8 }} styles={ROOT_STYLES}>
                     <Text block variant="mediumPlus" as="h1">
                         {getString('Header_Title')}
                     </Text>
