@@ -187,12 +187,21 @@ export class BulkRunController {
             throttledUntilMs: throttled ? gate.resumeAt : undefined,
             stallAtMs: throttled ? this.deps.http.stallDeadline() : undefined,
             pause: this.pause,
-            // The view groups failures only: hand it those, not a copy of every entry four times a second.
-            view: buildRunView(ledger.summary(), ledger.entriesIn('failed')),
+            view: this.viewOf(ledger),
             notStored: this.notStored,
         };
         this.persist(ledger, force);
         this.deps.onChange(this.state);
+    }
+
+    /**
+     * While the run runs, the progress shows only the failures: hand the view those, not a copy of every entry four
+     * times a second. Once it is settled the summary also says why each mailbox was skipped and whether every
+     * approval was refused, which needs all the entries, once.
+     */
+    private viewOf(ledger: RunLedger): RunView {
+        const summary = ledger.summary();
+        return buildRunView(summary, summary.settled ? ledger.all() : ledger.entriesIn('failed'));
     }
 
     /**

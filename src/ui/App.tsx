@@ -3,6 +3,7 @@ import {
     Customizer,
     DefaultButton,
     getId,
+    type IButton,
     LayerHost,
     MessageBar,
     MessageBarType,
@@ -50,8 +51,31 @@ function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices |
     }, [isDirty, services, refresh]);
 }
 
+type RetryButtonProps = { label: string; onRetry: () => void; retried: React.MutableRefObject<boolean> };
+
+/** Try again. The retry's spinner replaces it, so when the retry fails again it takes the focus back once. */
+function RetryButton({ label, onRetry, retried }: RetryButtonProps) {
+    const button = React.useRef<IButton>(null);
+    React.useEffect(() => {
+        if (!retried.current) return;
+        retried.current = false;
+        button.current?.focus();
+    }, [retried]);
+    const retry = () => {
+        retried.current = true;
+        onRetry();
+    };
+    return (
+        <DefaultButton componentRef={button} onClick={retry}>
+            {label}
+        </DefaultButton>
+    );
+}
+
 function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppProps) {
     const { state, reload, refresh } = useProfile(profileId, loadProfile);
+    const retried = React.useRef(false);
+    const retryButton = <RetryButton label={getString('Action_Retry')} onRetry={reload} retried={retried} />;
     useRecheckWhileDirty(state, services, refresh);
     if (!profileId || !services) {
         return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
@@ -64,16 +88,13 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
                 <Text block role="alert">
                     {getString('State_NoDataverse')}
                 </Text>
-                <DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>
+                {retryButton}
             </Stack>
         );
     }
     if (state.status === 'failed') {
         return (
-            <MessageBar
-                messageBarType={MessageBarType.error}
-                actions={<DefaultButton onClick={reload}>{getString('Action_Retry')}</DefaultButton>}
-            >
+            <MessageBar messageBarType={MessageBarType.error} actions={retryButton}>
                 {format(getString('State_LoadFailed'), state.message)}
             </MessageBar>
         );
@@ -97,6 +118,9 @@ function useLayerHost(language: string) {
     return { settings, host };
 }
 
+/** Text starts at the start edge as on a form, whatever the host page sets (pcf-start's harness centres its text). */
+const ROOT_STYLES = { root: { maxWidth: '100%', textAlign: 'start' } } as const;
+
 function Localized(props: AppProps) {
     const { isReadOnly, getString, locale } = props;
     const texts = React.useMemo(() => createTexts(getString, locale), [getString, locale]);
@@ -104,7 +128,7 @@ function Localized(props: AppProps) {
     return (
         <TextsProvider value={texts}>
             <Customizer scopedSettings={layers.settings}>
-                <Stack lang={texts.language} tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: '100%' } }}>
+                <Stack lang={texts.language} tokens={{ childrenGap: 8 }} styles={ROOT_STYLES}>
                     <Text block variant="mediumPlus" as="h1">
                         {getString('Header_Title')}
                     </Text>

@@ -274,10 +274,10 @@ export type RunSummaryText = {
 
 const num = (s: string | undefined): number => Number((s ?? '').replace(/[^\d]/g, ''));
 
-/** Parse "12 enabled · 3 failed (2 × …, 1 × …) · 2 retrying — Dynamics tries again · 5 skipped". */
+/** Parse "12 enabled · 3 failed (2 × …, 1 × …) · 2 retrying — Dynamics tries again · 5 skipped (4 …, 1 …)". */
 export function parseSummaryLine(line: string): RunSummaryText {
     const m =
-        /^([\d,]+) enabled · ([\d,]+) failed(?: \((.*)\))?(?: · ([\d,]+) retrying — Dynamics tries again)? · ([\d,]+) skipped$/.exec(
+        /^([\d,]+) enabled · ([\d,]+) failed(?: \((.*)\))?(?: · ([\d,]+) retrying — Dynamics tries again)? · ([\d,]+) skipped(?: \(.*\))?$/.exec(
             line.trim(),
         );
     if (!m) throw new Error(`not a run summary: ${line}`);

@@ -195,6 +195,30 @@ describe('the overview in every language, narrow and wide', () => {
     }
 });
 
+describe('the mailboxes card legend', () => {
+    for (const languageId of [1033, 1031, 1036]) {
+        test(`keeps each colour on the first line of its label in ${languageId}`, async () => {
+            await applyScenario(page(), { profileId: PROFILE, languageId });
+            const strings = resxStrings(languageId);
+            const legend = control().getByRole('list', { name: strings('Overview_SegmentsLabel') });
+            await legend.waitFor();
+            // "En attente d'approbation 12" wraps in a quarter of the form: the swatch must not stay behind on a line
+            // of its own.
+            const misplaced = await legend.locator('li').evaluateAll((items) =>
+                items
+                    .map((item) => {
+                        const swatch = item.querySelector('[aria-hidden="true"]')!.getBoundingClientRect();
+                        const firstLine = item.querySelector('button, a')!.getClientRects()[0];
+                        const middle = (swatch.top + swatch.bottom) / 2;
+                        return middle >= firstLine.top && middle <= firstLine.bottom ? '' : item.textContent;
+                    })
+                    .filter((text) => text !== ''),
+            );
+            expect(misplaced).toEqual([]);
+        });
+    }
+});
+
 describe('the page', () => {
     test('raised no uncaught error, showed no unformatted string, requested nothing outside the sandbox', () =>
         expectCleanPage(e2e()));

@@ -94,6 +94,13 @@ describe('the control in pcf-start', () => {
         expect(pageErrors).toEqual([]);
     });
 
+    test('aligns its text to the start as a form does, though the harness centres its page', async () => {
+        const align = (locator: ReturnType<typeof control>) =>
+            locator.first().evaluate((element) => getComputedStyle(element).textAlign);
+        await expect(align(control().locator('xpath=..'))).resolves.toBe('center');
+        await expect(align(control().getByRole('alert'))).resolves.toBe('start');
+    });
+
     test('reaches for no icon font and nothing else outside the harness but the Segoe UI text font', async () => {
         await page().evaluate(() => undefined); // requests still on their way are counted first
         // The harness's Fluent registers Segoe UI from the Office CDN; any icon the control drew would ask for an

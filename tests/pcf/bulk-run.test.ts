@@ -108,6 +108,26 @@ describe('BulkRunController', () => {
         expect(await hasStoredRun()).toBe(false);
     });
 
+    it('says why each mailbox of a cancelled run was skipped, for the summary', async () => {
+        await sandbox.setScenario({ profileId: PROFILE_IDS.commercial });
+        const states: BulkRunState[] = [];
+        const { http, controller } = controllerFor(new MemoryStorage(), states);
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        // Cancel once Test & Enable is queued for some mailboxes, as an admin does while tests wait on the server.
+        const cancelOnceTesting = (state: BulkRunState) => {
+            if ((state.view?.summary.testing ?? 0) > 0) controller.cancel();
+        };
+        const run = controller.start(rows, 'approveAndTest', true, true);
+        const watch = setInterval(() => cancelOnceTesting(controller.current()), 5);
+        await run.finally(() => clearInterval(watch));
+        const view = states[states.length - 1].view!;
+        expect(view.summary.settled).toBe(true);
+        expect(view.summary.skipped).toBeGreaterThan(0);
+        // Every skipped mailbox is counted under a reason, and the tests left to Dynamics say so.
+        expect(view.skips.reduce((sum, skip) => sum + skip.count, 0)).toBe(view.summary.skipped);
+        expect(view.skips.map((skip) => skip.reason)).toContain('cancelledNotWatched');
+    });
+
     it.each([
         [
             'a write the database refuses',

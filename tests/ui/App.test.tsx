@@ -159,6 +159,18 @@ describe('App', () => {
         await waitFor(() => expect(screen.getByRole('heading', { name: PROFILE.name })).toBeInTheDocument());
     });
 
+    it('gives the focus back to Try again when the retry fails again', async () => {
+        // The spinner of the retry replaces the button: without this the focus falls to the page.
+        const unreachable = new DataverseUnreachableError('HTTP 404: not found');
+        const loadProfile = jest.fn().mockRejectedValueOnce(unreachable).mockRejectedValueOnce(unreachable);
+        renderApp(createFakeServices(), loadProfile);
+        await screen.findByRole('alert');
+        screen.getByRole('button', { name: en('Action_Retry') }).focus();
+        await userEvent.keyboard('{Enter}');
+        await waitFor(() => expect(loadProfile).toHaveBeenCalledTimes(2));
+        await waitFor(() => expect(screen.getByRole('button', { name: en('Action_Retry') })).toHaveFocus());
+    });
+
     it('waits for the strings of the user’s language when the host’s are another one, and uses them', async () => {
         let deliver: (getString: typeof en) => void = () => undefined;
         const strings = new Promise<typeof en>((resolve) => (deliver = resolve));

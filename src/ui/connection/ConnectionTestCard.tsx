@@ -101,6 +101,56 @@ function Outcome({ view, nowMs }: { view: ConnectionTestView; nowMs: number }) {
     }
 }
 
+type TestButtonsProps = Pick<ConnectionTestCardProps, 'view' | 'focusRequest' | 'onCancel'> & {
+    canRun: boolean;
+    onRun: () => void;
+};
+
+/**
+ * Test connection and, while the test runs, Stop watching. The first is disabled while the test runs and the second
+ * goes when it ends: the one that had the keyboard focus hands it to the other instead of dropping it on the page.
+ */
+function TestButtons({ view, canRun, focusRequest, onRun, onCancel }: TestButtonsProps) {
+    const getString = useGetString();
+    const running = view.status === 'running';
+    const runButton = React.useRef<IButton>(null);
+    const stopButton = React.useRef<IButton>(null);
+    const handsOnFocus = React.useRef(false);
+    React.useEffect(() => {
+        if (focusRequest) runButton.current?.focus();
+    }, [focusRequest]);
+    React.useEffect(() => {
+        if (!handsOnFocus.current) return;
+        handsOnFocus.current = false;
+        (running ? stopButton : runButton).current?.focus();
+    }, [running]);
+    return (
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+            <PrimaryButton
+                componentRef={runButton}
+                disabled={running || !canRun}
+                onClick={() => {
+                    handsOnFocus.current = true;
+                    onRun();
+                }}
+            >
+                {getString(view.status === 'idle' ? 'ConnectionTest_Run' : 'ConnectionTest_Rerun')}
+            </PrimaryButton>
+            {running && (
+                <DefaultButton
+                    componentRef={stopButton}
+                    onClick={onCancel}
+                    onFocus={() => (handsOnFocus.current = true)}
+                    // Tab or a click elsewhere takes the focus away; the button's removal at the end does not.
+                    onBlur={(event) => event.relatedTarget && (handsOnFocus.current = false)}
+                >
+                    {getString('ConnectionTest_Cancel')}
+                </DefaultButton>
+            )}
+        </Stack>
+    );
+}
+
 /** "Test connection": a canary Test & Enable with stepwise progress and a decoded result (issue 5 §4). */
 export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: ConnectionTestCardProps) {
     const { canaries, defaultCanaryId, blockedKey, view, nowMs, onRun, onCancel } = props;
@@ -112,10 +162,6 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
         [canaries, defaultCanaryId],
     );
     const running = view.status === 'running';
-    const runButton = React.useRef<IButton>(null);
-    React.useEffect(() => {
-        if (props.focusRequest) runButton.current?.focus();
-    }, [props.focusRequest]);
     return (
         <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={getString('ConnectionTest_Title')}>
             <Text block variant="mediumPlus" as="h3">
@@ -132,16 +178,13 @@ export const ConnectionTestCard = React.memo(function ConnectionTestCard(props: 
                 disabled={running || canaries.length === 0}
                 onChange={(_, option) => setCanaryId(option ? String(option.key) : undefined)}
             />
-            <Stack horizontal tokens={{ childrenGap: 8 }}>
-                <PrimaryButton
-                    componentRef={runButton}
-                    disabled={running || !canaryId || blockedKey !== undefined}
-                    onClick={() => canaryId && onRun(canaryId)}
-                >
-                    {getString(view.status === 'idle' ? 'ConnectionTest_Run' : 'ConnectionTest_Rerun')}
-                </PrimaryButton>
-                {running && <DefaultButton onClick={onCancel}>{getString('ConnectionTest_Cancel')}</DefaultButton>}
-            </Stack>
+            <TestButtons
+                view={view}
+                canRun={canaryId !== undefined && blockedKey === undefined}
+                focusRequest={props.focusRequest}
+                onRun={() => canaryId && onRun(canaryId)}
+                onCancel={onCancel}
+            />
             <div aria-live="polite">
                 <Steps view={view} />
                 <Outcome view={view} nowMs={nowMs} />

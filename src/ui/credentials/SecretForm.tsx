@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, getId, Link, MessageBar, MessageBarType, PrimaryButton, Stack } from '@fluentui/react';
 import { SECRET_MASK_KEY } from '../../core/credentials/client-secret';
-import { VALIDATION_KEYS } from '../../core/credentials/validation-keys';
+import { FIX_KEYS, VALIDATION_KEYS } from '../../core/credentials/validation-keys';
 import { useSecretForm, type SecretCheck } from '../hooks/use-credentials-secret';
 import { format, type GetString } from '../strings';
 import { useGetString } from '../texts';
@@ -23,6 +23,11 @@ function messageOf(check: SecretCheck | undefined, getString: GetString): string
     return `${getString(keys.messageKey)} ${getString(keys.fixKey)}`;
 }
 
+/** "Apply fix: Remove the line breaks; Remove spaces at the start and end", as on the ID fields. */
+function fixLabelOf(check: SecretCheck, getString: GetString): string {
+    return format(getString('Credentials_ApplyFix'), check.fixes.map((code) => getString(FIX_KEYS[code])).join('; '));
+}
+
 /** Password field for a new secret: checks it, shows only a mask, saves through the injected action. */
 export const SecretForm = React.memo(function SecretForm(props: SecretFormProps) {
     const { onCancel } = props;
@@ -30,6 +35,8 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
     const form = useSecretForm(props);
     const [id] = React.useState(() => getId('secret'));
     const { check } = form;
+    // The form opens from "Replace secret" / "Enter secret", which it replaces: the focus goes on to the field.
+    React.useEffect(() => form.inputRef.current?.focus(), [form.inputRef]);
     const message = messageOf(check, getString);
     const isError = check?.severity === 'error';
     return (
@@ -49,7 +56,7 @@ export const SecretForm = React.memo(function SecretForm(props: SecretFormProps)
                     description={check && format(getString(SECRET_MASK_KEY), check.hint.prefix, check.hint.length)}
                     onInput={form.inspect}
                 />
-                {check?.canFix && <Link onClick={form.applyFix}>{getString('Fix_ApplyCorrection')}</Link>}
+                {check?.canFix && <Link onClick={form.applyFix}>{fixLabelOf(check, getString)}</Link>}
                 {!isError && message && <MessageBar messageBarType={MessageBarType.warning}>{message}</MessageBar>}
                 {form.failure !== undefined && (
                     <MessageBar messageBarType={MessageBarType.error}>

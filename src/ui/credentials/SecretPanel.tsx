@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { DefaultButton, Stack, Text, type IButton } from '@fluentui/react';
 import { useGetString } from '../texts';
 import { SecretExpiry, type ExpiryProblem } from './SecretExpiry';
 import { SecretForm } from './SecretForm';
@@ -32,11 +32,23 @@ export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelPro
     const [isEditing, setEditing] = React.useState(false);
     // After a successful save the record may not have been re-read yet; we know a secret is set now.
     const [savedNow, setSavedNow] = React.useState(false);
-    const onSaved = React.useCallback(() => {
-        setSavedNow(true);
+    // The form's Save or Cancel goes away with the form: the focus goes back to the button that opened it.
+    const openButton = React.useRef<IButton>(null);
+    const [isClosing, setClosing] = React.useState(false);
+    React.useEffect(() => {
+        if (isClosing && !isEditing) {
+            openButton.current?.focus();
+            setClosing(false);
+        }
+    }, [isClosing, isEditing]);
+    const close = React.useCallback(() => {
+        setClosing(true);
         setEditing(false);
     }, []);
-    const onCancel = React.useCallback(() => setEditing(false), []);
+    const onSaved = React.useCallback(() => {
+        setSavedNow(true);
+        close();
+    }, [close]);
     const isSet = isSecretSet || savedNow;
     return (
         <Stack tokens={{ childrenGap: 8 }}>
@@ -44,10 +56,14 @@ export const SecretPanel = React.memo(function SecretPanel(props: SecretPanelPro
                 {getString(isSet ? 'Secret_IsSet' : 'Secret_NotSet')}
             </Text>
             {isEditing ? (
-                <SecretForm {...props} onSaved={onSaved} onCancel={onCancel} />
+                <SecretForm {...props} onSaved={onSaved} onCancel={close} />
             ) : (
                 !isReadOnly && (
-                    <DefaultButton styles={{ root: { alignSelf: 'flex-start' } }} onClick={() => setEditing(true)}>
+                    <DefaultButton
+                        componentRef={openButton}
+                        styles={{ root: { alignSelf: 'flex-start' } }}
+                        onClick={() => setEditing(true)}
+                    >
                         {getString(isSet ? 'Secret_Replace' : 'Secret_Enter')}
                     </DefaultButton>
                 )

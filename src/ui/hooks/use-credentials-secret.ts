@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { messageOf } from '../common';
 import { checkClientSecret, secretHint, type ClientSecretCode } from '../../core/credentials/client-secret';
+import type { FixCode } from '../../core/credentials/paste';
 
 /** Inputs of useSecretForm. */
 export type UseSecretFormOptions = {
@@ -15,6 +16,8 @@ export type SecretCheck = {
     severity: 'ok' | 'warning' | 'error';
     code?: ClientSecretCode;
     canFix: boolean;
+    /** What "apply fix" would correct (line breaks, spaces, quotes): said on the link, never the value. */
+    fixes: readonly FixCode[];
     hint: { prefix: string; length: number };
 };
 
@@ -22,9 +25,12 @@ function inspectValue(value: string, ids: { tenantId?: string; applicationId?: s
     if (value === '') return undefined;
     const result = checkClientSecret(value, ids);
     const hint = secretHint(value);
-    if (!result.ok) return { severity: 'error', code: result.code, canFix: result.fix !== undefined, hint };
+    if (!result.ok) {
+        const fixes = result.fix?.fixes ?? [];
+        return { severity: 'error', code: result.code, canFix: result.fix !== undefined, fixes, hint };
+    }
     const code = result.value.severity === 'warning' ? result.value.code : undefined;
-    return { severity: result.value.severity, code, canFix: false, hint };
+    return { severity: result.value.severity, code, canFix: false, fixes: [], hint };
 }
 
 /**

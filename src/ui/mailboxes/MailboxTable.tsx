@@ -48,9 +48,13 @@ const COLUMNS: readonly { key: SortKey; minWidth: number; maxWidth: number; isCo
     { key: 'ownerType', minWidth: 80, maxWidth: 110, isCollapsible: true },
 ];
 
-/** Header cells grow to the lines their label wraps to (Fluent's header is one 42 px line). */
+/**
+ * Header cells grow to the lines their label wraps to (Fluent's header is one 42 px line). Inline, as Fluent's own
+ * header is: a block flex row would be only as wide as a narrow section and squeeze the headers out of line with
+ * their columns, which keep their widths and scroll.
+ */
 const HEADER_STYLES: Partial<IDetailsHeaderStyles> = {
-    root: { display: 'flex', height: 'auto', minHeight: 42, lineHeight: 'normal' },
+    root: { display: 'inline-flex', height: 'auto', minHeight: 42, lineHeight: 'normal' },
 };
 const COLUMN_STYLES: Partial<IDetailsColumnStyles> = {
     root: { height: 'auto', minHeight: 42, whiteSpace: 'normal' },

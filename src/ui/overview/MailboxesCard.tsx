@@ -62,7 +62,9 @@ function useClasses() {
                     flexWrap: 'wrap',
                     gap: '4px 12px',
                 },
-                swatch: { display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6 },
+                // The colour stays beside the first line of a label that wraps ("En attente d'approbation 378").
+                legendItem: { display: 'flex', alignItems: 'baseline' },
+                swatch: { flexShrink: 0, width: 10, height: 10, borderRadius: 2, marginRight: 6 },
             }),
         };
     }, [theme]);
@@ -101,7 +103,7 @@ function SegmentBar({ counts, onOpenSegment }: { counts: SegmentCounts; onOpenSe
                     const label = getString(SEGMENT_KEYS[segment]);
                     const count = formatNumber(counts[segment]);
                     return (
-                        <li key={segment}>
+                        <li key={segment} className={classes.legendItem}>
                             <span
                                 className={classes.swatch}
                                 style={{ background: classes.colours[segment] }}

@@ -63,8 +63,9 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
     const formatNumber = useFormatNumber();
     const formatCount = useFormatCount();
     const countString = useCountString();
+    // With nothing to approve (Retry failed, approved mailboxes) the question is the Test only one, not "Approve 0…".
     const question =
-        mode === 'approveAndTest'
+        mode === 'approveAndTest' && counts.approve > 0
             ? format(
                   countString('Run_ConfirmApproveAndTest', counts.test),
                   formatNumber(counts.approve),

@@ -30,6 +30,17 @@ export type RunPanelProps = {
 
 /** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */
 export const RunPanel = React.memo(function RunPanel(props: RunPanelProps) {
-    return props.summary.settled ? <RunSummary {...props} /> : <RunProgress {...props} />;
+    // Cancel goes with the progress when the run settles: if the focus was there, the summary takes it, not the page.
+    const hadFocus = React.useRef(false);
+    if (props.summary.settled) return <RunSummary {...props} takesFocusFrom={hadFocus} />;
+    return (
+        <div
+            onFocus={() => (hadFocus.current = true)}
+            // Tab or a click elsewhere takes the focus away; the removal of Cancel does not.
+            onBlur={(event) => event.relatedTarget && (hadFocus.current = false)}
+        >
+            <RunProgress {...props} />
+        </div>
+    );
 });
 RunPanel.displayName = 'RunPanel';

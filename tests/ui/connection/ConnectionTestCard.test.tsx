@@ -66,6 +66,20 @@ describe('ConnectionTestCard', () => {
         expect(screen.getByRole('button', { name: en('ConnectionTest_Rerun') })).toBeDisabled();
     });
 
+    it('keeps the keyboard focus on its buttons as the test starts and ends', async () => {
+        // Test connection is disabled while the test runs and Stop watching goes when it ends: neither may drop
+        // the focus on the page.
+        const running: ConnectionTestCardProps['view'] = { status: 'running', step: 'queued', polls: 0 };
+        const { props, rerender } = renderCard();
+        const card = (view: ConnectionTestCardProps['view']) => <ConnectionTestCard {...props} view={view} />;
+        screen.getByRole('button', { name: en('ConnectionTest_Run') }).focus();
+        await userEvent.keyboard('{Enter}');
+        rerender(card(running));
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Cancel') })).toHaveFocus();
+        rerender(card({ status: 'succeeded', completedOn: '2026-11-23T10:00:00Z' }));
+        expect(screen.getByRole('button', { name: en('ConnectionTest_Rerun') })).toHaveFocus();
+    });
+
     it('counts the first check in the singular', () => {
         renderCard({ view: { status: 'running', step: 'running', polls: 1, nextPollAtMs: 12_000 }, nowMs: 2_500 });
         expect(screen.getByText('Next check in 10 s (checked 1 time so far).')).toBeInTheDocument();

@@ -73,7 +73,10 @@ describe('SecretPanel', () => {
         await user.click(field);
         await user.paste(` ${SECRET}\n`);
         expect(screen.getByRole('button', { name: en('Secret_Save') })).toBeDisabled();
-        await user.click(screen.getByRole('button', { name: en('Fix_ApplyCorrection') }));
+        // The link says what it corrects, as on the ID fields, not the message's last sentence again.
+        // (A password input drops the line break as it is pasted; the spaces stay.)
+        const fix = `Apply fix: ${en('Fix_Trimmed')}`;
+        await user.click(screen.getByRole('button', { name: fix }));
         await user.click(screen.getByRole('button', { name: en('Secret_Save') }));
         expect(onSaveSecret).toHaveBeenCalledWith(SECRET);
         expect(await screen.findByText(en('Secret_IsSet'))).toBeInTheDocument();
@@ -163,13 +166,29 @@ describe('SecretPanel', () => {
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Enter') })).toHaveFocus();
         await user.keyboard('{Enter}');
-        await user.tab();
         expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
         await user.keyboard(SECRET);
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Save') })).toHaveFocus();
         await user.tab();
         expect(screen.getByRole('button', { name: en('Secret_Cancel') })).toHaveFocus();
+    });
+
+    it('moves the focus into the field it opens, and back to the button when it closes', async () => {
+        // The button the keyboard pressed goes away with the form's opening and the form with its closing.
+        const user = userEvent.setup();
+        renderPanel({ isSecretSet: true });
+        screen.getByRole('button', { name: en('Secret_Replace') }).focus();
+        await user.keyboard('{Enter}');
+        expect(screen.getByLabelText(SECRET_LABEL)).toHaveFocus();
+        await user.tab(); // past Save secret, disabled while the field is empty
+        expect(screen.getByRole('button', { name: en('Secret_Cancel') })).toHaveFocus();
+        await user.keyboard('{Enter}');
+        expect(screen.getByRole('button', { name: en('Secret_Replace') })).toHaveFocus();
+        await user.keyboard('{Enter}');
+        await user.paste(SECRET);
+        await user.keyboard('{Enter}');
+        await waitFor(() => expect(screen.getByRole('button', { name: en('Secret_Replace') })).toHaveFocus());
     });
 
     it('offers no way to change anything on a read-only form', () => {

@@ -52,6 +52,14 @@ describe('RunConfirmDialog', () => {
         expect(props.onStart).not.toHaveBeenCalled();
     });
 
+    it('asks only about the tests when an Approve & test run has nothing to approve', async () => {
+        // Retry failed and Approve & test over approved mailboxes: "Approve 0 and test 90" reads like a fault.
+        setup(approveAndTest({ approve: 0, test: 90 }));
+        const dialog = await screen.findByRole('alertdialog');
+        expect(dialog).toHaveTextContent('Test 90 mailboxes?');
+        expect(dialog).not.toHaveTextContent('Approve 0');
+    });
+
     it('speaks of one mailbox in the singular', async () => {
         setup(approveAndTest({ approve: 1, test: 1, skip: 1, rejected: 1 }));
         const dialog = await screen.findByRole('alertdialog');

@@ -135,6 +135,14 @@ describe('RunPanel while running', () => {
         expect(props.onCancel).toHaveBeenCalledTimes(1);
     });
 
+    it('hands the focus from Cancel to the summary when the run settles', async () => {
+        // Cancel goes with the progress; the focus must not fall to the page.
+        const { props, user, rerender } = setup();
+        await user.click(screen.getByRole('button', { name: 'Cancel' }));
+        rerender(<RunPanel {...props} summary={DONE} />);
+        expect(screen.getByRole('heading', { name: en('Run_Done') })).toHaveFocus();
+    });
+
     it('has no axe violations', async () => {
         const { container } = setup({ throttledUntilMs: 1_005_000 });
         expect(await axe(container)).toHaveNoViolations();
