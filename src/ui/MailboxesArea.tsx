@@ -202,7 +202,7 @@ function useListCommands(
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
-    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(
+    const { rows, loading, loadError, approval, run, refresh, runEnds } = useMailboxes(
         actions,
         props.reloadRequest,
         props.resumeRequest,
@@ -229,6 +229,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 canApprove={approval.canApprove && !isReadOnly}
                 isRunning={run.status === 'running'}
                 isReadOnly={isReadOnly}
+                clearSelectionRequest={runEnds}
                 {...commands}
                 onRefresh={refreshAll}
             />

@@ -450,6 +450,47 @@ describe('App', () => {
         await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
     });
 
+    it('clears the list selection when a run ends; a cause of the summary then shows and exports just its rows', async () => {
+        const user = userEvent.setup();
+        const listeners = new Set<(state: RunStateView) => void>();
+        const notify = (state: RunStateView) => listeners.forEach((listener) => listener(state));
+        const exportCsv = jest.fn();
+        const rows: MailboxView[] = [
+            { ...ROW, id: 'm1', name: 'Works' },
+            { ...ROW, id: 'm2', name: 'Fails', overall: 2 },
+        ];
+        const services = createFakeServices({
+            mailboxes: {
+                load: () => Promise.resolve(rows),
+                exportCsv,
+                subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+            },
+        });
+        renderApp(services);
+        await user.click(await screen.findByRole('tab', { name: en('Area_Mailboxes') }));
+        await user.click(await screen.findByRole('button', { name: 'Select all 2 shown' }));
+        expect(screen.getByText('2 mailboxes · 2 shown · 2 selected')).toBeInTheDocument();
+        const summary: LedgerSummary = {
+            ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 1, failed: 1, retrying: 0, skipped: 0 },
+            ...{ selected: 2, inFlight: 0, settled: true },
+        };
+        act(() => notify({ ...IDLE_RUN, status: 'running' }));
+        act(() =>
+            notify({
+                ...IDLE_RUN,
+                status: 'finished',
+                summary,
+                failures: [{ cause: 'ewsTokenNoPermissions', count: 1, mailboxIds: ['m2'] }],
+            }),
+        );
+        expect(await screen.findByText('2 mailboxes · 2 shown · 0 selected')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: /^1 consent missing/ }));
+        await user.click(screen.getByRole('button', { name: 'Show this 1 mailbox in the list' }));
+        expect(await screen.findByText('2 mailboxes · 1 shown · 0 selected')).toBeInTheDocument();
+        await user.click(screen.getByRole('menuitem', { name: 'Export CSV' }));
+        expect(exportCsv).toHaveBeenLastCalledWith(['m2']);
+    });
+
     describe('a run a reload interrupted', () => {
         // 2 succeeded, 1 failed, 1 skipped of 10: 4 done; nothing is read or sent until the admin chooses.
         const STORED: LedgerSummary = {
