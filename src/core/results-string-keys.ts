@@ -9,6 +9,7 @@ export const RESULTS_STRING_KEYS = [
     'Run_ResumedNotice',
     'Run_InterruptedNotice',
     'Run_Discard',
+    'Run_ConfirmReplacesInterrupted',
     'Run_CauseShort',
     'Run_SummarySkippedReasons',
     'Run_PaceServerTesting',

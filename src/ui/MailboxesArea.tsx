@@ -9,6 +9,7 @@ import {
     type QuickFilter,
 } from '../core/mailbox-view';
 import type { SegmentCounts } from '../core/mailbox-segments';
+import type { LedgerSummary } from '../core/run/ledger';
 import type { RunMode } from '../core/run/types';
 import { durationParts } from '../core/duration';
 import { handedOverCount, type PacePoint } from '../core/run/pace';
@@ -49,6 +50,8 @@ export type MailboxesAreaProps = {
     reloadRequest?: number;
     /** A new number continues the run a reload interrupted (the admin chose Resume in the notice on load). */
     resumeRequest?: number;
+    /** The run a reload interrupted, while its notice offers Resume: a new run replaces it (the confirmation says so). */
+    interruptedRun?: LedgerSummary;
 };
 
 type ApprovalNoticeProps = { rows: readonly MailboxView[]; approval: ApprovalCheckView; actions: MailboxActions };
@@ -244,6 +247,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 onDismiss={() => setPending(null)}
                 connection={connection}
                 onTestConnection={props.onTestConnection}
+                interrupted={props.interruptedRun}
             />
         </Stack>
     );

@@ -170,18 +170,19 @@ function useInterruptedNotice(mailboxes: MailboxActions, open: (area: Area) => v
         setResumeRequest((count) => count + 1);
     }, [dismiss, open]);
     const notice = stored && <InterruptedRunNotice summary={stored} onResume={resume} onDiscard={discard} />;
-    return { notice, resumeRequest };
+    return { notice, mailboxProps: { resumeRequest, interruptedRun: stored } };
 }
 
 type AreasProps = ProfileWorkspaceProps & {
     kind: Exclude<ProfileKind, 'unsupported'>;
     overview: ReturnType<typeof useOverview>;
     areas: ReturnType<typeof useAreas>;
-    resumeRequest: number;
+    /** Resume of the run a reload interrupted, and that run while its notice shows (MailboxesArea). */
+    interrupted: ReturnType<typeof useInterruptedNotice>['mailboxProps'];
 };
 
 /** The three areas as tabs; each is loaded when first opened. */
-function Areas({ profile, isReadOnly, services, kind, overview, areas, resumeRequest }: AreasProps) {
+function Areas({ profile, isReadOnly, services, kind, overview, areas, interrupted }: AreasProps) {
     const { pivot, tab, open } = areas;
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
@@ -223,7 +224,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas, resumeReq
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    resumeRequest={resumeRequest}
+                    {...interrupted}
                     {...overview.list}
                     {...guard.mailboxProps}
                 />
@@ -269,7 +270,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                         kind={kind}
                         overview={overview}
                         areas={areas}
-                        resumeRequest={interrupted.resumeRequest}
+                        interrupted={interrupted.mailboxProps}
                     />
                 </>
             )}

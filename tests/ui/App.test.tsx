@@ -520,6 +520,28 @@ describe('App', () => {
             expect(screen.queryByText(NOTICE)).toBeNull();
         });
 
+        it('is said to be replaced in the confirmation of a new run started while its notice shows', async () => {
+            const user = userEvent.setup();
+            const services = createFakeServices({
+                mailboxes: {
+                    load: () => Promise.resolve([{ ...ROW, id: 'm1', approval: 2, overall: 0 }]),
+                    readStoredRun: () => Promise.resolve(STORED),
+                },
+            });
+            renderApp(services);
+            await screen.findByText(NOTICE, {}, SLOW);
+            await user.click(screen.getByRole('tab', { name: en('Area_Mailboxes') }));
+            await user.click(await screen.findByRole('button', { name: 'Select all 1 shown' }, SLOW));
+            await user.click(screen.getByRole('menuitem', { name: en('Mailboxes_Command_ApproveAndTest') }));
+            const dialog = await screen.findByRole('alertdialog');
+            const replaces =
+                'Starting replaces the interrupted run (4 of 10 done): it can no longer be resumed. What Dynamics ' +
+                'already did stays.';
+            await waitFor(() => expect(dialog).toHaveTextContent(replaces));
+            await user.click(within(dialog).getByRole('button', { name: en('Run_ConfirmStart') }));
+            expect(services.calls).toContain('start');
+        });
+
         it('is forgotten on Discard, and opening the Mailboxes area then resumes nothing', async () => {
             const user = userEvent.setup();
             const services = interrupted();
