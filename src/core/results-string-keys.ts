@@ -8,6 +8,7 @@ export const RESULTS_STRING_KEYS = [
     'Run_NoResumeNotice',
     'Run_ResumedNotice',
     'Run_InterruptedNotice',
+    'Run_InterruptedWaiting',
     'Run_Discard',
     'Run_ConfirmReplacesInterrupted',
     'Run_CauseShort',

@@ -11,9 +11,16 @@ import {
     Text,
 } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
+import { useInterruptedRun } from './hooks/use-interrupted-run';
 import { useLoadedStrings } from './hooks/use-loaded-strings';
 import { useProfile, type ProfileState } from './hooks/use-profile';
-import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
+import {
+    formDiffersFromRecord,
+    ProfileWorkspace,
+    type InterruptedRunProps,
+    type WorkspaceServices,
+} from './ProfileWorkspace';
+import { InterruptedRunNotice } from './run/InterruptedRunNotice';
 import { format, type GetString } from './strings';
 import { createTexts, TextsProvider, type UserLocale } from './texts';
 
@@ -50,12 +57,15 @@ function useRecheckWhileDirty(state: ProfileState, services: WorkspaceServices |
     }, [isDirty, services, refresh]);
 }
 
-function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppProps) {
-    const { state, reload, refresh } = useProfile(profileId, loadProfile);
-    useRecheckWhileDirty(state, services, refresh);
-    if (!profileId || !services) {
-        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
-    }
+type LoadedBodyProps = Pick<AppProps, 'isReadOnly' | 'getString'> & {
+    state: ProfileState;
+    reload: () => void;
+    services: WorkspaceServices;
+    interrupted: InterruptedRunProps;
+};
+
+/** The workspace once the record is read; till then a spinner, or why it could not be read and Try again. */
+function LoadedBody({ state, reload, isReadOnly, getString, services, interrupted }: LoadedBodyProps) {
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed' && state.isUnreachable) {
         // Plain text, no MessageBar: a host without Dataverse may lack the platform's icon font too (pcf-start offline).
@@ -78,7 +88,45 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
             </MessageBar>
         );
     }
-    return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
+    return (
+        <ProfileWorkspace
+            profile={state.profile}
+            isReadOnly={isReadOnly}
+            services={services}
+            interrupted={interrupted}
+        />
+    );
+}
+
+/**
+ * The notice of a run a reload interrupted comes first and at once: it is read from the browser, so it need not wait
+ * for the record, which a Retry-After kept from an earlier page may hold back for a while. Resume waits for the record.
+ */
+function Body(props: AppProps) {
+    const { profileId, getString, loadProfile, services } = props;
+    const { state, reload, refresh } = useProfile(profileId, loadProfile);
+    useRecheckWhileDirty(state, services, refresh);
+    const isLoaded = state.status === 'loaded';
+    const interrupted = useInterruptedRun(services?.mailboxes, isLoaded);
+    const { stored, resumeRequest } = interrupted;
+    const workspaceRun = React.useMemo(() => ({ resumeRequest, interruptedRun: stored }), [resumeRequest, stored]);
+    if (!profileId || !services) {
+        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
+    }
+    return (
+        <>
+            {stored && (
+                <InterruptedRunNotice
+                    summary={stored}
+                    canResume={isLoaded}
+                    waitMs={interrupted.waitMs}
+                    onResume={interrupted.resume}
+                    onDiscard={interrupted.discard}
+                />
+            )}
+            <LoadedBody {...props} state={state} reload={reload} services={services} interrupted={workspaceRun} />
+        </>
+    );
 }
 
 /** Fluent's own default layer root (Layer.styles: fixed over the viewport, hidden but for the layers' content). */

@@ -520,6 +520,28 @@ describe('App', () => {
             expect(screen.queryByText(NOTICE)).toBeNull();
         });
 
+        it('is told at once while Dataverse still holds requests, with Resume disabled until the wait ends', async () => {
+            const user = userEvent.setup();
+            const heldUntil = Date.now() + 20_000;
+            const services = createFakeServices({
+                mailboxes: { load, readStoredRun: () => Promise.resolve(STORED), requestsHeldUntil: () => heldUntil },
+            });
+            // The record's read waits out the Retry-After the page was told before the reload.
+            let loaded: (profile: ProfileRecord) => void = () => undefined;
+            renderApp(services, () => new Promise<ProfileRecord>((resolve) => (loaded = resolve)));
+            expect(await screen.findByText(NOTICE, {}, SLOW)).toBeInTheDocument();
+            expect(
+                screen.getByText(/^You can resume once Dynamics accepts requests again, in (20|19) s\.$/),
+            ).toBeVisible();
+            const resume = screen.getByRole('button', { name: en('Run_Resume') });
+            expect(resume).toBeDisabled();
+            await user.click(resume);
+            expect(services.calls).not.toContain('resumeStored');
+            act(() => loaded(PROFILE));
+            await waitFor(() => expect(resume).toBeEnabled());
+            expect(screen.queryByText(/^You can resume once/)).toBeNull();
+        });
+
         it('is said to be replaced in the confirmation of a new run started while its notice shows', async () => {
             const user = userEvent.setup();
             const services = createFakeServices({
@@ -530,7 +552,8 @@ describe('App', () => {
             });
             renderApp(services);
             await screen.findByText(NOTICE, {}, SLOW);
-            await user.click(screen.getByRole('tab', { name: en('Area_Mailboxes') }));
+            // The overview card's way in: the tab may sit in Fluent's overflow menu at jsdom's zero width.
+            await user.click(await screen.findByRole('button', { name: 'Open the list' }, SLOW));
             await user.click(await screen.findByRole('button', { name: 'Select all 1 shown' }, SLOW));
             await user.click(screen.getByRole('menuitem', { name: en('Mailboxes_Command_ApproveAndTest') }));
             const dialog = await screen.findByRole('alertdialog');
