@@ -98,6 +98,24 @@ function LoadedBody({ state, reload, isReadOnly, getString, services, interrupte
     );
 }
 
+/** What a keyboard can reach first; hidden areas are not rendered or sit after the visible ones. */
+const FIRST_CONTROL = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex="0"]';
+
+/**
+ * Resume or Discard removes the notice that held the focus. As Fluent does when a control goes away, the focus moves
+ * to what took its place: after Discard, the first control below (Resume moves it to the run, MailboxesArea).
+ */
+function useFocusAfterDiscard(discard: () => void) {
+    const after = React.useRef<HTMLDivElement>(null);
+    const [request, setRequest] = React.useState(0);
+    React.useEffect(() => {
+        if (request === 0 || !after.current) return;
+        (after.current.querySelector<HTMLElement>(FIRST_CONTROL) ?? after.current).focus();
+    }, [request]);
+    const discardAndMove = React.useCallback(() => (discard(), setRequest((count) => count + 1)), [discard]);
+    return { after, discard: discardAndMove };
+}
+
 /**
  * The notice of a run a reload interrupted comes first and at once: it is read from the browser, so it need not wait
  * for the record, which a Retry-After kept from an earlier page may hold back for a while. Resume waits for the record.
@@ -110,6 +128,7 @@ function Body(props: AppProps) {
     const interrupted = useInterruptedRun(services?.mailboxes, isLoaded);
     const { stored, resumeRequest } = interrupted;
     const workspaceRun = React.useMemo(() => ({ resumeRequest, interruptedRun: stored }), [resumeRequest, stored]);
+    const focus = useFocusAfterDiscard(interrupted.discard);
     if (!profileId || !services) {
         return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
     }
@@ -121,10 +140,13 @@ function Body(props: AppProps) {
                     canResume={isLoaded}
                     waitMs={interrupted.waitMs}
                     onResume={interrupted.resume}
-                    onDiscard={interrupted.discard}
+                    onDiscard={focus.discard}
                 />
             )}
-            <LoadedBody {...props} state={state} reload={reload} services={services} interrupted={workspaceRun} />
+            {/* tabIndex -1: the focus can land here when nothing below takes it yet (the record is still read). */}
+            <div ref={focus.after} tabIndex={-1} style={{ outline: 'none' }}>
+                <LoadedBody {...props} state={state} reload={reload} services={services} interrupted={workspaceRun} />
+            </div>
         </>
     );
 }

@@ -150,10 +150,16 @@ function useRunStart(run: RunStateView): PacePoint | undefined {
     return start;
 }
 
-type LiveRunProps = { run: RunStateView; actions: MailboxActions; onShowMailboxes: (group: FailureGroup) => void };
+type LiveRunProps = {
+    run: RunStateView;
+    actions: MailboxActions;
+    onShowMailboxes: (group: FailureGroup) => void;
+    /** A new number moves the focus to the run (the admin resumed it from the notice of an interrupted run). */
+    focusRequest?: number;
+};
 
 /** The run's progress while it runs and its summary after (RunPanel), with a moving throttle countdown. */
-function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
+function LiveRun({ run, actions, onShowMailboxes, focusRequest }: LiveRunProps) {
     // While the run runs the clock moves: the throttle countdown, the speed and the time left follow it.
     const nowMs = useNowWhile(run.status === 'running');
     const startedAt = useRunStart(run);
@@ -172,6 +178,7 @@ function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
             onShowMailboxes={onShowMailboxes}
+            focusRequest={focusRequest}
         />
     );
 }
@@ -222,7 +229,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             <ApprovalNotice rows={rows} approval={approval} actions={actions} />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
             <RunNotices run={run} actions={actions} onTestOnly={commands.onTestOnly} />
-            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
+            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} focusRequest={props.resumeRequest} />
             <MailboxList
                 rows={rows}
                 loading={loading && { ...loading, total: expectedTotal }}

@@ -520,6 +520,36 @@ describe('App', () => {
             expect(screen.queryByText(NOTICE)).toBeNull();
         });
 
+        it('moves the focus to the resumed run after Resume, and to the first control below after Discard', async () => {
+            const user = userEvent.setup();
+            const listeners = new Set<(state: RunStateView) => void>();
+            const running: RunStateView = { ...IDLE_RUN, status: 'running', summary: STORED, resumed: true };
+            const services = createFakeServices({
+                mailboxes: {
+                    load,
+                    readStoredRun: () => Promise.resolve(STORED),
+                    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+                    resumeStored: () => listeners.forEach((listener) => listener(running)),
+                },
+            });
+            const { unmount } = renderApp(services);
+            await screen.findByText(NOTICE, {}, SLOW);
+            const resume = screen.getByRole('button', { name: en('Run_Resume') });
+            await waitFor(() => expect(resume).toBeEnabled(), SLOW);
+            resume.focus();
+            await user.keyboard('{Enter}');
+            const heading = await screen.findByRole('heading', { name: en('Run_ProgressLabel') }, SLOW);
+            await waitFor(() => expect(heading).toHaveFocus());
+            unmount();
+
+            renderApp(interrupted());
+            await screen.findByText(NOTICE, {}, SLOW);
+            const firstBelow = await screen.findByRole('button', { name: 'Go to the connection test' }, SLOW);
+            screen.getByRole('button', { name: en('Run_Discard') }).focus();
+            await user.keyboard('{Enter}');
+            await waitFor(() => expect(firstBelow).toHaveFocus());
+        });
+
         it('is told at once while Dataverse still holds requests, with Resume disabled until the wait ends', async () => {
             const user = userEvent.setup();
             const heldUntil = Date.now() + 20_000;

@@ -128,7 +128,7 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
-                <Text block variant="mediumPlus" as="h2">
+                <Text block variant="mediumPlus" as="h2" tabIndex={-1}>
                     {getString('Run_Done')}
                 </Text>
                 <Text block>{summaryLine(props, texts)}</Text>
