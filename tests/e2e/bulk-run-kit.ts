@@ -393,7 +393,18 @@ export async function waitFinished(page: Page, timeout = 120_000): Promise<RunSu
     const control = controlOf(page);
     const status = control.getByRole('status').filter({ hasText: 'Run finished.' });
     const stopped = control.getByText(RUN_STOPPED, { exact: false });
-    await status.or(stopped).first().waitFor({ timeout });
+    try {
+        await status.or(stopped).first().waitFor({ timeout });
+    } catch (error) {
+        // Say where the run stood, so a slow machine is told apart from a run that stopped moving.
+        const progress = await control
+            .getByText(/ done$|waiting on the server/)
+            .allTextContents()
+            .catch(() => []);
+        throw new Error(
+            `${(error as Error).message}\nThe run's progress then: ${progress.join(' · ') || 'none shown'}`,
+        );
+    }
     if (await stopped.count()) throw new Error(`the run stopped: ${await stopped.first().textContent()}`);
     const line = await status.locator(':scope > *').nth(1).textContent();
     return parseSummaryLine(line ?? '');
