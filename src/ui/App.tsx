@@ -99,7 +99,7 @@ function LoadedBody({ state, reload, isReadOnly, getString, services, interrupte
 }
 
 /** What a keyboard can reach first; hidden areas are not rendered or sit after the visible ones. */
-const FIRST_CONTROL = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex="0"]';
+const FIRST_CONTROL = 'button:not([disabled]), [href], input';
 
 /**
  * Resume or Discard removes the notice that held the focus. As Fluent does when a control goes away, the focus moves
@@ -107,12 +107,11 @@ const FIRST_CONTROL = 'button:not([disabled]), a[href], input:not([disabled]), [
  */
 function useFocusAfterDiscard(discard: () => void) {
     const after = React.useRef<HTMLDivElement>(null);
-    const [request, setRequest] = React.useState(0);
-    React.useEffect(() => {
-        if (request === 0 || !after.current) return;
-        (after.current.querySelector<HTMLElement>(FIRST_CONTROL) ?? after.current).focus();
-    }, [request]);
-    const discardAndMove = React.useCallback(() => (discard(), setRequest((count) => count + 1)), [discard]);
+    const discardAndMove = React.useCallback(() => {
+        discard();
+        const below = after.current;
+        (below?.querySelector<HTMLElement>(FIRST_CONTROL) ?? below)?.focus();
+    }, [discard]);
     return { after, discard: discardAndMove };
 }
 
@@ -144,7 +143,7 @@ function Body(props: AppProps) {
                 />
             )}
             {/* tabIndex -1: the focus can land here when nothing below takes it yet (the record is still read). */}
-            <div ref={focus.after} tabIndex={-1} style={{ outline: 'none' }}>
+            <div ref={focus.after} tabIndex={-1}>
                 <LoadedBody {...props} state={state} reload={reload} services={services} interrupted={workspaceRun} />
             </div>
         </>

@@ -40,8 +40,7 @@ function useRunFocus(focusRequest: number, settled: boolean) {
     // Whether the focus was in the panel last: removing the focused heading sends it to the page's body.
     const hadFocus = React.useRef(false);
     React.useEffect(() => {
-        const active = document.activeElement;
-        const isLost = hadFocus.current && (active === null || active === document.body);
+        const isLost = hadFocus.current && !panel.current?.contains(document.activeElement);
         if (focusRequest > served.current || isLost) panel.current?.querySelector<HTMLElement>('h2')?.focus();
         served.current = focusRequest;
     }, [focusRequest, settled]);

@@ -54,7 +54,7 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             {/* tabIndex -1: the focus is moved here when a run resumes (RunPanel). */}
-            <Text block as="h2" tabIndex={-1} styles={{ root: { fontWeight: 600, margin: 0, fontSize: 'inherit' } }}>
+            <Text block as="h2" tabIndex={-1} styles={{ root: { fontWeight: 600, margin: 0 } }}>
                 {getString('Run_ProgressLabel')}
             </Text>
             <RunBar summary={summary} />
