@@ -198,6 +198,7 @@ type RunActions = { entries: () => LedgerEntry[] } & Pick<
     | 'resumeStored'
     | 'readStoredRun'
     | 'discardStoredRun'
+    | 'requestsHeldUntil'
     | 'retryFailed'
     | 'cancel'
     | 'exportCsv'
@@ -223,14 +224,17 @@ async function addFinishedRunNote(
 }
 
 /**
- * The run a reload left unfinished, for the notice shown on load: its counts, and Discard. Nothing is sent to
- * Dataverse; a run going on this page owns the stored record, so Discard leaves it alone.
+ * The run a reload left unfinished, for the notice shown on load: its counts, Discard, and how long Dataverse still
+ * holds this page's requests (the notice's Resume waits for it). Nothing is sent to Dataverse; a run going on this
+ * page owns the stored record, so Discard leaves it alone.
  */
 function storedRunActions(
     controller: BulkRunController,
     store: LedgerStore | undefined,
-): Pick<RunActions, 'readStoredRun' | 'discardStoredRun'> {
+    gate: DataverseHttp['gate'],
+): Pick<RunActions, 'readStoredRun' | 'discardStoredRun' | 'requestsHeldUntil'> {
     return {
+        requestsHeldUntil: () => (gate.isPaused() ? gate.resumeAt : null),
         readStoredRun: async () => (await controller.restore())?.summary(),
         discardStoredRun: async () => {
             if (controller.current().status === 'idle') await store?.clear();
@@ -275,7 +279,7 @@ function createRunActions(
         entries: () => controller.entries(),
         resume: () => void controller.resume(),
         resumeStored: () => void controller.resumeStored(),
-        ...storedRunActions(controller, ledgerStore),
+        ...storedRunActions(controller, ledgerStore, http.gate),
         retryFailed: () => void controller.retryFailed(),
         cancel: () => controller.cancel(),
         exportCsv: download,

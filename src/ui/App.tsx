@@ -12,9 +12,16 @@ import {
     Text,
 } from '@fluentui/react';
 import type { ProfileRecord } from '../core/profile';
+import { useInterruptedRun } from './hooks/use-interrupted-run';
 import { useLoadedStrings } from './hooks/use-loaded-strings';
 import { useProfile, type ProfileState } from './hooks/use-profile';
-import { formDiffersFromRecord, ProfileWorkspace, type WorkspaceServices } from './ProfileWorkspace';
+import {
+    formDiffersFromRecord,
+    ProfileWorkspace,
+    type InterruptedRunProps,
+    type WorkspaceServices,
+} from './ProfileWorkspace';
+import { InterruptedRunNotice } from './run/InterruptedRunNotice';
 import { format, type GetString } from './strings';
 import { createTexts, TextsProvider, type UserLocale } from './texts';
 
@@ -72,14 +79,17 @@ function RetryButton({ label, onRetry, retried }: RetryButtonProps) {
     );
 }
 
-function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppProps) {
-    const { state, reload, refresh } = useProfile(profileId, loadProfile);
+type LoadedBodyProps = Pick<AppProps, 'isReadOnly' | 'getString'> & {
+    state: ProfileState;
+    reload: () => void;
+    services: WorkspaceServices;
+    interrupted: InterruptedRunProps;
+};
+
+/** The workspace once the record is read; till then a spinner, or why it could not be read and Try again. */
+function LoadedBody({ state, reload, isReadOnly, getString, services, interrupted }: LoadedBodyProps) {
     const retried = React.useRef(false);
     const retryButton = <RetryButton label={getString('Action_Retry')} onRetry={reload} retried={retried} />;
-    useRecheckWhileDirty(state, services, refresh);
-    if (!profileId || !services) {
-        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
-    }
     if (state.status === 'loading') return <Spinner label={getString('State_Loading')} />;
     if (state.status === 'failed' && state.isUnreachable) {
         // Plain text, no MessageBar: a host without Dataverse may lack the platform's icon font too (pcf-start offline).
@@ -99,7 +109,66 @@ function Body({ profileId, isReadOnly, getString, loadProfile, services }: AppPr
             </MessageBar>
         );
     }
-    return <ProfileWorkspace profile={state.profile} isReadOnly={isReadOnly} services={services} />;
+    return (
+        <ProfileWorkspace
+            profile={state.profile}
+            isReadOnly={isReadOnly}
+            services={services}
+            interrupted={interrupted}
+        />
+    );
+}
+
+/** What a keyboard can reach first; hidden areas are not rendered or sit after the visible ones. */
+const FIRST_CONTROL = 'button:not([disabled]), [href], input';
+
+/**
+ * Resume or Discard removes the notice that held the focus. As Fluent does when a control goes away, the focus moves
+ * to what took its place: after Discard, the first control below (Resume moves it to the run, MailboxesArea).
+ */
+function useFocusAfterDiscard(discard: () => void) {
+    const after = React.useRef<HTMLDivElement>(null);
+    const discardAndMove = React.useCallback(() => {
+        discard();
+        const below = after.current;
+        (below?.querySelector<HTMLElement>(FIRST_CONTROL) ?? below)?.focus();
+    }, [discard]);
+    return { after, discard: discardAndMove };
+}
+
+/**
+ * The notice of a run a reload interrupted comes first and at once: it is read from the browser, so it need not wait
+ * for the record, which a Retry-After kept from an earlier page may hold back for a while. Resume waits for the record.
+ */
+function Body(props: AppProps) {
+    const { profileId, getString, loadProfile, services } = props;
+    const { state, reload, refresh } = useProfile(profileId, loadProfile);
+    useRecheckWhileDirty(state, services, refresh);
+    const isLoaded = state.status === 'loaded';
+    const interrupted = useInterruptedRun(services?.mailboxes, isLoaded);
+    const { stored, resumeRequest } = interrupted;
+    const workspaceRun = React.useMemo(() => ({ resumeRequest, interruptedRun: stored }), [resumeRequest, stored]);
+    const focus = useFocusAfterDiscard(interrupted.discard);
+    if (!profileId || !services) {
+        return <MessageBar messageBarType={MessageBarType.info}>{getString('State_NewRecord')}</MessageBar>;
+    }
+    return (
+        <>
+            {stored && (
+                <InterruptedRunNotice
+                    summary={stored}
+                    canResume={isLoaded}
+                    waitMs={interrupted.waitMs}
+                    onResume={interrupted.resume}
+                    onDiscard={focus.discard}
+                />
+            )}
+            {/* tabIndex -1: the focus can land here when nothing below takes it yet (the record is still read). */}
+            <div ref={focus.after} tabIndex={-1}>
+                <LoadedBody {...props} state={state} reload={reload} services={services} interrupted={workspaceRun} />
+            </div>
+        </>
+    );
 }
 
 /** Fluent's own default layer root (Layer.styles: fixed over the viewport, hidden but for the layers' content). */

@@ -9,6 +9,7 @@ import {
     type QuickFilter,
 } from '../core/mailbox-view';
 import type { SegmentCounts } from '../core/mailbox-segments';
+import type { LedgerSummary } from '../core/run/ledger';
 import type { RunMode } from '../core/run/types';
 import { durationParts } from '../core/duration';
 import { handedOverCount, type PacePoint } from '../core/run/pace';
@@ -49,6 +50,8 @@ export type MailboxesAreaProps = {
     reloadRequest?: number;
     /** A new number continues the run a reload interrupted (the admin chose Resume in the notice on load). */
     resumeRequest?: number;
+    /** The run a reload interrupted, while its notice offers Resume: a new run replaces it (the confirmation says so). */
+    interruptedRun?: LedgerSummary;
 };
 
 type ApprovalNoticeProps = { rows: readonly MailboxView[]; approval: ApprovalCheckView; actions: MailboxActions };
@@ -147,10 +150,16 @@ function useRunStart(run: RunStateView): PacePoint | undefined {
     return start;
 }
 
-type LiveRunProps = { run: RunStateView; actions: MailboxActions; onShowMailboxes: (group: FailureGroup) => void };
+type LiveRunProps = {
+    run: RunStateView;
+    actions: MailboxActions;
+    onShowMailboxes: (group: FailureGroup) => void;
+    /** A new number moves the focus to the run (the admin resumed it from the notice of an interrupted run). */
+    focusRequest?: number;
+};
 
 /** The run's progress while it runs and its summary after (RunPanel), with a moving throttle countdown. */
-function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
+function LiveRun({ run, actions, onShowMailboxes, focusRequest }: LiveRunProps) {
     // While the run runs the clock moves: the throttle countdown, the speed and the time left follow it.
     const nowMs = useNowWhile(run.status === 'running');
     const startedAt = useRunStart(run);
@@ -169,6 +178,7 @@ function LiveRun({ run, actions, onShowMailboxes }: LiveRunProps) {
             onRetryFailed={actions.retryFailed}
             onAddNote={actions.addRunNote}
             onShowMailboxes={onShowMailboxes}
+            focusRequest={focusRequest}
         />
     );
 }
@@ -202,7 +212,7 @@ function useListCommands(
 /** Mailboxes: who can approve, the list with its commands, the confirmation and the live run (product.md §4–5). */
 export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesAreaProps) {
     const { actions, isReadOnly, expectedTotal, onRefresh } = props;
-    const { rows, loading, loadError, approval, run, refresh } = useMailboxes(
+    const { rows, loading, loadError, approval, run, refresh, runEnds } = useMailboxes(
         actions,
         props.reloadRequest,
         props.resumeRequest,
@@ -219,7 +229,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
             <ApprovalNotice rows={rows} approval={approval} actions={actions} />
             {loadError !== null && <LoadFailedNotice message={loadError} onRetry={refreshAll} />}
             <RunNotices run={run} actions={actions} onTestOnly={commands.onTestOnly} />
-            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} />
+            <LiveRun run={run} actions={actions} onShowMailboxes={showCause} focusRequest={props.resumeRequest} />
             <MailboxList
                 rows={rows}
                 loading={loading && { ...loading, total: expectedTotal }}
@@ -229,6 +239,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 canApprove={approval.canApprove && !isReadOnly}
                 isRunning={run.status === 'running'}
                 isReadOnly={isReadOnly}
+                clearSelectionRequest={runEnds}
                 {...commands}
                 onRefresh={refreshAll}
             />
@@ -243,6 +254,7 @@ export const MailboxesArea = React.memo(function MailboxesArea(props: MailboxesA
                 onDismiss={() => setPending(null)}
                 connection={connection}
                 onTestConnection={props.onTestConnection}
+                interrupted={props.interruptedRun}
             />
         </Stack>
     );

@@ -6,17 +6,16 @@ import { classifyProfile, cloudOfAuthority, type ProfileKind, type ProfileRecord
 import { buildChecklist } from '../core/readiness/checklist';
 import type { ReadinessItemId } from '../core/readiness/items';
 import { readinessProgress } from '../core/readiness/progress';
+import type { LedgerSummary } from '../core/run/ledger';
 import type { ConnectionActions, MailboxActions, OverviewActions } from './actions';
 import { ConnectionArea } from './ConnectionArea';
 import type { CredentialsChange } from './hooks/use-credentials';
-import { useInterruptedRun } from './hooks/use-interrupted-run';
 import { useLastTest, useMailboxCounts, useReadinessDone, useRunEnd, useSecretState } from './hooks/use-overview';
 import { MailboxesArea, type ListFilterRequest } from './MailboxesArea';
 import type { CountsState } from './overview/MailboxesCard';
 import { OverviewCards } from './overview/OverviewCards';
 import { ProfileHeader } from './ProfileHeader';
 import { ReadinessChecklist } from './readiness/ReadinessChecklist';
-import { InterruptedRunNotice } from './run/InterruptedRunNotice';
 import type { StringKey } from './strings';
 import { useGetString } from './texts';
 
@@ -34,10 +33,23 @@ export type WorkspaceServices = {
     today: Date;
 };
 
+/**
+ * The run a reload interrupted, told of above the workspace (App): each new `resumeRequest` opens Mailboxes, which
+ * continues it; `interruptedRun` is that run while its notice shows (a new run replaces it).
+ */
+export type InterruptedRunProps = { resumeRequest: number; interruptedRun?: LedgerSummary };
+
 /** Props of the workspace. */
-export type ProfileWorkspaceProps = { profile: ProfileRecord; isReadOnly: boolean; services: WorkspaceServices };
+export type ProfileWorkspaceProps = {
+    profile: ProfileRecord;
+    isReadOnly: boolean;
+    services: WorkspaceServices;
+    interrupted?: InterruptedRunProps;
+};
 
 type Area = 'connection' | 'readiness' | 'mailboxes';
+
+const NO_INTERRUPTED_RUN: InterruptedRunProps = { resumeRequest: 0 };
 
 const AREA_LABELS: Record<Area, StringKey> = {
     connection: 'Area_Connection',
@@ -157,31 +169,22 @@ function useOverview(profile: ProfileRecord, kind: ProfileKind, services: Worksp
     return { counts, cardCounts, list, lastTest, secret, readinessDone, readiness, listFilter, showSegment };
 }
 
-/**
- * A run a reload interrupted is told of on load, whichever area is open; Resume opens Mailboxes, which continues it
- * once it listens to the run (MailboxesArea resumeRequest).
- */
-function useInterruptedNotice(mailboxes: MailboxActions, open: (area: Area) => void) {
-    const { stored, dismiss, discard } = useInterruptedRun(mailboxes);
-    const [resumeRequest, setResumeRequest] = React.useState(0);
-    const resume = React.useCallback(() => {
-        dismiss();
-        open('mailboxes');
-        setResumeRequest((count) => count + 1);
-    }, [dismiss, open]);
-    const notice = stored && <InterruptedRunNotice summary={stored} onResume={resume} onDiscard={discard} />;
-    return { notice, resumeRequest };
+/** Resume in the notice of a run a reload interrupted opens Mailboxes, which continues the run (resumeRequest). */
+function useResumeOpensMailboxes(resumeRequest: number, open: (area: Area) => void) {
+    React.useEffect(() => {
+        if (resumeRequest > 0) open('mailboxes');
+    }, [resumeRequest, open]);
 }
 
 type AreasProps = ProfileWorkspaceProps & {
     kind: Exclude<ProfileKind, 'unsupported'>;
     overview: ReturnType<typeof useOverview>;
     areas: ReturnType<typeof useAreas>;
-    resumeRequest: number;
+    interrupted: InterruptedRunProps;
 };
 
 /** The three areas as tabs; each is loaded when first opened. */
-function Areas({ profile, isReadOnly, services, kind, overview, areas, resumeRequest }: AreasProps) {
+function Areas({ profile, isReadOnly, services, kind, overview, areas, interrupted }: AreasProps) {
     const { pivot, tab, open } = areas;
     const [explained, setExplained] = React.useState<ReadinessItemId | undefined>();
     const guard = useRunGuard(services.connection, kind, open);
@@ -223,7 +226,7 @@ function Areas({ profile, isReadOnly, services, kind, overview, areas, resumeReq
                     actions={services.mailboxes}
                     isReadOnly={isReadOnly}
                     filterRequest={overview.listFilter}
-                    resumeRequest={resumeRequest}
+                    {...interrupted}
                     {...overview.list}
                     {...guard.mailboxProps}
                 />
@@ -240,7 +243,8 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
     const overview = useOverview(profile, kind, services);
     const { showSegment } = overview;
     const { open } = areas;
-    const interrupted = useInterruptedNotice(services.mailboxes, open);
+    const interrupted = props.interrupted ?? NO_INTERRUPTED_RUN;
+    useResumeOpensMailboxes(interrupted.resumeRequest, open);
     const openSegment = React.useCallback(
         (segment: Segment) => (showSegment(segment), open('mailboxes')),
         [showSegment, open],
@@ -250,7 +254,6 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
             <ProfileHeader profile={profile} kind={kind} cloud={cloudOfAuthority(profile.serverauthority)} />
             {kind !== 'unsupported' && (
                 <>
-                    {interrupted.notice}
                     <OverviewCards
                         kind={kind}
                         profile={profile}
@@ -264,13 +267,7 @@ export const ProfileWorkspace = React.memo(function ProfileWorkspace(props: Prof
                         onOpenArea={open}
                         onOpenSegment={openSegment}
                     />
-                    <Areas
-                        {...props}
-                        kind={kind}
-                        overview={overview}
-                        areas={areas}
-                        resumeRequest={interrupted.resumeRequest}
-                    />
+                    <Areas {...props} kind={kind} overview={overview} areas={areas} interrupted={interrupted} />
                 </>
             )}
         </Stack>

@@ -82,6 +82,11 @@ export type MailboxActions = {
     readStoredRun: () => Promise<LedgerSummary | undefined>;
     /** Forget the run a reload left unfinished (what Dataverse already did stays); no-op while a run is going. */
     discardStoredRun: () => Promise<void>;
+    /**
+     * Until when (epoch ms) the page sends nothing because Dataverse asked it to wait (Retry-After, also one an
+     * earlier page was told before a reload); null when requests may go.
+     */
+    requestsHeldUntil: () => number | null;
     retryFailed: () => void;
     cancel: () => void;
     /** Record the finished run (who, what, when, counts) as a note on the profile. */

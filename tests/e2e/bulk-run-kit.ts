@@ -379,7 +379,8 @@ export async function resumeInterrupted(page: Page, timeout = 60_000): Promise<{
     const notice = control.getByText(INTERRUPTED_NOTICE);
     await notice.waitFor({ timeout });
     const [, done, total] = INTERRUPTED_NOTICE.exec((await notice.textContent()) ?? '') ?? [];
-    await control.getByRole('button', { name: 'Resume' }).click();
+    // Resume is disabled while Dataverse still holds the page's requests (a Retry-After kept across the reload).
+    await control.getByRole('button', { name: 'Resume' }).click({ timeout });
     await control.getByText('Resumed the run that was in progress when this page was last open.').waitFor({ timeout });
     return { done: Number(done.replace(/,/g, '')), total: Number(total.replace(/,/g, '')) };
 }

@@ -89,7 +89,14 @@ describe('a reload during a Retry-After pause', () => {
         // The premise: the reloaded page started well inside the wait.
         expect(until - sandbox().emulator.now()).toBeGreaterThan(10_000 * SCALE);
 
-        // The control's first reads wait out the window; then it tells of the interrupted run, and Resume continues it.
+        // The stored run needs no request: the notice says at once, inside the wait, that a run was interrupted, and
+        // Resume waits with the control's first reads until the wait is over.
+        await control().getByText(INTERRUPTED_NOTICE).waitFor({ timeout: 5_000 });
+        expect(sandbox().emulator.now()).toBeLessThan(until);
+        await control()
+            .getByText(/You can resume once Dynamics accepts requests again, in \d+ s\./)
+            .waitFor();
+        await expect(control().getByRole('button', { name: 'Resume' }).isDisabled()).resolves.toBe(true);
         await resumeInterrupted(page(), 60_000);
         await expectSettledRun(page(), PROFILE, N, 120_000);
         await recorder.settle();

@@ -40,6 +40,7 @@ export function createFakeServices(patch: FakeServicesPatch = {}): WorkspaceServ
             resumeStored: () => record('resumeStored', undefined),
             readStoredRun: () => Promise.resolve(undefined),
             discardStoredRun: () => record('discardStoredRun', Promise.resolve()),
+            requestsHeldUntil: () => null,
             retryFailed: () => undefined,
             cancel: () => undefined,
             exportCsv: () => undefined,

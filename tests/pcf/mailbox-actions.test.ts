@@ -160,4 +160,26 @@ describe('Mailboxes actions: a run a reload left unfinished', () => {
         await expect(openLedgerStore(PROFILE_IDS.commercial)!.load()).resolves.toBeUndefined();
         expect(sandbox.emulator.requestLog().length).toBe(sent);
     });
+
+    it('is replaced by a new run started instead of it, as the confirmation says', async () => {
+        const http = new DataverseHttp(sandbox.url, (u, i) => fetch(u, i));
+        const rows = await listMailboxes(http, PROFILE_IDS.commercial);
+        const plan = planRun(rows, { canApprove: true, requireApproval: true, mode: 'approveAndTest' }, new Date());
+        const store = openLedgerStore(PROFILE_IDS.commercial)!;
+        await store.save(RunLedger.fromPlan(plan));
+
+        const actions = actionsFor();
+        await expect(actions.readStoredRun()).resolves.toMatchObject({ selected: rows.length });
+        const [first] = await actions.load(() => undefined, new AbortController().signal);
+        // The new run pauses (signed out), so it stays stored: what the store holds then is the new run alone.
+        sandbox.emulator.setFaults({ sessionExpired: true });
+        const paused = new Promise<void>((resolve) => actions.subscribe((s) => s.status === 'paused' && resolve()));
+        actions.start({ ids: [first.id], mode: 'testOnly', canApprove: false });
+        await paused;
+        sandbox.emulator.setFaults({ sessionExpired: false });
+        const kept = await store.load();
+        expect(kept?.all().map((entry) => entry.mailboxId)).toEqual([first.id]);
+        await expect(actions.readStoredRun()).resolves.toMatchObject({ selected: 1 });
+        await store.clear();
+    });
 });

@@ -462,6 +462,47 @@ describe('App', () => {
         await waitFor(() => expect(countMailboxes).toHaveBeenCalledTimes(2));
     });
 
+    it('clears the list selection when a run ends; a cause of the summary then shows and exports just its rows', async () => {
+        const user = userEvent.setup();
+        const listeners = new Set<(state: RunStateView) => void>();
+        const notify = (state: RunStateView) => listeners.forEach((listener) => listener(state));
+        const exportCsv = jest.fn();
+        const rows: MailboxView[] = [
+            { ...ROW, id: 'm1', name: 'Works' },
+            { ...ROW, id: 'm2', name: 'Fails', overall: 2 },
+        ];
+        const services = createFakeServices({
+            mailboxes: {
+                load: () => Promise.resolve(rows),
+                exportCsv,
+                subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+            },
+        });
+        renderApp(services);
+        await user.click(await screen.findByRole('tab', { name: en('Area_Mailboxes') }));
+        await user.click(await screen.findByRole('button', { name: 'Select all 2 shown' }));
+        expect(screen.getByText('2 mailboxes · 2 shown · 2 selected')).toBeInTheDocument();
+        const summary: LedgerSummary = {
+            ...{ pending: 0, sent: 0, confirmed: 0, testing: 0, succeeded: 1, failed: 1, retrying: 0, skipped: 0 },
+            ...{ selected: 2, inFlight: 0, settled: true },
+        };
+        act(() => notify({ ...IDLE_RUN, status: 'running' }));
+        act(() =>
+            notify({
+                ...IDLE_RUN,
+                status: 'finished',
+                summary,
+                failures: [{ cause: 'ewsTokenNoPermissions', count: 1, mailboxIds: ['m2'] }],
+            }),
+        );
+        expect(await screen.findByText('2 mailboxes · 2 shown · 0 selected')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: /^1 consent missing/ }));
+        await user.click(screen.getByRole('button', { name: 'Show this 1 mailbox in the list' }));
+        expect(await screen.findByText('2 mailboxes · 1 shown · 0 selected')).toBeInTheDocument();
+        await user.click(screen.getByRole('menuitem', { name: 'Export CSV' }));
+        expect(exportCsv).toHaveBeenLastCalledWith(['m2']);
+    });
+
     describe('a run a reload interrupted', () => {
         // 2 succeeded, 1 failed, 1 skipped of 10: 4 done; nothing is read or sent until the admin chooses.
         const STORED: LedgerSummary = {
@@ -489,6 +530,81 @@ describe('App', () => {
             await waitFor(() => expect(load).toHaveBeenCalled(), SLOW);
             await waitFor(() => expect(services.calls).toContain('resumeStored'), SLOW);
             expect(screen.queryByText(NOTICE)).toBeNull();
+        });
+
+        it('moves the focus to the resumed run after Resume, and to the first control below after Discard', async () => {
+            const user = userEvent.setup();
+            const listeners = new Set<(state: RunStateView) => void>();
+            const running: RunStateView = { ...IDLE_RUN, status: 'running', summary: STORED, resumed: true };
+            const services = createFakeServices({
+                mailboxes: {
+                    load,
+                    readStoredRun: () => Promise.resolve(STORED),
+                    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+                    resumeStored: () => listeners.forEach((listener) => listener(running)),
+                },
+            });
+            const { unmount } = renderApp(services);
+            await screen.findByText(NOTICE, {}, SLOW);
+            const resume = screen.getByRole('button', { name: en('Run_Resume') });
+            await waitFor(() => expect(resume).toBeEnabled(), SLOW);
+            resume.focus();
+            await user.keyboard('{Enter}');
+            const heading = await screen.findByRole('heading', { name: en('Run_ProgressLabel') }, SLOW);
+            await waitFor(() => expect(heading).toHaveFocus());
+            unmount();
+
+            renderApp(interrupted());
+            await screen.findByText(NOTICE, {}, SLOW);
+            const firstBelow = await screen.findByRole('button', { name: 'Go to the connection test' }, SLOW);
+            screen.getByRole('button', { name: en('Run_Discard') }).focus();
+            await user.keyboard('{Enter}');
+            await waitFor(() => expect(firstBelow).toHaveFocus());
+        });
+
+        it('is told at once while Dataverse still holds requests, with Resume disabled until the wait ends', async () => {
+            const user = userEvent.setup();
+            const heldUntil = Date.now() + 20_000;
+            const services = createFakeServices({
+                mailboxes: { load, readStoredRun: () => Promise.resolve(STORED), requestsHeldUntil: () => heldUntil },
+            });
+            // The record's read waits out the Retry-After the page was told before the reload.
+            let loaded: (profile: ProfileRecord) => void = () => undefined;
+            renderApp(services, () => new Promise<ProfileRecord>((resolve) => (loaded = resolve)));
+            expect(await screen.findByText(NOTICE, {}, SLOW)).toBeInTheDocument();
+            expect(
+                screen.getByText(/^You can resume once Dynamics accepts requests again, in (20|19) s\.$/),
+            ).toBeVisible();
+            const resume = screen.getByRole('button', { name: en('Run_Resume') });
+            expect(resume).toBeDisabled();
+            await user.click(resume);
+            expect(services.calls).not.toContain('resumeStored');
+            act(() => loaded(PROFILE));
+            await waitFor(() => expect(resume).toBeEnabled());
+            expect(screen.queryByText(/^You can resume once/)).toBeNull();
+        });
+
+        it('is said to be replaced in the confirmation of a new run started while its notice shows', async () => {
+            const user = userEvent.setup();
+            const services = createFakeServices({
+                mailboxes: {
+                    load: () => Promise.resolve([{ ...ROW, id: 'm1', approval: 2, overall: 0 }]),
+                    readStoredRun: () => Promise.resolve(STORED),
+                },
+            });
+            renderApp(services);
+            await screen.findByText(NOTICE, {}, SLOW);
+            // The overview card's way in: the tab may sit in Fluent's overflow menu at jsdom's zero width.
+            await user.click(await screen.findByRole('button', { name: 'Open the list' }, SLOW));
+            await user.click(await screen.findByRole('button', { name: 'Select all 1 shown' }, SLOW));
+            await user.click(screen.getByRole('menuitem', { name: en('Mailboxes_Command_ApproveAndTest') }));
+            const dialog = await screen.findByRole('alertdialog');
+            const replaces =
+                'Starting replaces the interrupted run (4 of 10 done): it can no longer be resumed. What Dynamics ' +
+                'already did stays.';
+            await waitFor(() => expect(dialog).toHaveTextContent(replaces));
+            await user.click(within(dialog).getByRole('button', { name: en('Run_ConfirmStart') }));
+            expect(services.calls).toContain('start');
         });
 
         it('is forgotten on Discard, and opening the Mailboxes area then resumes nothing', async () => {

@@ -87,24 +87,12 @@ function useFilters(request?: { filter: QuickFilter; seq: number }, causeRequest
 }
 
 /**
- * Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. A
- * `request` from outside (a segment of the overview) sets the filter and clears the search, so the list shows exactly
- * that segment; a `causeRequest` (a cause of the run summary) shows exactly its mailboxes.
+ * One Fluent Selection for the list, mirrored into React state. A new `clearRequest` (a run ended) empties it, as the
+ * Power Platform admin center does after a bulk action: a cause filter of the run summary then shows its rows
+ * unselected, and the command bar acts on what is shown, not on every row a "Select all" picked for the run.
  */
-export function useMailboxView(
-    rows: readonly MailboxView[],
-    request?: { filter: QuickFilter; seq: number },
-    causeRequest?: CauseFilterRequest,
-): MailboxViewState {
-    const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
-    const { ids, ...filters } = useFilters(request, causeRequest);
-    const { filter, search } = filters;
-    const [sort, setSort] = React.useState<SortSpec | null>(null);
+function useSelection(clearRequest: number) {
     const [selectedKeys, setSelectedKeys] = React.useState<ReadonlySet<string>>(() => new Set());
-    const items = React.useMemo(
-        () => queryMailboxes(index, { filter, search, sort, ids }),
-        [index, filter, search, sort, ids],
-    );
     const [selection] = React.useState<Selection>(() => {
         const mirror = () => setSelectedKeys(selectedIdsOf(created));
         // onItemsChanged too: when the list's rows change but not their number, Fluent keeps "all selected" over the
@@ -116,6 +104,33 @@ export function useMailboxView(
         });
         return created;
     });
+    React.useEffect(() => {
+        if (clearRequest > 0) selection.setAllSelected(false);
+    }, [selection, clearRequest]);
+    return { selection, selectedKeys };
+}
+
+/**
+ * Filter/search/sort state over an index built once per data load, plus one Fluent Selection for the list. A
+ * `request` from outside (a segment of the overview) sets the filter and clears the search, so the list shows exactly
+ * that segment; a `causeRequest` (a cause of the run summary) shows exactly its mailboxes; a new `clearSelection`
+ * number empties the selection.
+ */
+export function useMailboxView(
+    rows: readonly MailboxView[],
+    request?: { filter: QuickFilter; seq: number },
+    causeRequest?: CauseFilterRequest,
+    clearSelection = 0,
+): MailboxViewState {
+    const index = React.useMemo(() => buildMailboxIndex(rows), [rows]);
+    const { ids, ...filters } = useFilters(request, causeRequest);
+    const { filter, search } = filters;
+    const [sort, setSort] = React.useState<SortSpec | null>(null);
+    const items = React.useMemo(
+        () => queryMailboxes(index, { filter, search, sort, ids }),
+        [index, filter, search, sort, ids],
+    );
+    const { selection, selectedKeys } = useSelection(clearSelection);
     // The selected rows as the last load has them, so a refresh after a run shows (and retries) their new state.
     const selected = React.useMemo(() => index.rows.filter((row) => selectedKeys.has(row.id)), [index, selectedKeys]);
     const toggleSort = React.useCallback((key: SortSpec['key']) => setSort((current) => nextSort(current, key)), []);

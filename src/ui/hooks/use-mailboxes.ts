@@ -34,7 +34,7 @@ function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): Appr
 
 /**
  * Rows of the profile (reloaded on demand and whenever a run ends, however it ended), why the last read failed, the
- * approval check and the live run state. A failed read keeps the rows already shown and says so; it never shows an
+ * approval check, the live run state and how many runs ended (the list then clears its selection). A failed read keeps the rows already shown and says so; it never shows an
  * empty list as if the profile had no mailboxes.
  */
 export function useMailboxes(actions: MailboxActions, reloadRequest = 0, resumeRequest = 0) {
@@ -81,6 +81,8 @@ export function useMailboxes(actions: MailboxActions, reloadRequest = 0, resumeR
         if (resumeRequest > 0) actions.resumeStored();
     }, [actions, resumeRequest]);
     // However the run ended, the list shows what Dataverse holds now — by the same rule as the overview's counts.
-    useRunEnd(actions, refresh);
-    return { rows, loading, loadError, approval: useRefusedApproval(run, approval), run, refresh };
+    const [runEnds, setRunEnds] = React.useState(0);
+    const endRun = React.useCallback(() => (refresh(), setRunEnds((count) => count + 1)), [refresh]);
+    useRunEnd(actions, endRun);
+    return { rows, loading, loadError, approval: useRefusedApproval(run, approval), run, refresh, runEnds };
 }

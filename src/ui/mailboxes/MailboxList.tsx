@@ -27,6 +27,8 @@ export type MailboxListProps = {
     loadFailed?: boolean;
     canApprove: boolean;
     isRunning: boolean;
+    /** A new number clears the selection (a run ended: its mailboxes are not picked for the next command). */
+    clearSelectionRequest?: number;
     isReadOnly?: boolean;
     /** Height of the scrollable list container in px (virtualization needs a fixed height). */
     height?: number;
@@ -42,7 +44,7 @@ export type MailboxListProps = {
 export const MailboxList = React.memo(function MailboxList(props: MailboxListProps) {
     const { rows, loading, height = 480 } = props;
     const getString = useGetString();
-    const view = useMailboxView(rows, props.filterRequest, props.causeRequest);
+    const view = useMailboxView(rows, props.filterRequest, props.causeRequest, props.clearSelectionRequest);
     const [opened, setOpened] = React.useState<MailboxView | null>(null);
     const searchBox = React.useRef<ISearchBox>(null);
     // Show all removes the notice that held the focus: the focus goes on to the search box below it.

@@ -9,6 +9,7 @@ import {
     PrimaryButton,
     Text,
 } from '@fluentui/react';
+import { endedCount, type LedgerSummary } from '../../core/run/ledger';
 import type { PlanCounts } from '../../core/run/planner';
 import type { RunMode } from '../../core/run/types';
 import { format } from '../strings';
@@ -30,6 +31,8 @@ export type RunConfirmDialogProps = {
     connection?: ConnectionCheck;
     /** Called once the confirmation has closed through "Test connection": take the admin to the test. */
     onTestConnection?: () => void;
+    /** The run a reload interrupted, still offered for Resume: starting this one discards it, and the dialog says so. */
+    interrupted?: LedgerSummary;
 };
 
 // What the dialog shows while it fades out after the request is gone.
@@ -52,6 +55,21 @@ function useLeaveForTest(request: RunConfirmDialogProps['request'], onDismiss: (
         setLeaving(true);
     }, [onDismiss]);
     return { isLeaving, leaveForTest };
+}
+
+/** A new run replaces the run a reload interrupted (bulk-run.ts clears the stored record): say so before Start. */
+function ReplacesInterrupted({ summary }: { summary: LedgerSummary }) {
+    const getString = useGetString();
+    const formatNumber = useFormatNumber();
+    return (
+        <MessageBar messageBarType={MessageBarType.warning}>
+            {format(
+                getString('Run_ConfirmReplacesInterrupted'),
+                formatNumber(endedCount(summary)),
+                formatNumber(summary.selected),
+            )}
+        </MessageBar>
+    );
 }
 
 /** Says what will happen and to how many mailboxes; nothing starts until Start is pressed. */
@@ -84,6 +102,7 @@ export const RunConfirmDialog = React.memo(function RunConfirmDialog(props: RunC
             }}
         >
             {connection && <ConnectionWarning check={connection} onTestConnection={onTestConnection && leaveForTest} />}
+            {props.interrupted && <ReplacesInterrupted summary={props.interrupted} />}
             {counts.skip > 0 && <SkippedList count={counts.skip} groups={counts.skipped ?? []} />}
             {counts.rejected > 0 && (
                 <MessageBar messageBarType={MessageBarType.warning}>

@@ -26,21 +26,35 @@ export type RunPanelProps = {
     onAddNote: () => Promise<void>;
     /** Show exactly the mailboxes of one failure cause in the list (the summary's causes are filters). */
     onShowMailboxes?: (group: FailureGroup) => void;
+    /** A new number moves the focus to the run's heading (the admin resumed it from a notice that is now gone). */
+    focusRequest?: number;
 };
 
-/** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */
-export const RunPanel = React.memo(function RunPanel(props: RunPanelProps) {
-    // Cancel goes with the progress when the run settles: if the focus was there, the summary takes it, not the page.
+/**
+ * The run's heading takes the focus on a new `focusRequest` (Resume in the notice of an interrupted run, which is gone
+ * then), and again when the summary replaces the progress while the focus was in it, so it never falls to the page.
+ */
+function useRunFocus(focusRequest: number, settled: boolean) {
+    const panel = React.useRef<HTMLDivElement>(null);
+    const served = React.useRef(0);
+    // Whether the focus was in the panel last: removing the focused heading sends it to the page's body.
     const hadFocus = React.useRef(false);
-    if (props.summary.settled) return <RunSummary {...props} takesFocusFrom={hadFocus} />;
-    return (
-        <div
-            onFocus={() => (hadFocus.current = true)}
-            // Tab or a click elsewhere takes the focus away; the removal of Cancel does not.
-            onBlur={(event) => event.relatedTarget && (hadFocus.current = false)}
-        >
-            <RunProgress {...props} />
-        </div>
-    );
+    React.useEffect(() => {
+        const isLost = hadFocus.current && !panel.current?.contains(document.activeElement);
+        if (focusRequest > served.current || isLost) panel.current?.querySelector<HTMLElement>('h2')?.focus();
+        served.current = focusRequest;
+    }, [focusRequest, settled]);
+    const onFocus = () => void (hadFocus.current = true);
+    const onBlur = (event: React.FocusEvent) => {
+        const next = event.relatedTarget;
+        hadFocus.current = next === null || (panel.current?.contains(next) ?? false);
+    };
+    return { ref: panel, onFocus, onBlur };
+}
+
+/** Shows RunProgress while the run is active and RunSummary once every mailbox is settled. */
+export const RunPanel = React.memo(function RunPanel({ focusRequest = 0, ...props }: RunPanelProps) {
+    const focus = useRunFocus(focusRequest, props.summary.settled);
+    return <div {...focus}>{props.summary.settled ? <RunSummary {...props} /> : <RunProgress {...props} />}</div>;
 });
 RunPanel.displayName = 'RunPanel';

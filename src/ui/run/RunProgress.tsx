@@ -53,7 +53,8 @@ export const RunProgress = React.memo(function RunProgress(props: RunProgressPro
     const stallSeconds = secondsUntil(props.stallAtMs, props.nowMs);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
-            <Text block styles={{ root: { fontWeight: 600 } }}>
+            {/* tabIndex -1: the focus is moved here when a run resumes (RunPanel). */}
+            <Text block as="h2" tabIndex={-1} styles={{ root: { fontWeight: 600, margin: 0 } }}>
                 {getString('Run_ProgressLabel')}
             </Text>
             <RunBar summary={summary} />

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, getId, Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { DefaultButton, Link, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import { messageOf, POLITE_STATUS } from '../common';
 import { CAUSE_LABELS } from '../../core/credentials/cause-labels';
 import { CAUSES } from '../../core/credentials/causes';
@@ -25,8 +25,6 @@ export type RunSummaryProps = {
     onShowMailboxes?: (group: FailureGroup) => void;
     /** Record the run as a note on the profile. */
     onAddNote: () => Promise<void>;
-    /** True when the run's progress had the focus as it went: the heading takes it (once). */
-    takesFocusFrom?: React.MutableRefObject<boolean>;
 };
 
 type NoteState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
@@ -118,17 +116,6 @@ function summaryLine({ summary, failures, skips }: RunSummaryProps, texts: Summa
     ].join(' · ');
 }
 
-/** The id for the summary's heading, which takes the focus once when the progress had it. */
-function useHeadingTakingFocus(takesFocusFrom: RunSummaryProps['takesFocusFrom']): string {
-    const [headingId] = React.useState(() => getId('run-done'));
-    React.useEffect(() => {
-        if (!takesFocusFrom?.current) return;
-        takesFocusFrom.current = false;
-        document.getElementById(headingId)?.focus();
-    }, [takesFocusFrom, headingId]);
-    return headingId;
-}
-
 /**
  * "1,180 enabled · 52 failed (31 consent missing, 21 mailbox not licensed) · 3 retrying — Dynamics tries again ·
  * 8 skipped", the failures by cause (each opens to its sentence, fix and filter of the list), Export and Retry failed.
@@ -138,11 +125,10 @@ export const RunSummary = React.memo(function RunSummary(props: RunSummaryProps)
     const getString = useGetString();
     const formatNumber = useFormatNumber();
     const texts = { getString, formatNumber };
-    const headingId = useHeadingTakingFocus(props.takesFocusFrom);
     return (
         <Stack tokens={{ childrenGap: 8 }}>
             <div {...POLITE_STATUS}>
-                <Text block variant="mediumPlus" as="h2" id={headingId} tabIndex={-1}>
+                <Text block variant="mediumPlus" as="h2" tabIndex={-1}>
                     {getString('Run_Done')}
                 </Text>
                 <Text block>{summaryLine(props, texts)}</Text>

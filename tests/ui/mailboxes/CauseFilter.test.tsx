@@ -90,7 +90,7 @@ describe('MailboxList filtered to a run cause', () => {
         expect(given.onExport).toHaveBeenLastCalledWith(['id-1', 'id-2', 'id-3']);
     });
 
-    it('exports the next cause of the same size when every row was selected before (as a run leaves it)', async () => {
+    it('exports the next cause of the same size when the admin selected every row before', async () => {
         const { props: given, user, rerender } = await setup();
         await user.click(screen.getByRole('button', { name: 'Select all 40 shown' }));
         rerender(<MailboxList {...given} causeRequest={CONSENT} />);

@@ -158,6 +158,21 @@ describe('RunConfirmDialog', () => {
         expect(within(dialog).queryByRole('button', { name: 'Test connection' })).toBeNull();
     });
 
+    it('says that starting discards the run a reload interrupted, and only when there is one', async () => {
+        const interrupted = {
+            ...{ pending: 1_200, sent: 0, confirmed: 0, testing: 0, succeeded: 900, failed: 40, retrying: 0 },
+            ...{ skipped: 60, selected: 2_200, inFlight: 0, settled: false },
+        };
+        const REPLACES = 'Starting replaces the interrupted run (1,000 of 2,200 done): it can no longer be resumed.';
+        const { unmount } = setupWith({ interrupted });
+        const dialog = await screen.findByRole('alertdialog');
+        // Fluent's MessageBar renders its text a moment after it mounts.
+        await waitFor(() => expect(dialog).toHaveTextContent(REPLACES));
+        unmount();
+        setupWith({});
+        expect(await screen.findByRole('alertdialog')).not.toHaveTextContent('interrupted');
+    });
+
     it('renders nothing when closed', () => {
         setup(null);
         expect(screen.queryByRole('alertdialog')).toBeNull();

@@ -294,3 +294,18 @@ describe('RunPanel after the run', () => {
         expect(await axe(container)).toHaveNoViolations();
     });
 });
+
+describe('RunPanel focus', () => {
+    it('takes the focus to the run on a focus request, and keeps it there when the summary replaces the progress', () => {
+        const props = setupProps({ focusRequest: 1 });
+        const { rerender } = renderWithTexts(<RunPanel {...props} />, { locale: 'en-US' });
+        expect(screen.getByRole('heading', { name: en('Run_ProgressLabel') })).toHaveFocus();
+        rerender(<RunPanel {...props} summary={DONE} />);
+        expect(screen.getByRole('heading', { name: en('Run_Done') })).toHaveFocus();
+    });
+
+    it('leaves the focus alone without a request', () => {
+        setup();
+        expect(document.body).toHaveFocus();
+    });
+});
