@@ -11,7 +11,7 @@ import type { Route } from 'playwright-core';
 import type { Row } from '../sandbox/emulator/contract';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { emulatorRows, setEmulatorConfig, waitUntil, WEB_API_PATH } from './bulk-run-kit';
-import { applyScenario, axeAtRest, expectCleanPage, openForm, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, openForm, resxStrings, setUpE2E } from './harness';
 
 const TIME_SCALE = 10;
 const control = () => page().locator('#control-root');
@@ -31,7 +31,7 @@ const { e2e, page, sandbox, test } = setUpE2E(
     },
 );
 
-const axe = () => axeAtRest(page());
+const axe = () => runAxe(page());
 
 const requestLog = () => sandbox().emulator.requestLog();
 const canaryIdIn = (path: string) => /mailboxes\(\{?([0-9a-f-]{36})\}?\)/i.exec(path)?.[1]?.toLowerCase();

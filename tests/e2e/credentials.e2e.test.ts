@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { format } from '../../src/ui/strings';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { TENANT_IDS } from '../sandbox/domain/tenants';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const control = () => page().locator('#control-root');
 const tab = (name: string) => control().getByRole('tab', { name });
@@ -33,7 +33,7 @@ async function profileRow(id: string): Promise<Record<string, unknown>> {
     return row;
 }
 
-const axe = () => axeAtRest(page());
+const axe = () => runAxe(page());
 
 const requestLog = () => e2e().sandbox.emulator.requestLog();
 

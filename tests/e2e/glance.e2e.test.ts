@@ -9,7 +9,7 @@ import { segmentOf, SEGMENTS, type Segment, type SegmentCounts } from '../../src
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import type { Row } from '../sandbox/emulator/contract';
 import { askForRun, confirmStart, controlOf, expectSettledRun, fmt, profileMailboxes } from './bulk-run-kit';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const control = () => controlOf(page());
 const en = resxStrings(1033);
@@ -179,7 +179,7 @@ describe('the overview in every language, narrow and wide', () => {
                         .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top))),
                 );
             expect((await tops()).size).toBe(1);
-            expect(await axeAtRest(page())).toEqual([]);
+            expect(await runAxe(page())).toEqual([]);
             await page().setViewportSize({ width: 320, height: 900 });
             try {
                 await page().waitForFunction(() => window.innerWidth === 320);
@@ -187,7 +187,7 @@ describe('the overview in every language, narrow and wide', () => {
                 // Nothing of the overview sticks out sideways.
                 const overflow = await overview.evaluate((el) => el.scrollWidth - el.clientWidth);
                 expect(overflow).toBeLessThanOrEqual(0);
-                expect(await axeAtRest(page())).toEqual([]);
+                expect(await runAxe(page())).toEqual([]);
             } finally {
                 await page().setViewportSize({ width: 1280, height: 900 });
             }

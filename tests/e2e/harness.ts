@@ -250,8 +250,21 @@ export async function applyScenario(
 /** One axe violation, reduced to what a report needs. */
 export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
 
-/** Run axe-core (node_modules/axe-core/axe.min.js) on the whole page; returns the violations. */
+/**
+ * Run axe-core (node_modules/axe-core/axe.min.js) on the whole page at rest; returns the violations. Fluent fades
+ * messages and list rows in, and a half-transparent text has a blended colour that axe would misjudge (seen: the first
+ * rows' name links "below 4.5:1" while they faded in), so finite animations finish first (spinners run forever and
+ * are left alone).
+ */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
+    await page.waitForFunction(
+        () =>
+            document
+                .getAnimations()
+                .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+        undefined,
+        { timeout: 10_000 },
+    );
     const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
     if (!injected) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     return page.evaluate(async () => {
@@ -264,22 +277,6 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
             targets: (v.nodes as any[]).map((n) => String(n.target)),
         }));
     });
-}
-
-/**
- * axe on the page at rest: Fluent fades messages in, and a half-transparent text has a blended colour that axe would
- * misjudge, so finite animations finish first (spinners run forever and are left alone).
- */
-export async function axeAtRest(page: Page): Promise<AxeViolation[]> {
-    await page.waitForFunction(
-        () =>
-            document
-                .getAnimations()
-                .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-        undefined,
-        { timeout: 10_000 },
-    );
-    return runAxe(page);
 }
 
 /**

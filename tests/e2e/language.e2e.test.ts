@@ -6,7 +6,7 @@
 import type { Locator } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
 import { CULTURES } from '../sandbox/host/cultures.js';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const control = () => page().locator('#control-root');
 const de = resxStrings(1031);
@@ -70,7 +70,7 @@ describe('the date picker in German', () => {
             'Nov',
             'Dez',
         ]);
-        expect(await axeAtRest(page())).toEqual([]);
+        expect(await runAxe(page())).toEqual([]);
         const pick = new Date(today.getFullYear(), today.getMonth(), 15);
         await dayCell(calendar, pick, months).click();
         await calendar.waitFor({ state: 'detached' });

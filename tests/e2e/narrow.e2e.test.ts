@@ -3,7 +3,7 @@
  * English, German or French, in any area, and axe finds nothing at that width either.
  */
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const NARROW = { width: 320, height: 800 };
 const AREAS = ['Area_Connection', 'Area_Readiness', 'Area_Mailboxes'] as const;
@@ -75,7 +75,7 @@ describe.each([
         for (const area of AREAS) {
             await openArea(text, area);
             expect([area, await overflow()]).toEqual([area, { page: 0, control: 0 }]);
-            expect([area, await axeAtRest(page())]).toEqual([area, []]);
+            expect([area, await runAxe(page())]).toEqual([area, []]);
         }
     });
 

@@ -4,7 +4,7 @@
  * from the last test recorded on the profile, so it is the same after a reload.
  */
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, waitReady, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, waitReady, setUpE2E } from './harness';
 
 const en = resxStrings(1033);
 /** A sentence of the resx up to its first placeholder (the date and time vary). */
@@ -64,7 +64,7 @@ describe('the run confirmation after a failed connection test', () => {
                 .count(),
         ).toBe(1);
         expect(await dialog().getByRole('button', { name: 'Start' }).isEnabled()).toBe(true);
-        expect(await axeAtRest(page())).toEqual([]);
+        expect(await runAxe(page())).toEqual([]);
         await goBack();
 
         // A new page load knows it too: the result is kept with the profile, not in the page.

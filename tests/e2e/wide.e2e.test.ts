@@ -5,7 +5,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { PROFILE_IDS } from '../sandbox/domain/ids';
-import { applyScenario, axeAtRest, expectCleanPage, resxStrings, setUpE2E } from './harness';
+import { applyScenario, runAxe, expectCleanPage, resxStrings, setUpE2E } from './harness';
 
 const control = () => page().locator('#control-root');
 
@@ -79,7 +79,7 @@ describe.each([
         expect(headers).toEqual(ALL.map(text).slice(0, headers.length));
         expect(await sidewaysScroll(grid)).toEqual([0, 0]);
         expect(await cutLabels(grid)).toEqual([]);
-        expect(await axeAtRest(page())).toEqual([]);
+        expect(await runAxe(page())).toEqual([]);
     });
 
     test('shows every column the table leaves out in the details panel', async () => {
@@ -96,7 +96,7 @@ describe.each([
         const panel = page().getByRole('dialog', { name });
         const terms = await panel.getByRole('term').allTextContents();
         expect(terms).toEqual(expect.arrayContaining(left));
-        expect(await axeAtRest(page())).toEqual([]);
+        expect(await runAxe(page())).toEqual([]);
         await panel.getByRole('button', { name: text('Mailboxes_Details_Close') }).click();
         await panel.waitFor({ state: 'detached' });
     });
