@@ -34,8 +34,8 @@ function useRefusedApproval(run: RunStateView, checked: ApprovalCheckView): Appr
 
 /**
  * Rows of the profile (reloaded on demand and whenever a run ends, however it ended), why the last read failed, the
- * approval check, the live run state and how many runs ended (the list then clears its selection). A failed read keeps the rows already shown and says so; it never shows an
- * empty list as if the profile had no mailboxes.
+ * approval check, the live run state and how many runs ended (the list then clears its selection). A failed read
+ * keeps the rows already shown and says so; it never shows an empty list as if the profile had no mailboxes.
  */
 export function useMailboxes(actions: MailboxActions, reloadRequest = 0, resumeRequest = 0) {
     const [rows, setRows] = React.useState<MailboxView[]>([]);
